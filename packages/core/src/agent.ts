@@ -1,0 +1,613 @@
+import { isDeepStrictEqual } from 'node:util';
+import { match, P } from 'ts-pattern';
+import { compose, type Middleware } from './compose.js';
+import { abortError, BatonError, InterceptorError } from './errors.js';
+import type { JsonObject } from './json.js';
+import {
+  addUsage,
+  emptyUsage,
+  type Model,
+  type ModelCall,
+  type ModelMessage,
+  type ModelResult,
+  type ModelToolCall,
+  type Usage,
+} from './model.js';
+import type { Approval, ChatMessage, ExecutedToolCall, StreamEvent, ToolCall } from './protocol.js';
+import { describeIssues, validate } from './schema.js';
+import { internal, Session, type SessionShape } from './session.js';
+import type { Tool, ToolContext } from './tool.js';
+
+/** Why a turn ended. */
+export type StopReason = 'end_turn' | 'approval_required' | 'answered_early' | 'refused';
+
+/** What the turn answers; response hooks may change it. */
+export interface AgentResponse {
+  content: string;
+  /** Calls awaiting approval (HelpDesk ToolCall shape). */
+  toolCalls: ToolCall[];
+  /** Every tool that ran this turn, approved ones included. */
+  executedToolCalls: ExecutedToolCall[];
+  stopReason: StopReason;
+  usage: Usage;
+  /** Set when an interceptor refused the turn. */
+  error?: { code: string; details?: Record<string, unknown> };
+}
+
+/** `agent.run`'s result: the response and the session as a plain object (`temp:` keys dropped). */
+export interface AgentResult extends AgentResponse {
+  session: JsonObject;
+}
+
+/** The request a turn works on; request hooks may replace it. */
+export interface AgentRequest {
+  messages: ChatMessage[];
+  approvals: Approval[];
+}
+
+/** The one object every stage of a turn receives. */
+export interface TurnContext<S extends SessionShape = SessionShape> {
+  /** The turn's one Session: the same object in every hook, tool and model call. */
+  session: Session<S>;
+  request: AgentRequest;
+  /** `platform_context` of the latest user message. */
+  context: Record<string, unknown>;
+  signal: AbortSignal;
+  /** Per-turn scratch values shared by every stage; never persisted. */
+  locals: Record<string, unknown>;
+  /** Set by the runner (or an early answer); read and change it after `await next()`. */
+  response?: AgentResponse;
+}
+
+/** Wraps the whole turn: before `next()` is the request phase, after it the response phase. */
+export type TurnHook<S extends SessionShape = SessionShape> = (
+  ctx: TurnContext<S>,
+  next: () => Promise<void>,
+) => Promise<void> | void;
+
+/** Wraps each model call (rewrite the prompt, retry, fall back, cache...). */
+export type ModelHook<S extends SessionShape = SessionShape> = (
+  call: ModelCall,
+  next: (call?: ModelCall) => Promise<ModelResult>,
+  ctx: TurnContext<S>,
+) => Promise<ModelResult>;
+
+/** A tool call on its way to execution. */
+export interface ToolInvocation {
+  id: string;
+  name: string;
+  input: unknown;
+}
+export type ToolOutcome = { output: unknown; isError: boolean };
+/** Wraps each tool call. The approval gate sits inside every hook, so no hook can skip it. */
+export type ToolHook<S extends SessionShape = SessionShape> = (
+  call: ToolInvocation,
+  next: (call?: ToolInvocation) => Promise<ToolOutcome>,
+  ctx: TurnContext<S>,
+) => Promise<ToolOutcome>;
+
+/** Python-style request interceptor: return a request to replace it, a response to answer early. */
+export type RequestInterceptor<S extends SessionShape = SessionShape> = (
+  request: AgentRequest,
+  ctx: TurnContext<S>,
+) => void | AgentRequest | EarlyAnswer | Promise<void | AgentRequest | EarlyAnswer>;
+/** An early answer from a request interceptor (the model is not called). */
+export type EarlyAnswer = { content: string } & Partial<Omit<AgentResponse, 'content'>>;
+/** Python-style response interceptor: return a response to replace it. */
+export type ResponseInterceptor<S extends SessionShape = SessionShape> = (
+  response: AgentResponse,
+  ctx: TurnContext<S>,
+) => void | AgentResponse | Promise<void | AgentResponse>;
+
+/** A named bundle of hooks and tools, registered with `agent.use(plugin)`. */
+export interface Plugin<S extends SessionShape = SessionShape> {
+  name: string;
+  tools?: Tool<S>[];
+  turn?: TurnHook<S>;
+  model?: ModelHook<S>;
+  tool?: ToolHook<S>;
+  requestInterceptors?: RequestInterceptor<S>[];
+  responseInterceptors?: ResponseInterceptor<S>[];
+}
+
+export interface AgentOptions<S extends SessionShape = SessionShape> {
+  model: Model;
+  system?: string;
+  tools?: Tool<S>[];
+  requestInterceptors?: RequestInterceptor<S>[];
+  responseInterceptors?: ResponseInterceptor<S>[];
+  plugins?: Plugin<S>[];
+  /** Model steps per turn before `MAX_STEPS_EXCEEDED` (default 10). */
+  maxSteps?: number;
+  /** A tool that throws: report the error to the model and go on (default), or fail the turn. */
+  onToolError?: 'continue' | 'fail';
+  /** Content of a turn that ends waiting for approval when the model said nothing. */
+  approvalPrompt?: string;
+}
+
+export interface RunOptions {
+  /** A Session, or the plain object a previous turn returned (Python's `response.session`). */
+  session?: Session | JsonObject;
+  /** `platform_context`; defaults to the latest user message's. */
+  context?: Record<string, unknown>;
+  /** Decisions on pending tool calls; default: the latest message's `data.tool_calls`. */
+  approvals?: Approval[];
+  signal?: AbortSignal;
+}
+
+/** Reserved session key (under `baton:`) holding the calls awaiting approval. */
+const PENDING_KEY = 'pending_tool_calls';
+
+interface TurnState {
+  emit: ((event: StreamEvent) => void) | undefined;
+  streaming: boolean;
+}
+
+/**
+ * An agent: a model, tools and hooks. `run` executes one turn on a Session; the turn is atomic —
+ * if any stage throws, the session is rolled back to where it was before the turn.
+ */
+export class Agent<S extends SessionShape = SessionShape> {
+  readonly model: Model;
+  readonly system: string | undefined;
+  readonly maxSteps: number;
+  readonly #tools = new Map<string, Tool<S>>();
+  readonly #turnHooks: TurnHook<S>[] = [];
+  readonly #modelHooks: ModelHook<S>[] = [];
+  readonly #toolHooks: ToolHook<S>[] = [];
+  readonly #plugins: string[] = [];
+  readonly #onToolError: 'continue' | 'fail';
+  readonly #approvalPrompt: string;
+
+  constructor(options: AgentOptions<S>) {
+    this.model = options.model;
+    this.system = options.system;
+    this.maxSteps = options.maxSteps ?? 10;
+    this.#onToolError = options.onToolError ?? 'continue';
+    this.#approvalPrompt = options.approvalPrompt ?? 'Please approve or reject the proposed action.';
+    if (!Number.isInteger(this.maxSteps) || this.maxSteps < 1) {
+      throw new BatonError('CONFIG_INVALID', 'maxSteps must be a positive integer');
+    }
+    this.use({
+      name: 'agent',
+      tools: options.tools ?? [],
+      requestInterceptors: options.requestInterceptors ?? [],
+      responseInterceptors: options.responseInterceptors ?? [],
+    });
+    for (const plugin of options.plugins ?? []) this.use(plugin);
+  }
+
+  /** Registers a plugin; hooks run in registration order. */
+  use(plugin: Plugin<S>): this {
+    if (this.#plugins.includes(plugin.name) && plugin.name !== 'agent') {
+      throw new BatonError('CONFIG_INVALID', `Plugin "${plugin.name}" is registered twice`);
+    }
+    for (const t of plugin.tools ?? []) {
+      if (this.#tools.has(t.name)) throw new BatonError('CONFIG_INVALID', `Tool name "${t.name}" is used twice`);
+    }
+    for (const t of plugin.tools ?? []) this.#tools.set(t.name, t);
+    if (plugin.turn) this.#turnHooks.push(plugin.turn);
+    for (const fn of plugin.requestInterceptors ?? []) this.#turnHooks.push(requestInterceptorHook(fn));
+    // Response interceptors run in registration order, so each wraps the ones registered after it.
+    const responses = plugin.responseInterceptors ?? [];
+    if (responses.length > 0) this.#turnHooks.push(responseInterceptorsHook(responses));
+    if (plugin.model) this.#modelHooks.push(plugin.model);
+    if (plugin.tool) this.#toolHooks.push(plugin.tool);
+    this.#plugins.push(plugin.name);
+    return this;
+  }
+
+  get tools(): Tool<S>[] {
+    return [...this.#tools.values()];
+  }
+
+  /** Runs one turn. The Session passed in is changed in place; a failed turn leaves it as it was. */
+  async run(messages: ChatMessage[], options: RunOptions = {}): Promise<AgentResult> {
+    return this.#turn(messages, options, { emit: undefined, streaming: false });
+  }
+
+  /**
+   * Runs one turn, yielding `text_delta`, `tool_calls`, `executed_tool_calls` as they happen and
+   * `done` last with the session. A failure ends the stream by throwing (session rolled back).
+   */
+  async *stream(messages: ChatMessage[], options: RunOptions = {}): AsyncGenerator<StreamEvent, AgentResult> {
+    const queue: StreamEvent[] = [];
+    let wake: (() => void) | undefined;
+    const state: TurnState = {
+      streaming: true,
+      emit: (event) => {
+        queue.push(event);
+        wake?.();
+      },
+    };
+    let finished = false;
+    let failure: unknown;
+    let result: AgentResult | undefined;
+    const turn = this.#turn(messages, options, state).then(
+      (r) => {
+        result = r;
+      },
+      (error: unknown) => {
+        failure = error;
+      },
+    );
+    void turn.finally(() => {
+      finished = true;
+      wake?.();
+    });
+    while (true) {
+      const event = queue.shift();
+      if (event !== undefined) {
+        yield event;
+        continue;
+      }
+      if (finished) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+      wake = undefined;
+    }
+    if (failure !== undefined) throw failure;
+    const done = result as AgentResult;
+    yield {
+      type: 'done',
+      stop_reason: done.stopReason,
+      content: done.content,
+      data: responseData(done),
+    };
+    return done;
+  }
+
+  async #turn(messages: ChatMessage[], options: RunOptions, state: TurnState): Promise<AgentResult> {
+    const session = (
+      options.session instanceof Session ? options.session : Session.from(options.session)
+    ) as Session<S>;
+    const signal = options.signal ?? new AbortController().signal;
+    const latest = messages.at(-1);
+    const ctx: TurnContext<S> = {
+      session,
+      request: { messages, approvals: options.approvals ?? latest?.data?.tool_calls ?? [] },
+      context: options.context ?? latestUserMessage(messages)?.platform_context ?? {},
+      signal,
+      locals: {},
+    };
+    const checkpoint = session[internal].checkpoint();
+    const run = compose<TurnContext<S>, void>(this.#turnHooks.map(asTurnMiddleware), (c) => this.#runAgent(c, state));
+    try {
+      if (signal.aborted) throw abortError(signal);
+      await raceAbort(run(ctx), signal);
+      if (signal.aborted) throw abortError(signal);
+      const response = ctx.response as AgentResponse;
+      return { ...response, session: session.toJSON() };
+    } catch (error) {
+      session[internal].restore(checkpoint);
+      if (error instanceof InterceptorError) {
+        const refusal = refusalResponse(error);
+        return { ...refusal, session: session.toJSON() };
+      }
+      throw error;
+    } finally {
+      session[internal].clearTemp();
+    }
+  }
+
+  /** The innermost turn step: approvals, then model step -> tools -> model ... -> text. */
+  async #runAgent(ctx: TurnContext<S>, state: TurnState): Promise<void> {
+    if (ctx.response !== undefined) return; // an outer hook already answered
+    const { session } = ctx;
+    const pending = (session[internal].getReserved(PENDING_KEY) as ModelToolCall[] | undefined) ?? [];
+    // Approvals apply only to the calls proposed by the previous turn; anything older is dropped.
+    session[internal].setReserved(PENDING_KEY, undefined);
+
+    const usage = emptyUsage();
+    const executed: ExecutedToolCall[] = [];
+    const messages = toModelMessages(ctx.request.messages);
+    const approvals = matchApprovals(ctx.request.approvals, pending);
+
+    if (approvals.length > 0) {
+      messages.push({ role: 'assistant', content: '', toolCalls: approvals.map((a) => a.call) });
+      for (const { call, approval } of approvals) {
+        const outcome = approval.execute
+          ? await this.#callTool(call, ctx, true)
+          : await this.#rejectTool(call, approval.rejection_reason, ctx);
+        if (approval.execute) executed.push(executedCall(call, outcome));
+        messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, ...outcome });
+      }
+      if (executed.length > 0) state.emit?.({ type: 'executed_tool_calls', executed_tool_calls: executed });
+    }
+
+    const modelTools = this.tools.map((t) => ({ name: t.name, description: t.description, inputSchema: t.jsonSchema }));
+    const callModel = compose<ModelCall, ModelResult>(
+      this.#modelHooks.map((hook) => (call, next) => hook(call, next, ctx)),
+      (call) => this.#generate(call, state),
+    );
+
+    for (let step = 0; step < this.maxSteps; step++) {
+      if (ctx.signal.aborted) throw abortError(ctx.signal);
+      const result = await raceAbort(
+        callModel({
+          system: this.system,
+          messages,
+          tools: modelTools,
+          signal: ctx.signal,
+          session: session as unknown as Session,
+        }),
+        ctx.signal,
+      );
+      addUsage(usage, result.usage);
+      if (result.toolCalls.length === 0) {
+        ctx.response = {
+          content: result.text,
+          toolCalls: [],
+          executedToolCalls: executed,
+          stopReason: 'end_turn',
+          usage,
+        };
+        return;
+      }
+      messages.push({ role: 'assistant', content: result.text, toolCalls: result.toolCalls });
+      const proposed: ModelToolCall[] = [];
+      const executedNow: ExecutedToolCall[] = [];
+      for (const call of result.toolCalls) {
+        const t = this.#tools.get(call.name);
+        if (t?.requiresApproval) {
+          proposed.push(call);
+          continue;
+        }
+        const outcome = await this.#callTool(call, ctx, false);
+        executedNow.push(executedCall(call, outcome));
+        messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, ...outcome });
+      }
+      executed.push(...executedNow);
+      if (executedNow.length > 0) state.emit?.({ type: 'executed_tool_calls', executed_tool_calls: executedNow });
+      if (proposed.length > 0) {
+        session[internal].setReserved(PENDING_KEY, proposed);
+        const toolCalls = proposed.map((call) => this.#toWireToolCall(call));
+        state.emit?.({ type: 'tool_calls', tool_calls: toolCalls });
+        const content = result.text === '' ? this.#approvalPrompt : result.text;
+        if (result.text === '') state.emit?.({ type: 'text_delta', text: content });
+        ctx.response = { content, toolCalls, executedToolCalls: executed, stopReason: 'approval_required', usage };
+        return;
+      }
+    }
+    throw new BatonError('MAX_STEPS_EXCEEDED', `The model was still calling tools after ${this.maxSteps} steps`, {
+      maxSteps: this.maxSteps,
+    });
+  }
+
+  async #generate(call: ModelCall, state: TurnState): Promise<ModelResult> {
+    try {
+      if (!state.streaming || this.model.stream === undefined) {
+        const result = await this.model.generate(call);
+        if (state.streaming && result.text !== '') state.emit?.({ type: 'text_delta', text: result.text });
+        return { text: result.text ?? '', toolCalls: result.toolCalls ?? [], usage: result.usage };
+      }
+      let text = '';
+      const toolCalls: ModelToolCall[] = [];
+      let usage: Usage | undefined;
+      for await (const part of this.model.stream(call)) {
+        match(part)
+          .with({ type: 'text_delta' }, (p) => {
+            text += p.text;
+            state.emit?.({ type: 'text_delta', text: p.text });
+          })
+          .with({ type: 'tool_call' }, (p) => {
+            toolCalls.push(p.toolCall);
+          })
+          .with({ type: 'finish' }, (p) => {
+            usage = p.usage;
+          })
+          .exhaustive();
+      }
+      return { text, toolCalls, usage };
+    } catch (error) {
+      if (error instanceof BatonError || error instanceof InterceptorError) throw error;
+      if (call.signal.aborted) throw abortError(call.signal);
+      throw new BatonError(
+        'MODEL_ERROR',
+        `The model failed: ${(error as Error)?.message ?? String(error)}`,
+        undefined,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+
+  /** Runs a tool through the tool hooks; the approval gate and validation sit innermost. */
+  async #callTool(call: ModelToolCall, ctx: TurnContext<S>, approved: boolean): Promise<ToolOutcome> {
+    const run = compose<ToolInvocation, ToolOutcome>(
+      this.#toolHooks.map((hook) => (c, next) => hook(c, next, ctx)),
+      (c) => this.#executeTool(c, ctx, approved),
+    );
+    return raceAbort(run({ id: call.id, name: call.name, input: call.input }), ctx.signal);
+  }
+
+  async #executeTool(call: ToolInvocation, ctx: TurnContext<S>, approved: boolean): Promise<ToolOutcome> {
+    const t = this.#tools.get(call.name);
+    if (t === undefined) return { output: { error: `Unknown tool "${call.name}"` }, isError: true };
+    if (t.requiresApproval && !approved) {
+      return { output: { error: `Tool "${call.name}" requires the user's approval` }, isError: true };
+    }
+    const parsed = await validate(t.input, call.input);
+    if (!parsed.ok) {
+      return {
+        output: { error: `Invalid input: ${describeIssues(parsed.issues)}`, code: 'TOOL_INPUT_INVALID' },
+        isError: true,
+      };
+    }
+    try {
+      const output = await t.execute(parsed.value, this.#toolContext(ctx, call.id));
+      return { output: output === undefined ? null : output, isError: false };
+    } catch (error) {
+      if (this.#onToolError === 'fail' || error instanceof BatonError || error instanceof InterceptorError) throw error;
+      if (ctx.signal.aborted) throw abortError(ctx.signal);
+      return { output: { error: (error as Error)?.message ?? String(error) }, isError: true };
+    }
+  }
+
+  async #rejectTool(call: ModelToolCall, reason: string | undefined, ctx: TurnContext<S>): Promise<ToolOutcome> {
+    const t = this.#tools.get(call.name);
+    if (t?.onReject) {
+      const parsed = await validate(t.input, call.input);
+      await t.onReject(parsed.ok ? parsed.value : call.input, reason, this.#toolContext(ctx, call.id));
+    }
+    return { output: { rejected: true, reason: reason ?? null }, isError: true };
+  }
+
+  #toolContext(ctx: TurnContext<S>, toolCallId: string): ToolContext<S> {
+    return { session: ctx.session, context: ctx.context, signal: ctx.signal, locals: ctx.locals, toolCallId };
+  }
+
+  #toWireToolCall(call: ModelToolCall): ToolCall {
+    const t = this.#tools.get(call.name) as Tool<S>;
+    const properties = (t.jsonSchema.properties ?? {}) as Record<string, unknown>;
+    const wire: ToolCall = {
+      id: call.id,
+      name: call.name,
+      input: call.input,
+      execute: false,
+      tool_description: t.description,
+      input_description: properties,
+    };
+    if (t.intent) wire.intent = t.intent(call.input);
+    return wire;
+  }
+}
+
+/** The HelpDesk `data` of a completed turn (session as a plain object). */
+export function responseData(result: AgentResult) {
+  return {
+    tool_calls: result.toolCalls,
+    executed_tool_calls: result.executedToolCalls,
+    cmds: [],
+    executed_cmds: [],
+    approvals: [],
+    executed_approvals: [],
+    session: result.session,
+    ...(result.error ? { error: result.error } : {}),
+  };
+}
+
+function asTurnMiddleware<S extends SessionShape>(hook: TurnHook<S>): Middleware<TurnContext<S>, void> {
+  return async (ctx, next) => {
+    await hook(ctx, () => next());
+  };
+}
+
+function requestInterceptorHook<S extends SessionShape>(fn: RequestInterceptor<S>): TurnHook<S> {
+  return async (ctx, next) => {
+    const returned = await fn(ctx.request, ctx);
+    const early = match(returned)
+      .with(P.nullish, () => false)
+      .with({ messages: P.array() }, (request) => {
+        ctx.request = request;
+        return false;
+      })
+      .with({ content: P.string }, (answer) => {
+        ctx.response = {
+          toolCalls: [],
+          executedToolCalls: [],
+          stopReason: 'answered_early',
+          usage: emptyUsage(),
+          ...answer,
+        };
+        return true;
+      })
+      .otherwise(() => {
+        throw new BatonError('CONFIG_INVALID', 'A request interceptor returned neither a request nor a response');
+      });
+    if (!early) await next();
+  };
+}
+
+function responseInterceptorsHook<S extends SessionShape>(fns: ResponseInterceptor<S>[]): TurnHook<S> {
+  return async (ctx, next) => {
+    await next();
+    for (const fn of fns) {
+      const returned = await fn(ctx.response as AgentResponse, ctx);
+      if (returned !== undefined && returned !== null) ctx.response = returned;
+    }
+  };
+}
+
+function refusalResponse(error: InterceptorError): AgentResponse {
+  return {
+    content: error.userMessage,
+    toolCalls: [],
+    executedToolCalls: [],
+    stopReason: 'refused',
+    usage: emptyUsage(),
+    error: error.details === undefined ? { code: error.code } : { code: error.code, details: error.details },
+  };
+}
+
+function latestUserMessage(messages: ChatMessage[]): ChatMessage | undefined {
+  for (let i = messages.length - 1; i >= 0; i--) if (messages[i]?.role === 'user') return messages[i];
+  return undefined;
+}
+
+function toModelMessages(messages: ChatMessage[]): ModelMessage[] {
+  const out: ModelMessage[] = [];
+  for (const m of messages) {
+    if (m.content === '' && m.role === 'user') continue; // a bare approval message carries no text
+    out.push(m.role === 'user' ? { role: 'user', content: m.content } : { role: 'assistant', content: m.content });
+  }
+  return out;
+}
+
+/**
+ * Pairs each approval with the pending call it names. Only calls the agent itself proposed may
+ * run: a different id, name or input, or the same id twice, is `APPROVAL_UNKNOWN`.
+ */
+function matchApprovals(approvals: Approval[], pending: ModelToolCall[]) {
+  const seen = new Set<string>();
+  return approvals.map((approval) => {
+    const call = pending.find((p) => p.id === approval.id);
+    const problem = match({ call, duplicate: seen.has(approval.id) })
+      .with({ duplicate: true }, () => 'is listed twice')
+      .with({ call: P.nullish }, () => 'is not awaiting approval')
+      .with({ call: P.when((c) => c !== undefined && c.name !== approval.name) }, () => 'names a different tool')
+      .with(
+        { call: P.when((c) => c !== undefined && !isDeepStrictEqual(c.input, approval.input)) },
+        () => 'has a changed input',
+      )
+      .otherwise(() => undefined);
+    if (problem !== undefined) {
+      throw new BatonError('APPROVAL_UNKNOWN', `Tool call "${approval.id}" ${problem}`, {
+        id: approval.id,
+        name: approval.name,
+      });
+    }
+    seen.add(approval.id);
+    return { call: call as ModelToolCall, approval };
+  });
+}
+
+function executedCall(call: ModelToolCall, outcome: ToolOutcome): ExecutedToolCall {
+  const out: ExecutedToolCall = { id: call.id, name: call.name, input: call.input, output: outcome.output };
+  if (outcome.isError) out.is_error = true;
+  return out;
+}
+
+/** Settles with `promise`, or rejects as soon as `signal` aborts (a hung stage cannot hold a turn). */
+export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => {});
+    return Promise.reject(abortError(signal));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (v) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(v);
+      },
+      (e: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(e);
+      },
+    );
+  });
+}

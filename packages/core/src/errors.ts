@@ -1,0 +1,124 @@
+/**
+ * Every failure Baton reports carries a stable `code`. The table below is the single source of
+ * truth: the HTTP edge maps a code to its status from here, and the README's table of codes
+ * is generated from the same descriptions.
+ */
+export const ERROR_CODES = {
+  REQUEST_INVALID_JSON: { status: 400, description: 'The body is not valid JSON.' },
+  REQUEST_INVALID: {
+    status: 400,
+    description: 'The body is JSON but not a valid HelpDesk request (shape, roles, types).',
+  },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The body is not `application/json`.' },
+  BODY_TOO_LARGE: { status: 413, description: 'The body is over the configured limit (1 MiB).' },
+  NOT_FOUND: { status: 404, description: 'No such route.' },
+  METHOD_NOT_ALLOWED: { status: 405, description: 'The route exists but not for this method.' },
+  SESSION_INVALID: {
+    status: 400,
+    description: 'The session sent by the client is not a JSON object of JSON values.',
+  },
+  SESSION_KEY_INVALID: {
+    status: 400,
+    description: 'A session key is empty, reserved (`baton:`), or `__proto__`/`constructor`/`prototype`.',
+  },
+  SESSION_VALUE_NOT_JSON: {
+    status: 500,
+    description: 'Code tried to store a value that is not JSON (function, bigint, cycle, NaN...).',
+  },
+  SESSION_VALUE_INVALID: {
+    status: 400,
+    description: 'A stored value does not match the schema or class it was read with.',
+  },
+  SESSION_TOO_LARGE: { status: 413, description: 'The serialized session is over its size limit.' },
+  SESSION_SEAL_INVALID: {
+    status: 401,
+    description: 'A sealed session was tampered with, truncated, expired or sealed with an unknown key (strict mode).',
+  },
+  SESSION_ID_INVALID: { status: 400, description: 'A session id is not 22 base64url characters.' },
+  SESSION_BUSY: {
+    status: 409,
+    description: 'Another turn of this session held the lease longer than the wait bound.',
+  },
+  SESSION_CONFLICT: {
+    status: 409,
+    description: 'Merge mode: a key this turn changed was changed by a concurrent turn first.',
+  },
+  SESSION_STORE_UNAVAILABLE: { status: 503, description: 'The session store cannot be reached.' },
+  APPROVAL_UNKNOWN: {
+    status: 400,
+    description: 'An approval names a tool call the agent did not propose (id, name or input differ).',
+  },
+  TOOL_INPUT_INVALID: {
+    status: 400,
+    description: 'Tool input failed its schema (reported to the model as a tool error, not to HTTP).',
+  },
+  MAX_STEPS_EXCEEDED: { status: 500, description: 'The model kept calling tools past `maxSteps`.' },
+  MODEL_ERROR: { status: 502, description: 'The model (provider) failed or returned an unusable answer.' },
+  TURN_ABORTED: { status: 499, description: 'The turn was aborted by its signal (client gone, timeout).' },
+  INTERCEPTOR_REFUSED: {
+    status: 200,
+    description: 'Default code of an `InterceptorError` without a code: the turn is refused politely.',
+  },
+  CONFIG_INVALID: {
+    status: 500,
+    description: 'The agent or session manager was configured wrongly (duplicate tool, short secret...).',
+  },
+  INTERNAL: { status: 500, description: 'An unexpected error; details are logged, never sent.' },
+} as const satisfies Record<string, { status: number; description: string }>;
+
+export type BatonErrorCode = keyof typeof ERROR_CODES;
+
+/** The one error class of Baton: match on `code`, read `details` for the specifics. */
+export class BatonError extends Error {
+  override readonly name: string = 'BatonError';
+  readonly code: BatonErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: BatonErrorCode, message: string, details?: Record<string, unknown>, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.details = details;
+  }
+
+  /** The HTTP status this error maps to at the edge. */
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+
+  toJSON(): { code: string; message: string; details?: Record<string, unknown> } {
+    return this.details === undefined
+      ? { code: this.code, message: this.message }
+      : { code: this.code, message: this.message, details: this.details };
+  }
+}
+
+/**
+ * Thrown by an interceptor to refuse a turn politely: the user sees `userMessage` as the answer
+ * (HTTP 200), the model is not called (request phase) and the session is not committed.
+ */
+export class InterceptorError extends Error {
+  override readonly name: string = 'InterceptorError';
+  readonly code: string;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(
+    readonly userMessage: string,
+    code: string = 'INTERCEPTOR_REFUSED',
+    details?: Record<string, unknown>,
+  ) {
+    super(userMessage);
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isBatonError(error: unknown, code?: BatonErrorCode): error is BatonError {
+  return error instanceof BatonError && (code === undefined || error.code === code);
+}
+
+/** Normalises an abort reason into a `TURN_ABORTED` BatonError (keeps a BatonError reason as is). */
+export function abortError(signal: AbortSignal): BatonError {
+  const reason: unknown = signal.reason;
+  if (reason instanceof BatonError) return reason;
+  return new BatonError('TURN_ABORTED', 'The turn was aborted.', undefined, { cause: reason });
+}

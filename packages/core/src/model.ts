@@ -1,0 +1,69 @@
+import type { Session } from './session.js';
+
+/** A tool call proposed by a model. */
+export interface ModelToolCall {
+  id: string;
+  name: string;
+  input: unknown;
+}
+
+/** Conversation as the model sees it (provider-neutral). */
+export type ModelMessage =
+  | { role: 'user'; content: string }
+  | { role: 'assistant'; content: string; toolCalls?: ModelToolCall[] }
+  | { role: 'tool'; toolCallId: string; toolName: string; output: unknown; isError?: boolean };
+
+/** A tool as offered to the model: its JSON Schema, derived from the tool's input schema. */
+export interface ModelTool {
+  name: string;
+  description: string;
+  inputSchema: Record<string, unknown>;
+}
+
+export interface Usage {
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+}
+
+/** Everything a model step gets. `session` is read-only context (the scripted model uses it). */
+export interface ModelCall {
+  system: string | undefined;
+  messages: ModelMessage[];
+  tools: ModelTool[];
+  signal: AbortSignal;
+  session: Session;
+}
+
+/** One model step: text and/or tool calls. */
+export interface ModelResult {
+  text: string;
+  toolCalls: ModelToolCall[];
+  usage?: Usage;
+}
+
+/** Parts a streaming model yields, in order; it ends with `finish`. */
+export type ModelStreamPart =
+  | { type: 'text_delta'; text: string }
+  | { type: 'tool_call'; toolCall: ModelToolCall }
+  | { type: 'finish'; usage?: Usage };
+
+/**
+ * The model interface. Core depends on no provider: `scriptedModel` ships here, real providers
+ * come through adapters (`@baton/ai-sdk`).
+ */
+export interface Model {
+  readonly id?: string;
+  generate(call: ModelCall): Promise<ModelResult>;
+  /** Optional: stream text deltas as they arrive. Without it, streamed turns send whole texts. */
+  stream?(call: ModelCall): AsyncIterable<ModelStreamPart>;
+}
+
+export const emptyUsage = (): Usage => ({ inputTokens: 0, outputTokens: 0, totalTokens: 0 });
+
+export function addUsage(total: Usage, step: Usage | undefined): void {
+  if (step === undefined) return;
+  total.inputTokens += step.inputTokens;
+  total.outputTokens += step.outputTokens;
+  total.totalTokens += step.totalTokens;
+}

@@ -1,0 +1,83 @@
+import type { JsonObject } from './json.js';
+
+/**
+ * Types of the HelpDesk chat protocol (the Python framework's wire format). Field names are
+ * snake_case on the wire.
+ */
+
+/** A tool call awaiting the user's approval, as HelpDesk clients render it. */
+export interface ToolCall {
+  id: string;
+  name: string;
+  input: unknown;
+  execute: boolean;
+  tool_description: string;
+  input_description: Record<string, unknown>;
+  intent?: string;
+  rejection_reason?: string;
+}
+
+/** A tool that ran this turn. */
+export interface ExecutedToolCall {
+  id: string;
+  name: string;
+  input: unknown;
+  output: unknown;
+  is_error?: boolean;
+}
+
+/** The user's decision on a proposed tool call (the latest message's `data.tool_calls`). */
+export interface Approval {
+  id: string;
+  name: string;
+  input: unknown;
+  execute: boolean;
+  rejection_reason?: string;
+}
+
+export interface ChatMessage {
+  role: 'user' | 'assistant';
+  content: string;
+  platform_context?: Record<string, unknown>;
+  data?: {
+    session?: JsonObject | string;
+    session_id?: string;
+    tool_calls?: Approval[];
+    [key: string]: unknown;
+  };
+}
+
+export interface ChatRequestBody {
+  messages: ChatMessage[];
+  data?: { session?: JsonObject | string; session_id?: string; [key: string]: unknown };
+}
+
+export type SessionStatusWire = 'new' | 'resumed' | 'expired' | 'invalid';
+
+/** `data` of a HelpDesk response. */
+export interface ResponseData {
+  tool_calls: ToolCall[];
+  executed_tool_calls: ExecutedToolCall[];
+  cmds: unknown[];
+  executed_cmds: unknown[];
+  approvals: unknown[];
+  executed_approvals: unknown[];
+  session: JsonObject | string;
+  session_id?: string;
+  session_status?: SessionStatusWire;
+  error?: { code: string; details?: Record<string, unknown> };
+}
+
+export interface ChatResponseBody {
+  role: 'assistant';
+  content: string;
+  data: ResponseData;
+}
+
+/** Events of `/api/chat-stream` (one JSON object per line). */
+export type StreamEvent =
+  | { type: 'text_delta'; text: string }
+  | { type: 'tool_calls'; tool_calls: ToolCall[] }
+  | { type: 'executed_tool_calls'; executed_tool_calls: ExecutedToolCall[] }
+  | { type: 'done'; stop_reason: string; content: string; data: ResponseData }
+  | { type: 'error'; error: string; code: string };

@@ -1,0 +1,422 @@
+import { BatonError } from './errors.js';
+import { isPlainObject, type JsonObject, toJsonText } from './json.js';
+import { describeIssues, isStandardSchema, type StandardSchemaV1, validateSync } from './schema.js';
+
+/** The shape of a session's state: key -> value type. The default accepts any string key. */
+export type SessionShape = Record<string, unknown>;
+type KeyOf<S> = Extract<keyof S, string>;
+
+/** A class whose instances can be rebuilt from their JSON: a static `fromJSON`, or a constructor. */
+export type Revivable<T> = { fromJSON(data: unknown): T } | (new (data: never) => T);
+
+/** Options of a validated `get`: a Standard Schema, or a class to revive, and an optional default. */
+export type GetOptions<T> = { schema: StandardSchemaV1<unknown, T>; default?: T } | { as: Revivable<T>; default?: T };
+
+/** Keys set or deleted since the session was loaded (what a commit writes). */
+export interface SessionChanges {
+  /** Changed keys with their new JSON text. */
+  set: Map<string, string>;
+  deleted: string[];
+}
+
+/** Lifecycle state a SessionManager attaches to a server-mode session. */
+export interface SessionMeta {
+  id?: string;
+  createdAt?: number;
+  expiresAt?: number;
+  isNew: boolean;
+  status?: SessionStatus;
+}
+export type SessionStatus = 'new' | 'resumed' | 'expired' | 'invalid';
+
+export interface SessionOptions {
+  /** Max serialized size in bytes of the persisted part (default 1 MiB). */
+  maxBytes?: number;
+}
+
+/** Keys starting with this prefix live one turn: visible to every stage, never persisted. */
+export const TEMP_PREFIX = 'temp:';
+/** Keys starting with this prefix belong to Baton itself (pending approvals...). */
+export const RESERVED_PREFIX = 'baton:';
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+export const DEFAULT_MAX_SESSION_BYTES = 1024 * 1024;
+
+/** Access to Baton's own keys and lifecycle; deliberately not exported from the package. */
+export const internal: unique symbol = Symbol('baton.session.internal');
+
+function checkKey(key: unknown, allowReserved: boolean): asserts key is string {
+  if (typeof key !== 'string' || key === '' || FORBIDDEN_KEYS.has(key)) {
+    throw new BatonError('SESSION_KEY_INVALID', `Invalid session key: ${JSON.stringify(String(key))}`, {
+      key: String(key),
+    });
+  }
+  if (!allowReserved && key.startsWith(RESERVED_PREFIX)) {
+    throw new BatonError('SESSION_KEY_INVALID', `Session keys starting with "${RESERVED_PREFIX}" are reserved`, {
+      key,
+    });
+  }
+}
+
+const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/**
+ * Typed key-value state of one conversation, whose values are JSON.
+ *
+ * Values are held as JSON text and decoded on `get`, so every `get` returns a fresh copy:
+ * mutating it changes nothing until you `set` it back. Change tracking happens at `set`/`delete`
+ * time, so `changes()` and `isModified` never diff the whole session.
+ */
+export class Session<S extends SessionShape = SessionShape> implements Iterable<[KeyOf<S>, S[KeyOf<S>]]> {
+  readonly #data = new Map<string, string>();
+  readonly #temp = new Map<string, string>();
+  #loaded: Map<string, string>;
+  readonly #touched = new Set<string>();
+  readonly #maxBytes: number;
+  #bytes = 2;
+  #meta: SessionMeta = { isNew: true };
+  #regenerate = false;
+  #destroyed = false;
+
+  constructor(options: SessionOptions = {}) {
+    this.#maxBytes = options.maxBytes ?? DEFAULT_MAX_SESSION_BYTES;
+    this.#loaded = new Map();
+  }
+
+  /**
+   * Builds a session from a plain object (the Python `response.session` dict). Throws
+   * `SESSION_INVALID` for a non-object and `SESSION_KEY_INVALID` for `__proto__` & co.
+   */
+  static from<S extends SessionShape = SessionShape>(data: unknown, options?: SessionOptions): Session<S> {
+    if (data === undefined || data === null) return new Session<S>(options);
+    if (data instanceof Session) return Session.from<S>(data.toJSON(), options);
+    if (!isPlainObject(data)) {
+      throw new BatonError('SESSION_INVALID', 'A session must be a JSON object', { found: describe(data) });
+    }
+    const texts = new Map<string, string>();
+    for (const key of Object.keys(data)) {
+      checkKey(key, true);
+      if (key.startsWith(TEMP_PREFIX)) continue;
+      try {
+        texts.set(key, toJsonText(key, data[key]));
+      } catch (error) {
+        throw new BatonError('SESSION_INVALID', (error as Error).message, (error as BatonError).details);
+      }
+    }
+    return Session.fromTexts<S>(texts, options);
+  }
+
+  /** Builds a session from stored JSON texts, decoding each value lazily on first `get`. */
+  static fromTexts<S extends SessionShape = SessionShape>(
+    texts: Iterable<[string, string]>,
+    options?: SessionOptions,
+  ): Session<S> {
+    const session = new Session<S>(options);
+    for (const [key, text] of texts) {
+      checkKey(key, true);
+      session.#data.set(key, text);
+      session.#bytes += byteLength(key) + byteLength(text) + 4;
+    }
+    session.#loaded = new Map(session.#data);
+    session.#checkSize(undefined);
+    return session;
+  }
+
+  // ---- reading ------------------------------------------------------------------------------
+
+  /** The value at `key`, or `undefined`. */
+  get<K extends KeyOf<S>>(key: K): S[K] | undefined;
+  /** The value at `key` validated by a Standard Schema or revived through a class. */
+  get<K extends KeyOf<S>, T>(key: K, options: GetOptions<T> & { default: T }): T;
+  get<K extends KeyOf<S>, T>(key: K, options: GetOptions<T>): T | undefined;
+  /** The value at `key`, or `defaultValue` when the key is absent. */
+  get<K extends KeyOf<S>>(key: K, defaultValue: S[K]): S[K];
+  get(key: string, arg?: unknown): unknown {
+    checkKey(key, false);
+    const text = this.#textOf(key);
+    const options = asGetOptions(arg);
+    if (options === undefined) return text === undefined ? arg : JSON.parse(text);
+    if (text === undefined) return options.default;
+    return revive(key, JSON.parse(text), options);
+  }
+
+  has(key: KeyOf<S>): boolean {
+    checkKey(key, false);
+    return this.#textOf(key) !== undefined;
+  }
+
+  /** Persisted user keys (not `temp:` ones, not Baton's reserved ones). */
+  keys(): KeyOf<S>[] {
+    const out: string[] = [];
+    for (const key of this.#data.keys()) if (!key.startsWith(RESERVED_PREFIX)) out.push(key);
+    return out as KeyOf<S>[];
+  }
+
+  entries(): [KeyOf<S>, S[KeyOf<S>]][] {
+    return this.keys().map((key) => [key, JSON.parse(this.#data.get(key) as string)]);
+  }
+
+  [Symbol.iterator](): Iterator<[KeyOf<S>, S[KeyOf<S>]]> {
+    return this.entries()[Symbol.iterator]();
+  }
+
+  /** Number of persisted user keys. */
+  get size(): number {
+    return this.keys().length;
+  }
+
+  get isEmpty(): boolean {
+    return this.size === 0;
+  }
+
+  /** True when a persisted key differs from what was loaded. `temp:` keys do not count. */
+  get isModified(): boolean {
+    for (const key of this.#touched) if (this.#data.get(key) !== this.#loaded.get(key)) return true;
+    return false;
+  }
+
+  /** Keys set (with their JSON text) and deleted since load; what a commit must write. */
+  changes(): SessionChanges {
+    const set = new Map<string, string>();
+    const deleted: string[] = [];
+    for (const key of this.#touched) {
+      const now = this.#data.get(key);
+      if (now === this.#loaded.get(key)) continue;
+      if (now === undefined) deleted.push(key);
+      else set.set(key, now);
+    }
+    return { set, deleted };
+  }
+
+  /** The persisted state as a plain object (`temp:` keys dropped). */
+  toJSON(): JsonObject {
+    const out: JsonObject = {};
+    for (const [key, text] of this.#data) out[key] = JSON.parse(text);
+    return out;
+  }
+
+  /** Serialized size in bytes of the persisted part. */
+  get byteSize(): number {
+    return this.#bytes;
+  }
+
+  // ---- writing ------------------------------------------------------------------------------
+
+  /** Stores a JSON value; throws `SESSION_VALUE_NOT_JSON` (with the path) for anything else. */
+  set<K extends KeyOf<S>>(key: K, value: S[K]): this {
+    checkKey(key, false);
+    this.#write(key, toJsonText(key, value));
+    return this;
+  }
+
+  /** Sets several keys at once; nothing is written if any value is rejected. */
+  update(values: Partial<S>): this {
+    if (!isPlainObject(values)) {
+      throw new BatonError('SESSION_INVALID', 'update() takes a plain object', { found: describe(values) });
+    }
+    const texts: [string, string][] = [];
+    for (const key of Object.keys(values)) {
+      checkKey(key, false);
+      texts.push([key, toJsonText(key, values[key])]);
+    }
+    const before = this.#snapshot();
+    try {
+      for (const [key, text] of texts) this.#write(key, text);
+    } catch (error) {
+      this.#restore(before);
+      throw error;
+    }
+    return this;
+  }
+
+  /** Removes a key; returns whether it existed. */
+  delete(key: KeyOf<S>): boolean {
+    checkKey(key, false);
+    return this.#remove(key);
+  }
+
+  /** Removes every user key and `temp:` key (Baton's reserved keys too). */
+  clear(): this {
+    for (const key of [...this.#data.keys()]) this.#remove(key);
+    this.#temp.clear();
+    return this;
+  }
+
+  // ---- server-mode lifecycle ------------------------------------------------------------------
+
+  /** Session id (server mode), undefined in client and sealed modes. */
+  get id(): string | undefined {
+    return this.#meta.id;
+  }
+  get createdAt(): Date | undefined {
+    return this.#meta.createdAt === undefined ? undefined : new Date(this.#meta.createdAt);
+  }
+  get expiresAt(): Date | undefined {
+    return this.#meta.expiresAt === undefined ? undefined : new Date(this.#meta.expiresAt);
+  }
+  /** True when this turn started a new session (nothing was loaded). */
+  get isNew(): boolean {
+    return this.#meta.isNew;
+  }
+  /** How the session was loaded: `new`, `resumed`, `expired` (or `invalid` for a bad seal). */
+  get status(): SessionStatus | undefined {
+    return this.#meta.status;
+  }
+
+  /**
+   * Gives the session a new id at commit and destroys the old one (server mode): call it after a
+   * login or privilege change so a stolen pre-login id is worthless. The data is kept.
+   */
+  regenerate(): void {
+    this.#regenerate = true;
+  }
+
+  /** Empties the session and deletes it from the store at commit. */
+  destroy(): void {
+    this.clear();
+    this.#destroyed = true;
+  }
+
+  // ---- Baton internals ------------------------------------------------------------------------
+
+  /** @internal */
+  get [internal]() {
+    return {
+      getReserved: (key: string): unknown => {
+        const text = this.#data.get(RESERVED_PREFIX + key);
+        return text === undefined ? undefined : JSON.parse(text);
+      },
+      setReserved: (key: string, value: unknown): void => {
+        const full = RESERVED_PREFIX + key;
+        if (value === undefined) this.#remove(full);
+        else this.#write(full, toJsonText(full, value));
+      },
+      checkpoint: () => this.#snapshot(),
+      restore: (snapshot: Snapshot) => this.#restore(snapshot),
+      meta: this.#meta,
+      setMeta: (meta: SessionMeta) => {
+        this.#meta = meta;
+      },
+      /** Marks the current state as the loaded one (after a commit). */
+      markCommitted: () => {
+        this.#loaded = new Map(this.#data);
+        this.#touched.clear();
+        this.#regenerate = false;
+        this.#destroyed = false;
+      },
+      wantsRegenerate: () => this.#regenerate,
+      isDestroyed: () => this.#destroyed,
+      clearTemp: () => this.#temp.clear(),
+    };
+  }
+
+  #textOf(key: string): string | undefined {
+    return key.startsWith(TEMP_PREFIX) ? this.#temp.get(key) : this.#data.get(key);
+  }
+
+  #write(key: string, text: string): void {
+    if (key.startsWith(TEMP_PREFIX)) {
+      this.#temp.set(key, text);
+      return;
+    }
+    const old = this.#data.get(key);
+    if (old === text) return;
+    const delta = byteLength(text) - (old === undefined ? -byteLength(key) - 4 : byteLength(old));
+    this.#checkSize(key, this.#bytes + delta);
+    this.#bytes += delta;
+    this.#data.set(key, text);
+    this.#touched.add(key);
+  }
+
+  #remove(key: string): boolean {
+    if (key.startsWith(TEMP_PREFIX)) return this.#temp.delete(key);
+    const old = this.#data.get(key);
+    if (old === undefined) return false;
+    this.#data.delete(key);
+    this.#bytes -= byteLength(key) + byteLength(old) + 4;
+    this.#touched.add(key);
+    return true;
+  }
+
+  #checkSize(key: string | undefined, bytes = this.#bytes): void {
+    if (bytes > this.#maxBytes) {
+      throw new BatonError(
+        'SESSION_TOO_LARGE',
+        `Session would be ${bytes} bytes, over its ${this.#maxBytes}-byte limit${key ? ` (setting "${key}")` : ''}`,
+        { bytes, maxBytes: this.#maxBytes, ...(key ? { key } : {}) },
+      );
+    }
+  }
+
+  #snapshot(): Snapshot {
+    return {
+      data: new Map(this.#data),
+      temp: new Map(this.#temp),
+      touched: new Set(this.#touched),
+      bytes: this.#bytes,
+      regenerate: this.#regenerate,
+      destroyed: this.#destroyed,
+    };
+  }
+
+  #restore(s: Snapshot): void {
+    this.#data.clear();
+    for (const [k, v] of s.data) this.#data.set(k, v);
+    this.#temp.clear();
+    for (const [k, v] of s.temp) this.#temp.set(k, v);
+    this.#touched.clear();
+    for (const k of s.touched) this.#touched.add(k);
+    this.#bytes = s.bytes;
+    this.#regenerate = s.regenerate;
+    this.#destroyed = s.destroyed;
+  }
+}
+
+/** A point a session can be rolled back to (used to make a failed turn commit nothing). */
+export interface Snapshot {
+  data: Map<string, string>;
+  temp: Map<string, string>;
+  touched: Set<string>;
+  bytes: number;
+  regenerate: boolean;
+  destroyed: boolean;
+}
+
+type AnyGetOptions = { schema?: StandardSchemaV1; as?: Revivable<unknown>; default?: unknown };
+
+/** A get's second argument is options only if it carries a schema or a class; else a default. */
+function asGetOptions(arg: unknown): AnyGetOptions | undefined {
+  if (!isPlainObject(arg)) return undefined;
+  if (isStandardSchema(arg.schema) || typeof arg.as === 'function') return arg as AnyGetOptions;
+  return undefined;
+}
+
+function revive(key: string, raw: unknown, options: AnyGetOptions): unknown {
+  if (options.schema !== undefined) {
+    const result = validateSync(options.schema, raw, 'SESSION_VALUE_INVALID');
+    if (result.ok) return result.value;
+    throw new BatonError(
+      'SESSION_VALUE_INVALID',
+      `Session value for "${key}" does not match its schema: ${describeIssues(result.issues)}`,
+      { key, issues: result.issues },
+    );
+  }
+  const cls = options.as as Revivable<unknown>;
+  try {
+    return 'fromJSON' in cls && typeof cls.fromJSON === 'function'
+      ? cls.fromJSON(raw)
+      : new (cls as new (data: unknown) => unknown)(raw);
+  } catch (error) {
+    throw new BatonError(
+      'SESSION_VALUE_INVALID',
+      `Session value for "${key}" could not be revived as ${(cls as { name?: string }).name ?? 'class'}: ${(error as Error).message}`,
+      { key },
+      { cause: error },
+    );
+  }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}

@@ -1,0 +1,71 @@
+/**
+ * The contract between the SessionManager and a server-side store (memory, Redis...).
+ * Values travel as JSON texts, exactly as `Session.changes()` produces them, so a store never
+ * parses or re-serializes a value, and writes only what changed.
+ */
+
+/** A session as a store holds it. */
+export interface StoredSession {
+  /** User and Baton keys -> JSON text. */
+  texts: Map<string, string>;
+  /** Merge mode: per-key version numbers (a key absent here has version 0). */
+  versions: Map<string, number>;
+  /** Epoch ms. */
+  createdAt: number;
+  /** Epoch ms after which the session is dead whatever its activity. */
+  absoluteExpiresAt: number;
+}
+
+/** A held lease: turns of one session are serialized; `token` fences stale holders out. */
+export interface Lease {
+  token: number;
+}
+
+export interface LoadOptions {
+  /** Sliding idle timeout, refreshed by this load (in the same round trip as the read). */
+  idleTtlMs: number;
+  /** Lease mode: acquire the lease first, waiting up to `waitMs`, holding it for `ttlMs`. */
+  lease?: { ttlMs: number; waitMs: number };
+  signal?: AbortSignal;
+}
+
+export type LoadResult =
+  | { status: 'found'; session: StoredSession; lease?: Lease }
+  | { status: 'missing' }
+  /** The store still knows the id but its absolute lifetime is over. */
+  | { status: 'expired' };
+
+/** What a commit writes. */
+export interface CommitRequest {
+  set: Map<string, string>;
+  deleted: string[];
+  idleTtlMs: number;
+  /** Set for a session the store does not hold yet (`createdAt`, `absoluteExpiresAt` stored). */
+  create?: { createdAt: number; absoluteExpiresAt: number };
+  /** Absolute expiry of an existing session (caps the idle TTL). */
+  absoluteExpiresAt: number;
+  /** Lease mode: the token from `load`; a commit with a stale token is refused (SESSION_BUSY). */
+  lease?: Lease;
+  /**
+   * Merge mode: for every key in `set`/`deleted`, the version seen at load. If the stored
+   * version differs, another turn changed that key first: SESSION_CONFLICT, nothing written.
+   */
+  expectedVersions?: Map<string, number>;
+}
+
+/**
+ * A server-side session store. Every method is atomic; `load` and `commit` are one round trip
+ * each in a networked store. Errors: `SESSION_BUSY` (lease wait exceeded or stale fencing token),
+ * `SESSION_CONFLICT` (merge), `SESSION_STORE_UNAVAILABLE` (cannot reach the backend).
+ */
+export interface SessionStore {
+  load(id: string, options: LoadOptions): Promise<LoadResult>;
+  /** Writes changes, refreshes the idle TTL, and releases the lease if one is given. */
+  commit(id: string, request: CommitRequest): Promise<void>;
+  /** Releases a lease without writing (a turn that changed nothing, or failed). */
+  release(id: string, lease: Lease): Promise<void>;
+  destroy(id: string): Promise<void>;
+  /** Health check for `GET /health`: resolves if the backend answers. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

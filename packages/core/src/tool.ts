@@ -1,0 +1,76 @@
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { BatonError } from './errors.js';
+import { inputJsonSchema } from './schema.js';
+import type { Session, SessionShape } from './session.js';
+
+/** What a tool's `execute` gets besides its input: the turn's one Session, and the rest. */
+export interface ToolContext<S extends SessionShape = SessionShape> {
+  session: Session<S>;
+  /** The latest user message's `platform_context`. */
+  context: Record<string, unknown>;
+  signal: AbortSignal;
+  /** Per-turn values shared by every stage; never persisted. */
+  locals: Record<string, unknown>;
+  toolCallId: string;
+}
+
+export interface ToolDefinition<TSchema extends StandardSchemaV1, S extends SessionShape = SessionShape> {
+  /** Unique within an agent; letters, digits, `_` and `-`, at most 64 characters. */
+  name: string;
+  description: string;
+  /** Any Standard Schema; input is validated before `execute`. */
+  input: TSchema;
+  /**
+   * JSON Schema shown to the model. Derived from `input` when the schema library implements
+   * Standard JSON Schema (zod 4 does); required otherwise.
+   */
+  jsonSchema?: Record<string, unknown>;
+  /** The call is not executed until the user approves it on the next turn. */
+  requiresApproval?: boolean;
+  /** A sentence shown with a pending approval (HelpDesk `intent`). */
+  intent?: (input: StandardSchemaV1.InferOutput<TSchema>) => string;
+  execute(input: StandardSchemaV1.InferOutput<TSchema>, ctx: ToolContext<S>): unknown;
+  /** Runs when the user rejects a pending call of this tool. */
+  onReject?(input: StandardSchemaV1.InferOutput<TSchema>, reason: string | undefined, ctx: ToolContext<S>): unknown;
+}
+
+/** A tool as the agent holds it. */
+export interface Tool<S extends SessionShape = SessionShape> {
+  readonly name: string;
+  readonly description: string;
+  readonly input: StandardSchemaV1;
+  readonly jsonSchema: Record<string, unknown>;
+  readonly requiresApproval: boolean;
+  intent?(input: unknown): string;
+  execute(input: unknown, ctx: ToolContext<S>): unknown;
+  onReject?(input: unknown, reason: string | undefined, ctx: ToolContext<S>): unknown;
+}
+
+const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
+
+/** Defines a tool. For a typed session use `toolFor<Shape>()(...)`. */
+export function tool<TSchema extends StandardSchemaV1, S extends SessionShape = SessionShape>(
+  definition: ToolDefinition<TSchema, S>,
+): Tool<S> {
+  if (!TOOL_NAME.test(definition.name)) {
+    throw new BatonError('CONFIG_INVALID', `Tool name ${JSON.stringify(definition.name)} must match ${TOOL_NAME}`);
+  }
+  const jsonSchema = definition.jsonSchema ?? inputJsonSchema(definition.input);
+  if (jsonSchema === undefined) {
+    throw new BatonError(
+      'CONFIG_INVALID',
+      `Tool "${definition.name}": its schema library does not produce JSON Schema; pass \`jsonSchema\``,
+    );
+  }
+  return {
+    ...(definition as unknown as Tool<S>),
+    jsonSchema,
+    requiresApproval: definition.requiresApproval ?? false,
+  };
+}
+
+/** `tool` bound to a session shape, so `ctx.session` is typed without casts. */
+export function toolFor<S extends SessionShape>() {
+  return <TSchema extends StandardSchemaV1>(definition: ToolDefinition<TSchema, S>): Tool<S> =>
+    tool<TSchema, S>(definition);
+}
