@@ -155,6 +155,7 @@ export class Agent<S extends SessionShape = SessionShape> {
   readonly #turnHooks: TurnHook<S>[] = [];
   readonly #modelHooks: ModelHook<S>[] = [];
   readonly #toolHooks: ToolHook<S>[] = [];
+  readonly #responseInterceptors: ResponseInterceptor<S>[] = [];
   readonly #plugins: string[] = [];
   readonly #onToolError: 'continue' | 'fail';
   readonly #approvalPrompt: string;
@@ -174,6 +175,9 @@ export class Agent<S extends SessionShape = SessionShape> {
       requestInterceptors: options.requestInterceptors ?? [],
       responseInterceptors: options.responseInterceptors ?? [],
     });
+    // One hook runs every response interceptor after the turn, in registration order (the options'
+    // first, then each plugin's), like the Python framework's single list.
+    this.#turnHooks.push(responseInterceptorsHook(this.#responseInterceptors));
     for (const plugin of options.plugins ?? []) this.use(plugin);
   }
 
@@ -182,15 +186,17 @@ export class Agent<S extends SessionShape = SessionShape> {
     if (this.#plugins.includes(plugin.name) && plugin.name !== 'agent') {
       throw new BatonError('CONFIG_INVALID', `Plugin "${plugin.name}" is registered twice`);
     }
+    const names = new Set<string>();
     for (const t of plugin.tools ?? []) {
-      if (this.#tools.has(t.name)) throw new BatonError('CONFIG_INVALID', `Tool name "${t.name}" is used twice`);
+      if (this.#tools.has(t.name) || names.has(t.name)) {
+        throw new BatonError('CONFIG_INVALID', `Tool name "${t.name}" is used twice`);
+      }
+      names.add(t.name);
     }
     for (const t of plugin.tools ?? []) this.#tools.set(t.name, t);
     if (plugin.turn) this.#turnHooks.push(plugin.turn);
     for (const fn of plugin.requestInterceptors ?? []) this.#turnHooks.push(requestInterceptorHook(fn));
-    // Response interceptors run in registration order, so each wraps the ones registered after it.
-    const responses = plugin.responseInterceptors ?? [];
-    if (responses.length > 0) this.#turnHooks.push(responseInterceptorsHook(responses));
+    this.#responseInterceptors.push(...(plugin.responseInterceptors ?? []));
     if (plugin.model) this.#modelHooks.push(plugin.model);
     if (plugin.tool) this.#toolHooks.push(plugin.tool);
     this.#plugins.push(plugin.name);

@@ -19,6 +19,8 @@ export {
   type TurnContext,
   type TurnHook,
 } from './agent.js';
+export { type BeginOptions, ChatHandler, type ChatHandlerOptions, ChatTurn } from './chat-handler.js';
+export { type ChatRequest, parseChatRequest } from './chat-request.js';
 export { compose, type Middleware } from './compose.js';
 export { BatonError, type BatonErrorCode, ERROR_CODES, InterceptorError, isBatonError } from './errors.js';
 export { type JsonObject, type JsonValue, toJsonText } from './json.js';
@@ -41,6 +43,7 @@ export {
   type ScriptRule,
   scriptedModel,
 } from './scripted-model.js';
+export { Sealer, type SealKey, type UnsealFailure, type UnsealResult } from './seal.js';
 export {
   DEFAULT_MAX_SESSION_BYTES,
   type GetOptions,
@@ -53,4 +56,18 @@ export {
   type SessionStatus,
   TEMP_PREFIX,
 } from './session.js';
+export { isSessionId, newSessionId } from './session-id.js';
+export {
+  type ClientModeOptions,
+  type LoadedSession,
+  type SealedModeOptions,
+  type ServerModeOptions,
+  type SessionInput,
+  SessionManager,
+  type SessionManagerOptions,
+  type SessionMode,
+  type SessionOutput,
+} from './session-manager.js';
+export { MemorySessionStore, type MemorySessionStoreOptions } from './stores/memory-store.js';
+export type * from './stores/store.js';
 export { type Tool, type ToolContext, type ToolDefinition, tool, toolFor } from './tool.js';

@@ -58,6 +58,29 @@ function checkKey(key: unknown, allowReserved: boolean): asserts key is string {
 }
 
 const byteLength = (s: string): number => Buffer.byteLength(s, 'utf8');
+/**
+ * Bytes one entry adds to the serialized object: `"key":text` plus its separating comma. The key
+ * is measured as JSON text (quotes and escapes included). With `#bytes` starting at 1 (the braces
+ * minus the one comma n entries do not need), `#bytes` is the exact size of `JSON.stringify`
+ * of the persisted part, except for the empty session (`{}`, 2 bytes): see `#size`.
+ */
+const entryBytes = (key: string, text: string): number => byteLength(JSON.stringify(key)) + 1 + byteLength(text) + 1;
+
+/** Parses a stored JSON text; a corrupt one (from `fromTexts`) is reported naming its key. */
+function parseText(key: string, text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new BatonError(
+      'SESSION_VALUE_INVALID',
+      `Session value for "${key}" is not valid JSON text`,
+      { key },
+      {
+        cause: error,
+      },
+    );
+  }
+}
 
 /**
  * Typed key-value state of one conversation, whose values are JSON.
@@ -72,7 +95,7 @@ export class Session<S extends SessionShape = SessionShape> implements Iterable<
   #loaded: Map<string, string>;
   readonly #touched = new Set<string>();
   readonly #maxBytes: number;
-  #bytes = 2;
+  #bytes = 1;
   #meta: SessionMeta = { isNew: true };
   #regenerate = false;
   #destroyed = false;
@@ -113,8 +136,10 @@ export class Session<S extends SessionShape = SessionShape> implements Iterable<
     const session = new Session<S>(options);
     for (const [key, text] of texts) {
       checkKey(key, true);
+      const old = session.#data.get(key); // a repeated key: the last text wins, counted once
+      if (old !== undefined) session.#bytes -= entryBytes(key, old);
       session.#data.set(key, text);
-      session.#bytes += byteLength(key) + byteLength(text) + 4;
+      session.#bytes += entryBytes(key, text);
     }
     session.#loaded = new Map(session.#data);
     session.#checkSize(undefined);
@@ -134,9 +159,9 @@ export class Session<S extends SessionShape = SessionShape> implements Iterable<
     checkKey(key, false);
     const text = this.#textOf(key);
     const options = asGetOptions(arg);
-    if (options === undefined) return text === undefined ? arg : JSON.parse(text);
+    if (options === undefined) return text === undefined ? arg : parseText(key, text);
     if (text === undefined) return options.default;
-    return revive(key, JSON.parse(text), options);
+    return revive(key, parseText(key, text), options);
   }
 
   has(key: KeyOf<S>): boolean {
@@ -152,7 +177,7 @@ export class Session<S extends SessionShape = SessionShape> implements Iterable<
   }
 
   entries(): [KeyOf<S>, S[KeyOf<S>]][] {
-    return this.keys().map((key) => [key, JSON.parse(this.#data.get(key) as string)]);
+    return this.keys().map((key) => [key, parseText(key, this.#data.get(key) as string)] as [KeyOf<S>, S[KeyOf<S>]]);
   }
 
   [Symbol.iterator](): Iterator<[KeyOf<S>, S[KeyOf<S>]]> {
@@ -190,13 +215,18 @@ export class Session<S extends SessionShape = SessionShape> implements Iterable<
   /** The persisted state as a plain object (`temp:` keys dropped). */
   toJSON(): JsonObject {
     const out: JsonObject = {};
-    for (const [key, text] of this.#data) out[key] = JSON.parse(text);
+    for (const [key, text] of this.#data) out[key] = parseText(key, text) as JsonObject[string];
     return out;
   }
 
   /** Serialized size in bytes of the persisted part. */
   get byteSize(): number {
-    return this.#bytes;
+    return this.#size();
+  }
+
+  /** Exact byte length of `JSON.stringify(this.toJSON())` for a given `#bytes` (see `entryBytes`). */
+  #size(bytes = this.#bytes): number {
+    return Math.max(2, bytes);
   }
 
   // ---- writing ------------------------------------------------------------------------------
@@ -283,7 +313,7 @@ export class Session<S extends SessionShape = SessionShape> implements Iterable<
     return {
       getReserved: (key: string): unknown => {
         const text = this.#data.get(RESERVED_PREFIX + key);
-        return text === undefined ? undefined : JSON.parse(text);
+        return text === undefined ? undefined : parseText(RESERVED_PREFIX + key, text);
       },
       setReserved: (key: string, value: unknown): void => {
         const full = RESERVED_PREFIX + key;
@@ -320,8 +350,8 @@ export class Session<S extends SessionShape = SessionShape> implements Iterable<
     }
     const old = this.#data.get(key);
     if (old === text) return;
-    const delta = byteLength(text) - (old === undefined ? -byteLength(key) - 4 : byteLength(old));
-    this.#checkSize(key, this.#bytes + delta);
+    const delta = old === undefined ? entryBytes(key, text) : byteLength(text) - byteLength(old);
+    this.#checkSize(key, this.#size(this.#bytes + delta));
     this.#bytes += delta;
     this.#data.set(key, text);
     this.#touched.add(key);
@@ -332,12 +362,12 @@ export class Session<S extends SessionShape = SessionShape> implements Iterable<
     const old = this.#data.get(key);
     if (old === undefined) return false;
     this.#data.delete(key);
-    this.#bytes -= byteLength(key) + byteLength(old) + 4;
+    this.#bytes -= entryBytes(key, old);
     this.#touched.add(key);
     return true;
   }
 
-  #checkSize(key: string | undefined, bytes = this.#bytes): void {
+  #checkSize(key: string | undefined, bytes = this.#size()): void {
     if (bytes > this.#maxBytes) {
       throw new BatonError(
         'SESSION_TOO_LARGE',

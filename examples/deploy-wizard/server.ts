@@ -1,0 +1,60 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { SessionManager } from '@baton/core';
+import { batonErrors, batonRouter } from '@baton/koa';
+import Koa from 'koa';
+import { createWizardAgent } from './agent.js';
+import { configFromEnv, type DemoConfig, sessionOptions } from './config.js';
+import { servePage } from './page.js';
+import { modelFromEnv } from './provider.js';
+
+export interface DemoServer {
+  url: string;
+  server: Server;
+  sessions: SessionManager;
+  close(): Promise<void>;
+}
+
+/** Starts the deploy-wizard demo (port 0 picks a free port). */
+export async function startDemo(config: DemoConfig = configFromEnv()): Promise<DemoServer> {
+  const model = await modelFromEnv();
+  const agent = createWizardAgent(model);
+  const sessions = new SessionManager(sessionOptions(config));
+  const app = new Koa();
+  const router = batonRouter(agent, { sessions, cookie: sessions.mode === 'server' });
+  app.use(batonErrors());
+  app.use(servePage());
+  app.use(router.routes());
+  app.use(router.allowedMethods({ throw: true }));
+  const server = app.listen(config.port, '127.0.0.1');
+  await new Promise<void>((resolve, reject) => {
+    server.once('listening', resolve);
+    server.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    sessions,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await sessions.close();
+    },
+  };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const config = configFromEnv();
+  const demo = await startDemo(config);
+  const sessionHint = config.session === 'client' ? '' : ` (sessions: ${config.session})`;
+  console.log(`Baton deploy wizard listening on ${demo.url}${sessionHint}`);
+  console.log(`Open ${demo.url}/ in a browser, or try:`);
+  console.log(
+    `  curl -s ${demo.url}/api/chat -H 'content-type: application/json' -d '{"messages":[{"role":"user","content":"deploy"}]}'`,
+  );
+  const stop = () => void demo.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

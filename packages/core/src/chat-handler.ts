@@ -1,0 +1,153 @@
+import { type Agent, type AgentResult, responseData } from './agent.js';
+import { type ChatRequest, parseChatRequest } from './chat-request.js';
+import { BatonError, InterceptorError } from './errors.js';
+import type { ChatResponseBody, ResponseData, StreamEvent } from './protocol.js';
+import type { Session, SessionShape } from './session.js';
+import {
+  type LoadedSession,
+  SessionManager as Manager,
+  type SessionManager,
+  type SessionOutput,
+} from './session-manager.js';
+
+export interface ChatHandlerOptions {
+  /** Where sessions live (default: client mode). */
+  sessions?: SessionManager;
+  /** Receives unexpected errors (never sent to clients). Default: console.error. */
+  onError?: (error: unknown) => void;
+}
+
+export interface BeginOptions {
+  /** A session id from outside the body (header, cookie); the body's `data.session_id` wins. */
+  sessionId?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs HelpDesk turns for one agent: parse and validate the body, load the session, run the
+ * agent, commit (or discard) the session, and shape the HelpDesk response. Web adapters
+ * (`@baton/koa`) only move bytes and map errors to statuses.
+ */
+export class ChatHandler<S extends SessionShape = SessionShape> {
+  readonly sessions: SessionManager;
+  readonly onError: (error: unknown) => void;
+
+  constructor(
+    readonly agent: Agent<S>,
+    options: ChatHandlerOptions = {},
+  ) {
+    this.sessions = options.sessions ?? new Manager();
+    this.onError = options.onError ?? ((error) => console.error('[baton] unexpected error in a turn:', error));
+  }
+
+  /**
+   * Validates the request and loads its session. Errors here (bad body, bad id, store down,
+   * busy session) happen before any response byte, so adapters can answer with a status.
+   */
+  async begin(body: unknown, options: BeginOptions = {}): Promise<ChatTurn<S>> {
+    const request = parseChatRequest(body);
+    const sessionId = request.sessionId ?? options.sessionId;
+    const loaded = await this.sessions.load({ session: request.session, sessionId }, options.signal);
+    return new ChatTurn<S>(this.agent, this.sessions, request, loaded, options.signal, this.onError);
+  }
+}
+
+/** One turn in flight: its session is loaded (and, in lease mode, leased) until it settles. */
+export class ChatTurn<S extends SessionShape = SessionShape> {
+  #settled = false;
+
+  constructor(
+    readonly agent: Agent<S>,
+    readonly sessions: SessionManager,
+    readonly request: ChatRequest,
+    readonly loaded: LoadedSession,
+    readonly signal: AbortSignal | undefined,
+    readonly onError: (error: unknown) => void,
+  ) {}
+
+  /** The turn's Session (the one every stage sees). */
+  get session(): Session<S> {
+    return this.loaded.session as Session<S>;
+  }
+
+  /** Runs the turn and returns the HelpDesk response; the session is committed only on success. */
+  async respond(): Promise<ChatResponseBody> {
+    let result: AgentResult;
+    try {
+      result = await this.agent.run(this.request.messages, this.#runOptions());
+    } catch (error) {
+      await this.#discard();
+      throw error;
+    }
+    const output = await this.#settle(result);
+    return { role: 'assistant', content: result.content, data: this.#data(result, output) };
+  }
+
+  /**
+   * Runs the turn as protocol events. A failure after the first event ends the stream with an
+   * `error` event (nothing committed) instead of throwing.
+   */
+  async *events(): AsyncGenerator<StreamEvent> {
+    let result: AgentResult;
+    try {
+      const stream = this.agent.stream(this.request.messages, this.#runOptions());
+      // Iterate by hand: the generator's return value (the result) is invisible to for-await.
+      while (true) {
+        const step = await stream.next();
+        if (step.done) {
+          result = step.value;
+          break;
+        }
+        if (step.value.type !== 'done') yield step.value; // `done` is re-emitted with the committed session
+      }
+    } catch (error) {
+      await this.#discard();
+      yield this.#errorEvent(error);
+      return;
+    }
+    try {
+      const output = await this.#settle(result);
+      yield { type: 'done', stop_reason: result.stopReason, content: result.content, data: this.#data(result, output) };
+    } catch (error) {
+      await this.#discard();
+      yield this.#errorEvent(error);
+    }
+  }
+
+  /** Releases the session without committing (a client that went away, an adapter error). */
+  async abandon(): Promise<void> {
+    await this.#discard();
+  }
+
+  #runOptions() {
+    return {
+      session: this.loaded.session as Session,
+      context: this.request.context,
+      approvals: this.request.approvals,
+      ...(this.signal ? { signal: this.signal } : {}),
+    };
+  }
+
+  async #settle(result: AgentResult): Promise<SessionOutput> {
+    this.#settled = true;
+    if (result.stopReason === 'refused') return this.sessions.discard(this.loaded);
+    return this.sessions.commit(this.loaded);
+  }
+
+  async #discard(): Promise<void> {
+    if (this.#settled) return;
+    this.#settled = true;
+    await this.sessions.discard(this.loaded).catch(() => {});
+  }
+
+  #errorEvent(error: unknown): StreamEvent {
+    if (error instanceof BatonError) return { type: 'error', error: error.message, code: error.code };
+    if (error instanceof InterceptorError) return { type: 'error', error: error.userMessage, code: error.code };
+    this.onError(error);
+    return { type: 'error', error: 'Internal error', code: 'INTERNAL' };
+  }
+
+  #data(result: AgentResult, output: SessionOutput): ResponseData {
+    return { ...responseData(result), ...output };
+  }
+}

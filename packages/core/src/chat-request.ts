@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { BatonError } from './errors.js';
+import { isPlainObject } from './json.js';
+import type { Approval, ChatMessage } from './protocol.js';
+
+// Open-ended objects are checked, never copied: copying attacker-chosen keys is how prototype
+// pollution happens, and the Session validates session keys itself.
+const plainObject = z.custom<Record<string, unknown>>(isPlainObject, { message: 'Expected a JSON object' });
+
+const approvalSchema = z.object({
+  id: z.string().min(1).max(256),
+  name: z.string().min(1).max(64),
+  input: z.unknown(),
+  execute: z.boolean(),
+  rejection_reason: z.string().max(10_000).nullish(),
+});
+
+const sessionField = z.union([plainObject, z.string(), z.null()]).optional();
+const sessionIdField = z.string().max(256).optional();
+
+const messageSchema = z.object({
+  role: z.enum(['user', 'assistant'], { message: 'role must be "user" or "assistant"' }),
+  content: z.string(),
+  platform_context: plainObject.nullish(),
+  data: z
+    .object({
+      session: z.unknown().optional(),
+      session_id: sessionIdField,
+      tool_calls: z.array(approvalSchema).max(100).nullish(),
+    })
+    .nullish(),
+});
+
+const requestSchema = z.object({
+  messages: z
+    .array(messageSchema)
+    .min(1, 'messages must not be empty')
+    .max(1000)
+    .refine((m) => m.at(-1)?.role === 'user', 'the latest message must be from the user'),
+  data: z.object({ session: z.unknown().optional(), session_id: sessionIdField }).nullish(),
+});
+
+/** A validated HelpDesk request, with the session and approvals located. */
+export interface ChatRequest {
+  messages: ChatMessage[];
+  approvals: Approval[];
+  context: Record<string, unknown>;
+  /** `data.session` from the top level, else from the latest message carrying one. */
+  session: unknown;
+  /** `data.session_id` from the top level, else from the latest message carrying one. */
+  sessionId: string | undefined;
+}
+
+/**
+ * Validates a parsed JSON body as a HelpDesk chat request; anything else is `REQUEST_INVALID`
+ * with the offending paths in `details.issues`.
+ */
+export function parseChatRequest(body: unknown): ChatRequest {
+  const parsed = requestSchema.safeParse(body);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 10).map((i) => ({ path: i.path.join('.'), message: i.message }));
+    throw new BatonError(
+      'REQUEST_INVALID',
+      `Invalid chat request: ${issues.map((i) => `${i.path || '$'}: ${i.message}`).join('; ')}`,
+      {
+        issues,
+      },
+    );
+  }
+  const { messages, data } = parsed.data;
+  const latest = messages.at(-1) as (typeof messages)[number];
+  let session: unknown = data?.session;
+  let sessionId = data?.session_id;
+  for (let i = messages.length - 1; i >= 0 && (session === undefined || sessionId === undefined); i--) {
+    const d = messages[i]?.data;
+    if (session === undefined && d?.session !== undefined) session = d.session;
+    if (sessionId === undefined && d?.session_id !== undefined) sessionId = d.session_id;
+  }
+  const sessionCheck = sessionField.safeParse(session);
+  if (!sessionCheck.success) {
+    throw new BatonError('SESSION_INVALID', '`data.session` must be a JSON object (or a sealed token string)');
+  }
+  const approvals = (latest.data?.tool_calls ?? []).map((a) => {
+    const approval: Approval = { id: a.id, name: a.name, input: a.input, execute: a.execute };
+    if (typeof a.rejection_reason === 'string') approval.rejection_reason = a.rejection_reason;
+    return approval;
+  });
+  return {
+    messages: messages.map(
+      (m): ChatMessage =>
+        m.platform_context
+          ? { role: m.role, content: m.content, platform_context: m.platform_context }
+          : { role: m.role, content: m.content },
+    ),
+    approvals,
+    context: latest.platform_context ?? {},
+    session: session === null ? undefined : session,
+    sessionId,
+  };
+}

@@ -1,0 +1,310 @@
+import { match } from 'ts-pattern';
+import { BatonError } from './errors.js';
+import type { JsonObject } from './json.js';
+import type { SessionStatusWire } from './protocol.js';
+import { Sealer, type SealKey } from './seal.js';
+import { internal, RESERVED_PREFIX, Session, type SessionMeta } from './session.js';
+import { assertSessionId, newSessionId } from './session-id.js';
+import { MemorySessionStore } from './stores/memory-store.js';
+import type { Lease, SessionStore, StoredSession } from './stores/store.js';
+
+/** Client mode (default): the session travels as a plain object; the client is authoritative. */
+export interface ClientModeOptions {
+  mode?: 'client';
+  maxBytes?: number;
+}
+
+/** Sealed mode: the session travels as an AES-256-GCM token only the server can open. */
+export interface SealedModeOptions {
+  mode: 'sealed';
+  /** Newest first: the first key seals, all keys open. Each secret is at least 32 bytes. */
+  secrets: readonly (SealKey | string)[];
+  /** Sliding lifetime of a token, renewed every turn (default 24 h). */
+  idleTimeoutMs?: number;
+  /** Lifetime from the session's creation, whatever its activity (default 7 days). */
+  absoluteTimeoutMs?: number;
+  /** Refuse a bad or expired token with 401 `SESSION_SEAL_INVALID` instead of starting afresh. */
+  strict?: boolean;
+  maxBytes?: number;
+}
+
+/** Server mode: the session lives in a store; the client holds only its id. */
+export interface ServerModeOptions {
+  mode: 'server';
+  /** Default: a new bounded `MemorySessionStore`. */
+  store?: SessionStore;
+  /** Sliding idle timeout (default 30 min). */
+  idleTimeoutMs?: number;
+  /** Absolute lifetime (default 24 h). */
+  absoluteTimeoutMs?: number;
+  /** `lease` (default) serializes turns of one session; `merge` lets them race with per-key versions. */
+  concurrency?: 'lease' | 'merge';
+  /** How long a turn may hold the lease before it lapses (default 60 s). */
+  leaseTtlMs?: number;
+  /** How long a turn waits for the lease before 409 `SESSION_BUSY` (default 5 s). */
+  leaseWaitMs?: number;
+  maxBytes?: number;
+}
+
+export type SessionManagerOptions = ClientModeOptions | SealedModeOptions | ServerModeOptions;
+export type SessionMode = 'client' | 'sealed' | 'server';
+
+/** What a request carries for the session. */
+export interface SessionInput {
+  /** `data.session`: an object (client mode) or a token (sealed mode). */
+  session?: unknown;
+  /** Server mode: `data.session_id`, header or cookie. */
+  sessionId?: string;
+}
+
+/** What the response carries for the session. */
+export interface SessionOutput {
+  session: JsonObject | string;
+  session_id?: string;
+  session_status?: SessionStatusWire;
+}
+
+/** A loaded session plus what the manager needs to commit or release it. */
+export interface LoadedSession {
+  readonly session: Session;
+  readonly status: SessionStatusWire;
+  /** @internal */
+  readonly state: { lease?: Lease; versions?: Map<string, number>; absoluteExpiresAt?: number; input?: unknown };
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/**
+ * Owns where sessions live: loads the session before a turn's first stage and commits it after
+ * the last — only if it changed, atomically, and never for a failed turn (call `discard`).
+ */
+export class SessionManager {
+  readonly mode: SessionMode;
+  readonly store: SessionStore | undefined;
+  readonly #options: SessionManagerOptions;
+  readonly #sealer: Sealer | undefined;
+  readonly #now: () => number;
+
+  constructor(options: SessionManagerOptions = {}, clock: { now?: () => number } = {}) {
+    this.#options = options;
+    this.#now = clock.now ?? Date.now;
+    this.mode = options.mode ?? 'client';
+    if (options.mode === 'sealed') this.#sealer = new Sealer(options.secrets);
+    if (options.mode === 'server') this.store = options.store ?? new MemorySessionStore();
+  }
+
+  async load(input: SessionInput, signal?: AbortSignal): Promise<LoadedSession> {
+    const options = this.#options;
+    const sessionOptions = { maxBytes: options.maxBytes };
+    return match(options)
+      .with({ mode: 'sealed' }, (o) => this.#loadSealed(input, o))
+      .with({ mode: 'server' }, (o) => this.#loadServer(input, o, signal))
+      .otherwise(() => {
+        if (input.session !== undefined && typeof input.session !== 'object') {
+          throw new BatonError('SESSION_INVALID', 'In client mode `data.session` must be a JSON object');
+        }
+        const session = Session.from(input.session, sessionOptions);
+        return { session, status: 'resumed' as const, state: {} };
+      });
+  }
+
+  /** Writes the turn's changes (if any) and returns what the response carries. */
+  async commit(loaded: LoadedSession): Promise<SessionOutput> {
+    const options = this.#options;
+    if (options.mode === 'sealed') return this.#sealed(loaded, options);
+    if (options.mode !== 'server') return { session: loaded.session.toJSON() };
+    return this.#commitServer(loaded, options);
+  }
+
+  /** For a failed or refused turn: writes nothing, releases the lease, and echoes the session as loaded. */
+  async discard(loaded: LoadedSession): Promise<SessionOutput> {
+    const { session, state } = loaded;
+    if (this.mode === 'server') {
+      if (state.lease && session.id)
+        await this.#storeCall(() => (this.store as SessionStore).release(session.id as string, state.lease as Lease));
+      return this.#serverOutput(loaded, session.id as string);
+    }
+    if (this.mode === 'sealed') {
+      // Echo the token as it came (an unchanged session), or nothing for a fresh one.
+      return {
+        session: typeof state.input === 'string' && loaded.status === 'resumed' ? state.input : '',
+        session_status: loaded.status,
+      };
+    }
+    return { session: session.toJSON() };
+  }
+
+  /** Checks the backing store (server mode); resolves immediately otherwise. */
+  async ping(): Promise<void> {
+    if (this.store) await this.#storeCall(() => (this.store as SessionStore).ping());
+  }
+
+  async close(): Promise<void> {
+    await this.store?.close();
+  }
+
+  // ---- sealed ---------------------------------------------------------------------------------
+
+  #loadSealed(input: SessionInput, o: SealedModeOptions): LoadedSession {
+    const sealer = this.#sealer as Sealer;
+    const fresh = (status: SessionStatusWire): LoadedSession => {
+      if (o.strict && status !== 'new') {
+        throw new BatonError('SESSION_SEAL_INVALID', `The sealed session is ${status}`, { status });
+      }
+      const session = new Session({ maxBytes: o.maxBytes });
+      setMeta(session, { isNew: true, status, createdAt: this.#now() });
+      return { session, status, state: { input: input.session } };
+    };
+    if (input.session === undefined || input.session === null || input.session === '') return fresh('new');
+    if (typeof input.session !== 'string') return fresh('invalid');
+    const opened = sealer.unseal<JsonObject>(input.session, this.#now());
+    if (!opened.ok) return fresh(opened.reason === 'expired' ? 'expired' : 'invalid');
+    const absolute = opened.createdAt + (o.absoluteTimeoutMs ?? 7 * 24 * HOUR);
+    if (this.#now() >= absolute) return fresh('expired');
+    const session = Session.from(opened.value, { maxBytes: o.maxBytes });
+    setMeta(session, { isNew: false, status: 'resumed', createdAt: opened.createdAt });
+    return { session, status: 'resumed', state: { input: input.session } };
+  }
+
+  #sealed(loaded: LoadedSession, o: SealedModeOptions): SessionOutput {
+    const { session } = loaded;
+    const now = this.#now();
+    const createdAt = session[internal].meta.createdAt ?? now;
+    const absolute = createdAt + (o.absoluteTimeoutMs ?? 7 * 24 * HOUR);
+    const expiresAt = Math.min(now + (o.idleTimeoutMs ?? 24 * HOUR), absolute);
+    const token = (this.#sealer as Sealer).seal(session.toJSON(), { expiresAt, createdAt });
+    session[internal].markCommitted();
+    return { session: token, session_status: loaded.status };
+  }
+
+  // ---- server ---------------------------------------------------------------------------------
+
+  async #loadServer(input: SessionInput, o: ServerModeOptions, signal?: AbortSignal): Promise<LoadedSession> {
+    const store = this.store as SessionStore;
+    const idleTtlMs = o.idleTimeoutMs ?? 30 * MINUTE;
+    const fresh = (status: SessionStatusWire): LoadedSession => {
+      const now = this.#now();
+      const session = new Session({ maxBytes: o.maxBytes });
+      const absoluteExpiresAt = now + (o.absoluteTimeoutMs ?? 24 * HOUR);
+      setMeta(session, {
+        id: newSessionId(),
+        isNew: true,
+        status,
+        createdAt: now,
+        expiresAt: Math.min(now + idleTtlMs, absoluteExpiresAt),
+      });
+      return { session, status, state: { absoluteExpiresAt } };
+    };
+    if (input.sessionId === undefined) return fresh('new');
+    assertSessionId(input.sessionId);
+    const id = input.sessionId;
+    const lease =
+      (o.concurrency ?? 'lease') === 'lease'
+        ? { ttlMs: o.leaseTtlMs ?? MINUTE, waitMs: o.leaseWaitMs ?? 5000 }
+        : undefined;
+    const result = await this.#storeCall(() => store.load(id, { idleTtlMs, lease, signal }));
+    if (result.status === 'missing') return fresh('new');
+    if (result.status === 'expired') return fresh('expired');
+    const stored: StoredSession = result.session;
+    let session: Session;
+    try {
+      session = Session.fromTexts(stored.texts, { maxBytes: o.maxBytes });
+    } catch (error) {
+      if (result.lease) await store.release(id, result.lease).catch(() => {});
+      throw error;
+    }
+    setMeta(session, {
+      id,
+      isNew: false,
+      status: 'resumed',
+      createdAt: stored.createdAt,
+      expiresAt: Math.min(this.#now() + idleTtlMs, stored.absoluteExpiresAt),
+    });
+    return {
+      session,
+      status: 'resumed',
+      state: { lease: result.lease, versions: stored.versions, absoluteExpiresAt: stored.absoluteExpiresAt },
+    };
+  }
+
+  async #commitServer(loaded: LoadedSession, o: ServerModeOptions): Promise<SessionOutput> {
+    const store = this.store as SessionStore;
+    const { session, state } = loaded;
+    const hooks = session[internal];
+    const id = session.id as string;
+    const idleTtlMs = o.idleTimeoutMs ?? 30 * MINUTE;
+    const absoluteExpiresAt = state.absoluteExpiresAt as number;
+    const meta = hooks.meta;
+
+    if (hooks.isDestroyed()) {
+      await this.#storeCall(() => store.destroy(id));
+      hooks.markCommitted();
+      const replacement = newSessionId();
+      setMeta(session, { ...meta, id: replacement, isNew: true });
+      return this.#serverOutput(loaded, replacement);
+    }
+    if (hooks.wantsRegenerate() && !meta.isNew) {
+      const newId = newSessionId();
+      const all = new Map<string, string>();
+      for (const [key, text] of Object.entries(session.toJSON())) all.set(key, JSON.stringify(text));
+      await this.#storeCall(() =>
+        store.commit(newId, {
+          set: all,
+          deleted: [],
+          idleTtlMs,
+          absoluteExpiresAt,
+          create: { createdAt: meta.createdAt ?? this.#now(), absoluteExpiresAt },
+        }),
+      );
+      await this.#storeCall(() => store.destroy(id));
+      hooks.markCommitted();
+      setMeta(session, { ...meta, id: newId });
+      return this.#serverOutput(loaded, newId);
+    }
+    if (!session.isModified) {
+      if (state.lease) await this.#storeCall(() => store.release(id, state.lease as Lease));
+      return this.#serverOutput(loaded, id);
+    }
+    const changes = session.changes();
+    const expectedVersions =
+      o.concurrency === 'merge' && !meta.isNew
+        ? new Map([...changes.set.keys(), ...changes.deleted].map((k) => [k, state.versions?.get(k) ?? 0]))
+        : undefined;
+    await this.#storeCall(() =>
+      store.commit(id, {
+        set: changes.set,
+        deleted: changes.deleted,
+        idleTtlMs,
+        absoluteExpiresAt,
+        ...(meta.isNew ? { create: { createdAt: meta.createdAt ?? this.#now(), absoluteExpiresAt } } : {}),
+        ...(state.lease ? { lease: state.lease } : {}),
+        ...(expectedVersions ? { expectedVersions } : {}),
+      }),
+    );
+    hooks.markCommitted();
+    return this.#serverOutput(loaded, id);
+  }
+
+  #serverOutput(loaded: LoadedSession, id: string): SessionOutput {
+    const snapshot = loaded.session.toJSON();
+    for (const key of Object.keys(snapshot)) if (key.startsWith(RESERVED_PREFIX)) delete snapshot[key];
+    return { session: snapshot, session_id: id, session_status: loaded.status };
+  }
+
+  /** Store failures that are not Baton's own errors mean the store is unreachable. */
+  async #storeCall<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      return await fn();
+    } catch (error) {
+      if (error instanceof BatonError) throw error;
+      throw new BatonError('SESSION_STORE_UNAVAILABLE', 'The session store is unavailable', undefined, {
+        cause: error,
+      });
+    }
+  }
+}
+
+function setMeta(session: Session, meta: SessionMeta): void {
+  session[internal].setMeta(meta);
+}

@@ -1,0 +1,158 @@
+import { Readable } from 'node:stream';
+import {
+  type Agent,
+  BatonError,
+  ChatHandler,
+  type ChatTurn,
+  SessionManager,
+  type SessionManagerOptions,
+  type SessionShape,
+} from '@baton/core';
+import { bodyParser } from '@koa/bodyparser';
+import type { Context, Middleware, Next } from 'koa';
+
+export interface SessionCookieOptions {
+  /** Default `baton_sid`. */
+  name?: string;
+  /** Default: true when the request is HTTPS. */
+  secure?: boolean;
+  sameSite?: 'lax' | 'strict' | 'none';
+  path?: string;
+  domain?: string;
+  /** Cookie lifetime in ms (default: a browser-session cookie). */
+  maxAge?: number;
+}
+
+export interface BatonKoaOptions {
+  /** A SessionManager, or its options (default: client mode). */
+  sessions?: SessionManager | SessionManagerOptions;
+  /** Max body size (default `1mb`). */
+  bodyLimit?: string | number;
+  /** Server mode: header carrying the session id (default `x-baton-session`). */
+  sessionHeader?: string;
+  /** Server mode: also keep the id in an HttpOnly cookie (for browsers). Default: off. */
+  cookie?: boolean | SessionCookieOptions;
+  /** Receives unexpected errors (500s); default console.error. */
+  onError?: (error: unknown) => void;
+}
+
+/** Resolved configuration shared by the middleware and the router. */
+export interface BatonKoa<S extends SessionShape = SessionShape> {
+  handler: ChatHandler<S>;
+  sessions: SessionManager;
+  /** Koa middleware answering one JSON turn. */
+  chat: Middleware;
+  /** Koa middleware answering one NDJSON-streamed turn. */
+  chatStream: Middleware;
+}
+
+/** Builds the chat and chat-stream middleware for an agent. */
+export function createBatonKoa<S extends SessionShape>(agent: Agent<S>, options: BatonKoaOptions = {}): BatonKoa<S> {
+  const sessions = options.sessions instanceof SessionManager ? options.sessions : new SessionManager(options.sessions);
+  const handler = new ChatHandler<S>(agent, { sessions, ...(options.onError ? { onError: options.onError } : {}) });
+  const header = options.sessionHeader ?? 'x-baton-session';
+  const cookie = options.cookie === true ? {} : options.cookie || undefined;
+  const cookieName = cookie?.name ?? 'baton_sid';
+  const parse = bodyParser({
+    enableTypes: ['json'],
+    jsonLimit: options.bodyLimit ?? '1mb',
+    jsonStrict: true,
+    encoding: 'utf-8',
+  });
+
+  const begin = async (ctx: Context, signal: AbortSignal): Promise<ChatTurn<S>> => {
+    if (ctx.method !== 'POST') throw new BatonError('METHOD_NOT_ALLOWED', 'Use POST');
+    if (!ctx.is('application/json')) {
+      throw new BatonError('UNSUPPORTED_MEDIA_TYPE', 'Send the chat request as `application/json`');
+    }
+    await parse(ctx, async () => {});
+    const fromHeader = ctx.get(header) || undefined;
+    const fromCookie = cookie ? ctx.cookies.get(cookieName) : undefined;
+    const sessionId = sessions.mode === 'server' ? (fromHeader ?? fromCookie) : undefined;
+    const turn = await handler.begin(ctx.request.body, { signal, ...(sessionId ? { sessionId } : {}) });
+    ctx.state.session = turn.session;
+    return turn;
+  };
+
+  const rememberId = (ctx: Context, id: string | undefined) => {
+    if (!cookie || id === undefined) return;
+    ctx.cookies.set(cookieName, id, {
+      httpOnly: true,
+      sameSite: cookie.sameSite ?? 'lax',
+      secure: cookie.secure ?? ctx.secure,
+      path: cookie.path ?? '/',
+      ...(cookie.domain ? { domain: cookie.domain } : {}),
+      ...(cookie.maxAge ? { maxAge: cookie.maxAge } : {}),
+      overwrite: true,
+    });
+  };
+
+  const chat: Middleware = async (ctx: Context, _next: Next) => {
+    const abort = abortOnDisconnect(ctx);
+    try {
+      const turn = await begin(ctx, abort.signal);
+      const body = await turn.respond();
+      rememberId(ctx, body.data.session_id);
+      ctx.status = 200;
+      ctx.body = body;
+    } finally {
+      abort.dispose();
+    }
+  };
+
+  const chatStream: Middleware = async (ctx: Context, _next: Next) => {
+    const abort = abortOnDisconnect(ctx);
+    let turn: ChatTurn<S>;
+    try {
+      turn = await begin(ctx, abort.signal);
+    } catch (error) {
+      abort.dispose();
+      throw error;
+    }
+    const events = turn.events();
+    const lines = async function* (): AsyncGenerator<string> {
+      try {
+        for await (const event of events) yield `${JSON.stringify(event)}\n`;
+      } finally {
+        abort.dispose();
+      }
+    };
+    // Headers leave with the first line, so the cookie carries the id known at load time
+    // (a `regenerate()` in a streamed turn reaches the client in the `done` event only).
+    rememberId(ctx, turn.session.id);
+    ctx.status = 200;
+    ctx.type = 'application/x-ndjson';
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.set('X-Accel-Buffering', 'no');
+    const body = Readable.from(lines(), { objectMode: false });
+    // A client that goes away mid-stream aborts the turn; the turn then commits nothing.
+    body.on('close', () => {
+      if (!body.readableEnded) abort.abort();
+    });
+    ctx.body = body;
+  };
+
+  return { handler, sessions, chat, chatStream };
+}
+
+/** Koa middleware answering HelpDesk chat turns on whatever route it is mounted. */
+export function batonMiddleware<S extends SessionShape>(
+  agent: Agent<S>,
+  options: BatonKoaOptions & { stream?: boolean } = {},
+): Middleware {
+  const baton = createBatonKoa(agent, options);
+  return options.stream ? baton.chatStream : baton.chat;
+}
+
+function abortOnDisconnect(ctx: Context) {
+  const controller = new AbortController();
+  const onClose = () => {
+    if (!ctx.res.writableFinished) controller.abort(new BatonError('TURN_ABORTED', 'The client went away'));
+  };
+  ctx.res.once('close', onClose);
+  return {
+    signal: controller.signal,
+    abort: () => controller.abort(new BatonError('TURN_ABORTED', 'The client went away')),
+    dispose: () => ctx.res.off('close', onClose),
+  };
+}

@@ -1,0 +1,53 @@
+import { type Agent, BatonError, type SessionShape } from '@baton/core';
+import Router from '@koa/router';
+import { errorResponse } from './errors.js';
+import { type BatonKoaOptions, createBatonKoa } from './middleware.js';
+
+export interface BatonRouterOptions extends BatonKoaOptions {
+  /** Mount point (default: none, so routes are `/api/chat`...). */
+  prefix?: string;
+}
+
+/**
+ * A @koa/router router speaking the HelpDesk protocol: `POST /api/chat`, `POST /api/chat-stream`
+ * (plus the older `/api/sendMessage` and `/api/sendMessageStream` aliases), `GET /health`, and
+ * `DELETE /api/session` (server mode: destroy the session and forget the cookie).
+ * Mount `router.routes()` and `router.allowedMethods()` after `batonErrors()`.
+ */
+export function batonRouter<S extends SessionShape>(agent: Agent<S>, options: BatonRouterOptions = {}): Router {
+  const baton = createBatonKoa(agent, options);
+  const router = new Router(options.prefix ? { prefix: options.prefix } : {});
+  router.post(['/api/chat', '/api/sendMessage'], baton.chat);
+  router.post(['/api/chat-stream', '/api/sendMessageStream'], baton.chatStream);
+  router.get('/health', async (ctx) => {
+    try {
+      await baton.sessions.ping();
+      ctx.body = { status: 'ok', mode: baton.sessions.mode };
+    } catch (error) {
+      const { status, body } = errorResponse(error);
+      ctx.status = status;
+      ctx.body = { status: 'unavailable', ...body };
+    }
+  });
+  router.delete('/api/session', async (ctx) => {
+    if (baton.sessions.mode !== 'server' || baton.sessions.store === undefined) {
+      throw new BatonError('NOT_FOUND', 'Sessions are not stored on the server in this mode');
+    }
+    const cookieName = typeof options.cookie === 'object' ? (options.cookie.name ?? 'baton_sid') : 'baton_sid';
+    const id =
+      ctx.get(options.sessionHeader ?? 'x-baton-session') || (options.cookie ? ctx.cookies.get(cookieName) : undefined);
+    if (id) {
+      const loaded = await baton.sessions.load({ sessionId: id });
+      if (!loaded.session.isNew) {
+        loaded.session.destroy();
+        await baton.sessions.commit(loaded);
+      }
+    }
+    if (options.cookie)
+      ctx.cookies.set(cookieName, null, {
+        path: typeof options.cookie === 'object' ? (options.cookie.path ?? '/') : '/',
+      });
+    ctx.status = 204;
+  });
+  return router;
+}
