@@ -1,0 +1,14 @@
+/**
+ * `@baton/ai-sdk`: use any Vercel AI SDK (v6) language model as a Baton `Model`.
+ *
+ * ```ts
+ * import { openai } from '@ai-sdk/openai';
+ * import { fromAiSdk } from '@baton/ai-sdk';
+ * const agent = new Agent({ model: fromAiSdk(openai('gpt-4o-mini')), tools });
+ * ```
+ *
+ * @packageDocumentation
+ */
+
+export { type FromAiSdkOptions, fromAiSdk } from './from-ai-sdk.js';
+export { toSdkMessages, toSdkTools } from './messages.js';
