@@ -1,0 +1,290 @@
+import { abortError, BatonError } from '../errors.js';
+import type { CommitRequest, Lease, LoadOptions, LoadResult, SessionStore, StoredSession } from './store.js';
+
+/** Options of the embedded {@link MemorySessionStore}. */
+export interface MemorySessionStoreOptions {
+  /** Cap on held sessions; the least recently used one is evicted past it (default 10,000). */
+  maxSessions?: number;
+  /** How often expired sessions are dropped (default 60 s). The timer never keeps the process alive. */
+  sweepIntervalMs?: number;
+  /** Clock for session expiry (epoch ms); injectable for tests. */
+  now?: () => number;
+}
+
+interface HeldSession {
+  /** Stored exactly as committed: a store never parses or re-serializes a value. */
+  texts: Map<string, string>;
+  versions: Map<string, number>;
+  createdAt: number;
+  absoluteExpiresAt: number;
+  idleExpiresAt: number;
+}
+
+interface Waiter {
+  ttlMs: number;
+  grant: (lease: Lease) => void;
+  reject: (error: unknown) => void;
+}
+
+/** The lease of one session id: its holder (if any) and the turns queued behind it. */
+interface LeaseSlot {
+  holder: { token: number; timer: NodeJS.Timeout } | undefined;
+  waiters: Waiter[];
+}
+
+/**
+ * The embedded default store: sessions live in this process, as the JSON texts they were
+ * committed with. Bounded twice over: idle/absolute expiry (swept by an unref'd timer) and a cap
+ * on the number of sessions (least recently used evicted first). Expired ids are remembered until
+ * swept, so a late turn learns its session `expired` rather than `missing`.
+ */
+export class MemorySessionStore implements SessionStore {
+  /** Insertion order = access order: the first entry is the least recently used. */
+  readonly #sessions = new Map<string, HeldSession>();
+  readonly #leases = new Map<string, LeaseSlot>();
+  readonly #maxSessions: number;
+  readonly #now: () => number;
+  readonly #sweepTimer: NodeJS.Timeout;
+  /** Shared by every id, so each id's tokens only ever increase, even across destroy/re-create. */
+  #fence = 0;
+  #closed = false;
+
+  constructor(options: MemorySessionStoreOptions = {}) {
+    const { maxSessions = 10_000, sweepIntervalMs = 60_000, now = Date.now } = options;
+    if (!Number.isInteger(maxSessions) || maxSessions < 1) {
+      throw new BatonError('CONFIG_INVALID', 'maxSessions must be a positive integer', { maxSessions });
+    }
+    if (!(sweepIntervalMs > 0)) {
+      throw new BatonError('CONFIG_INVALID', 'sweepIntervalMs must be positive', { sweepIntervalMs });
+    }
+    this.#maxSessions = maxSessions;
+    this.#now = now;
+    this.#sweepTimer = setInterval(() => this.sweep(), sweepIntervalMs);
+    // An idle embedded store must never keep a process (a CLI, a test run) alive.
+    this.#sweepTimer.unref();
+  }
+
+  /** Number of sessions held, expired-but-unswept ones included. */
+  get size(): number {
+    return this.#sessions.size;
+  }
+
+  /** Drops every expired session now (the timer calls this every `sweepIntervalMs`). */
+  sweep(): void {
+    const now = this.#now();
+    for (const [id, held] of this.#sessions) if (isExpired(held, now)) this.#sessions.delete(id);
+  }
+
+  async load(id: string, options: LoadOptions): Promise<LoadResult> {
+    this.#assertOpen();
+    const before = this.#peek(id);
+    if (before.status !== 'found') return before;
+    let lease: Lease | undefined;
+    if (options.lease) {
+      lease = await this.#acquire(id, options.lease.ttlMs, options.lease.waitMs, options.signal);
+      // The session may have been destroyed or have expired while this turn waited.
+      const after = this.#peek(id);
+      if (after.status !== 'found') {
+        this.#releaseToken(id, lease.token);
+        return after;
+      }
+    }
+    const held = this.#sessions.get(id) as HeldSession;
+    this.#touch(id, held, options.idleTtlMs, held.absoluteExpiresAt);
+    const session: StoredSession = {
+      texts: new Map(held.texts),
+      versions: new Map(held.versions),
+      createdAt: held.createdAt,
+      absoluteExpiresAt: held.absoluteExpiresAt,
+    };
+    return lease ? { status: 'found', session, lease } : { status: 'found', session };
+  }
+
+  async commit(id: string, request: CommitRequest): Promise<void> {
+    this.#assertOpen();
+    const now = this.#now();
+    // Validate everything first, so a refused commit writes nothing.
+    if (request.lease && !this.#holds(id, request.lease.token)) {
+      throw new BatonError('SESSION_BUSY', 'The lease of this session expired or was taken over; nothing written', {
+        id,
+      });
+    }
+    let held = this.#sessions.get(id);
+    if (held && isExpired(held, now)) {
+      this.#sessions.delete(id);
+      held = undefined;
+    }
+    if (!held && !request.create) {
+      throw new BatonError('SESSION_CONFLICT', 'The session expired or was destroyed during this turn', {
+        id,
+        reason: 'missing',
+      });
+    }
+    const expected = request.expectedVersions;
+    if (expected) {
+      for (const key of changedKeys(request)) {
+        const stored = held?.versions.get(key) ?? 0;
+        if (stored !== (expected.get(key) ?? 0)) {
+          throw new BatonError('SESSION_CONFLICT', `Key "${key}" was changed by a concurrent turn`, { id, key });
+        }
+      }
+    }
+
+    if (!held) {
+      held = { texts: new Map(), versions: new Map(), createdAt: 0, absoluteExpiresAt: 0, idleExpiresAt: 0 };
+    }
+    if (request.create) {
+      held.createdAt = request.create.createdAt;
+      held.absoluteExpiresAt = request.create.absoluteExpiresAt;
+    }
+    for (const [key, text] of request.set) held.texts.set(key, text);
+    for (const key of request.deleted) held.texts.delete(key);
+    if (expected) {
+      // A deleted key keeps (and bumps) its version, so a concurrent `set` of it still conflicts.
+      for (const key of changedKeys(request)) held.versions.set(key, (held.versions.get(key) ?? 0) + 1);
+    }
+    const absoluteExpiresAt = request.create ? request.create.absoluteExpiresAt : request.absoluteExpiresAt;
+    this.#touch(id, held, request.idleTtlMs, absoluteExpiresAt);
+    this.#evictOverflow();
+    if (request.lease) this.#releaseToken(id, request.lease.token);
+  }
+
+  async release(id: string, lease: Lease): Promise<void> {
+    this.#assertOpen();
+    this.#releaseToken(id, lease.token);
+  }
+
+  async destroy(id: string): Promise<void> {
+    this.#assertOpen();
+    this.#sessions.delete(id);
+    const slot = this.#leases.get(id);
+    if (slot?.holder) {
+      // Fence the current holder out; a queued turn gets the lease and then finds nothing.
+      this.#releaseToken(id, slot.holder.token);
+    }
+  }
+
+  async ping(): Promise<void> {
+    this.#assertOpen();
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearInterval(this.#sweepTimer);
+    const closed = new BatonError('SESSION_STORE_UNAVAILABLE', 'The session store was closed');
+    for (const slot of this.#leases.values()) {
+      if (slot.holder) clearTimeout(slot.holder.timer);
+      for (const waiter of slot.waiters) waiter.reject(closed);
+    }
+    this.#leases.clear();
+    this.#sessions.clear();
+  }
+
+  // ---- sessions -----------------------------------------------------------------------------
+
+  #peek(id: string): LoadResult {
+    const held = this.#sessions.get(id);
+    if (!held) return { status: 'missing' };
+    if (isExpired(held, this.#now())) return { status: 'expired' };
+    return { status: 'found', session: held };
+  }
+
+  /** Slides the idle expiry (capped by the absolute one) and marks the session most recently used. */
+  #touch(id: string, held: HeldSession, idleTtlMs: number, absoluteExpiresAt: number): void {
+    held.idleExpiresAt = Math.min(this.#now() + idleTtlMs, absoluteExpiresAt);
+    this.#sessions.delete(id);
+    this.#sessions.set(id, held);
+  }
+
+  #evictOverflow(): void {
+    if (this.#sessions.size <= this.#maxSessions) return;
+    // Expired sessions go first; only then live ones, least recently used first.
+    this.sweep();
+    for (const id of this.#sessions.keys()) {
+      if (this.#sessions.size <= this.#maxSessions) break;
+      this.#sessions.delete(id);
+    }
+  }
+
+  // ---- leases -------------------------------------------------------------------------------
+
+  #acquire(id: string, ttlMs: number, waitMs: number, signal: AbortSignal | undefined): Promise<Lease> {
+    if (signal?.aborted) return Promise.reject(abortError(signal));
+    let slot = this.#leases.get(id);
+    if (!slot) {
+      slot = { holder: undefined, waiters: [] };
+      this.#leases.set(id, slot);
+    }
+    if (!slot.holder) return Promise.resolve(this.#grant(id, slot, ttlMs));
+    const queue = slot.waiters;
+    return new Promise<Lease>((resolve, reject) => {
+      const settle = (): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        const index = queue.indexOf(waiter);
+        if (index !== -1) queue.splice(index, 1);
+      };
+      const waiter: Waiter = {
+        ttlMs,
+        grant: (lease) => {
+          settle();
+          resolve(lease);
+        },
+        reject: (error) => {
+          settle();
+          reject(error);
+        },
+      };
+      const onAbort = (): void => waiter.reject(abortError(signal as AbortSignal));
+      const timer = setTimeout(
+        () =>
+          waiter.reject(
+            new BatonError('SESSION_BUSY', 'Another turn of this session held the lease past the wait bound', {
+              id,
+              waitMs,
+            }),
+          ),
+        waitMs,
+      );
+      signal?.addEventListener('abort', onAbort, { once: true });
+      queue.push(waiter);
+    });
+  }
+
+  #grant(id: string, slot: LeaseSlot, ttlMs: number): Lease {
+    const token = ++this.#fence;
+    // A crashed turn cannot wedge its session: the lease lapses after ttlMs and the next turn goes.
+    const timer = setTimeout(() => this.#releaseToken(id, token), ttlMs);
+    timer.unref();
+    slot.holder = { token, timer };
+    return { token };
+  }
+
+  #holds(id: string, token: number): boolean {
+    return this.#leases.get(id)?.holder?.token === token;
+  }
+
+  /** Ends the lease `token` if it is still the live one, and hands it to the next waiter. */
+  #releaseToken(id: string, token: number): void {
+    const slot = this.#leases.get(id);
+    if (!slot?.holder || slot.holder.token !== token) return;
+    clearTimeout(slot.holder.timer);
+    slot.holder = undefined;
+    const next = slot.waiters.shift();
+    if (next) next.grant(this.#grant(id, slot, next.ttlMs));
+    else this.#leases.delete(id);
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new BatonError('SESSION_STORE_UNAVAILABLE', 'The session store was closed');
+  }
+}
+
+function isExpired(held: HeldSession, now: number): boolean {
+  return now >= held.idleExpiresAt || now >= held.absoluteExpiresAt;
+}
+
+function changedKeys(request: CommitRequest): Iterable<string> {
+  return [...request.set.keys(), ...request.deleted];
+}

@@ -1,0 +1,321 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CommitRequest, LoadResult, SessionStore, StoredSession } from '../../src/stores/store.js';
+
+/**
+ * The conformance suite every `SessionStore` must pass: run it with a factory that returns a
+ * fresh, empty-enough store (ids are random per test, so a shared backend is fine).
+ */
+export function describeSessionStore(name: string, makeStore: () => SessionStore | Promise<SessionStore>): void {
+  describe(`${name} (SessionStore contract)`, () => {
+    let store: SessionStore;
+    beforeEach(async () => {
+      store = await makeStore();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const IDLE = 60_000;
+    const newId = (): string => randomBytes(16).toString('base64url');
+    const farFuture = (): number => Date.now() + 3_600_000;
+
+    /** Commits a brand-new session holding `texts`. */
+    async function create(
+      id: string,
+      texts: Record<string, string>,
+      options: { idleTtlMs?: number; absoluteExpiresAt?: number; merge?: boolean } = {},
+    ): Promise<{ createdAt: number; absoluteExpiresAt: number }> {
+      const createdAt = Date.now();
+      const absoluteExpiresAt = options.absoluteExpiresAt ?? farFuture();
+      const set = new Map(Object.entries(texts));
+      await store.commit(id, {
+        set,
+        deleted: [],
+        idleTtlMs: options.idleTtlMs ?? IDLE,
+        create: { createdAt, absoluteExpiresAt },
+        absoluteExpiresAt,
+        ...(options.merge ? { expectedVersions: new Map([...set.keys()].map((k) => [k, 0])) } : {}),
+      });
+      return { createdAt, absoluteExpiresAt };
+    }
+
+    async function loadFound(id: string, idleTtlMs = IDLE): Promise<StoredSession> {
+      const result = await store.load(id, { idleTtlMs });
+      expect(result.status).toBe('found');
+      return (result as Extract<LoadResult, { status: 'found' }>).session;
+    }
+
+    function update(
+      set: Record<string, string>,
+      deleted: string[] = [],
+      extra: Partial<CommitRequest> = {},
+    ): CommitRequest {
+      return { set: new Map(Object.entries(set)), deleted, idleTtlMs: IDLE, absoluteExpiresAt: farFuture(), ...extra };
+    }
+
+    const code = (c: string) => expect.objectContaining({ name: 'BatonError', code: c });
+
+    describe('load and commit', () => {
+      it('answers missing for an id it never held', async () => {
+        expect(await store.load(newId(), { idleTtlMs: IDLE })).toEqual({ status: 'missing' });
+      });
+
+      it('gives back exactly the texts, versions and metadata a creating commit stored', async () => {
+        const id = newId();
+        // Odd spacing and non-ASCII prove the texts are stored as is, never re-serialized.
+        const texts = { greeting: '"héllo ✓"', cart: '{ "items" : [1, 2,3] }', 'baton:pending': 'null' };
+        const { createdAt, absoluteExpiresAt } = await create(id, texts, { merge: true });
+        const session = await loadFound(id);
+        expect(session.texts).toEqual(new Map(Object.entries(texts)));
+        expect(session.versions).toEqual(new Map(Object.keys(texts).map((k) => [k, 1])));
+        expect(session.createdAt).toBe(createdAt);
+        expect(session.absoluteExpiresAt).toBe(absoluteExpiresAt);
+      });
+
+      it('writes only changed keys and removes deleted ones', async () => {
+        const id = newId();
+        await create(id, { a: '1', b: '2', c: '3' });
+        await store.commit(id, update({ b: '20' }, ['c']));
+        expect((await loadFound(id)).texts).toEqual(
+          new Map([
+            ['a', '1'],
+            ['b', '20'],
+          ]),
+        );
+        // Two unguarded writers that loaded the same state: each writes only its own key, so a
+        // commit never rewrites (and so never reverts) keys it did not change.
+        await Promise.all([store.commit(id, update({ a: '100' })), store.commit(id, update({ d: '4' }))]);
+        expect((await loadFound(id)).texts).toEqual(
+          new Map([
+            ['a', '100'],
+            ['b', '20'],
+            ['d', '4'],
+          ]),
+        );
+      });
+
+      it('refuses a non-creating commit for a session it does not hold (SESSION_CONFLICT)', async () => {
+        const id = newId();
+        await expect(store.commit(id, update({ a: '1' }))).rejects.toEqual(code('SESSION_CONFLICT'));
+        expect(await store.load(id, { idleTtlMs: IDLE })).toEqual({ status: 'missing' });
+      });
+
+      it('destroys a session, and its lease with it', async () => {
+        const id = newId();
+        await create(id, { a: '1' });
+        const held = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 0 } });
+        expect(held.status).toBe('found');
+        await store.destroy(id);
+        expect(await store.load(id, { idleTtlMs: IDLE })).toEqual({ status: 'missing' });
+        const lease = (held as { lease?: { token: number } }).lease;
+        expect(lease).toBeDefined();
+        await expect(store.commit(id, update({ a: '2' }, [], { lease }))).rejects.toEqual(code('SESSION_BUSY'));
+        await store.destroy(newId()); // destroying an unknown id is fine
+      });
+
+      it('answers ping', async () => {
+        await expect(store.ping()).resolves.toBeUndefined();
+      });
+    });
+
+    describe('expiry', () => {
+      it('slides the idle timeout on load and on commit', async () => {
+        const id = newId();
+        const idleTtlMs = 500;
+        await create(id, { a: '1' }, { idleTtlMs });
+        await sleep(300);
+        await loadFound(id, idleTtlMs); // refreshed: now lives until ~800
+        await sleep(300);
+        await store.commit(id, update({ a: '2' }, [], { idleTtlMs })); // refreshed: until ~1100
+        await sleep(300);
+        expect((await loadFound(id, idleTtlMs)).texts.get('a')).toBe('2'); // 900 ms after create
+        await sleep(700); // no activity for longer than the idle timeout
+        expect((await store.load(id, { idleTtlMs })).status).not.toBe('found');
+      });
+
+      it('ends a session at its absolute expiry whatever its activity', async () => {
+        const id = newId();
+        await create(id, { a: '1' }, { absoluteExpiresAt: Date.now() + 500 });
+        await sleep(150);
+        await loadFound(id);
+        await sleep(150);
+        await loadFound(id); // a load with a long idle timeout does not extend the absolute one
+        await sleep(400);
+        expect(['expired', 'missing']).toContain((await store.load(id, { idleTtlMs: IDLE })).status);
+      });
+    });
+
+    describe('lease mode', () => {
+      const lease = { ttlMs: 5_000, waitMs: 10_000 };
+
+      it('serializes concurrent turns: 100 concurrent increments give exactly 100', async () => {
+        const id = newId();
+        await create(id, { counter: '0' });
+        const turn = async (): Promise<void> => {
+          const result = await store.load(id, { idleTtlMs: IDLE, lease });
+          if (result.status !== 'found') throw new Error(`unexpected ${result.status}`);
+          const value = Number(result.session.texts.get('counter'));
+          await sleep(0);
+          await store.commit(id, update({ counter: String(value + 1) }, [], { lease: result.lease }));
+        };
+        await Promise.all(Array.from({ length: 100 }, turn));
+        expect((await loadFound(id)).texts.get('counter')).toBe('100');
+      });
+
+      it('hands out strictly increasing fencing tokens', async () => {
+        const id = newId();
+        await create(id, { a: '1' });
+        const tokens: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          const result = await store.load(id, { idleTtlMs: IDLE, lease });
+          if (result.status !== 'found' || !result.lease) throw new Error('no lease');
+          tokens.push(result.lease.token);
+          await store.release(id, result.lease);
+        }
+        expect(tokens[1]).toBeGreaterThan(tokens[0] as number);
+        expect(tokens[2]).toBeGreaterThan(tokens[1] as number);
+      });
+
+      it('gives up with SESSION_BUSY after waitMs when the lease stays held', async () => {
+        const id = newId();
+        await create(id, { a: '1' });
+        const first = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 0 } });
+        expect(first.status).toBe('found');
+        const started = Date.now();
+        await expect(store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 200 } })).rejects.toEqual(
+          code('SESSION_BUSY'),
+        );
+        const waited = Date.now() - started;
+        expect(waited).toBeGreaterThanOrEqual(150);
+        expect(waited).toBeLessThan(1_500);
+      });
+
+      it('refuses a commit with a stale token (SESSION_BUSY) and writes nothing', async () => {
+        const id = newId();
+        await create(id, { a: '1' });
+        const slow = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 200, waitMs: 0 } });
+        if (slow.status !== 'found' || !slow.lease) throw new Error('no lease');
+        await sleep(300); // the slow turn's lease lapses; another turn takes over
+        const fast = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 0 } });
+        if (fast.status !== 'found' || !fast.lease) throw new Error('no lease');
+        expect(fast.lease.token).toBeGreaterThan(slow.lease.token);
+        await expect(store.commit(id, update({ a: '"slow"', b: '"slow"' }, [], { lease: slow.lease }))).rejects.toEqual(
+          code('SESSION_BUSY'),
+        );
+        expect((await loadFound(id)).texts).toEqual(new Map([['a', '1']]));
+        await store.commit(id, update({ a: '"fast"' }, [], { lease: fast.lease }));
+        expect((await loadFound(id)).texts.get('a')).toBe('"fast"');
+        // The token died with its commit: reusing it is refused too.
+        await expect(store.commit(id, update({ a: '"again"' }, [], { lease: fast.lease }))).rejects.toEqual(
+          code('SESSION_BUSY'),
+        );
+      });
+
+      it('wakes a waiting turn as soon as the holder releases', async () => {
+        const id = newId();
+        await create(id, { a: '1' });
+        const first = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 10_000, waitMs: 0 } });
+        if (first.status !== 'found' || !first.lease) throw new Error('no lease');
+        const started = Date.now();
+        const second = store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 10_000, waitMs: 5_000 } });
+        await sleep(100);
+        await store.release(id, first.lease);
+        const result = await second;
+        const waited = Date.now() - started;
+        expect(result.status).toBe('found');
+        expect(waited).toBeGreaterThanOrEqual(90);
+        expect(waited).toBeLessThan(1_000);
+        if (result.status === 'found') await store.release(id, result.lease as { token: number });
+      });
+
+      it('lets a lease lapse after ttlMs, so a crashed turn cannot wedge the session', async () => {
+        const id = newId();
+        await create(id, { a: '1' });
+        await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 250, waitMs: 0 } }); // never committed
+        const started = Date.now();
+        const result = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 3_000 } });
+        const waited = Date.now() - started;
+        expect(result.status).toBe('found');
+        expect(waited).toBeGreaterThanOrEqual(200);
+        expect(waited).toBeLessThan(1_500);
+      });
+
+      it('stops waiting when the signal aborts', async () => {
+        const id = newId();
+        await create(id, { a: '1' });
+        await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 0 } });
+        const controller = new AbortController();
+        const waiting = store.load(id, {
+          idleTtlMs: IDLE,
+          lease: { ttlMs: 5_000, waitMs: 5_000 },
+          signal: controller.signal,
+        });
+        setTimeout(() => controller.abort(), 50);
+        const started = Date.now();
+        await expect(waiting).rejects.toEqual(code('TURN_ABORTED'));
+        expect(Date.now() - started).toBeLessThan(1_000);
+      });
+    });
+
+    describe('merge mode', () => {
+      async function loadVersions(id: string): Promise<Map<string, number>> {
+        return (await loadFound(id)).versions;
+      }
+
+      it('keeps both turns when they change different keys', async () => {
+        const id = newId();
+        await create(id, { a: '1', b: '1' }, { merge: true });
+        const seenByX = await loadVersions(id);
+        const seenByY = await loadVersions(id);
+        await store.commit(id, update({ a: '2' }, [], { expectedVersions: new Map([['a', seenByX.get('a') ?? 0]]) }));
+        await store.commit(
+          id,
+          update({ c: '3' }, ['b'], {
+            expectedVersions: new Map([
+              ['c', seenByY.get('c') ?? 0],
+              ['b', seenByY.get('b') ?? 0],
+            ]),
+          }),
+        );
+        const session = await loadFound(id);
+        expect(session.texts).toEqual(
+          new Map([
+            ['a', '2'],
+            ['c', '3'],
+          ]),
+        );
+        expect(session.versions.get('a')).toBe(2);
+        expect(session.versions.get('c')).toBe(1);
+      });
+
+      it('refuses the later of two turns that change the same key (SESSION_CONFLICT), writing nothing', async () => {
+        const id = newId();
+        await create(id, { a: '1' }, { merge: true });
+        const seen = await loadVersions(id);
+        const expect1 = new Map([['a', seen.get('a') ?? 0]]);
+        await store.commit(id, update({ a: '"first"' }, [], { expectedVersions: expect1 }));
+        await expect(
+          store.commit(
+            id,
+            update({ z: '"second"', a: '"second"' }, [], { expectedVersions: new Map([...expect1, ['z', 0]]) }),
+          ),
+        ).rejects.toEqual(code('SESSION_CONFLICT'));
+        const session = await loadFound(id);
+        expect(session.texts).toEqual(new Map([['a', '"first"']]));
+      });
+
+      it('treats a deletion as a change: a concurrent set of the deleted key conflicts', async () => {
+        const id = newId();
+        await create(id, { a: '1' }, { merge: true });
+        const seen = new Map([['a', (await loadVersions(id)).get('a') ?? 0]]);
+        await store.commit(id, update({}, ['a'], { expectedVersions: seen }));
+        await expect(store.commit(id, update({ a: '5' }, [], { expectedVersions: seen }))).rejects.toEqual(
+          code('SESSION_CONFLICT'),
+        );
+        expect((await loadFound(id)).texts.has('a')).toBe(false);
+      });
+    });
+  });
+}

@@ -1,0 +1,342 @@
+import {
+  abortError,
+  BatonError,
+  type CommitRequest,
+  type Lease,
+  type LoadOptions,
+  type LoadResult,
+  type SessionStore,
+} from '@baton/core';
+import { type Cluster, Redis } from 'ioredis';
+
+/** Options of {@link RedisSessionStore}: pass a client you own, or a URL for one the store owns. */
+export interface RedisSessionStoreOptions {
+  /** A client you configured (and close yourself). Configure it to fail fast (see `url`). */
+  client?: Redis | Cluster;
+  /**
+   * `redis://...` URL: the store creates (and closes) a client that fails fast while Redis is
+   * unreachable (2 s connect and command timeouts, no offline queue) and reconnects on its own.
+   */
+  url?: string;
+  /** Prefix of every key this store writes (default `baton:`). */
+  prefix?: string;
+}
+
+const LOAD_SCRIPT = `
+if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
+local now = tonumber(ARGV[1])
+local abs = tonumber(redis.call('HGET', KEYS[1], 'm:a'))
+if abs == nil or abs <= now then return {'expired'} end
+local token = 0
+if ARGV[3] ~= '' then
+  local held = redis.call('PTTL', KEYS[2])
+  if held ~= -2 then return {'busy', held} end
+  token = redis.call('HINCRBY', KEYS[1], 'm:f', 1)
+  redis.call('SET', KEYS[2], token, 'PX', ARGV[3])
+end
+redis.call('PEXPIRE', KEYS[1], math.min(tonumber(ARGV[2]), abs - now))
+return {'found', token, redis.call('HGETALL', KEYS[1])}
+`;
+
+// ARGV: now, idleTtlMs, absoluteExpiresAt, leaseToken|'', merge '1'|'0', createdAt|'', nSet,
+// then nSet x (key, text, expectedVersion), then per deleted key (key, expectedVersion).
+const COMMIT_SCRIPT = `
+if ARGV[4] ~= '' and redis.call('GET', KEYS[2]) ~= ARGV[4] then return {'stale'} end
+local create = ARGV[6] ~= ''
+if not create and redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
+local merge = ARGV[5] == '1'
+local firstDeleted = 8 + tonumber(ARGV[7]) * 3
+if merge then
+  for i = 8, firstDeleted - 1, 3 do
+    if tonumber(redis.call('HGET', KEYS[1], 'v:' .. ARGV[i]) or '0') ~= tonumber(ARGV[i + 2]) then
+      return {'conflict', ARGV[i]}
+    end
+  end
+  for i = firstDeleted, #ARGV, 2 do
+    if tonumber(redis.call('HGET', KEYS[1], 'v:' .. ARGV[i]) or '0') ~= tonumber(ARGV[i + 1]) then
+      return {'conflict', ARGV[i]}
+    end
+  end
+end
+for i = 8, firstDeleted - 1, 3 do
+  redis.call('HSET', KEYS[1], 'd:' .. ARGV[i], ARGV[i + 1])
+  if merge then redis.call('HINCRBY', KEYS[1], 'v:' .. ARGV[i], 1) end
+end
+for i = firstDeleted, #ARGV, 2 do
+  redis.call('HDEL', KEYS[1], 'd:' .. ARGV[i])
+  if merge then redis.call('HINCRBY', KEYS[1], 'v:' .. ARGV[i], 1) end
+end
+local abs = tonumber(ARGV[3])
+if create then
+  redis.call('HSET', KEYS[1], 'm:c', ARGV[6], 'm:a', ARGV[3])
+end
+local ttl = math.min(tonumber(ARGV[2]), abs - tonumber(ARGV[1]))
+if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) else redis.call('DEL', KEYS[1]) end
+if ARGV[4] ~= '' then redis.call('DEL', KEYS[2]) end
+return {'ok'}
+`;
+
+const RELEASE_SCRIPT = `
+if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
+return 1
+`;
+
+type Reply = [string, ...unknown[]];
+
+/** The scripts registered on the client with `defineCommand`. */
+interface ScriptedClient {
+  batonSessionLoad(hash: string, lease: string, ...args: (string | number)[]): Promise<Reply>;
+  batonSessionCommit(hash: string, lease: string, ...args: (string | number)[]): Promise<Reply>;
+  batonSessionRelease(hash: string, lease: string, token: string): Promise<number>;
+}
+
+/** Redis replies that mean "the backend cannot serve right now", not "this request is wrong". */
+const UNAVAILABLE_REPLY = /^(LOADING|READONLY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|BUSY|OOM|NOREPLICAS)\b/;
+
+/** Backoff between attempts to take a busy lease: short, jittered, never past the wait bound. */
+const RETRY_MIN_MS = 5;
+const RETRY_MAX_MS = 50;
+
+/**
+ * A session store on Redis or Redis Cluster. One hash per session (`<prefix>s:{<id>}`: `d:<key>`
+ * JSON texts, `v:<key>` versions, `m:*` metadata) and one lease key (`<prefix>l:{<id>}`); the `{id}`
+ * hash tag keeps both in one Cluster slot. `load` and `commit` are one Lua script call each, and a
+ * commit sends only the changed keys.
+ */
+export class RedisSessionStore implements SessionStore {
+  readonly #client: Redis | Cluster;
+  readonly #scripts: ScriptedClient;
+  readonly #owned: boolean;
+  readonly #prefix: string;
+
+  constructor(options: RedisSessionStoreOptions) {
+    const { client, url, prefix = 'baton:' } = options;
+    if (client && url) throw new BatonError('CONFIG_INVALID', 'Pass either `client` or `url`, not both');
+    if (client) {
+      this.#client = client;
+      this.#owned = false;
+    } else if (url) {
+      const owned = new Redis(url, {
+        connectTimeout: 2_000,
+        commandTimeout: 2_000,
+        maxRetriesPerRequest: 1,
+        // Fail fast while disconnected instead of queueing turns behind a dead connection.
+        enableOfflineQueue: false,
+      });
+      // Errors surface on the commands; an unhandled 'error' event would crash the process.
+      owned.on('error', () => {});
+      this.#client = owned;
+      this.#owned = true;
+    } else {
+      throw new BatonError('CONFIG_INVALID', 'RedisSessionStore needs a `client` or a `url`');
+    }
+    this.#prefix = prefix;
+    this.#client.defineCommand('batonSessionLoad', { numberOfKeys: 2, lua: LOAD_SCRIPT });
+    this.#client.defineCommand('batonSessionCommit', { numberOfKeys: 2, lua: COMMIT_SCRIPT });
+    this.#client.defineCommand('batonSessionRelease', { numberOfKeys: 2, lua: RELEASE_SCRIPT });
+    this.#scripts = this.#client as unknown as ScriptedClient;
+  }
+
+  /** The client the store talks through (the one passed in, or the one it created). */
+  get client(): Redis | Cluster {
+    return this.#client;
+  }
+
+  /** The hash of a session. */
+  sessionKey(id: string): string {
+    return `${this.#prefix}s:{${id}}`;
+  }
+
+  /** The lease key of a session. */
+  leaseKey(id: string): string {
+    return `${this.#prefix}l:{${id}}`;
+  }
+
+  async load(id: string, options: LoadOptions): Promise<LoadResult> {
+    const { lease, signal } = options;
+    const deadline = Date.now() + (lease?.waitMs ?? 0);
+    for (let attempt = 0; ; attempt++) {
+      if (signal?.aborted) throw abortError(signal);
+      const reply = await this.#run(() =>
+        this.#scripts.batonSessionLoad(
+          this.sessionKey(id),
+          this.leaseKey(id),
+          Date.now(),
+          options.idleTtlMs,
+          lease ? lease.ttlMs : '',
+        ),
+      );
+      const [status] = reply;
+      if (status === 'missing') return { status: 'missing' };
+      if (status === 'expired') return { status: 'expired' };
+      if (status === 'found') return found(reply[1] as number, reply[2] as string[], lease !== undefined);
+      // Busy: another turn holds the lease. Retry shortly (no queue in Redis), up to the bound.
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new BatonError('SESSION_BUSY', 'Another turn of this session held the lease past the wait bound', {
+          id,
+          waitMs: lease?.waitMs,
+        });
+      }
+      const backoff = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** Math.min(attempt, 4));
+      const heldFor = Number(reply[1]);
+      const pause = Math.min(left, heldFor > 0 ? Math.min(heldFor, backoff) : backoff);
+      await sleep(pause * (0.5 + Math.random() / 2), signal);
+    }
+  }
+
+  async commit(id: string, request: CommitRequest): Promise<void> {
+    const merge = request.expectedVersions;
+    const args: (string | number)[] = [
+      Date.now(),
+      request.idleTtlMs,
+      request.create ? request.create.absoluteExpiresAt : request.absoluteExpiresAt,
+      request.lease ? String(request.lease.token) : '',
+      merge ? '1' : '0',
+      request.create ? request.create.createdAt : '',
+      request.set.size,
+    ];
+    for (const [key, text] of request.set) args.push(key, text, merge?.get(key) ?? 0);
+    for (const key of request.deleted) args.push(key, merge?.get(key) ?? 0);
+    const reply = await this.#run(() =>
+      this.#scripts.batonSessionCommit(this.sessionKey(id), this.leaseKey(id), ...args),
+    );
+    switch (reply[0]) {
+      case 'ok':
+        return;
+      case 'stale':
+        throw new BatonError('SESSION_BUSY', 'The lease of this session expired or was taken over; nothing written', {
+          id,
+        });
+      case 'conflict':
+        throw new BatonError('SESSION_CONFLICT', `Key "${String(reply[1])}" was changed by a concurrent turn`, {
+          id,
+          key: reply[1],
+        });
+      case 'missing':
+        throw new BatonError('SESSION_CONFLICT', 'The session expired or was destroyed during this turn', {
+          id,
+          reason: 'missing',
+        });
+      default:
+        throw new BatonError('INTERNAL', `Unexpected reply from the commit script: ${String(reply[0])}`);
+    }
+  }
+
+  async release(id: string, lease: Lease): Promise<void> {
+    await this.#run(() =>
+      this.#scripts.batonSessionRelease(this.sessionKey(id), this.leaseKey(id), String(lease.token)),
+    );
+  }
+
+  async destroy(id: string): Promise<void> {
+    await this.#run(() => this.#client.del(this.sessionKey(id), this.leaseKey(id)));
+  }
+
+  async ping(): Promise<void> {
+    await this.#run(() => this.#client.ping());
+  }
+
+  async close(): Promise<void> {
+    if (!this.#owned) return;
+    const client = this.#client;
+    if (client.status === 'end') return;
+    if (client.status === 'ready') {
+      const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
+      try {
+        await client.quit();
+        await ended;
+        return;
+      } catch {
+        // The connection dropped meanwhile: fall through.
+      }
+    }
+    // Not connected (Redis is down, or still connecting): stop reconnecting, nothing to flush.
+    client.disconnect();
+  }
+
+  /** Runs one command, turning "cannot reach Redis" into SESSION_STORE_UNAVAILABLE. */
+  async #run<T>(command: () => Promise<T>): Promise<T> {
+    try {
+      await this.#connected();
+      return await command();
+    } catch (error) {
+      throw unavailable(error);
+    }
+  }
+
+  /**
+   * With no offline queue, a command sent while the first connection is still being set up would
+   * be refused: wait for it (bounded by the connect timeout). A client that lost its connection
+   * fails fast instead, until it has reconnected by itself.
+   */
+  async #connected(): Promise<void> {
+    if (!this.#owned) return;
+    const client = this.#client as Redis;
+    if (client.status === 'wait') {
+      await client.connect();
+      return;
+    }
+    if (client.status !== 'connecting' && client.status !== 'connect') return;
+    await new Promise<void>((resolve, reject) => {
+      const done = (error?: Error): void => {
+        clearTimeout(timer);
+        client.off('ready', onReady);
+        client.off('close', onClose);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onReady = (): void => done();
+      const onClose = (): void => done(new Error('Connection is closed.'));
+      const timer = setTimeout(() => done(new Error('Timed out waiting for the Redis connection')), 2_000);
+      client.once('ready', onReady);
+      client.once('close', onClose);
+    });
+  }
+}
+
+function found(token: number, flat: string[], leased: boolean): LoadResult {
+  const texts = new Map<string, string>();
+  const versions = new Map<string, number>();
+  let createdAt = 0;
+  let absoluteExpiresAt = 0;
+  for (let i = 0; i < flat.length; i += 2) {
+    const field = flat[i] as string;
+    const value = flat[i + 1] as string;
+    if (field.startsWith('d:')) texts.set(field.slice(2), value);
+    else if (field.startsWith('v:')) versions.set(field.slice(2), Number(value));
+    else if (field === 'm:c') createdAt = Number(value);
+    else if (field === 'm:a') absoluteExpiresAt = Number(value);
+  }
+  const session = { texts, versions, createdAt, absoluteExpiresAt };
+  return leased ? { status: 'found', session, lease: { token } } : { status: 'found', session };
+}
+
+function unavailable(error: unknown): unknown {
+  if (error instanceof BatonError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  const isReply = error instanceof Error && error.name === 'ReplyError';
+  if (isReply && !UNAVAILABLE_REPLY.test(message)) return error;
+  return new BatonError(
+    'SESSION_STORE_UNAVAILABLE',
+    `The Redis session store cannot be reached: ${message}`,
+    undefined,
+    {
+      cause: error,
+    },
+  );
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(abortError(signal as AbortSignal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,315 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { CommitRequest, LoadResult } from '@baton/core';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeSessionStore } from '../../core/test/support/store-contract.js';
+import { RedisSessionStore } from '../src/index.js';
+
+const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+const prefix = `baton-test:${process.pid}:${Date.now()}:`;
+const IDLE = 60_000;
+
+afterAll(async () => {
+  // Leave the shared Redis as we found it.
+  const redis = new Redis(url);
+  let cursor = '0';
+  do {
+    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+    if (keys.length > 0) await redis.del(...keys);
+    cursor = next;
+  } while (cursor !== '0');
+  await redis.quit();
+});
+
+describeSessionStore('RedisSessionStore', () => new RedisSessionStore({ url, prefix }));
+
+const newId = (): string => randomBytes(16).toString('base64url');
+
+function creating(texts: Map<string, string>): CommitRequest {
+  const now = Date.now();
+  return {
+    set: texts,
+    deleted: [],
+    idleTtlMs: IDLE,
+    create: { createdAt: now, absoluteExpiresAt: now + 3_600_000 },
+    absoluteExpiresAt: now + 3_600_000,
+  };
+}
+
+/**
+ * Watches what one store's connection sends: every socket write (count and bytes, so a round
+ * trip is one write) and, independently, every command Redis itself saw from that connection
+ * (MONITOR; commands run inside a script show up as `lua` and are not counted).
+ */
+async function watchWire(client: Redis) {
+  const monitor = await new Redis(url).monitor();
+  const marker = new Redis(url);
+  const source = `${client.stream.localAddress}:${client.stream.localPort}`;
+  const seen: string[][] = [];
+  const markers = new Set<string>();
+  monitor.on('monitor', (_time: string, args: string[], from: string) => {
+    if (from === source) seen.push(args);
+    else if (args[0]?.toLowerCase() === 'echo' && args[1]?.startsWith('baton-marker:')) markers.add(args[1]);
+  });
+  const stream = client.stream;
+  const write = stream.write;
+  let writes = 0;
+  let bytes = 0;
+  stream.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+    writes++;
+    bytes += Buffer.byteLength(chunk);
+    return write.call(stream, chunk, ...rest);
+  }) as typeof stream.write;
+
+  return {
+    /** Runs `action` and reports what went over the wire for it. */
+    async measure(action: () => Promise<unknown>): Promise<{ writes: number; bytes: number; commands: string[][] }> {
+      // Drain the monitor of anything before `action` by waiting for a marker sent after it.
+      await flush();
+      seen.length = 0;
+      writes = 0;
+      bytes = 0;
+      await action();
+      const result = { writes, bytes };
+      await flush();
+      return { ...result, commands: [...seen] };
+    },
+    async stop(): Promise<void> {
+      stream.write = write;
+      monitor.disconnect();
+      await marker.quit();
+    },
+  };
+
+  async function flush(): Promise<void> {
+    const name = `baton-marker:${randomBytes(8).toString('hex')}`;
+    await marker.echo(name);
+    for (let i = 0; i < 200 && !markers.has(name); i++) await sleep(5);
+    if (!markers.has(name)) throw new Error('MONITOR never saw the marker');
+  }
+}
+
+describe('RedisSessionStore (wire cost)', () => {
+  let store: RedisSessionStore;
+  let wire: Awaited<ReturnType<typeof watchWire>>;
+  const id = newId();
+
+  beforeAll(async () => {
+    store = new RedisSessionStore({ url, prefix });
+    await store.ping();
+    wire = await watchWire(store.client as Redis);
+    // A 256 KB session: 64 keys of ~4 KB each.
+    const texts = new Map<string, string>();
+    for (let i = 0; i < 64; i++) texts.set(`key${i}`, JSON.stringify('x'.repeat(4_090)));
+    await store.commit(id, creating(texts));
+    // Warm up: the first call of each script on a connection sends its source (EVAL), later
+    // ones only its SHA1 (EVALSHA).
+    await store.load(id, { idleTtlMs: IDLE });
+    const warm = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 0 } });
+    if (warm.status === 'found' && warm.lease) await store.release(id, warm.lease);
+  });
+  afterAll(async () => {
+    await wire.stop();
+    await store.close();
+  });
+
+  it('loads a session in one round trip, with or without a lease', async () => {
+    let result: LoadResult | undefined;
+    const plain = await wire.measure(async () => {
+      result = await store.load(id, { idleTtlMs: IDLE });
+    });
+    expect(result?.status).toBe('found');
+    if (result?.status === 'found') expect(result.session.texts.size).toBe(64);
+    expect(plain.writes).toBe(1);
+    expect(plain.commands.map((c) => c[0]?.toLowerCase())).toEqual(['evalsha']);
+
+    const leased = await wire.measure(async () => {
+      result = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 1_000 } });
+    });
+    expect(leased.writes).toBe(1);
+    expect(leased.commands).toHaveLength(1);
+    if (result?.status === 'found' && result.lease) await store.release(id, result.lease);
+  });
+
+  it('commits one small change of a 256 KB session in one round trip of at most 1 KB', async () => {
+    const loaded = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 1_000 } });
+    if (loaded.status !== 'found') throw new Error('not found');
+    const request: CommitRequest = {
+      set: new Map([['key3', '"changed"']]),
+      deleted: ['key4'],
+      idleTtlMs: IDLE,
+      absoluteExpiresAt: loaded.session.absoluteExpiresAt,
+      ...(loaded.lease ? { lease: loaded.lease } : {}),
+    };
+    const sent = await wire.measure(() => store.commit(id, request));
+    expect(sent.writes).toBe(1);
+    expect(sent.commands).toHaveLength(1);
+    expect(sent.commands[0]?.[0]?.toLowerCase()).toBe('evalsha');
+    expect(sent.bytes).toBeLessThanOrEqual(1_024);
+    console.info(`commit of 1 change + 1 deletion to a 256 KB session: ${sent.bytes} bytes, ${sent.writes} round trip`);
+
+    const after = await store.load(id, { idleTtlMs: IDLE });
+    if (after.status !== 'found') throw new Error('not found');
+    expect(after.session.texts.get('key3')).toBe('"changed"');
+    expect(after.session.texts.has('key4')).toBe(false);
+    expect(after.session.texts.size).toBe(63);
+  });
+
+  it('stores one hash per session and one lease key, both under the {id} hash tag', async () => {
+    const raw = new Redis(url);
+    try {
+      const held = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 1_000 } });
+      const fields = await raw.hkeys(`${prefix}s:{${id}}`);
+      expect(fields).toEqual(expect.arrayContaining(['d:key0', 'm:c', 'm:a', 'm:f']));
+      expect(await raw.get(`${prefix}l:{${id}}`)).toBe(String(held.status === 'found' ? held.lease?.token : 'none'));
+      const ttl = await raw.pttl(`${prefix}s:{${id}}`);
+      expect(ttl).toBeGreaterThan(IDLE - 5_000);
+      expect(ttl).toBeLessThanOrEqual(IDLE);
+      if (held.status === 'found' && held.lease) await store.release(id, held.lease);
+      expect(await raw.exists(`${prefix}l:{${id}}`)).toBe(0);
+    } finally {
+      await raw.quit();
+    }
+  });
+});
+
+describe('RedisSessionStore (Redis unavailable)', () => {
+  let port: number;
+  let server: ChildProcess | undefined;
+
+  async function startServer(): Promise<void> {
+    const child = spawn(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no'],
+      { stdio: 'ignore' },
+    );
+    server = child;
+    const probe = new Redis({ port, host: '127.0.0.1', lazyConnect: true, retryStrategy: () => null });
+    probe.on('error', () => {});
+    try {
+      for (let i = 0; i < 100; i++) {
+        try {
+          if (probe.status !== 'ready') await probe.connect();
+          if ((await probe.ping()) === 'PONG') return;
+        } catch {
+          await sleep(50);
+        }
+      }
+      throw new Error(`redis-server did not start on port ${port}`);
+    } finally {
+      probe.disconnect();
+    }
+  }
+
+  async function killServer(): Promise<void> {
+    const child = server;
+    server = undefined;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+  }
+
+  beforeAll(async () => {
+    port = await freePort();
+    await startServer();
+  });
+  afterAll(killServer);
+
+  /** Expects `action` to fail with SESSION_STORE_UNAVAILABLE, quickly. */
+  async function expectUnavailable(action: () => Promise<unknown>): Promise<void> {
+    const started = Date.now();
+    await expect(action()).rejects.toMatchObject({ name: 'BatonError', code: 'SESSION_STORE_UNAVAILABLE' });
+    expect(Date.now() - started).toBeLessThan(3_000);
+  }
+
+  it('fails fast with SESSION_STORE_UNAVAILABLE while Redis is down, and recovers when it is back', async () => {
+    const store = new RedisSessionStore({ url: `redis://127.0.0.1:${port}`, prefix });
+    try {
+      const id = newId();
+      await store.commit(id, creating(new Map([['a', '1']])));
+      expect((await store.load(id, { idleTtlMs: IDLE })).status).toBe('found');
+
+      await killServer();
+      await expectUnavailable(() => store.load(id, { idleTtlMs: IDLE }));
+      await expectUnavailable(() => store.commit(id, creating(new Map([['a', '2']]))));
+      await expectUnavailable(() => store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 1_000, waitMs: 1_000 } }));
+      await expectUnavailable(() => store.ping());
+      const error = await store.load(id, { idleTtlMs: IDLE }).catch((e: unknown) => e);
+      expect((error as Error).cause).toBeInstanceOf(Error);
+
+      await startServer();
+      const fresh = newId();
+      const started = Date.now();
+      let recovered = false;
+      while (!recovered && Date.now() - started < 10_000) {
+        try {
+          await store.commit(fresh, creating(new Map([['b', '2']])));
+          recovered = true;
+        } catch (e) {
+          expect(e).toMatchObject({ code: 'SESSION_STORE_UNAVAILABLE' });
+          await sleep(100);
+        }
+      }
+      expect(recovered).toBe(true);
+      const result = await store.load(fresh, { idleTtlMs: IDLE });
+      expect(result.status === 'found' && result.session.texts.get('b')).toBe('2');
+      await store.ping();
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('fails fast when Redis was never reachable', async () => {
+    const store = new RedisSessionStore({ url: `redis://127.0.0.1:${await freePort()}`, prefix });
+    try {
+      await expectUnavailable(() => store.load(newId(), { idleTtlMs: IDLE }));
+      await expectUnavailable(() => store.ping());
+    } finally {
+      await store.close();
+    }
+  });
+});
+
+describe('RedisSessionStore (configuration)', () => {
+  it('uses a client it is given and leaves it open on close', async () => {
+    const client = new Redis(url);
+    try {
+      const store = new RedisSessionStore({ client, prefix });
+      const id = newId();
+      await store.commit(id, creating(new Map([['a', '1']])));
+      expect((await store.load(id, { idleTtlMs: IDLE })).status).toBe('found');
+      await store.destroy(id);
+      await store.close();
+      expect(await client.ping()).toBe('PONG');
+    } finally {
+      await client.quit();
+    }
+  });
+
+  it('closes a client it created', async () => {
+    const store = new RedisSessionStore({ url, prefix });
+    await store.ping();
+    await store.close();
+    expect((store.client as Redis).status).toBe('end');
+    await expect(store.ping()).rejects.toMatchObject({ code: 'SESSION_STORE_UNAVAILABLE' });
+  });
+
+  it('needs a client or a url', () => {
+    expect(() => new RedisSessionStore({})).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
