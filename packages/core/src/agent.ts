@@ -169,23 +169,29 @@ export class Agent<S extends SessionShape = SessionShape> {
     if (!Number.isInteger(this.maxSteps) || this.maxSteps < 1) {
       throw new BatonError('CONFIG_INVALID', 'maxSteps must be a positive integer');
     }
-    this.use({
-      name: 'agent',
+    // Outermost: every response interceptor runs after the turn, in registration order (the
+    // options' first, then each plugin's) and for every answer, early answers included.
+    this.#turnHooks.push(responseInterceptorsHook(this.#responseInterceptors));
+    this.#register({
+      name: 'agent options',
       tools: options.tools ?? [],
       requestInterceptors: options.requestInterceptors ?? [],
       responseInterceptors: options.responseInterceptors ?? [],
     });
-    // One hook runs every response interceptor after the turn, in registration order (the options'
-    // first, then each plugin's), like the Python framework's single list.
-    this.#turnHooks.push(responseInterceptorsHook(this.#responseInterceptors));
     for (const plugin of options.plugins ?? []) this.use(plugin);
   }
 
   /** Registers a plugin; hooks run in registration order. */
   use(plugin: Plugin<S>): this {
-    if (this.#plugins.includes(plugin.name) && plugin.name !== 'agent') {
+    if (this.#plugins.includes(plugin.name)) {
       throw new BatonError('CONFIG_INVALID', `Plugin "${plugin.name}" is registered twice`);
     }
+    this.#register(plugin);
+    this.#plugins.push(plugin.name);
+    return this;
+  }
+
+  #register(plugin: Plugin<S>): void {
     const names = new Set<string>();
     for (const t of plugin.tools ?? []) {
       if (this.#tools.has(t.name) || names.has(t.name)) {
@@ -199,8 +205,6 @@ export class Agent<S extends SessionShape = SessionShape> {
     this.#responseInterceptors.push(...(plugin.responseInterceptors ?? []));
     if (plugin.model) this.#modelHooks.push(plugin.model);
     if (plugin.tool) this.#toolHooks.push(plugin.tool);
-    this.#plugins.push(plugin.name);
-    return this;
   }
 
   get tools(): Tool<S>[] {
@@ -326,6 +330,7 @@ export class Agent<S extends SessionShape = SessionShape> {
     const callModel = compose<ModelCall, ModelResult>(
       this.#modelHooks.map((hook) => (call, next) => hook(call, next, ctx)),
       (call) => this.#generate(call, state),
+      { reentrant: true },
     );
 
     for (let step = 0; step < this.maxSteps; step++) {
@@ -425,6 +430,7 @@ export class Agent<S extends SessionShape = SessionShape> {
     const run = compose<ToolInvocation, ToolOutcome>(
       this.#toolHooks.map((hook) => (c, next) => hook(c, next, ctx)),
       (c) => this.#executeTool(c, ctx, approved),
+      { reentrant: true },
     );
     return raceAbort(run({ id: call.id, name: call.name, input: call.input }), ctx.signal);
   }

@@ -6,12 +6,18 @@ export type Middleware<C, R> = (input: C, next: (input?: C) => Promise<R>) => Pr
 /**
  * koa-compose for every stage of a turn: the turn, each model call and each tool call are onions
  * built by this one function. `next()` without an argument passes the current input on.
+ * By default `next()` may run once per layer (the turn shares one mutable context, as in Koa);
+ * `reentrant` onions pass values, so a layer may call `next` again to retry.
  */
-export function compose<C, R>(layers: readonly Middleware<C, R>[], terminal: (input: C) => Promise<R>) {
+export function compose<C, R>(
+  layers: readonly Middleware<C, R>[],
+  terminal: (input: C) => Promise<R>,
+  options: { reentrant?: boolean } = {},
+) {
   return function run(input: C): Promise<R> {
     let called = -1;
     const dispatch = (i: number, current: C): Promise<R> => {
-      if (i <= called) {
+      if (!options.reentrant && i <= called) {
         return Promise.reject(new BatonError('INTERNAL', 'next() called more than once in one hook'));
       }
       called = i;

@@ -61,7 +61,7 @@ export function scriptedModel(rules: ScriptRule[], options: ScriptedModelOptions
     async *stream(call): AsyncGenerator<ModelStreamPart> {
       const result = answer(call);
       const size = options.wordsPerDelta ?? 1;
-      const words = result.text.split(/(?<=\s)/);
+      const words = result.text === '' ? [] : result.text.split(/(?<=\s)/);
       for (let i = 0; i < words.length; i += size) {
         if (call.signal.aborted) return;
         yield { type: 'text_delta', text: words.slice(i, i + size).join('') };
