@@ -46,7 +46,7 @@ export interface AgentRequest {
 }
 
 /** The one object every stage of a turn receives. */
-export interface TurnContext<S extends SessionShape = SessionShape> {
+export interface TurnContext<S extends object = SessionShape> {
   /** The turn's one Session: the same object in every hook, tool and model call. */
   session: Session<S>;
   request: AgentRequest;
@@ -60,13 +60,13 @@ export interface TurnContext<S extends SessionShape = SessionShape> {
 }
 
 /** Wraps the whole turn: before `next()` is the request phase, after it the response phase. */
-export type TurnHook<S extends SessionShape = SessionShape> = (
+export type TurnHook<S extends object = SessionShape> = (
   ctx: TurnContext<S>,
   next: () => Promise<void>,
 ) => Promise<void> | void;
 
 /** Wraps each model call (rewrite the prompt, retry, fall back, cache...). */
-export type ModelHook<S extends SessionShape = SessionShape> = (
+export type ModelHook<S extends object = SessionShape> = (
   call: ModelCall,
   next: (call?: ModelCall) => Promise<ModelResult>,
   ctx: TurnContext<S>,
@@ -80,27 +80,27 @@ export interface ToolInvocation {
 }
 export type ToolOutcome = { output: unknown; isError: boolean };
 /** Wraps each tool call. The approval gate sits inside every hook, so no hook can skip it. */
-export type ToolHook<S extends SessionShape = SessionShape> = (
+export type ToolHook<S extends object = SessionShape> = (
   call: ToolInvocation,
   next: (call?: ToolInvocation) => Promise<ToolOutcome>,
   ctx: TurnContext<S>,
 ) => Promise<ToolOutcome>;
 
 /** Python-style request interceptor: return a request to replace it, a response to answer early. */
-export type RequestInterceptor<S extends SessionShape = SessionShape> = (
+export type RequestInterceptor<S extends object = SessionShape> = (
   request: AgentRequest,
   ctx: TurnContext<S>,
 ) => void | AgentRequest | EarlyAnswer | Promise<void | AgentRequest | EarlyAnswer>;
 /** An early answer from a request interceptor (the model is not called). */
 export type EarlyAnswer = { content: string } & Partial<Omit<AgentResponse, 'content'>>;
 /** Python-style response interceptor: return a response to replace it. */
-export type ResponseInterceptor<S extends SessionShape = SessionShape> = (
+export type ResponseInterceptor<S extends object = SessionShape> = (
   response: AgentResponse,
   ctx: TurnContext<S>,
 ) => void | AgentResponse | Promise<void | AgentResponse>;
 
 /** A named bundle of hooks and tools, registered with `agent.use(plugin)`. */
-export interface Plugin<S extends SessionShape = SessionShape> {
+export interface Plugin<S extends object = SessionShape> {
   name: string;
   tools?: Tool<S>[];
   turn?: TurnHook<S>;
@@ -110,7 +110,7 @@ export interface Plugin<S extends SessionShape = SessionShape> {
   responseInterceptors?: ResponseInterceptor<S>[];
 }
 
-export interface AgentOptions<S extends SessionShape = SessionShape> {
+export interface AgentOptions<S extends object = SessionShape> {
   model: Model;
   system?: string;
   tools?: Tool<S>[];
@@ -147,7 +147,7 @@ interface TurnState {
  * An agent: a model, tools and hooks. `run` executes one turn on a Session; the turn is atomic —
  * if any stage throws, the session is rolled back to where it was before the turn.
  */
-export class Agent<S extends SessionShape = SessionShape> {
+export class Agent<S extends object = SessionShape> {
   readonly model: Model;
   readonly system: string | undefined;
   readonly maxSteps: number;
@@ -501,13 +501,13 @@ export function responseData(result: AgentResult) {
   };
 }
 
-function asTurnMiddleware<S extends SessionShape>(hook: TurnHook<S>): Middleware<TurnContext<S>, void> {
+function asTurnMiddleware<S extends object>(hook: TurnHook<S>): Middleware<TurnContext<S>, void> {
   return async (ctx, next) => {
     await hook(ctx, () => next());
   };
 }
 
-function requestInterceptorHook<S extends SessionShape>(fn: RequestInterceptor<S>): TurnHook<S> {
+function requestInterceptorHook<S extends object>(fn: RequestInterceptor<S>): TurnHook<S> {
   return async (ctx, next) => {
     const returned = await fn(ctx.request, ctx);
     const early = match(returned)
@@ -533,7 +533,7 @@ function requestInterceptorHook<S extends SessionShape>(fn: RequestInterceptor<S
   };
 }
 
-function responseInterceptorsHook<S extends SessionShape>(fns: ResponseInterceptor<S>[]): TurnHook<S> {
+function responseInterceptorsHook<S extends object>(fns: ResponseInterceptor<S>[]): TurnHook<S> {
   return async (ctx, next) => {
     await next();
     for (const fn of fns) {

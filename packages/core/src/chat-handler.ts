@@ -28,7 +28,7 @@ export interface BeginOptions {
  * agent, commit (or discard) the session, and shape the HelpDesk response. Web adapters
  * (`@baton/koa`) only move bytes and map errors to statuses.
  */
-export class ChatHandler<S extends SessionShape = SessionShape> {
+export class ChatHandler<S extends object = SessionShape> {
   readonly sessions: SessionManager;
   readonly onError: (error: unknown) => void;
 
@@ -53,7 +53,7 @@ export class ChatHandler<S extends SessionShape = SessionShape> {
 }
 
 /** One turn in flight: its session is loaded (and, in lease mode, leased) until it settles. */
-export class ChatTurn<S extends SessionShape = SessionShape> {
+export class ChatTurn<S extends object = SessionShape> {
   #settled = false;
 
   constructor(

@@ -89,7 +89,7 @@ function parseText(key: string, text: string): unknown {
  * mutating it changes nothing until you `set` it back. Change tracking happens at `set`/`delete`
  * time, so `changes()` and `isModified` never diff the whole session.
  */
-export class Session<S extends SessionShape = SessionShape> implements Iterable<[KeyOf<S>, S[KeyOf<S>]]> {
+export class Session<S extends object = SessionShape> implements Iterable<[KeyOf<S>, S[KeyOf<S>]]> {
   readonly #data = new Map<string, string>();
   readonly #temp = new Map<string, string>();
   #loaded: Map<string, string>;
@@ -109,10 +109,12 @@ export class Session<S extends SessionShape = SessionShape> implements Iterable<
    * Builds a session from a plain object (the Python `response.session` dict). Throws
    * `SESSION_INVALID` for a non-object and `SESSION_KEY_INVALID` for `__proto__` & co.
    */
-  static from<S extends SessionShape = SessionShape>(data: unknown, options?: SessionOptions): Session<S> {
+  static from<S extends object = SessionShape>(data: unknown, options?: SessionOptions): Session<S> {
     if (data === undefined || data === null) return new Session<S>(options);
     if (data instanceof Session) return Session.from<S>(data.toJSON(), options);
-    if (!isPlainObject(data)) {
+    // Only plain objects: a Map, Date or class instance would silently load as a partial session.
+    const proto: unknown = isPlainObject(data) ? Object.getPrototypeOf(data) : undefined;
+    if (!isPlainObject(data) || (proto !== Object.prototype && proto !== null)) {
       throw new BatonError('SESSION_INVALID', 'A session must be a JSON object', { found: describe(data) });
     }
     const texts = new Map<string, string>();
@@ -129,7 +131,7 @@ export class Session<S extends SessionShape = SessionShape> implements Iterable<
   }
 
   /** Builds a session from stored JSON texts, decoding each value lazily on first `get`. */
-  static fromTexts<S extends SessionShape = SessionShape>(
+  static fromTexts<S extends object = SessionShape>(
     texts: Iterable<[string, string]>,
     options?: SessionOptions,
   ): Session<S> {
@@ -243,10 +245,11 @@ export class Session<S extends SessionShape = SessionShape> implements Iterable<
     if (!isPlainObject(values)) {
       throw new BatonError('SESSION_INVALID', 'update() takes a plain object', { found: describe(values) });
     }
+    const record = values as Record<string, unknown>;
     const texts: [string, string][] = [];
-    for (const key of Object.keys(values)) {
+    for (const key of Object.keys(record)) {
       checkKey(key, false);
-      texts.push([key, toJsonText(key, values[key])]);
+      texts.push([key, toJsonText(key, record[key])]);
     }
     const before = this.#snapshot();
     try {
@@ -448,5 +451,6 @@ function revive(key: string, raw: unknown, options: AnyGetOptions): unknown {
 function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
+  if (typeof value === 'object') return (value as object).constructor?.name ?? 'object';
   return typeof value;
 }

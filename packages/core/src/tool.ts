@@ -4,7 +4,7 @@ import { inputJsonSchema } from './schema.js';
 import type { Session, SessionShape } from './session.js';
 
 /** What a tool's `execute` gets besides its input: the turn's one Session, and the rest. */
-export interface ToolContext<S extends SessionShape = SessionShape> {
+export interface ToolContext<S extends object = SessionShape> {
   session: Session<S>;
   /** The latest user message's `platform_context`. */
   context: Record<string, unknown>;
@@ -14,7 +14,7 @@ export interface ToolContext<S extends SessionShape = SessionShape> {
   toolCallId: string;
 }
 
-export interface ToolDefinition<TSchema extends StandardSchemaV1, S extends SessionShape = SessionShape> {
+export interface ToolDefinition<TSchema extends StandardSchemaV1, S extends object = SessionShape> {
   /** Unique within an agent; letters, digits, `_` and `-`, at most 64 characters. */
   name: string;
   description: string;
@@ -35,7 +35,7 @@ export interface ToolDefinition<TSchema extends StandardSchemaV1, S extends Sess
 }
 
 /** A tool as the agent holds it. */
-export interface Tool<S extends SessionShape = SessionShape> {
+export interface Tool<S extends object = SessionShape> {
   readonly name: string;
   readonly description: string;
   readonly input: StandardSchemaV1;
@@ -49,7 +49,7 @@ export interface Tool<S extends SessionShape = SessionShape> {
 const TOOL_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 
 /** Defines a tool. For a typed session use `toolFor<Shape>()(...)`. */
-export function tool<TSchema extends StandardSchemaV1, S extends SessionShape = SessionShape>(
+export function tool<TSchema extends StandardSchemaV1, S extends object = SessionShape>(
   definition: ToolDefinition<TSchema, S>,
 ): Tool<S> {
   if (!TOOL_NAME.test(definition.name)) {
@@ -70,7 +70,7 @@ export function tool<TSchema extends StandardSchemaV1, S extends SessionShape = 
 }
 
 /** `tool` bound to a session shape, so `ctx.session` is typed without casts. */
-export function toolFor<S extends SessionShape>() {
+export function toolFor<S extends object>() {
   return <TSchema extends StandardSchemaV1>(definition: ToolDefinition<TSchema, S>): Tool<S> =>
     tool<TSchema, S>(definition);
 }
