@@ -44,6 +44,9 @@ export function batonErrors(options: ErrorHandlerOptions = {}): Middleware {
       await next();
       if (ctx.status === 404 && ctx.body === undefined)
         throw new BatonError('NOT_FOUND', `No route for ${ctx.method} ${ctx.path}`);
+      // `router.allowedMethods()` answers 405 (501 for unknown methods) with an Allow header and no body.
+      if ((ctx.status === 405 || ctx.status === 501) && ctx.body == null)
+        throw new BatonError('METHOD_NOT_ALLOWED', `Method ${ctx.method} is not allowed on ${ctx.path}`);
     } catch (error) {
       const baton = toBatonError(error);
       if (baton.code === 'INTERNAL') log(error, ctx);

@@ -37,7 +37,7 @@ export interface BatonKoaOptions {
 }
 
 /** Resolved configuration shared by the middleware and the router. */
-export interface BatonKoa<S extends SessionShape = SessionShape> {
+export interface BatonKoa<S extends object = SessionShape> {
   handler: ChatHandler<S>;
   sessions: SessionManager;
   /** Koa middleware answering one JSON turn. */
@@ -47,7 +47,7 @@ export interface BatonKoa<S extends SessionShape = SessionShape> {
 }
 
 /** Builds the chat and chat-stream middleware for an agent. */
-export function createBatonKoa<S extends SessionShape>(agent: Agent<S>, options: BatonKoaOptions = {}): BatonKoa<S> {
+export function createBatonKoa<S extends object>(agent: Agent<S>, options: BatonKoaOptions = {}): BatonKoa<S> {
   const sessions = options.sessions instanceof SessionManager ? options.sessions : new SessionManager(options.sessions);
   const handler = new ChatHandler<S>(agent, { sessions, ...(options.onError ? { onError: options.onError } : {}) });
   const header = options.sessionHeader ?? 'x-baton-session';
@@ -65,7 +65,17 @@ export function createBatonKoa<S extends SessionShape>(agent: Agent<S>, options:
     if (!ctx.is('application/json')) {
       throw new BatonError('UNSUPPORTED_MEDIA_TYPE', 'Send the chat request as `application/json`');
     }
-    await parse(ctx, async () => {});
+    try {
+      await parse(ctx, async () => {});
+    } catch (error) {
+      // The JSON parser refuses `__proto__` keys anywhere; one at the top of a session gets the
+      // documented session error instead of a generic "bad JSON".
+      if (hasProtoSessionKey(error)) throw new BatonError('SESSION_KEY_INVALID', 'Invalid session key: "__proto__"');
+      throw error;
+    }
+    if (typeof ctx.request.rawBody !== 'string' || ctx.request.rawBody.trim() === '') {
+      throw new BatonError('REQUEST_INVALID_JSON', 'The body is empty (a JSON object is expected)');
+    }
     const fromHeader = ctx.get(header) || undefined;
     const fromCookie = cookie ? ctx.cookies.get(cookieName) : undefined;
     const sessionId = sessions.mode === 'server' ? (fromHeader ?? fromCookie) : undefined;
@@ -136,7 +146,7 @@ export function createBatonKoa<S extends SessionShape>(agent: Agent<S>, options:
 }
 
 /** Koa middleware answering HelpDesk chat turns on whatever route it is mounted. */
-export function batonMiddleware<S extends SessionShape>(
+export function batonMiddleware<S extends object>(
   agent: Agent<S>,
   options: BatonKoaOptions & { stream?: boolean } = {},
 ): Middleware {
@@ -155,4 +165,24 @@ function abortOnDisconnect(ctx: Context) {
     abort: () => controller.abort(new BatonError('TURN_ABORTED', 'The client went away')),
     dispose: () => ctx.res.off('close', onClose),
   };
+}
+
+/** True when the body parser refused a `__proto__` key that is a key of `data.session` (top level or a message's). */
+function hasProtoSessionKey(error: unknown): boolean {
+  const e = error as { status?: number; body?: unknown } | null;
+  if (e?.status !== 400 || typeof e.body !== 'string') return false;
+  let body: unknown;
+  try {
+    body = JSON.parse(e.body); // own `__proto__` properties only: nothing is polluted
+  } catch {
+    return false;
+  }
+  const sessionOf = (holder: unknown): unknown =>
+    holder !== null && typeof holder === 'object'
+      ? (holder as { data?: { session?: unknown } }).data?.session
+      : undefined;
+  const hasProto = (value: unknown) => value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__');
+  if (hasProto(sessionOf(body))) return true;
+  const messages = (body as { messages?: unknown } | null)?.messages;
+  return Array.isArray(messages) && messages.some((m) => hasProto(sessionOf(m)));
 }

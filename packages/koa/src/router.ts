@@ -1,4 +1,4 @@
-import { type Agent, BatonError, type SessionShape } from '@baton/core';
+import { type Agent, BatonError } from '@baton/core';
 import Router from '@koa/router';
 import { errorResponse } from './errors.js';
 import { type BatonKoaOptions, createBatonKoa } from './middleware.js';
@@ -14,7 +14,7 @@ export interface BatonRouterOptions extends BatonKoaOptions {
  * `DELETE /api/session` (server mode: destroy the session and forget the cookie).
  * Mount `router.routes()` and `router.allowedMethods()` after `batonErrors()`.
  */
-export function batonRouter<S extends SessionShape>(agent: Agent<S>, options: BatonRouterOptions = {}): Router {
+export function batonRouter<S extends object>(agent: Agent<S>, options: BatonRouterOptions = {}): Router {
   const baton = createBatonKoa(agent, options);
   const router = new Router(options.prefix ? { prefix: options.prefix } : {});
   router.post(['/api/chat', '/api/sendMessage'], baton.chat);
@@ -49,5 +49,9 @@ export function batonRouter<S extends SessionShape>(agent: Agent<S>, options: Ba
       });
     ctx.status = 204;
   });
+  // With `throw: true` @koa/router throws a bare 405 that carries no Allow header; answering with
+  // a status instead keeps the header, and `batonErrors()` turns that answer into the JSON error.
+  const allowedMethods = router.allowedMethods.bind(router);
+  router.allowedMethods = (opts = {}) => allowedMethods({ ...opts, throw: false });
   return router;
 }
