@@ -1,13 +1,38 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Middleware } from 'koa';
+import { buildPage, bundlePath, webDir } from './web/build.js';
 
-/** Placeholder until the chat page lands: `GET /` explains the API. */
-export function servePage(): Middleware {
+/**
+ * The chat page's files, by URL path. A fixed table rather than a static directory: nothing
+ * outside it is ever read, so `..`, encoded slashes and the like cannot reach other files.
+ */
+const FILES: Record<string, { file: string; type: string }> = {
+  '/': { file: join(webDir, 'index.html'), type: 'text/html; charset=utf-8' },
+  '/index.html': { file: join(webDir, 'index.html'), type: 'text/html; charset=utf-8' },
+  '/styles.css': { file: join(webDir, 'styles.css'), type: 'text/css; charset=utf-8' },
+  '/app.js': { file: bundlePath, type: 'text/javascript; charset=utf-8' },
+};
+
+export interface ServePageOptions {
+  /** Bundle `web/app.ts` when `public/app.js` is missing or stale (default true). */
+  build?: boolean;
+}
+
+/**
+ * Serves the chat page at `GET /` (with `/app.js` and `/styles.css`). The bundle is built when
+ * this is called (server start) if missing or stale; requests for it wait for that build.
+ */
+export function servePage(options: ServePageOptions = {}): Middleware {
+  const built: Promise<unknown> = options.build === false ? Promise.resolve() : buildPage();
+  built.catch((error: unknown) => console.error('[deploy-wizard] could not build the chat page:', error));
   return async (ctx, next) => {
-    if (ctx.method === 'GET' && ctx.path === '/') {
-      ctx.type = 'text/plain';
-      ctx.body = 'Baton deploy wizard. POST HelpDesk chat requests to /api/chat or /api/chat-stream.\n';
-      return;
-    }
-    await next();
+    const entry = FILES[ctx.path];
+    if (entry === undefined || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
+    await built;
+    ctx.type = entry.type;
+    ctx.set('Cache-Control', 'no-cache');
+    ctx.set('X-Content-Type-Options', 'nosniff');
+    ctx.body = await readFile(entry.file);
   };
 }

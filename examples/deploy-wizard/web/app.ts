@@ -1,0 +1,440 @@
+/**
+ * The deploy wizard's chat page: plain DOM, no framework, bundled by `build.ts`.
+ *
+ * Sessions. In server mode (`BATON_SESSION=memory|redis`) the session id lives in the HttpOnly
+ * `baton_sid` cookie the server sets, so this script never sees or stores it: every request just
+ * goes out with the cookie. In client (or sealed) mode the page carries the session itself: it
+ * sends back the `data.session` of the last reply, as any HelpDesk client does, and says so in a
+ * notice.
+ *
+ * Reloads. The transcript and the last reply's session snapshot are kept in sessionStorage
+ * (messages are not secret; in server mode the snapshot is only for display, the server's copy is
+ * authoritative), so a reload shows the conversation where it was and the next message resumes it.
+ */
+import type { Approval, ChatMessage, ChatRequestBody, StreamEvent, ToolCall } from '@baton/core';
+
+interface Entry {
+  role: 'user' | 'assistant';
+  text: string;
+  /** Assistant: calls the agent proposed that need the user's approval. */
+  proposed?: ToolCall[];
+  /** Assistant: the proposal was answered (or superseded by a later message). */
+  answered?: boolean;
+  /** User: the approval turn's decisions (sent with an empty `content`). */
+  decisions?: Approval[];
+  /** Assistant: names of the tools that ran this turn. */
+  ran?: string[];
+  /** Assistant: the turn failed (not sent back as history). */
+  error?: boolean;
+  /** Assistant: an interceptor refused the turn. */
+  refused?: boolean;
+}
+
+interface Saved {
+  entries: Entry[];
+  /** `data.session` of the last reply (an object, or a sealed string). */
+  session: unknown;
+  /** `data.session_status` of the last reply, when the server is in server mode. */
+  status: string | null;
+}
+
+const STORAGE_KEY = 'baton-deploy-wizard';
+/** The most messages sent back as history (the scripted model reads only the latest). */
+const HISTORY_LIMIT = 40;
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const element = document.getElementById(id);
+  if (element === null) throw new Error(`#${id} is missing from index.html`);
+  return element as T;
+};
+
+const list = $<HTMLOListElement>('messages');
+const form = $<HTMLFormElement>('composer');
+const input = $<HTMLInputElement>('message');
+const sendButton = $<HTMLButtonElement>('send');
+const newSessionButton = $<HTMLButtonElement>('new-session');
+const notice = $<HTMLParagraphElement>('notice');
+const modeLabel = $<HTMLElement>('session-mode');
+const statusBadge = $<HTMLElement>('session-status');
+const stateView = $<HTMLPreElement>('session-state');
+
+let state: Saved = load();
+let mode: string | null = null;
+let busy = false;
+/** Decisions taken on the current proposal's cards, by call id (sent once every call has one). */
+const pendingDecisions = new Map<string, Approval>();
+
+function load(): Saved {
+  try {
+    const raw = sessionStorage.getItem(STORAGE_KEY);
+    if (raw !== null) {
+      const parsed = JSON.parse(raw) as Saved;
+      if (Array.isArray(parsed.entries)) {
+        // A reload in the middle of a reply: that turn's outcome is unknown to the page.
+        for (const entry of parsed.entries) {
+          if (entry.role === 'assistant' && entry.text === '' && !entry.proposed) {
+            entry.text = 'The page was reloaded before this reply finished.';
+            entry.error = true;
+          }
+        }
+        return parsed;
+      }
+    }
+  } catch {
+    // A corrupt or unavailable store starts a fresh conversation.
+  }
+  return { entries: [], session: null, status: null };
+}
+
+function save(): void {
+  try {
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+  } catch {
+    // Storage full or disabled: the page still works, it just does not survive a reload.
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string } = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  node.append(...children);
+  return node;
+}
+
+function renderAll(): void {
+  list.replaceChildren(...state.entries.map((entry, index) => renderEntry(entry, index)));
+  if (state.entries.length === 0) list.append(renderEmpty());
+  renderPanel();
+  scrollToEnd();
+}
+
+function renderEmpty(): HTMLLIElement {
+  return el('li', {
+    className: 'empty',
+    text: 'Say "deploy" to start the wizard: it asks for a service name and a number of replicas, then asks you to approve the deployment.',
+  });
+}
+
+function renderEntry(entry: Entry, index: number): HTMLLIElement {
+  const item = el('li', { className: `message ${entry.role}` });
+  item.dataset.index = String(index);
+  if (entry.error) item.classList.add('error');
+  if (entry.refused) item.classList.add('refused');
+  const who = el('span', { className: 'who', text: entry.role === 'user' ? 'You' : 'Assistant' });
+  const bubble = el('div', { className: 'bubble', text: entry.text });
+  if (entry.error) bubble.setAttribute('role', 'alert');
+  item.append(who, bubble);
+  if (entry.ran && entry.ran.length > 0) {
+    item.append(el('p', { className: 'ran', text: `Ran ${entry.ran.join(', ')}` }));
+  }
+  const live = !entry.answered && index === state.entries.length - 1;
+  for (const call of entry.proposed ?? []) item.append(renderCard(call, live));
+  return item;
+}
+
+function renderCard(call: ToolCall, live: boolean): HTMLElement {
+  const title = call.intent ?? `Run ${call.name}`;
+  const card = el('section', { className: 'approval' });
+  card.dataset.callId = call.id;
+  card.setAttribute('aria-label', `Approval: ${title}`);
+  card.append(
+    el('h3', { text: title }),
+    el('p', { className: 'tool', text: `${call.name} ${JSON.stringify(call.input)}` }),
+  );
+  if (!live) {
+    card.classList.add('closed');
+    return card;
+  }
+  const decided = pendingDecisions.get(call.id);
+  if (decided !== undefined) {
+    card.append(el('p', { className: 'waiting', text: decided.execute ? 'Approved' : 'Rejected' }));
+    return card;
+  }
+  const reasonId = `reason-${call.id}`;
+  const reason = el('input');
+  reason.type = 'text';
+  reason.id = reasonId;
+  reason.placeholder = 'optional';
+  const reasonLabel = el('label', { text: 'Reason for rejecting' });
+  reasonLabel.htmlFor = reasonId;
+  const approve = el('button', { className: 'approve', text: 'Approve' });
+  approve.type = 'button';
+  const reject = el('button', { className: 'reject', text: 'Reject' });
+  reject.type = 'button';
+  approve.addEventListener('click', () => decide(call, true));
+  reject.addEventListener('click', () => decide(call, false, reason.value.trim()));
+  reason.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      decide(call, false, reason.value.trim());
+    }
+  });
+  card.append(
+    el('div', { className: 'reason' }, reasonLabel, reason),
+    el('div', { className: 'actions' }, approve, reject),
+  );
+  return card;
+}
+
+function renderPanel(): void {
+  modeLabel.textContent =
+    mode === null
+      ? '…'
+      : mode === 'server'
+        ? 'server (id in an HttpOnly cookie)'
+        : `${mode} (the page carries the session)`;
+  const status = state.status ?? (state.session === null ? 'none' : mode === 'server' ? 'unknown' : 'client');
+  statusBadge.textContent = status;
+  statusBadge.dataset.status = status;
+  stateView.textContent =
+    typeof state.session === 'string'
+      ? `(sealed: ${state.session.length} characters the page cannot read)`
+      : JSON.stringify(state.session ?? {}, null, 2);
+}
+
+function refresh(index: number): void {
+  const entry = state.entries[index];
+  const old = list.querySelector(`li[data-index="${index}"]`);
+  if (entry === undefined || old === null) return;
+  old.replaceWith(renderEntry(entry, index));
+  scrollToEnd();
+}
+
+function append(entry: Entry): number {
+  list.querySelector('li.empty')?.remove();
+  // The previous last entry may have had live approval buttons: they are superseded now.
+  const previous = state.entries.length - 1;
+  const before = state.entries[previous];
+  if (before?.proposed && !before.answered) {
+    before.answered = true;
+    refresh(previous);
+  }
+  state.entries.push(entry);
+  const index = state.entries.length - 1;
+  list.append(renderEntry(entry, index));
+  scrollToEnd();
+  return index;
+}
+
+function scrollToEnd(): void {
+  list.scrollTop = list.scrollHeight;
+}
+
+function setBusy(value: boolean): void {
+  busy = value;
+  sendButton.disabled = value;
+  list.setAttribute('aria-busy', String(value));
+  list.querySelectorAll<HTMLButtonElement>('.approval button').forEach((button) => {
+    button.disabled = value;
+  });
+}
+
+function showNotice(text: string, kind: 'info' | 'error' = 'info'): void {
+  notice.textContent = text;
+  notice.dataset.kind = kind;
+  notice.hidden = false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Turns
+
+function decide(call: ToolCall, execute: boolean, reason?: string): void {
+  if (busy) return;
+  const last = state.entries.at(-1);
+  if (last?.proposed === undefined || last.answered) return;
+  pendingDecisions.set(call.id, {
+    id: call.id,
+    name: call.name,
+    input: call.input,
+    execute,
+    ...(execute ? {} : { rejection_reason: reason || 'Rejected by the user' }),
+  });
+  const calls = last.proposed;
+  if (!calls.every((c) => pendingDecisions.has(c.id))) {
+    refresh(state.entries.length - 1);
+    return;
+  }
+  const decisions = calls.map((c) => pendingDecisions.get(c.id) as Approval);
+  pendingDecisions.clear();
+  const text = decisions
+    .map((d) => {
+      const intent = calls.find((c) => c.id === d.id)?.intent ?? d.name;
+      return d.execute ? `Approved: ${intent}` : `Rejected: ${intent} (${d.rejection_reason})`;
+    })
+    .join('\n');
+  void turn({ role: 'user', text, decisions });
+}
+
+async function turn(userEntry: Entry): Promise<void> {
+  setBusy(true);
+  append(userEntry);
+  const index = append({ role: 'assistant', text: '' });
+  const entry = state.entries[index] as Entry;
+  save();
+  input.focus();
+
+  let finished = false;
+  const bubble = () => list.querySelector<HTMLElement>(`li[data-index="${index}"] .bubble`);
+  const fail = (message: string) => {
+    finished = true;
+    entry.text = message;
+    entry.error = true;
+  };
+  const onEvent = (event: StreamEvent) => {
+    switch (event.type) {
+      case 'text_delta': {
+        entry.text += event.text;
+        const node = bubble();
+        if (node) node.textContent = entry.text;
+        scrollToEnd();
+        break;
+      }
+      case 'tool_calls':
+        entry.proposed = event.tool_calls;
+        refresh(index);
+        break;
+      case 'executed_tool_calls':
+        entry.ran = [...(entry.ran ?? []), ...event.executed_tool_calls.map((call) => call.name)];
+        refresh(index);
+        break;
+      case 'done':
+        finished = true;
+        entry.text = event.content;
+        entry.proposed = event.data.tool_calls.length > 0 ? event.data.tool_calls : undefined;
+        if (event.data.error) entry.refused = true;
+        state.session = event.data.session;
+        state.status = event.data.session_status ?? null;
+        break;
+      case 'error':
+        fail(`Error (${event.code}): ${event.error}`);
+        break;
+    }
+  };
+
+  try {
+    const response = await fetch('/api/chat-stream', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },
+      body: JSON.stringify(requestBody()),
+    });
+    if (!response.ok || response.body === null) {
+      const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+      fail(`Error (${body?.error?.code ?? response.status}): ${body?.error?.message ?? response.statusText}`);
+    } else {
+      await readLines(response.body, (line) => onEvent(JSON.parse(line) as StreamEvent));
+      if (!finished) fail('The connection closed before the reply finished.');
+    }
+  } catch (error) {
+    fail(`Could not reach the server: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (entry.text === '' && !entry.proposed) entry.text = '(no reply)';
+  refresh(index);
+  renderPanel();
+  save();
+  setBusy(false);
+  input.focus();
+}
+
+/** The HelpDesk request: the transcript, the latest message carrying any approval decisions. */
+function requestBody(): ChatRequestBody {
+  const history = state.entries.filter((entry) => !entry.error && (entry.role === 'user' || entry.text !== ''));
+  // The assistant placeholder for this turn is still empty, so it is dropped above.
+  const messages: ChatMessage[] = history.slice(-HISTORY_LIMIT).map((entry) => ({
+    role: entry.role,
+    content: entry.decisions ? '' : entry.text,
+  }));
+  const latest = history.at(-1);
+  const last = messages.at(-1);
+  if (latest?.decisions && last) last.data = { tool_calls: latest.decisions };
+  const body: ChatRequestBody = { messages };
+  // Client and sealed modes: the page carries the session (the server ignores it in server mode).
+  if (mode !== 'server' && state.session !== null && state.session !== undefined) {
+    body.data = { session: state.session as NonNullable<ChatRequestBody['data']>['session'] };
+  }
+  return body;
+}
+
+async function readLines(body: ReadableStream<Uint8Array>, onLine: (line: string) => void): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffer += decoder.decode(value, { stream: true });
+    let newline = buffer.indexOf('\n');
+    while (newline !== -1) {
+      const line = buffer.slice(0, newline).trim();
+      buffer = buffer.slice(newline + 1);
+      if (line !== '') onLine(line);
+      newline = buffer.indexOf('\n');
+    }
+  }
+  buffer += decoder.decode();
+  if (buffer.trim() !== '') onLine(buffer.trim());
+}
+
+async function newSession(): Promise<void> {
+  if (busy) return;
+  setBusy(true);
+  try {
+    if (mode === 'server') {
+      const response = await fetch('/api/session', { method: 'DELETE' });
+      if (!response.ok && response.status !== 404) throw new Error(`HTTP ${response.status}`);
+    }
+    state = { entries: [], session: null, status: null };
+    pendingDecisions.clear();
+    save();
+    renderAll();
+  } catch (error) {
+    showNotice(`Could not end the session: ${error instanceof Error ? error.message : String(error)}`, 'error');
+  } finally {
+    setBusy(false);
+    input.focus();
+  }
+}
+
+async function checkHealth(): Promise<void> {
+  try {
+    const response = await fetch('/health');
+    const body = (await response.json()) as { status?: string; mode?: string };
+    mode = body.mode ?? 'client';
+    if (!response.ok) {
+      showNotice(`The server's session store is unavailable (${body.status ?? response.status}).`, 'error');
+    } else if (mode !== 'server') {
+      showNotice(
+        `This server runs in ${mode} mode: the page sends the session back with every message. ` +
+          'Start the demo with BATON_SESSION=memory (or redis) to keep sessions on the server, ' +
+          'with the id in an HttpOnly cookie.',
+      );
+    }
+  } catch {
+    mode = 'client';
+    showNotice('Could not reach the server (GET /health failed).', 'error');
+  }
+  document.body.dataset.mode = mode;
+  renderPanel();
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = input.value.trim();
+  if (text === '' || busy) return;
+  input.value = '';
+  void turn({ role: 'user', text });
+});
+newSessionButton.addEventListener('click', () => void newSession());
+
+renderAll();
+input.focus();
+void checkHealth().then(() => {
+  document.body.dataset.ready = 'true';
+});

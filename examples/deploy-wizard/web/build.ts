@@ -1,0 +1,46 @@
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** `examples/deploy-wizard/web`: the page's sources (index.html, styles.css, app.ts). */
+export const webDir = dirname(fileURLToPath(import.meta.url));
+/** `examples/deploy-wizard/public`: the bundle (`app.js`, git-ignored). */
+export const publicDir = join(webDir, '..', 'public');
+export const bundlePath = join(publicDir, 'app.js');
+
+export interface BuildPageOptions {
+  /** Rebuild even when the bundle is newer than every source file. */
+  force?: boolean;
+}
+
+/**
+ * Bundles `web/app.ts` into `public/app.js` with esbuild when the bundle is missing or older than
+ * any file in `web/`. Returns whether it built. esbuild is a dev dependency of the workspace root,
+ * imported only here, so a server whose bundle is up to date never loads it.
+ */
+export async function buildPage(options: BuildPageOptions = {}): Promise<boolean> {
+  if (!options.force && !(await isStale())) return false;
+  const esbuild = await import('esbuild');
+  await mkdir(publicDir, { recursive: true });
+  await esbuild.build({
+    entryPoints: [join(webDir, 'app.ts')],
+    outfile: bundlePath,
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: ['es2022'],
+    charset: 'utf8',
+    legalComments: 'none',
+    logLevel: 'silent',
+  });
+  return true;
+}
+
+async function isStale(): Promise<boolean> {
+  const built = await stat(bundlePath).catch(() => undefined);
+  if (built === undefined) return true;
+  for (const name of await readdir(webDir)) {
+    if ((await stat(join(webDir, name))).mtimeMs > built.mtimeMs) return true;
+  }
+  return false;
+}
