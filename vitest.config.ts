@@ -1,12 +1,49 @@
 import { defineConfig } from 'vitest/config';
 
+const redis = ['test/setup/redis.ts'];
+
+/**
+ * `pnpm test` runs every project, one group after another so timing-sensitive suites do not
+ * share the two cores: unit + integration (real HTTP, real Redis), then stress, then the browser.
+ * `pnpm test:unit`, `pnpm test:stress`, `pnpm test:e2e` run one project.
+ */
 export default defineConfig({
   test: {
-    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
-    exclude: ['**/node_modules/**', 'test/e2e/**', 'test/**/*.stress.test.ts'],
-    globalSetup: ['test/setup/redis.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 30_000,
-    typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'] },
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'test/e2e/**', 'test/**/*.stress.test.ts'],
+          globalSetup: redis,
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+          typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'] },
+          sequence: { groupOrder: 0 },
+        },
+      },
+      {
+        test: {
+          name: 'stress',
+          include: ['test/**/*.stress.test.ts'],
+          globalSetup: redis,
+          testTimeout: 180_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          globalSetup: ['test/e2e/chromium.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 2 },
+        },
+      },
+    ],
   },
 });
