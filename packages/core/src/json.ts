@@ -4,6 +4,9 @@ import { BatonError } from './errors.js';
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
 export type JsonObject = { [key: string]: JsonValue };
 
+/** Deeper values are refused: real session state is shallow, and recursion must stay bounded. */
+export const MAX_DEPTH = 256;
+
 const LOSSY = [Map, Set, WeakMap, WeakSet, RegExp, Promise, ArrayBuffer, SharedArrayBuffer, Error];
 
 /**
@@ -14,8 +17,11 @@ const LOSSY = [Map, Set, WeakMap, WeakSet, RegExp, Promise, ArrayBuffer, SharedA
  * as JSON does.
  */
 export function toJsonText(key: string, value: unknown): string {
-  const ancestors: object[] = [];
-  const fail = (path: string, what: string): never => {
+  const ancestors = new Set<object>();
+  // The path is kept as segments and only joined when something fails: the happy path builds no strings.
+  const segments: (string | number)[] = [];
+  const fail = (what: string): never => {
+    const path = `$${segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('')}`;
     throw new BatonError('SESSION_VALUE_NOT_JSON', `Session value for "${key}" is not JSON: ${what} at ${path}`, {
       key,
       path,
@@ -23,7 +29,7 @@ export function toJsonText(key: string, value: unknown): string {
     });
   };
 
-  const write = (input: unknown, path: string, holder: string): string | undefined => {
+  const write = (input: unknown, holder: string): string | undefined => {
     let v = input;
     if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
       v = (v as { toJSON(key: string): unknown }).toJSON(holder);
@@ -34,46 +40,51 @@ export function toJsonText(key: string, value: unknown): string {
       case 'boolean':
         return v ? 'true' : 'false';
       case 'number':
-        if (!Number.isFinite(v)) fail(path, String(v));
+        if (!Number.isFinite(v)) fail(String(v));
         return JSON.stringify(v);
       case 'undefined':
         return undefined;
       case 'bigint':
-        return fail(path, 'bigint');
+        return fail('bigint');
       case 'symbol':
-        return fail(path, 'symbol');
+        return fail('symbol');
       case 'function':
-        return fail(path, 'function');
+        return fail('function');
     }
     if (v === null) return 'null';
     const obj = v as object;
-    if (ancestors.includes(obj)) fail(path, 'a cycle');
-    if (ArrayBuffer.isView(obj)) fail(path, obj.constructor.name);
-    for (const ctor of LOSSY) if (obj instanceof ctor) fail(path, ctor.name);
-    ancestors.push(obj);
+    if (ancestors.has(obj)) fail('a cycle');
+    if (ancestors.size >= MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
+    if (ArrayBuffer.isView(obj)) fail(obj.constructor.name);
+    for (const ctor of LOSSY) if (obj instanceof ctor) fail(ctor.name);
+    ancestors.add(obj);
     let out: string;
     if (Array.isArray(obj)) {
       const parts: string[] = [];
       for (let i = 0; i < obj.length; i++) {
-        const item = write(obj[i], `${path}[${i}]`, String(i));
-        if (item === undefined) fail(`${path}[${i}]`, 'undefined');
+        segments.push(i);
+        const item = write(obj[i], String(i));
+        if (item === undefined) fail('undefined');
+        segments.pop();
         parts.push(item as string);
       }
       out = `[${parts.join(',')}]`;
     } else {
       const parts: string[] = [];
       for (const k of Object.keys(obj)) {
-        const item = write((obj as Record<string, unknown>)[k], `${path}.${k}`, k);
+        segments.push(k);
+        const item = write((obj as Record<string, unknown>)[k], k);
+        segments.pop();
         if (item !== undefined) parts.push(`${JSON.stringify(k)}:${item}`);
       }
       out = `{${parts.join(',')}}`;
     }
-    ancestors.pop();
+    ancestors.delete(obj);
     return out;
   };
 
-  const text = write(value, '$', key);
-  if (text === undefined) fail('$', 'undefined (use delete to remove a key)');
+  const text = write(value, key);
+  if (text === undefined) fail('undefined (use delete to remove a key)');
   return text as string;
 }
 

@@ -124,7 +124,8 @@ export class Session<S extends object = SessionShape> implements Iterable<[KeyOf
       try {
         texts.set(key, toJsonText(key, data[key]));
       } catch (error) {
-        throw new BatonError('SESSION_INVALID', (error as Error).message, (error as BatonError).details);
+        if (!(error instanceof BatonError)) throw error;
+        throw new BatonError('SESSION_INVALID', error.message, error.details);
       }
     }
     return Session.fromTexts<S>(texts, options);

@@ -1051,3 +1051,29 @@ describe('Session typing accepts interfaces as shapes', () => {
     expect(session.get('step')).toBe(3);
   });
 });
+
+describe('deeply nested values', () => {
+  const nested = (depth: number): unknown => {
+    let text = '1';
+    for (let i = 0; i < depth; i++) text = `[${text}]`;
+    return JSON.parse(text);
+  };
+
+  it('set refuses nesting deeper than MAX_DEPTH with SESSION_VALUE_NOT_JSON (no stack overflow)', () => {
+    const session = new Session();
+    expect(() => session.set('deep', nested(10_000))).toThrow(
+      expect.objectContaining({ code: 'SESSION_VALUE_NOT_JSON', details: expect.objectContaining({ key: 'deep' }) }),
+    );
+    expect(session.has('deep')).toBe(false);
+  });
+
+  it('Session.from refuses it as SESSION_INVALID', () => {
+    expect(() => Session.from({ deep: nested(10_000) })).toThrow(expect.objectContaining({ code: 'SESSION_INVALID' }));
+  });
+
+  it('nesting within the bound is kept', () => {
+    const session = new Session();
+    session.set('ok', nested(200));
+    expect(session.get('ok')).toEqual(nested(200));
+  });
+});
