@@ -1,6 +1,6 @@
 import { type Agent, type AgentResult, responseData } from './agent.js';
 import { type ChatRequest, parseChatRequest } from './chat-request.js';
-import { BatonError, InterceptorError } from './errors.js';
+import { abortError, BatonError, InterceptorError } from './errors.js';
 import type { ChatResponseBody, ResponseData, StreamEvent } from './protocol.js';
 import type { Session, SessionShape } from './session.js';
 import {
@@ -15,6 +15,11 @@ export interface ChatHandlerOptions {
   sessions?: SessionManager;
   /** Receives unexpected errors (never sent to clients). Default: console.error. */
   onError?: (error: unknown) => void;
+  /**
+   * A turn (session load included) that takes longer fails with 504 `TURN_TIMEOUT` and commits
+   * nothing. Default 120 s; 0 disables it.
+   */
+  turnTimeoutMs?: number;
 }
 
 export interface BeginOptions {
@@ -31,12 +36,14 @@ export interface BeginOptions {
 export class ChatHandler<S extends object = SessionShape> {
   readonly sessions: SessionManager;
   readonly onError: (error: unknown) => void;
+  readonly turnTimeoutMs: number;
 
   constructor(
     readonly agent: Agent<S>,
     options: ChatHandlerOptions = {},
   ) {
     this.sessions = options.sessions ?? new Manager();
+    this.turnTimeoutMs = options.turnTimeoutMs ?? 120_000;
     this.onError = options.onError ?? ((error) => console.error('[baton] unexpected error in a turn:', error));
   }
 
@@ -47,8 +54,14 @@ export class ChatHandler<S extends object = SessionShape> {
   async begin(body: unknown, options: BeginOptions = {}): Promise<ChatTurn<S>> {
     const request = parseChatRequest(body);
     const sessionId = request.sessionId ?? options.sessionId;
-    const loaded = await this.sessions.load({ session: request.session, sessionId }, options.signal);
-    return new ChatTurn<S>(this.agent, this.sessions, request, loaded, options.signal, this.onError);
+    const deadline = turnDeadline(options.signal, this.turnTimeoutMs);
+    try {
+      const loaded = await this.sessions.load({ session: request.session, sessionId }, deadline.signal);
+      return new ChatTurn<S>(this.agent, this.sessions, request, loaded, deadline, this.onError);
+    } catch (error) {
+      deadline.clear();
+      throw error;
+    }
   }
 }
 
@@ -61,9 +74,14 @@ export class ChatTurn<S extends object = SessionShape> {
     readonly sessions: SessionManager,
     readonly request: ChatRequest,
     readonly loaded: LoadedSession,
-    readonly signal: AbortSignal | undefined,
+    readonly deadline: TurnDeadline,
     readonly onError: (error: unknown) => void,
   ) {}
+
+  /** Aborts when the client goes away or the turn times out. */
+  get signal(): AbortSignal | undefined {
+    return this.deadline.signal;
+  }
 
   /** The turn's Session (the one every stage sees). */
   get session(): Session<S> {
@@ -128,15 +146,23 @@ export class ChatTurn<S extends object = SessionShape> {
     };
   }
 
+  /** Commits (or, for a refused turn, releases) the session. A failed commit leaves it to `#discard`. */
   async #settle(result: AgentResult): Promise<SessionOutput> {
+    if (this.signal?.aborted) throw abortError(this.signal); // too late: the client or the deadline gave up
+    const output =
+      result.stopReason === 'refused'
+        ? await this.sessions.discard(this.loaded)
+        : await this.sessions.commit(this.loaded);
     this.#settled = true;
-    if (result.stopReason === 'refused') return this.sessions.discard(this.loaded);
-    return this.sessions.commit(this.loaded);
+    this.deadline.clear();
+    return output;
   }
 
+  /** Writes nothing and releases the lease; safe to call more than once. */
   async #discard(): Promise<void> {
     if (this.#settled) return;
     this.#settled = true;
+    this.deadline.clear();
     await this.sessions.discard(this.loaded).catch(() => {});
   }
 
@@ -150,4 +176,29 @@ export class ChatTurn<S extends object = SessionShape> {
   #data(result: AgentResult, output: SessionOutput): ResponseData {
     return { ...responseData(result), ...output };
   }
+}
+
+/** The turn's signal: the caller's (client gone) combined with the turn deadline. */
+export interface TurnDeadline {
+  readonly signal: AbortSignal | undefined;
+  clear(): void;
+}
+
+function turnDeadline(external: AbortSignal | undefined, timeoutMs: number): TurnDeadline {
+  if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) return { signal: external, clear: () => {} };
+  const controller = new AbortController();
+  const onExternalAbort = () => controller.abort(external?.reason);
+  if (external?.aborted) onExternalAbort();
+  else external?.addEventListener('abort', onExternalAbort, { once: true });
+  const timer = setTimeout(() => {
+    controller.abort(new BatonError('TURN_TIMEOUT', `The turn took longer than ${timeoutMs} ms`, { timeoutMs }));
+  }, timeoutMs);
+  timer.unref();
+  return {
+    signal: controller.signal,
+    clear: () => {
+      clearTimeout(timer);
+      external?.removeEventListener('abort', onExternalAbort);
+    },
+  };
 }

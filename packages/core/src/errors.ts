@@ -54,6 +54,10 @@ export const ERROR_CODES = {
   },
   MAX_STEPS_EXCEEDED: { status: 500, description: 'The model kept calling tools past `maxSteps`.' },
   MODEL_ERROR: { status: 502, description: 'The model (provider) failed or returned an unusable answer.' },
+  TURN_TIMEOUT: {
+    status: 504,
+    description: 'The turn took longer than `turnTimeoutMs` (default 120 s); nothing was committed.',
+  },
   TURN_ABORTED: { status: 499, description: 'The turn was aborted by its signal (client gone, timeout).' },
   INTERCEPTOR_REFUSED: {
     status: 200,

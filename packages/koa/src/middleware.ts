@@ -34,6 +34,8 @@ export interface BatonKoaOptions {
   cookie?: boolean | SessionCookieOptions;
   /** Receives unexpected errors (500s); default console.error. */
   onError?: (error: unknown) => void;
+  /** A turn taking longer fails with 504 `TURN_TIMEOUT`, committing nothing (default 120 s; 0: none). */
+  turnTimeoutMs?: number;
 }
 
 /** Resolved configuration shared by the middleware and the router. */
@@ -49,7 +51,11 @@ export interface BatonKoa<S extends object = SessionShape> {
 /** Builds the chat and chat-stream middleware for an agent. */
 export function createBatonKoa<S extends object>(agent: Agent<S>, options: BatonKoaOptions = {}): BatonKoa<S> {
   const sessions = options.sessions instanceof SessionManager ? options.sessions : new SessionManager(options.sessions);
-  const handler = new ChatHandler<S>(agent, { sessions, ...(options.onError ? { onError: options.onError } : {}) });
+  const handler = new ChatHandler<S>(agent, {
+    sessions,
+    ...(options.onError ? { onError: options.onError } : {}),
+    ...(options.turnTimeoutMs !== undefined ? { turnTimeoutMs: options.turnTimeoutMs } : {}),
+  });
   const header = options.sessionHeader ?? 'x-baton-session';
   const cookie = options.cookie === true ? {} : options.cookie || undefined;
   const cookieName = cookie?.name ?? 'baton_sid';

@@ -506,6 +506,51 @@ describe('concurrent turns of one session (server mode, lease)', () => {
   });
 });
 
+describe('turn deadline (turnTimeoutMs)', () => {
+  let s: Served;
+  let sessions: SessionManager;
+  beforeAll(async () => {
+    sessions = new SessionManager({ mode: 'server', leaseWaitMs: 200 });
+    s = await serve(routerApp(testAgent(), { sessions, turnTimeoutMs: 300 }));
+  });
+  afterAll(async () => {
+    await stop(s);
+    await sessions.close();
+  });
+
+  it('a hanging turn fails with 504 TURN_TIMEOUT, commits nothing and releases the lease', async () => {
+    resetProbe();
+    const created = await send(s.url, { messages: [user('remember one')] });
+    const id = created.body.data.session_id as string;
+    const started = Date.now();
+    const timedOut = await send(s.url, { messages: [user('hang')], data: { session_id: id } });
+    expectError(timedOut, 504, 'TURN_TIMEOUT');
+    expect(Date.now() - started).toBeLessThan(3000);
+    await withTimeout(probe.hangAborted.promise, 5000);
+    const next = await send(s.url, { messages: [user('remember two')], data: { session_id: id } });
+    expect(next.status).toBe(200);
+    expect(next.body.data.session).toEqual({ note: 'two', count: 2 });
+  });
+
+  it('a streamed turn past the deadline ends with an error event and commits nothing', async () => {
+    resetProbe();
+    const created = await send(s.url, { messages: [user('remember one')] });
+    const id = created.body.data.session_id as string;
+    const res = await fetch(`${s.url}/api/chat-stream`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ messages: [user('hang')], data: { session_id: id } }),
+    });
+    const events = (await res.text())
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; code?: string });
+    expect(events.at(-1)).toMatchObject({ type: 'error', code: 'TURN_TIMEOUT' });
+    const next = await send(s.url, { messages: [user('hello')], data: { session_id: id } });
+    expect(next.body.data.session).toEqual({ note: 'one', count: 1 });
+  });
+});
+
 describe('streaming: POST /api/chat-stream', () => {
   let s: Served;
   let sessions: SessionManager;
