@@ -23,6 +23,10 @@ export async function startDemo(config: DemoConfig = configFromEnv()): Promise<D
   const sessions = new SessionManager(sessionOptions(config));
   const app = new Koa();
   const router = batonRouter(agent, { sessions, cookie: sessions.mode === 'server' });
+  // A client closing a stream early is normal for chat (Stop button, reload): do not log it as a failure.
+  app.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('[demo]', error);
+  });
   app.use(batonErrors());
   app.use(servePage());
   app.use(router.routes());
