@@ -44,6 +44,12 @@ export interface ServerModeOptions {
   /** How long a turn waits for the lease before 409 `SESSION_BUSY` (default 5 s). */
   leaseWaitMs?: number;
   maxBytes?: number;
+  /**
+   * Which keys the response's read-only `data.session` snapshot shows (HelpDesk clients read it).
+   * Default: every user key. `false` sends `{}`; a function keeps the keys it returns true for —
+   * use it to keep secrets (tokens, internal flags) on the server.
+   */
+  snapshot?: boolean | ((key: string) => boolean);
 }
 
 export type SessionManagerOptions = ClientModeOptions | SealedModeOptions | ServerModeOptions;
@@ -287,8 +293,14 @@ export class SessionManager {
   }
 
   #serverOutput(loaded: LoadedSession, id: string): SessionOutput {
-    const snapshot = loaded.session.toJSON();
-    for (const key of Object.keys(snapshot)) if (key.startsWith(RESERVED_PREFIX)) delete snapshot[key];
+    const show = (this.#options as ServerModeOptions).snapshot ?? true;
+    const snapshot: JsonObject = {};
+    if (show !== false) {
+      for (const [key, value] of Object.entries(loaded.session.toJSON())) {
+        if (key.startsWith(RESERVED_PREFIX) || (typeof show === 'function' && !show(key))) continue;
+        snapshot[key] = value;
+      }
+    }
     return { session: snapshot, session_id: id, session_status: loaded.status };
   }
 
