@@ -7,7 +7,11 @@ const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 describe('README', () => {
   it('lists every error code with its status, as the code table says', () => {
     const table = readme.split('<!-- error-codes:start -->')[1]?.split('<!-- error-codes:end -->')[0] ?? '';
-    const rows = [...table.matchAll(/^\|\s*`([A-Z_]+)`\s*\|\s*(\d+)\s*\|\s*(.+?)\s*\|$/gm)].map((m) => [m[1], Number(m[2]), m[3]]);
+    const rows = [...table.matchAll(/^\|\s*`([A-Z_]+)`\s*\|\s*(\d+)\s*\|\s*(.+?)\s*\|$/gm)].map((m) => [
+      m[1],
+      Number(m[2]),
+      m[3],
+    ]);
     const expected = Object.entries(ERROR_CODES).map(([code, { status, description }]) => [code, status, description]);
     expect(rows).toEqual(expected);
   });

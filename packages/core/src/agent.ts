@@ -448,12 +448,15 @@ export class Agent<S extends object = SessionShape> {
         isError: true,
       };
     }
+    // A tool call that throws changes nothing: what it wrote before throwing is rolled back.
+    const before = ctx.session[internal].checkpoint();
     try {
       const output = await t.execute(parsed.value, this.#toolContext(ctx, call.id));
       return { output: output === undefined ? null : output, isError: false };
     } catch (error) {
       if (this.#onToolError === 'fail' || error instanceof BatonError || error instanceof InterceptorError) throw error;
       if (ctx.signal.aborted) throw abortError(ctx.signal);
+      ctx.session[internal].restore(before);
       return { output: { error: (error as Error)?.message ?? String(error) }, isError: true };
     }
   }

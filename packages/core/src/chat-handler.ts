@@ -1,6 +1,6 @@
-import { type Agent, type AgentResult, responseData } from './agent.js';
+import { type Agent, type AgentResult, raceAbort, responseData } from './agent.js';
 import { type ChatRequest, parseChatRequest } from './chat-request.js';
-import { abortError, BatonError, InterceptorError } from './errors.js';
+import { abortError, BatonError, InterceptorError, publicError } from './errors.js';
 import type { ChatResponseBody, ResponseData, StreamEvent } from './protocol.js';
 import type { Session, SessionShape } from './session.js';
 import {
@@ -13,7 +13,7 @@ import {
 export interface ChatHandlerOptions {
   /** Where sessions live (default: client mode). */
   sessions?: SessionManager;
-  /** Receives unexpected errors (never sent to clients). Default: console.error. */
+  /** Receives every 5xx error of a streamed turn (clients see only its code). Default: console.error. */
   onError?: (error: unknown) => void;
   /**
    * A turn (session load included) that takes longer fails with 504 `TURN_TIMEOUT` and commits
@@ -55,11 +55,15 @@ export class ChatHandler<S extends object = SessionShape> {
     const request = parseChatRequest(body);
     const sessionId = request.sessionId ?? options.sessionId;
     const deadline = turnDeadline(options.signal, this.turnTimeoutMs);
+    const loading = this.sessions.load({ session: request.session, sessionId }, deadline.signal);
     try {
-      const loaded = await this.sessions.load({ session: request.session, sessionId }, deadline.signal);
+      // A store that ignores the signal cannot hold the request past the deadline.
+      const loaded = deadline.signal ? await raceAbort(loading, deadline.signal) : await loading;
       return new ChatTurn<S>(this.agent, this.sessions, request, loaded, deadline, this.onError);
     } catch (error) {
       deadline.clear();
+      // If the load completes after we gave up, release what it acquired (the lease).
+      loading.then((late) => this.sessions.discard(late)).catch(() => {});
       throw error;
     }
   }
@@ -90,15 +94,14 @@ export class ChatTurn<S extends object = SessionShape> {
 
   /** Runs the turn and returns the HelpDesk response; the session is committed only on success. */
   async respond(): Promise<ChatResponseBody> {
-    let result: AgentResult;
     try {
-      result = await this.agent.run(this.request.messages, this.#runOptions());
+      const result = await this.agent.run(this.request.messages, this.#runOptions());
+      const output = await this.#settle(result);
+      return { role: 'assistant', content: result.content, data: this.#data(result, output) };
     } catch (error) {
       await this.#discard();
       throw error;
     }
-    const output = await this.#settle(result);
-    return { role: 'assistant', content: result.content, data: this.#data(result, output) };
   }
 
   /**
@@ -149,10 +152,11 @@ export class ChatTurn<S extends object = SessionShape> {
   /** Commits (or, for a refused turn, releases) the session. A failed commit leaves it to `#discard`. */
   async #settle(result: AgentResult): Promise<SessionOutput> {
     if (this.signal?.aborted) throw abortError(this.signal); // too late: the client or the deadline gave up
-    const output =
-      result.stopReason === 'refused'
-        ? await this.sessions.discard(this.loaded)
-        : await this.sessions.commit(this.loaded);
+    const writing =
+      result.stopReason === 'refused' ? this.sessions.discard(this.loaded) : this.sessions.commit(this.loaded);
+    // A hung store must not hold the response: past the deadline the turn fails (504) and the
+    // lease is released, so a late commit is refused by its stale fencing token.
+    const output = this.signal ? await raceAbort(writing, this.signal) : await writing;
     this.#settled = true;
     this.deadline.clear();
     return output;
@@ -167,10 +171,12 @@ export class ChatTurn<S extends object = SessionShape> {
   }
 
   #errorEvent(error: unknown): StreamEvent {
-    if (error instanceof BatonError) return { type: 'error', error: error.message, code: error.code };
     if (error instanceof InterceptorError) return { type: 'error', error: error.userMessage, code: error.code };
-    this.onError(error);
-    return { type: 'error', error: 'Internal error', code: 'INTERNAL' };
+    const baton =
+      error instanceof BatonError ? error : new BatonError('INTERNAL', 'Internal error', undefined, { cause: error });
+    if (baton.status >= 500) this.onError(error);
+    const { code, message } = publicError(baton);
+    return { type: 'error', error: message, code };
   }
 
   #data(result: AgentResult, output: SessionOutput): ResponseData {

@@ -97,6 +97,15 @@ export class BatonError extends Error {
 }
 
 /**
+ * What a client may see of an error. Server-side failures (5xx) say only what the code table says:
+ * their messages can carry provider responses, hosts or paths, so those stay in logs.
+ */
+export function publicError(error: BatonError): { code: string; message: string; details?: Record<string, unknown> } {
+  if (error.status >= 500) return { code: error.code, message: ERROR_CODES[error.code].description };
+  return error.toJSON();
+}
+
+/**
  * Thrown by an interceptor to refuse a turn politely: the user sees `userMessage` as the answer
  * (HTTP 200), the model is not called (request phase) and the session is not committed.
  */

@@ -22,7 +22,15 @@ export {
 export { type BeginOptions, ChatHandler, type ChatHandlerOptions, ChatTurn } from './chat-handler.js';
 export { type ChatRequest, parseChatRequest } from './chat-request.js';
 export { compose, type Middleware } from './compose.js';
-export { abortError, BatonError, type BatonErrorCode, ERROR_CODES, InterceptorError, isBatonError } from './errors.js';
+export {
+  abortError,
+  BatonError,
+  type BatonErrorCode,
+  ERROR_CODES,
+  InterceptorError,
+  isBatonError,
+  publicError,
+} from './errors.js';
 export { type JsonObject, type JsonValue, toJsonText } from './json.js';
 export type {
   Model,

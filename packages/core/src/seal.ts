@@ -57,6 +57,8 @@ export class Sealer {
     if (key === undefined) return { ok: false, reason: 'unknown_key' };
     if (!/^[A-Za-z0-9_-]+$/.test(payload)) return { ok: false, reason: 'malformed' };
     const body = Buffer.from(payload, 'base64url');
+    // Only the canonical encoding: the spare low bits of a last character are not authenticated.
+    if (body.toString('base64url') !== payload) return { ok: false, reason: 'malformed' };
     if (body.length < IV_BYTES + TAG_BYTES + 2) return { ok: false, reason: 'malformed' };
     let plain: string;
     try {

@@ -245,12 +245,35 @@ export class SessionManager {
 
     if (hooks.isDestroyed()) {
       await this.#storeCall(() => store.destroy(id));
-      hooks.markCommitted();
       const replacement = newSessionId();
+      // Keys written after destroy() in this turn start the replacement session (else the
+      // response would show data the store never got).
+      const left = Object.entries(session.toJSON());
+      if (left.length > 0) {
+        const now = this.#now();
+        const create = { createdAt: now, absoluteExpiresAt: now + (o.absoluteTimeoutMs ?? 24 * HOUR) };
+        await this.#storeCall(() =>
+          store.commit(replacement, {
+            set: new Map(left.map(([key, value]) => [key, JSON.stringify(value)])),
+            deleted: [],
+            idleTtlMs,
+            absoluteExpiresAt: create.absoluteExpiresAt,
+            create,
+          }),
+        );
+      }
+      hooks.markCommitted();
       setMeta(session, { ...meta, id: replacement, isNew: true });
       return this.#serverOutput(loaded, replacement);
     }
     if (hooks.wantsRegenerate() && !meta.isNew) {
+      // Prove the lease is still ours before moving the session (a stale turn must not destroy it).
+      if (state.lease) {
+        const lease = state.lease;
+        await this.#storeCall(() =>
+          store.commit(id, { set: new Map(), deleted: [], idleTtlMs, absoluteExpiresAt, lease }),
+        );
+      }
       const newId = newSessionId();
       const all = new Map<string, string>();
       for (const [key, text] of Object.entries(session.toJSON())) all.set(key, JSON.stringify(text));

@@ -743,8 +743,8 @@ describe('Agent: tools', () => {
       is_error: true,
       output: { error: 'database down' },
     });
-    // The turn completed, so what the tool wrote before throwing is kept.
-    expect(result.session).toEqual({ before_throw: true });
+    // A failed tool call changes nothing: what it wrote before throwing is rolled back.
+    expect(result.session).toEqual({});
   });
 
   it("onToolError: 'fail' makes a thrown tool fail the turn and roll the session back", async () => {
@@ -1147,5 +1147,31 @@ describe('Agent: usage and sessions across turns', () => {
     const error = await failure(agent.run([user('x')], { session: [] as unknown as Record<string, never> }));
     expect((error as BatonError).code).toBe('SESSION_INVALID');
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('Agent: a failed tool call changes nothing', () => {
+  it('with onToolError "continue", what a throwing tool wrote is rolled back; earlier writes stay', async () => {
+    const agent = new Agent({
+      model: scriptedModel([
+        { when: (c) => c.toolResults.length > 0, reply: (c) => `after:${JSON.stringify(c.toolResults.at(-1))}` },
+        { when: () => true, reply: { toolCalls: [{ name: 'half', input: {} }] } },
+      ]),
+      requestInterceptors: [(_request, ctx) => void ctx.session.set('seen', true)],
+      tools: [
+        tool({
+          name: 'half',
+          description: 'writes, then fails',
+          input: z.object({}),
+          execute: (_input, { session }) => {
+            session.set('partial', 'written before the failure');
+            throw new Error('disk full');
+          },
+        }),
+      ],
+    });
+    const result = await agent.run([user('go')], { session: { kept: 1 } });
+    expect(result.content).toContain('disk full');
+    expect(result.session).toEqual({ kept: 1, seen: true });
   });
 });

@@ -1,10 +1,10 @@
-import { BatonError, ERROR_CODES } from '@baton/core';
+import { BatonError, ERROR_CODES, publicError } from '@baton/core';
 import type { Context, Middleware } from 'koa';
 
 /** Status and body for any error reaching the HTTP edge; unexpected errors are 500 INTERNAL. */
 export function errorResponse(error: unknown): { status: number; body: { error: Record<string, unknown> } } {
   const baton = toBatonError(error);
-  return { status: baton.status, body: { error: baton.toJSON() } };
+  return { status: baton.status, body: { error: publicError(baton) } };
 }
 
 /**
@@ -29,7 +29,7 @@ export function toBatonError(error: unknown): BatonError {
 }
 
 export interface ErrorHandlerOptions {
-  /** Receives unexpected (500) errors; default logs with console.error. Never sent to clients. */
+  /** Receives every 5xx error (clients see only its code); default logs with console.error. */
   onError?: (error: unknown, ctx: Context) => void;
 }
 
@@ -49,10 +49,13 @@ export function batonErrors(options: ErrorHandlerOptions = {}): Middleware {
         throw new BatonError('METHOD_NOT_ALLOWED', `Method ${ctx.method} is not allowed on ${ctx.path}`);
     } catch (error) {
       const baton = toBatonError(error);
-      if (baton.code === 'INTERNAL') log(error, ctx);
+      if (baton.status >= 500) log(error, ctx);
       if (ctx.headerSent || !ctx.writable) return;
       ctx.status = baton.status;
-      ctx.body = { error: baton.toJSON() };
+      ctx.body = { error: publicError(baton) };
+      // The rest of an over-limit body is never read: close the connection rather than leave
+      // unread bytes where the next request on this keep-alive socket would start.
+      if (baton.code === 'BODY_TOO_LARGE') ctx.set('Connection', 'close');
       if (baton.code === 'METHOD_NOT_ALLOWED') {
         const allow = (error as { headers?: { Allow?: string } }).headers?.Allow;
         if (allow) ctx.set('Allow', allow);

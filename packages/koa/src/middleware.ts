@@ -32,7 +32,7 @@ export interface BatonKoaOptions {
   sessionHeader?: string;
   /** Server mode: also keep the id in an HttpOnly cookie (for browsers). Default: off. */
   cookie?: boolean | SessionCookieOptions;
-  /** Receives unexpected errors (500s); default console.error. */
+  /** Receives every 5xx error (its details are withheld from the client); default console.error. */
   onError?: (error: unknown) => void;
   /** A turn taking longer fails with 504 `TURN_TIMEOUT`, committing nothing (default 120 s; 0: none). */
   turnTimeoutMs?: number;
@@ -77,6 +77,10 @@ export function createBatonKoa<S extends object>(agent: Agent<S>, options: Baton
       // The JSON parser refuses `__proto__` keys anywhere; one at the top of a session gets the
       // documented session error instead of a generic "bad JSON".
       if (hasProtoSessionKey(error)) throw new BatonError('SESSION_KEY_INVALID', 'Invalid session key: "__proto__"');
+      // zlib errors (a gzip header on a body that is not gzip) carry no status: still the client's fault.
+      if (typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('Z_')) {
+        throw new BatonError('REQUEST_INVALID_JSON', 'The body could not be decoded (Content-Encoding)');
+      }
       throw error;
     }
     if (typeof ctx.request.rawBody !== 'string' || ctx.request.rawBody.trim() === '') {

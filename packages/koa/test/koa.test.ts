@@ -4,7 +4,7 @@
 import type { Server } from 'node:http';
 import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Agent, type Session, SessionManager, scriptedModel, tool } from '@baton/core';
+import { Agent, ERROR_CODES, type Session, SessionManager, scriptedModel, tool } from '@baton/core';
 import Router from '@koa/router';
 import Koa from 'koa';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -456,7 +456,7 @@ describe('limits and unexpected errors', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(events.at(-1)).toEqual({ type: 'error', error: 'Internal error', code: 'INTERNAL' });
+    expect(events.at(-1)).toEqual({ type: 'error', error: ERROR_CODES.INTERNAL.description, code: 'INTERNAL' });
     expect(events.some((e) => e.type === 'done')).toBe(false);
     expect(text).not.toContain('secret internal detail');
     expect((await fetch(`${s.url}/health`)).status).toBe(200);
