@@ -1,0 +1,792 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { RedisSessionStore } from '@baton/redis';
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import {
+  BatonError,
+  type LoadedSession,
+  MemorySessionStore,
+  type ServerModeOptions,
+  type SessionInput,
+  SessionManager,
+  type SessionOutput,
+  type SessionStore,
+} from '../src/index.js';
+import { internal, type Session } from '../src/session.js';
+
+const SECRET = 'a-sealing-secret-that-is-32-bytes-or-more!';
+const TOKEN = /^v1\.[A-Za-z0-9_-]{1,32}\.[A-Za-z0-9_-]+$/;
+const ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** Awaits `promise` and returns the BatonError it rejects with (fails if it resolves or throws another error). */
+async function batonError(promise: Promise<unknown>, code: string): Promise<BatonError> {
+  let error: unknown;
+  try {
+    await promise;
+  } catch (caught) {
+    error = caught;
+  }
+  expect(error, `expected ${code}`).toBeInstanceOf(BatonError);
+  expect((error as BatonError).code).toBe(code);
+  return error as BatonError;
+}
+
+/** One turn: load, let `change` edit the session, commit. */
+async function turn(
+  manager: SessionManager,
+  input: SessionInput,
+  change: (session: Session) => void = () => {},
+): Promise<{ loaded: LoadedSession; output: SessionOutput }> {
+  const loaded = await manager.load(input);
+  change(loaded.session);
+  const output = await manager.commit(loaded);
+  return { loaded, output };
+}
+
+// ---- client mode --------------------------------------------------------------------------------
+
+describe('SessionManager (client mode)', () => {
+  const manager = new SessionManager();
+
+  it('defaults to client mode and round-trips the object', async () => {
+    expect(manager.mode).toBe('client');
+    expect(manager.store).toBeUndefined();
+    const loaded = await manager.load({ session: { a: 1, nested: { b: [1, 2] } } });
+    expect(loaded.session.get('a')).toBe(1);
+    expect(loaded.session.get('nested')).toEqual({ b: [1, 2] });
+    loaded.session.set('c', 'three');
+    loaded.session.delete('a');
+    expect(await manager.commit(loaded)).toEqual({ session: { nested: { b: [1, 2] }, c: 'three' } });
+  });
+
+  it('starts empty without a session and echoes it on discard', async () => {
+    const loaded = await manager.load({});
+    expect(loaded.session.isEmpty).toBe(true);
+    expect(await manager.commit(loaded)).toEqual({ session: {} });
+    const again = await manager.load({ session: { x: 1 } });
+    again.session.set('x', 2);
+    expect((await manager.discard(again)).session).toEqual({ x: 2 });
+  });
+
+  it('refuses a session that is not a JSON object with SESSION_INVALID (400)', async () => {
+    for (const bad of ['text', '', 42, true, [1, 2], ['a']]) {
+      const error = await batonError(manager.load({ session: bad }), 'SESSION_INVALID');
+      expect(error.status).toBe(400);
+    }
+    await batonError(manager.load({ session: { __proto__: null, ok: 1, f: 1n } as never }), 'SESSION_INVALID');
+  });
+});
+
+// ---- sealed mode --------------------------------------------------------------------------------
+
+describe('SessionManager (sealed mode)', () => {
+  let t = 1_700_000_000_000;
+  const clock = { now: () => t };
+  const IDLE = 1_000;
+  const ABSOLUTE = 5_000;
+  const make = (extra: { strict?: boolean; absoluteTimeoutMs?: number; secrets?: string[] } = {}) =>
+    new SessionManager(
+      { mode: 'sealed', secrets: [SECRET], idleTimeoutMs: IDLE, absoluteTimeoutMs: ABSOLUTE, ...extra },
+      clock,
+    );
+  const manager = make();
+
+  async function sealNew(data: Record<string, unknown> = { a: 1 }): Promise<string> {
+    const { loaded, output } = await turn(manager, {}, (s) => s.update(data));
+    expect(loaded.status).toBe('new');
+    return output.session as string;
+  }
+
+  function tamper(token: string): string {
+    const at = token.length - 10;
+    return token.slice(0, at) + (token[at] === 'A' ? 'B' : 'A') + token.slice(at + 1);
+  }
+
+  it('seals a new session into an opaque token', async () => {
+    const { loaded, output } = await turn(manager, {}, (s) => s.set('a', 1));
+    expect(loaded.status).toBe('new');
+    expect(loaded.session.isNew).toBe(true);
+    expect(output.session_status).toBe('new');
+    expect(output.session).toMatch(TOKEN);
+    expect(output.session).not.toContain('"a"');
+    expect(output.session_id).toBeUndefined();
+  });
+
+  it('resumes a token and reseals the changes', async () => {
+    const token = await sealNew({ a: 1 });
+    t += 10;
+    const { loaded, output } = await turn(manager, { session: token }, (s) => s.set('b', 2));
+    expect(loaded.status).toBe('resumed');
+    expect(loaded.session.isNew).toBe(false);
+    expect(loaded.session.toJSON()).toEqual({ a: 1, b: 2 });
+    expect(output.session_status).toBe('resumed');
+    expect(output.session).toMatch(TOKEN);
+    expect(output.session).not.toBe(token);
+    const next = await manager.load({ session: output.session });
+    expect(next.session.toJSON()).toEqual({ a: 1, b: 2 });
+  });
+
+  it('starts a fresh session with status invalid for a tampered, foreign or non-string token', async () => {
+    const token = await sealNew({ a: 1 });
+    const foreign = new SessionManager({ mode: 'sealed', secrets: ['another-secret-of-32-bytes-at-least!!'] }, clock);
+    const foreignToken = (await turn(foreign, {}, (s) => s.set('a', 1))).output.session as string;
+    for (const bad of [tamper(token), token.slice(0, -3), 'garbage', foreignToken, { a: 1 }, 42]) {
+      const loaded = await manager.load({ session: bad });
+      expect(loaded.status).toBe('invalid');
+      expect(loaded.session.isEmpty).toBe(true);
+      const output = await manager.commit(loaded);
+      expect(output.session_status).toBe('invalid');
+      expect(output.session).toMatch(TOKEN);
+    }
+  });
+
+  it('expires a token after the idle timeout, and every turn slides it', async () => {
+    const token = await sealNew({ a: 1 });
+    const created = t;
+    t = created + IDLE - 1;
+    const kept = await turn(manager, { session: token });
+    expect(kept.loaded.status).toBe('resumed');
+    // The reseal slid the expiry; the original token is dead one idle period after it was sealed.
+    t = created + IDLE;
+    const expired = await manager.load({ session: token });
+    expect(expired.status).toBe('expired');
+    expect(expired.session.isEmpty).toBe(true);
+    expect((await manager.load({ session: kept.output.session })).status).toBe('resumed');
+    // Resealed at created + IDLE - 1, so alive until created + 2 * IDLE - 1 (exclusive).
+    t = created + 2 * IDLE - 2;
+    expect((await manager.load({ session: kept.output.session })).status).toBe('resumed');
+    t = created + 2 * IDLE - 1;
+    const late = await manager.load({ session: kept.output.session });
+    expect(late.status).toBe('expired');
+    expect((await manager.commit(late)).session_status).toBe('expired');
+  });
+
+  it('ends a session at its absolute timeout however active it is', async () => {
+    let token = await sealNew({ a: 1 });
+    const created = t;
+    while (t + 900 < created + ABSOLUTE) {
+      t += 900;
+      const { loaded, output } = await turn(manager, { session: token }, (s) => s.set('n', t));
+      expect(loaded.status).toBe('resumed');
+      token = output.session as string;
+    }
+    t = created + ABSOLUTE - 1;
+    expect((await manager.load({ session: token })).status).toBe('resumed');
+    t = created + ABSOLUTE;
+    const loaded = await manager.load({ session: token });
+    expect(loaded.status).toBe('expired');
+    expect(loaded.session.isEmpty).toBe(true);
+  });
+
+  it('checks the absolute timeout itself, not only the token expiry', async () => {
+    const token = await sealNew({ a: 1 }); // sealed with a 5 s absolute lifetime
+    const created = t;
+    const shorter = make({ absoluteTimeoutMs: 500 });
+    t = created + 499;
+    expect((await shorter.load({ session: token })).status).toBe('resumed');
+    t = created + 500; // the token itself is still valid (idle 1 s)
+    expect((await manager.load({ session: token })).status).toBe('resumed');
+    expect((await shorter.load({ session: token })).status).toBe('expired');
+  });
+
+  it('strict mode refuses bad or expired tokens with 401 SESSION_SEAL_INVALID', async () => {
+    const strict = make({ strict: true });
+    const token = await sealNew({ a: 1 });
+    expect((await strict.load({ session: token })).status).toBe('resumed');
+    expect((await strict.load({})).status).toBe('new');
+    for (const bad of [tamper(token), 'garbage', { a: 1 }]) {
+      const error = await batonError(strict.load({ session: bad }), 'SESSION_SEAL_INVALID');
+      expect(error.status).toBe(401);
+    }
+    t += IDLE;
+    await batonError(strict.load({ session: token }), 'SESSION_SEAL_INVALID');
+  });
+
+  it('accepts tokens of a rotated-out key and reseals with the new one', async () => {
+    const token = await sealNew({ a: 1 });
+    const rotated = make({ secrets: ['the-brand-new-secret-of-32-bytes-or-more', SECRET] });
+    const { loaded, output } = await turn(rotated, { session: token });
+    expect(loaded.status).toBe('resumed');
+    expect((output.session as string).split('.')[1]).not.toBe(token.split('.')[1]);
+    expect(
+      (await make({ secrets: ['the-brand-new-secret-of-32-bytes-or-more'] }).load({ session: token })).status,
+    ).toBe('invalid');
+  });
+
+  it('discard echoes the token as it came for a resumed session, nothing for a fresh one', async () => {
+    const token = await sealNew({ a: 1 });
+    const loaded = await manager.load({ session: token });
+    loaded.session.set('a', 999);
+    expect(await manager.discard(loaded)).toEqual({ session: token, session_status: 'resumed' });
+    expect((await manager.load({ session: token })).session.get('a')).toBe(1);
+    const fresh = await manager.load({});
+    fresh.session.set('x', 1);
+    expect(await manager.discard(fresh)).toEqual({ session: '', session_status: 'new' });
+  });
+
+  it('refuses a short secret at construction', () => {
+    expect(() => new SessionManager({ mode: 'sealed', secrets: ['short'] })).toThrowError(
+      expect.objectContaining({ code: 'CONFIG_INVALID' }),
+    );
+  });
+});
+
+// ---- server mode --------------------------------------------------------------------------------
+
+type Make = (options?: Partial<ServerModeOptions>) => SessionManager;
+
+/** Behaviour every store must give the manager; `advance` moves time (fake or real). */
+function describeServerBasics(name: string, make: Make, advance: (ms: number) => Promise<void>, idle: number): void {
+  describe(`SessionManager (server mode, ${name}) basics`, () => {
+    async function create(manager: SessionManager, data: Record<string, unknown> = { a: 1 }): Promise<string> {
+      const { loaded, output } = await turn(manager, {}, (s) => s.update(data));
+      expect(loaded.status).toBe('new');
+      return output.session_id as string;
+    }
+
+    it('gives a fresh 22-character id with status new when the request has none', async () => {
+      const manager = make();
+      const loaded = await manager.load({});
+      expect(loaded.status).toBe('new');
+      expect(loaded.session.id).toMatch(ID);
+      expect(loaded.session.isNew).toBe(true);
+      const output = await manager.commit(loaded);
+      expect(output).toEqual({ session: {}, session_id: loaded.session.id, session_status: 'new' });
+      expect((await manager.load({})).session.id).not.toBe(loaded.session.id);
+    });
+
+    it('does not store a new session left empty', async () => {
+      const manager = make();
+      const { output } = await turn(manager, {});
+      const again = await manager.load({ sessionId: output.session_id as string });
+      expect(again.status).toBe('new');
+      expect(again.session.id).toMatch(ID);
+      expect(again.session.id).not.toBe(output.session_id);
+    });
+
+    it('stores a modified new session and resumes it by id', async () => {
+      const manager = make();
+      const { output } = await turn(manager, {}, (s) => s.set('cart', ['apple']));
+      expect(output).toMatchObject({ session: { cart: ['apple'] }, session_status: 'new' });
+      const id = output.session_id as string;
+      expect(id).toMatch(ID);
+      const second = await turn(manager, { sessionId: id }, (s) => s.set('cart', ['apple', 'pear']));
+      expect(second.loaded.status).toBe('resumed');
+      expect(second.loaded.session.isNew).toBe(false);
+      expect(second.loaded.session.id).toBe(id);
+      expect(second.output).toEqual({
+        session: { cart: ['apple', 'pear'] },
+        session_id: id,
+        session_status: 'resumed',
+      });
+      const third = await manager.load({ sessionId: id });
+      expect(third.session.get('cart')).toEqual(['apple', 'pear']);
+      await manager.discard(third);
+    });
+
+    it('refuses a malformed id with SESSION_ID_INVALID (400)', async () => {
+      const manager = make();
+      const valid = await create(manager);
+      for (const bad of [
+        '',
+        'short',
+        valid.slice(1),
+        `${valid}A`,
+        `${valid.slice(0, 21)}=`,
+        `${valid.slice(0, 21)}/`,
+      ]) {
+        const error = await batonError(manager.load({ sessionId: bad }), 'SESSION_ID_INVALID');
+        expect(error.status).toBe(400);
+      }
+      await batonError(manager.load({ sessionId: 42 as never }), 'SESSION_ID_INVALID');
+    });
+
+    it('never adopts an unknown well-formed id', async () => {
+      const manager = make();
+      const chosen = 'attackerChosenId012345';
+      const loaded = await manager.load({ sessionId: chosen });
+      expect(loaded.status).toBe('new');
+      expect(loaded.session.id).toMatch(ID);
+      expect(loaded.session.id).not.toBe(chosen);
+      loaded.session.set('a', 1);
+      const output = await manager.commit(loaded);
+      expect(output.session_id).toBe(loaded.session.id);
+      expect((await manager.load({ sessionId: chosen })).status).toBe('new');
+    });
+
+    it('slides the idle timeout with activity and forgets an idle session', async () => {
+      const manager = make();
+      const id = await create(manager);
+      const step = Math.floor(idle * 0.4);
+      for (let i = 0; i < 4; i++) {
+        await advance(step); // 4 x 0.4 idle > idle since creation: alive only because it slides
+        const { loaded } = await turn(manager, { sessionId: id });
+        expect(loaded.status).toBe('resumed');
+      }
+      await advance(idle + Math.max(1, Math.floor(idle / 2)));
+      const gone = await manager.load({ sessionId: id });
+      expect(['new', 'expired']).toContain(gone.status);
+      expect(gone.session.id).not.toBe(id);
+      expect(gone.session.isEmpty).toBe(true);
+    });
+
+    it('regenerate() moves the data to a new id and kills the old one', async () => {
+      const manager = make();
+      const id = await create(manager, { user: 'ada' });
+      const { loaded, output } = await turn(manager, { sessionId: id }, (s) => {
+        s.set('role', 'admin');
+        s.regenerate();
+      });
+      expect(loaded.status).toBe('resumed');
+      const newId = output.session_id as string;
+      expect(newId).toMatch(ID);
+      expect(newId).not.toBe(id);
+      expect(output.session).toEqual({ user: 'ada', role: 'admin' });
+      const old = await manager.load({ sessionId: id });
+      expect(old.status).toBe('new');
+      expect(old.session.id).not.toBe(id);
+      expect(old.session.isEmpty).toBe(true);
+      const resumed = await manager.load({ sessionId: newId });
+      expect(resumed.status).toBe('resumed');
+      expect(resumed.session.toJSON()).toEqual({ user: 'ada', role: 'admin' });
+      await manager.discard(resumed);
+    });
+
+    it('destroy() deletes the session and answers with a fresh id and an empty session', async () => {
+      const manager = make();
+      const id = await create(manager, { user: 'ada' });
+      const { output } = await turn(manager, { sessionId: id }, (s) => s.destroy());
+      expect(output.session).toEqual({});
+      expect(output.session_id).toMatch(ID);
+      expect(output.session_id).not.toBe(id);
+      const old = await manager.load({ sessionId: id });
+      expect(old.status).toBe('new');
+      expect(old.session.isEmpty).toBe(true);
+      expect(old.session.id).not.toBe(id);
+    });
+
+    it('data written after destroy() in the same turn lives on under the fresh id', async () => {
+      const manager = make();
+      const id = await create(manager, { user: 'ada' });
+      const { output } = await turn(manager, { sessionId: id }, (s) => {
+        s.destroy();
+        s.set('flash', 'signed out');
+      });
+      const newId = output.session_id as string;
+      expect(newId).not.toBe(id);
+      expect(output.session).toEqual({ flash: 'signed out' });
+      // What the response shows is what the store holds: nothing is lost silently.
+      const next = await manager.load({ sessionId: newId });
+      expect(next.status).toBe('resumed');
+      expect(next.session.toJSON()).toEqual({ flash: 'signed out' });
+      await manager.discard(next);
+      expect((await manager.load({ sessionId: id })).status).toBe('new');
+    });
+
+    it('discard writes nothing', async () => {
+      const manager = make();
+      const id = await create(manager, { n: 1 });
+      const loaded = await manager.load({ sessionId: id });
+      loaded.session.set('n', 2);
+      expect(await manager.discard(loaded)).toMatchObject({ session_id: id, session_status: 'resumed' });
+      const again = await manager.load({ sessionId: id });
+      expect(again.session.get('n')).toBe(1);
+      await manager.discard(again);
+    });
+
+    describe('lease mode (default)', () => {
+      it('makes a second load wait for the lease, then fail with SESSION_BUSY (409)', async () => {
+        const manager = make({ leaseWaitMs: 150 });
+        const id = await create(manager);
+        const first = await manager.load({ sessionId: id });
+        const started = performance.now();
+        let settled = false;
+        const second = manager.load({ sessionId: id }).finally(() => {
+          settled = true;
+        });
+        await sleep(60);
+        expect(settled).toBe(false);
+        const error = await batonError(second, 'SESSION_BUSY');
+        expect(error.status).toBe(409);
+        expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+        await manager.discard(first);
+      });
+
+      it('hands the lease on at commit, so the waiting turn sees the committed data', async () => {
+        const manager = make({ leaseWaitMs: 5_000 });
+        const id = await create(manager, { n: 0 });
+        const first = await manager.load({ sessionId: id });
+        const second = manager.load({ sessionId: id });
+        await sleep(30);
+        first.session.set('n', (first.session.get('n') as number) + 1);
+        await manager.commit(first);
+        const next = await second;
+        expect(next.session.get('n')).toBe(1);
+        next.session.set('n', (next.session.get('n') as number) + 1);
+        await manager.commit(next);
+        const last = await manager.load({ sessionId: id });
+        expect(last.session.get('n')).toBe(2);
+        await manager.discard(last);
+      });
+
+      it('discard releases the lease: the next load is immediate', async () => {
+        const manager = make({ leaseWaitMs: 5_000 });
+        const id = await create(manager);
+        const first = await manager.load({ sessionId: id });
+        const waiting = manager.load({ sessionId: id });
+        await sleep(30);
+        const released = performance.now();
+        await manager.discard(first);
+        const second = await waiting;
+        expect(performance.now() - released).toBeLessThan(1_000);
+        await manager.discard(second);
+        const started = performance.now();
+        const third = await manager.load({ sessionId: id });
+        expect(performance.now() - started).toBeLessThan(1_000);
+        expect(third.status).toBe('resumed');
+        await manager.discard(third);
+      });
+
+      it('a turn that changed nothing releases the lease at commit', async () => {
+        const manager = make({ leaseWaitMs: 2_000 });
+        const id = await create(manager);
+        await turn(manager, { sessionId: id });
+        const started = performance.now();
+        const again = await manager.load({ sessionId: id });
+        expect(performance.now() - started).toBeLessThan(1_000);
+        await manager.discard(again);
+      });
+    });
+
+    describe('merge mode', () => {
+      it('keeps both changes when concurrent turns change different keys', async () => {
+        const manager = make({ concurrency: 'merge' });
+        const id = await create(manager, { a: 0, b: 0 });
+        const one = await manager.load({ sessionId: id });
+        const two = await manager.load({ sessionId: id }); // no lease: does not wait
+        one.session.set('a', 1);
+        two.session.set('b', 2);
+        await manager.commit(one);
+        await manager.commit(two);
+        expect((await manager.load({ sessionId: id })).session.toJSON()).toEqual({ a: 1, b: 2 });
+      });
+
+      it('refuses the later of two commits changing the same key with SESSION_CONFLICT (409)', async () => {
+        const manager = make({ concurrency: 'merge' });
+        const id = await create(manager, { a: 0 });
+        const one = await manager.load({ sessionId: id });
+        const two = await manager.load({ sessionId: id });
+        one.session.set('a', 1);
+        two.session.set('a', 2);
+        two.session.set('other', true);
+        await manager.commit(one);
+        const error = await batonError(manager.commit(two), 'SESSION_CONFLICT');
+        expect(error.status).toBe(409);
+        // Nothing of the refused commit was written.
+        expect((await manager.load({ sessionId: id })).session.toJSON()).toEqual({ a: 1 });
+      });
+
+      it('a delete conflicts with a concurrent set of the same key', async () => {
+        const manager = make({ concurrency: 'merge' });
+        const id = await create(manager, { a: 0 });
+        const one = await manager.load({ sessionId: id });
+        const two = await manager.load({ sessionId: id });
+        one.session.delete('a');
+        two.session.set('a', 5);
+        await manager.commit(one);
+        await batonError(manager.commit(two), 'SESSION_CONFLICT');
+        expect((await manager.load({ sessionId: id })).session.has('a')).toBe(false);
+      });
+    });
+  });
+}
+
+// ---- server mode, memory store (fake clock) -------------------------------------------------------
+
+describe('SessionManager (server mode, memory store)', () => {
+  let t = 1_700_000_000_000;
+  const clock = { now: () => t };
+  const IDLE = 1_000;
+  const ABSOLUTE = 10_000;
+  const managers: SessionManager[] = [];
+  const make: Make = (options = {}) => {
+    const manager = new SessionManager(
+      {
+        mode: 'server',
+        store: new MemorySessionStore(clock),
+        idleTimeoutMs: IDLE,
+        absoluteTimeoutMs: ABSOLUTE,
+        ...options,
+      },
+      clock,
+    );
+    managers.push(manager);
+    return manager;
+  };
+  afterEach(async () => {
+    for (const manager of managers.splice(0)) await manager.close();
+  });
+
+  describeServerBasics(
+    'memory',
+    make,
+    async (ms) => {
+      t += ms;
+    },
+    IDLE,
+  );
+
+  async function create(manager: SessionManager, data: Record<string, unknown> = { a: 1 }): Promise<string> {
+    return (await turn(manager, {}, (s) => s.update(data))).output.session_id as string;
+  }
+
+  it('defaults to a memory store', async () => {
+    const manager = new SessionManager({ mode: 'server' });
+    managers.push(manager);
+    expect(manager.store).toBeInstanceOf(MemorySessionStore);
+    const id = await create(manager);
+    expect((await turn(manager, { sessionId: id })).loaded.status).toBe('resumed');
+  });
+
+  it('slides the idle timeout exactly: t+idle-1 keeps it, then t+2*idle-2, then it is gone', async () => {
+    const manager = make();
+    const id = await create(manager);
+    const created = t;
+    const other = await create(manager); // never touched again
+
+    t = created + IDLE - 1;
+    const first = await turn(manager, { sessionId: id });
+    expect(first.loaded.status).toBe('resumed');
+    expect(first.loaded.session.expiresAt?.getTime()).toBe(t + IDLE);
+    t = created + 2 * IDLE - 2;
+    expect((await turn(manager, { sessionId: id })).loaded.status).toBe('resumed');
+
+    // The untouched session died at created + IDLE; the store still knows it: 'expired'.
+    const stale = await manager.load({ sessionId: other });
+    expect(stale.status).toBe('expired');
+    expect(stale.session.id).not.toBe(other);
+    expect(stale.session.isEmpty).toBe(true);
+    expect((await manager.commit(stale)).session_status).toBe('expired');
+
+    t = created + 2 * IDLE - 2 + IDLE;
+    const gone = await manager.load({ sessionId: id });
+    expect(gone.status).toBe('expired');
+    expect(gone.session.id).not.toBe(id);
+  });
+
+  it('exactly at the idle bound the session is over', async () => {
+    const manager = make();
+    const id = await create(manager);
+    t += IDLE;
+    expect((await manager.load({ sessionId: id })).status).toBe('expired');
+  });
+
+  it('ends the session at its absolute lifetime whatever the activity', async () => {
+    const manager = make();
+    const id = await create(manager);
+    const created = t;
+    while (t + 900 < created + ABSOLUTE) {
+      t += 900;
+      const { loaded } = await turn(manager, { sessionId: id }, (s) => s.set('seen', t));
+      expect(loaded.status).toBe('resumed');
+      expect(loaded.session.expiresAt?.getTime()).toBe(Math.min(t + IDLE, created + ABSOLUTE));
+      expect(loaded.session.createdAt?.getTime()).toBe(created);
+    }
+    t = created + ABSOLUTE - 1;
+    expect((await turn(manager, { sessionId: id })).loaded.status).toBe('resumed');
+    t = created + ABSOLUTE;
+    const over = await manager.load({ sessionId: id });
+    expect(over.status).toBe('expired');
+    expect(over.session.isEmpty).toBe(true);
+    expect(over.session.id).not.toBe(id);
+  });
+
+  it('regenerate() keeps the original absolute lifetime', async () => {
+    const manager = make();
+    const id = await create(manager);
+    const created = t;
+    t += 500;
+    const { output } = await turn(manager, { sessionId: id }, (s) => s.regenerate());
+    const newId = output.session_id as string;
+    expect(newId).not.toBe(id);
+    for (t = created + 1_400; t < created + ABSOLUTE; t += 900) {
+      expect((await turn(manager, { sessionId: newId })).loaded.status).toBe('resumed');
+    }
+    t = created + ABSOLUTE;
+    expect((await manager.load({ sessionId: newId })).status).toBe('expired');
+  });
+
+  it('regenerate() on a new session just stores it', async () => {
+    const manager = make();
+    const { output } = await turn(manager, {}, (s) => {
+      s.set('a', 1);
+      s.regenerate();
+    });
+    const resumed = await manager.load({ sessionId: output.session_id as string });
+    expect(resumed.status).toBe('resumed');
+    expect(resumed.session.get('a')).toBe(1);
+    await manager.discard(resumed);
+  });
+
+  it('keeps Baton keys in the store but out of the response snapshot', async () => {
+    const manager = make();
+    const { output } = await turn(manager, {}, (s) => {
+      s.set('visible', 1);
+      s[internal].setReserved('pending', [{ id: 'call_1' }]);
+    });
+    expect(output.session).toEqual({ visible: 1 });
+    const loaded = await manager.load({ sessionId: output.session_id as string });
+    expect(loaded.session[internal].getReserved('pending')).toEqual([{ id: 'call_1' }]);
+    const again = await manager.commit(loaded);
+    expect(again.session).toEqual({ visible: 1 });
+    const discarded = await manager.discard(await manager.load({ sessionId: output.session_id as string }));
+    expect(discarded.session).toEqual({ visible: 1 });
+  });
+
+  it('snapshot: false sends an empty object', async () => {
+    const manager = make({ snapshot: false });
+    const { output } = await turn(manager, {}, (s) => s.set('secret', 'x'));
+    expect(output.session).toEqual({});
+    const next = await turn(manager, { sessionId: output.session_id as string });
+    expect(next.loaded.session.get('secret')).toBe('x');
+    expect(next.output.session).toEqual({});
+  });
+
+  it('a snapshot function keeps only the keys it accepts (never Baton keys)', async () => {
+    const manager = make({ snapshot: (key) => !key.startsWith('token') });
+    const { output } = await turn(manager, {}, (s) => {
+      s.update({ name: 'ada', tokenGithub: 'ghp_x', tokens: 3 });
+      s[internal].setReserved('pending', []);
+    });
+    expect(output.session).toEqual({ name: 'ada' });
+    const all = make({ snapshot: () => true });
+    const out2 = (
+      await turn(all, {}, (s) => {
+        s.set('a', 1);
+        s[internal].setReserved('pending', []);
+      })
+    ).output;
+    expect(out2.session).toEqual({ a: 1 });
+  });
+
+  it('turns store failures that are not BatonErrors into SESSION_STORE_UNAVAILABLE (503)', async () => {
+    const cause = new Error('connect ECONNREFUSED 127.0.0.1:6379');
+    const failing: SessionStore = {
+      load: async () => {
+        throw cause;
+      },
+      commit: () => {
+        throw cause; // synchronous throw, not a rejected promise
+      },
+      release: async () => {
+        throw cause;
+      },
+      destroy: async () => {
+        throw cause;
+      },
+      ping: async () => {
+        throw cause;
+      },
+      close: async () => {},
+    };
+    const manager = new SessionManager({ mode: 'server', store: failing }, clock);
+    const onLoad = await batonError(manager.load({ sessionId: 'AAAAAAAAAAAAAAAAAAAAAA' }), 'SESSION_STORE_UNAVAILABLE');
+    expect(onLoad.status).toBe(503);
+    expect(onLoad.cause).toBe(cause);
+    const fresh = await manager.load({});
+    fresh.session.set('a', 1);
+    const onCommit = await batonError(manager.commit(fresh), 'SESSION_STORE_UNAVAILABLE');
+    expect(onCommit.cause).toBe(cause);
+    await batonError(manager.ping(), 'SESSION_STORE_UNAVAILABLE');
+    // An untouched new session needs no store call at all.
+    expect((await manager.commit(await manager.load({}))).session_status).toBe('new');
+  });
+
+  it('passes the store’s own BatonErrors through unchanged', async () => {
+    const busy = new BatonError('SESSION_BUSY', 'held');
+    const store: SessionStore = {
+      load: async () => {
+        throw busy;
+      },
+      commit: async () => {},
+      release: async () => {},
+      destroy: async () => {},
+      ping: async () => {},
+      close: async () => {},
+    };
+    const manager = new SessionManager({ mode: 'server', store }, clock);
+    await expect(manager.load({ sessionId: 'AAAAAAAAAAAAAAAAAAAAAA' })).rejects.toBe(busy);
+  });
+});
+
+// ---- server mode, Redis store (real clock, real TTLs) ------------------------------------------------
+
+describe('SessionManager (server mode, Redis store)', () => {
+  const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const prefix = `baton-test:sm:${process.pid}:${Date.now()}:`;
+  const IDLE = 300;
+  const managers: SessionManager[] = [];
+  const make: Make = (options = {}) => {
+    const manager = new SessionManager({
+      mode: 'server',
+      store: new RedisSessionStore({ url, prefix }),
+      idleTimeoutMs: IDLE,
+      ...options,
+    });
+    managers.push(manager);
+    return manager;
+  };
+  afterEach(async () => {
+    for (const manager of managers.splice(0)) await manager.close();
+  });
+  afterAll(async () => {
+    const redis = new Redis(url);
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      if (keys.length > 0) await redis.del(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+    await redis.quit();
+  });
+
+  describeServerBasics('redis', make, (ms) => sleep(ms), IDLE);
+
+  it('sets a real idle TTL on the hash and Redis drops it after the idle timeout', async () => {
+    const manager = make();
+    const store = manager.store as RedisSessionStore;
+    const { output } = await turn(manager, {}, (s) => s.set('a', 1));
+    const id = output.session_id as string;
+    const ttl = await store.client.pttl(store.sessionKey(id));
+    expect(ttl).toBeGreaterThan(0);
+    expect(ttl).toBeLessThanOrEqual(IDLE);
+    await sleep(IDLE + 200);
+    expect(await store.client.exists(store.sessionKey(id))).toBe(0);
+    const gone = await manager.load({ sessionId: id });
+    expect(gone.status).toBe('new');
+    expect(gone.session.id).not.toBe(id);
+  });
+});
+
+describe('regenerate() under a lapsed lease', () => {
+  it('a turn whose lease lapsed cannot regenerate (SESSION_BUSY); the session stays with its new holder', async () => {
+    const sessions = new SessionManager({ mode: 'server', leaseTtlMs: 30, leaseWaitMs: 500 });
+    try {
+      const first = await sessions.load({});
+      first.session.set('user', 'anon');
+      const { session_id: id } = await sessions.commit(first);
+      const stale = await sessions.load({ sessionId: id as string });
+      await sleep(60); // the lease lapses
+      const holder = await sessions.load({ sessionId: id as string });
+      stale.session.set('user', 'alice');
+      stale.session.regenerate();
+      await expect(sessions.commit(stale)).rejects.toMatchObject({ code: 'SESSION_BUSY' });
+      holder.session.set('n', 1);
+      const out = await sessions.commit(holder);
+      expect(out.session_id).toBe(id);
+      expect(out.session).toEqual({ user: 'anon', n: 1 });
+    } finally {
+      await sessions.close();
+    }
+  });
+});
