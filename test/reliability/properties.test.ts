@@ -22,9 +22,12 @@ const content = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.nat({ max: 5000 }).map((n) => `blob ${n}`),
 );
-const platformContext = fc.option(fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 3 })), {
-  nil: undefined,
-});
+/** A valid turn's context: any JSON object, except that `__proto__` keys are refused (400) by design. */
+const noProtoKeys = (value: unknown): boolean => !JSON.stringify(value ?? null).includes('"__proto__":');
+const platformContext = fc.option(
+  fc.dictionary(fc.string({ maxLength: 10 }), fc.jsonValue({ maxDepth: 3 })).filter(noProtoKeys),
+  { nil: undefined },
+);
 /** A random JSON-ish body: JSON texts, serialized arbitrary values, raw bytes. */
 const junk = fc.oneof(
   fc.json({ maxDepth: 4 }),

@@ -138,6 +138,9 @@ export interface RunOptions {
 /** Reserved session key (under `baton:`) holding the calls awaiting approval. */
 const PENDING_KEY = 'pending_tool_calls';
 
+/** Per-turn runner state, kept off the public TurnContext. */
+const turnStates = new WeakMap<object, TurnState>();
+
 interface TurnState {
   emit: ((event: StreamEvent) => void) | undefined;
   streaming: boolean;
@@ -192,6 +195,7 @@ export class Agent<S extends object = SessionShape> {
   }
 
   #register(plugin: Plugin<S>): void {
+    this.#composedTurn = undefined;
     const names = new Set<string>();
     for (const t of plugin.tools ?? []) {
       if (this.#tools.has(t.name) || names.has(t.name)) {
@@ -205,6 +209,16 @@ export class Agent<S extends object = SessionShape> {
     this.#responseInterceptors.push(...(plugin.responseInterceptors ?? []));
     if (plugin.model) this.#modelHooks.push(plugin.model);
     if (plugin.tool) this.#toolHooks.push(plugin.tool);
+  }
+
+  /** The turn onion, composed once (and again only after `use`). */
+  #composedTurn: ((ctx: TurnContext<S>) => Promise<void>) | undefined;
+
+  #runTurnHooks(ctx: TurnContext<S>): Promise<void> {
+    this.#composedTurn ??= compose<TurnContext<S>, void>(this.#turnHooks.map(asTurnMiddleware), (c) =>
+      this.#runAgent(c, turnStates.get(c) as TurnState),
+    );
+    return this.#composedTurn(ctx);
   }
 
   get tools(): Tool<S>[] {
@@ -282,10 +296,10 @@ export class Agent<S extends object = SessionShape> {
       locals: {},
     };
     const checkpoint = session[internal].checkpoint();
-    const run = compose<TurnContext<S>, void>(this.#turnHooks.map(asTurnMiddleware), (c) => this.#runAgent(c, state));
+    turnStates.set(ctx, state);
     try {
       if (signal.aborted) throw abortError(signal);
-      await raceAbort(run(ctx), signal);
+      await raceAbort(this.#runTurnHooks(ctx), signal);
       if (signal.aborted) throw abortError(signal);
       const response = ctx.response as AgentResponse;
       return { ...response, session: session.toJSON() };
@@ -327,11 +341,15 @@ export class Agent<S extends object = SessionShape> {
     }
 
     const modelTools = this.tools.map((t) => ({ name: t.name, description: t.description, inputSchema: t.jsonSchema }));
-    const callModel = compose<ModelCall, ModelResult>(
-      this.#modelHooks.map((hook) => (call, next) => hook(call, next, ctx)),
-      (call) => this.#generate(call, state),
-      { reentrant: true },
-    );
+    const generate = (call: ModelCall) => this.#generate(call, state);
+    const callModel =
+      this.#modelHooks.length === 0
+        ? generate
+        : compose<ModelCall, ModelResult>(
+            this.#modelHooks.map((hook) => (call, next) => hook(call, next, ctx)),
+            generate,
+            { reentrant: true },
+          );
 
     for (let step = 0; step < this.maxSteps; step++) {
       if (ctx.signal.aborted) throw abortError(ctx.signal);
@@ -427,11 +445,15 @@ export class Agent<S extends object = SessionShape> {
 
   /** Runs a tool through the tool hooks; the approval gate and validation sit innermost. */
   async #callTool(call: ModelToolCall, ctx: TurnContext<S>, approved: boolean): Promise<ToolOutcome> {
-    const run = compose<ToolInvocation, ToolOutcome>(
-      this.#toolHooks.map((hook) => (c, next) => hook(c, next, ctx)),
-      (c) => this.#executeTool(c, ctx, approved),
-      { reentrant: true },
-    );
+    const execute = (c: ToolInvocation) => this.#executeTool(c, ctx, approved);
+    const run =
+      this.#toolHooks.length === 0
+        ? execute
+        : compose<ToolInvocation, ToolOutcome>(
+            this.#toolHooks.map((hook) => (c, next) => hook(c, next, ctx)),
+            execute,
+            { reentrant: true },
+          );
     return raceAbort(run({ id: call.id, name: call.name, input: call.input }), ctx.signal);
   }
 
@@ -513,6 +535,7 @@ function asTurnMiddleware<S extends object>(hook: TurnHook<S>): Middleware<TurnC
 function requestInterceptorHook<S extends object>(fn: RequestInterceptor<S>): TurnHook<S> {
   return async (ctx, next) => {
     const returned = await fn(ctx.request, ctx);
+    if (returned === undefined || returned === null) return next(); // the common case, no matching needed
     const early = match(returned)
       .with(P.nullish, () => false)
       .with({ messages: P.array() }, (request) => {
@@ -605,24 +628,26 @@ function executedCall(call: ModelToolCall, outcome: ToolOutcome): ExecutedToolCa
   return out;
 }
 
+/** One promise per signal that rejects when it aborts: racing against it adds no listeners per stage. */
+const abortedPromises = new WeakMap<AbortSignal, Promise<never>>();
+
+function abortedPromise(signal: AbortSignal): Promise<never> {
+  let aborted = abortedPromises.get(signal);
+  if (aborted === undefined) {
+    aborted = new Promise<never>((_resolve, reject) => {
+      signal.addEventListener('abort', () => reject(abortError(signal)), { once: true });
+    });
+    aborted.catch(() => {}); // observed by the races; never an unhandled rejection on its own
+    abortedPromises.set(signal, aborted);
+  }
+  return aborted;
+}
+
 /** Settles with `promise`, or rejects as soon as `signal` aborts (a hung stage cannot hold a turn). */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) {
     promise.catch(() => {});
     return Promise.reject(abortError(signal));
   }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
+  return Promise.race([promise, abortedPromise(signal)]);
 }

@@ -17,75 +17,84 @@ const LOSSY = [Map, Set, WeakMap, WeakSet, RegExp, Promise, ArrayBuffer, SharedA
  * as JSON does.
  */
 export function toJsonText(key: string, value: unknown): string {
-  const ancestors = new Set<object>();
-  // The path is kept as segments and only joined when something fails: the happy path builds no strings.
-  const segments: (string | number)[] = [];
-  const fail = (what: string): never => {
-    const path = `$${segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('')}`;
-    throw new BatonError('SESSION_VALUE_NOT_JSON', `Session value for "${key}" is not JSON: ${what} at ${path}`, {
-      key,
-      path,
-      found: what,
-    });
-  };
-
-  const write = (input: unknown, holder: string): string | undefined => {
-    let v = input;
-    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
-      v = (v as { toJSON(key: string): unknown }).toJSON(holder);
-    }
-    switch (typeof v) {
-      case 'string':
-        return JSON.stringify(v);
-      case 'boolean':
-        return v ? 'true' : 'false';
-      case 'number':
-        if (!Number.isFinite(v)) fail(String(v));
-        return JSON.stringify(v);
-      case 'undefined':
-        return undefined;
-      case 'bigint':
-        return fail('bigint');
-      case 'symbol':
-        return fail('symbol');
-      case 'function':
-        return fail('function');
-    }
-    if (v === null) return 'null';
-    const obj = v as object;
-    if (ancestors.has(obj)) fail('a cycle');
-    if (ancestors.size >= MAX_DEPTH) fail(`nesting deeper than ${MAX_DEPTH} levels`);
-    if (ArrayBuffer.isView(obj)) fail(obj.constructor.name);
-    for (const ctor of LOSSY) if (obj instanceof ctor) fail(ctor.name);
-    ancestors.add(obj);
-    let out: string;
-    if (Array.isArray(obj)) {
-      const parts: string[] = [];
-      for (let i = 0; i < obj.length; i++) {
-        segments.push(i);
-        const item = write(obj[i], String(i));
-        if (item === undefined) fail('undefined');
-        segments.pop();
-        parts.push(item as string);
-      }
-      out = `[${parts.join(',')}]`;
-    } else {
-      const parts: string[] = [];
-      for (const k of Object.keys(obj)) {
-        segments.push(k);
-        const item = write((obj as Record<string, unknown>)[k], k);
-        segments.pop();
-        if (item !== undefined) parts.push(`${JSON.stringify(k)}:${item}`);
-      }
-      out = `{${parts.join(',')}}`;
-    }
-    ancestors.delete(obj);
-    return out;
-  };
-
-  const text = write(value, key);
-  if (text === undefined) fail('undefined (use delete to remove a key)');
+  // Flat values (the common case) need no walk state at all.
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number' && Number.isFinite(value)) return JSON.stringify(value);
+  const walk: Walk = { key, ancestors: new Set(), segments: [] };
+  const text = write(walk, value, key);
+  if (text === undefined) fail(walk, 'undefined (use delete to remove a key)');
   return text as string;
+}
+
+/** State of one serialization: the key (for errors), the open containers, the path to here. */
+interface Walk {
+  key: string;
+  ancestors: Set<object>;
+  // The path is kept as segments and only joined when something fails: the happy path builds no strings.
+  segments: (string | number)[];
+}
+
+function fail(walk: Walk, what: string): never {
+  const path = `$${walk.segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('')}`;
+  throw new BatonError('SESSION_VALUE_NOT_JSON', `Session value for "${walk.key}" is not JSON: ${what} at ${path}`, {
+    key: walk.key,
+    path,
+    found: what,
+  });
+}
+
+function write(walk: Walk, input: unknown, holder: string): string | undefined {
+  let v = input;
+  if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') {
+    v = (v as { toJSON(key: string): unknown }).toJSON(holder);
+  }
+  switch (typeof v) {
+    case 'string':
+      return JSON.stringify(v);
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(v)) fail(walk, String(v));
+      return JSON.stringify(v);
+    case 'undefined':
+      return undefined;
+    case 'bigint':
+    case 'symbol':
+    case 'function':
+      return fail(walk, typeof v);
+  }
+  if (v === null) return 'null';
+  const obj = v as object;
+  const { ancestors, segments } = walk;
+  if (ancestors.has(obj)) fail(walk, 'a cycle');
+  if (ancestors.size >= MAX_DEPTH) fail(walk, `nesting deeper than ${MAX_DEPTH} levels`);
+  if (ArrayBuffer.isView(obj)) fail(walk, obj.constructor.name);
+  for (const ctor of LOSSY) if (obj instanceof ctor) fail(walk, ctor.name);
+  ancestors.add(obj);
+  let out: string;
+  if (Array.isArray(obj)) {
+    const parts: string[] = [];
+    for (let i = 0; i < obj.length; i++) {
+      segments.push(i);
+      const item = write(walk, obj[i], String(i));
+      if (item === undefined) fail(walk, 'undefined');
+      segments.pop();
+      parts.push(item as string);
+    }
+    out = `[${parts.join(',')}]`;
+  } else {
+    const parts: string[] = [];
+    for (const k of Object.keys(obj)) {
+      segments.push(k);
+      const item = write(walk, (obj as Record<string, unknown>)[k], k);
+      segments.pop();
+      if (item !== undefined) parts.push(`${JSON.stringify(k)}:${item}`);
+    }
+    out = `{${parts.join(',')}}`;
+  }
+  ancestors.delete(obj);
+  return out;
 }
 
 /** True for a non-null, non-array object. */

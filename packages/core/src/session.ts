@@ -312,34 +312,43 @@ export class Session<S extends object = SessionShape> implements Iterable<[KeyOf
 
   // ---- Baton internals ------------------------------------------------------------------------
 
-  /** @internal */
-  get [internal]() {
+  /** @internal Built once per session: the hooks Baton's pipeline and SessionManager use. */
+  get [internal](): SessionInternals {
+    this.#internals ??= this.#createInternals();
+    return this.#internals;
+  }
+
+  #internals: SessionInternals | undefined;
+
+  #createInternals(): SessionInternals {
+    const self = this;
     return {
-      getReserved: (key: string): unknown => {
-        const text = this.#data.get(RESERVED_PREFIX + key);
+      getReserved(key) {
+        const text = self.#data.get(RESERVED_PREFIX + key);
         return text === undefined ? undefined : parseText(RESERVED_PREFIX + key, text);
       },
-      setReserved: (key: string, value: unknown): void => {
+      setReserved(key, value) {
         const full = RESERVED_PREFIX + key;
-        if (value === undefined) this.#remove(full);
-        else this.#write(full, toJsonText(full, value));
+        if (value === undefined) self.#remove(full);
+        else self.#write(full, toJsonText(full, value));
       },
-      checkpoint: () => this.#snapshot(),
-      restore: (snapshot: Snapshot) => this.#restore(snapshot),
-      meta: this.#meta,
-      setMeta: (meta: SessionMeta) => {
-        this.#meta = meta;
+      checkpoint: () => self.#snapshot(),
+      restore: (snapshot) => self.#restore(snapshot),
+      get meta() {
+        return self.#meta;
       },
-      /** Marks the current state as the loaded one (after a commit). */
-      markCommitted: () => {
-        this.#loaded = new Map(this.#data);
-        this.#touched.clear();
-        this.#regenerate = false;
-        this.#destroyed = false;
+      setMeta(meta) {
+        self.#meta = meta;
       },
-      wantsRegenerate: () => this.#regenerate,
-      isDestroyed: () => this.#destroyed,
-      clearTemp: () => this.#temp.clear(),
+      markCommitted() {
+        self.#loaded = new Map(self.#data);
+        self.#touched.clear();
+        self.#regenerate = false;
+        self.#destroyed = false;
+      },
+      wantsRegenerate: () => self.#regenerate,
+      isDestroyed: () => self.#destroyed,
+      clearTemp: () => self.#temp.clear(),
     };
   }
 
@@ -403,6 +412,21 @@ export class Session<S extends object = SessionShape> implements Iterable<[KeyOf
     this.#regenerate = s.regenerate;
     this.#destroyed = s.destroyed;
   }
+}
+
+/** Baton's own access to a session (not part of the public API). */
+export interface SessionInternals {
+  getReserved(key: string): unknown;
+  setReserved(key: string, value: unknown): void;
+  checkpoint(): Snapshot;
+  restore(snapshot: Snapshot): void;
+  readonly meta: SessionMeta;
+  setMeta(meta: SessionMeta): void;
+  /** Marks the current state as the loaded one (after a commit). */
+  markCommitted(): void;
+  wantsRegenerate(): boolean;
+  isDestroyed(): boolean;
+  clearTemp(): void;
 }
 
 /** A point a session can be rolled back to (used to make a failed turn commit nothing). */

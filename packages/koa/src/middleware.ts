@@ -8,8 +8,8 @@ import {
   type SessionManagerOptions,
   type SessionShape,
 } from '@baton/core';
-import { bodyParser } from '@koa/bodyparser';
 import type { Context, Middleware, Next } from 'koa';
+import { readJsonBody } from './body.js';
 
 export interface SessionCookieOptions {
   /** Default `baton_sid`. */
@@ -59,37 +59,19 @@ export function createBatonKoa<S extends object>(agent: Agent<S>, options: Baton
   const header = options.sessionHeader ?? 'x-baton-session';
   const cookie = options.cookie === true ? {} : options.cookie || undefined;
   const cookieName = cookie?.name ?? 'baton_sid';
-  const parse = bodyParser({
-    enableTypes: ['json'],
-    jsonLimit: options.bodyLimit ?? '1mb',
-    jsonStrict: true,
-    encoding: 'utf-8',
-  });
+  const bodyLimit = options.bodyLimit ?? '1mb';
 
   const begin = async (ctx: Context, signal: AbortSignal): Promise<ChatTurn<S>> => {
     if (ctx.method !== 'POST') throw new BatonError('METHOD_NOT_ALLOWED', 'Use POST');
     if (!ctx.is('application/json')) {
       throw new BatonError('UNSUPPORTED_MEDIA_TYPE', 'Send the chat request as `application/json`');
     }
-    try {
-      await parse(ctx, async () => {});
-    } catch (error) {
-      // The JSON parser refuses `__proto__` keys anywhere; one at the top of a session gets the
-      // documented session error instead of a generic "bad JSON".
-      if (hasProtoSessionKey(error)) throw new BatonError('SESSION_KEY_INVALID', 'Invalid session key: "__proto__"');
-      // zlib errors (a gzip header on a body that is not gzip) carry no status: still the client's fault.
-      if (typeof (error as { code?: unknown }).code === 'string' && (error as { code: string }).code.startsWith('Z_')) {
-        throw new BatonError('REQUEST_INVALID_JSON', 'The body could not be decoded (Content-Encoding)');
-      }
-      throw error;
-    }
-    if (typeof ctx.request.rawBody !== 'string' || ctx.request.rawBody.trim() === '') {
-      throw new BatonError('REQUEST_INVALID_JSON', 'The body is empty (a JSON object is expected)');
-    }
+    const body = await readJsonBody(ctx, bodyLimit);
+    ctx.request.body = body;
     const fromHeader = ctx.get(header) || undefined;
     const fromCookie = cookie ? ctx.cookies.get(cookieName) : undefined;
     const sessionId = sessions.mode === 'server' ? (fromHeader ?? fromCookie) : undefined;
-    const turn = await handler.begin(ctx.request.body, { signal, ...(sessionId ? { sessionId } : {}) });
+    const turn = await handler.begin(body, { signal, ...(sessionId ? { sessionId } : {}) });
     ctx.state.session = turn.session;
     return turn;
   };
@@ -178,21 +160,3 @@ function abortOnDisconnect(ctx: Context) {
 }
 
 /** True when the body parser refused a `__proto__` key that is a key of `data.session` (top level or a message's). */
-function hasProtoSessionKey(error: unknown): boolean {
-  const e = error as { status?: number; body?: unknown } | null;
-  if (e?.status !== 400 || typeof e.body !== 'string') return false;
-  let body: unknown;
-  try {
-    body = JSON.parse(e.body); // own `__proto__` properties only: nothing is polluted
-  } catch {
-    return false;
-  }
-  const sessionOf = (holder: unknown): unknown =>
-    holder !== null && typeof holder === 'object'
-      ? (holder as { data?: { session?: unknown } }).data?.session
-      : undefined;
-  const hasProto = (value: unknown) => value !== null && typeof value === 'object' && Object.hasOwn(value, '__proto__');
-  if (hasProto(sessionOf(body))) return true;
-  const messages = (body as { messages?: unknown } | null)?.messages;
-  return Array.isArray(messages) && messages.some((m) => hasProto(sessionOf(m)));
-}

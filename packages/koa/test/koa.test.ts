@@ -381,6 +381,8 @@ describe('batonRouter: routes, health and typed errors', () => {
       '{"__proto__":{"polluted":4},"messages":[{"role":"user","content":"hi"}]}',
       '{"messages":[{"role":"user","content":"hi","platform_context":{"__proto__":{"polluted":5}}}]}',
       '{"messages":[{"role":"user","content":"hi"}],"data":{"session":{"a":{"__proto__":{"polluted":6}}}}}',
+      // The same key spelled with JSON escapes is the same key.
+      '{"messages":[{"role":"user","content":"hi","platform_context":{"\\u005f_proto__":{"polluted":7}}}]}',
     ]) {
       expectError(await send(s.url, elsewhere), 400, 'REQUEST_INVALID_JSON');
     }
