@@ -527,14 +527,14 @@ export function responseData(result: AgentResult) {
 }
 
 function asTurnMiddleware<S extends object>(hook: TurnHook<S>): Middleware<TurnContext<S>, void> {
-  return async (ctx, next) => {
-    await hook(ctx, () => next());
-  };
+  // `next` is passed through as is: a turn hook's next() takes no input, so the context flows on.
+  return (ctx, next) => Promise.resolve(hook(ctx, next as () => Promise<void>));
 }
 
 function requestInterceptorHook<S extends object>(fn: RequestInterceptor<S>): TurnHook<S> {
   return async (ctx, next) => {
-    const returned = await fn(ctx.request, ctx);
+    let returned = fn(ctx.request, ctx);
+    if (returned instanceof Promise) returned = await returned; // no microtask hop for sync interceptors
     if (returned === undefined || returned === null) return next(); // the common case, no matching needed
     const early = match(returned)
       .with(P.nullish, () => false)
@@ -563,7 +563,8 @@ function responseInterceptorsHook<S extends object>(fns: ResponseInterceptor<S>[
   return async (ctx, next) => {
     await next();
     for (const fn of fns) {
-      const returned = await fn(ctx.response as AgentResponse, ctx);
+      let returned = fn(ctx.response as AgentResponse, ctx);
+      if (returned instanceof Promise) returned = await returned; // no microtask hop for sync interceptors
       if (returned !== undefined && returned !== null) ctx.response = returned;
     }
   };

@@ -116,11 +116,15 @@ export class SessionManager {
   }
 
   /** Writes the turn's changes (if any) and returns what the response carries. */
-  async commit(loaded: LoadedSession): Promise<SessionOutput> {
+  /**
+   * `snapshot` is the session as a plain object if the caller already has it (the agent's result
+   * does), so it is not decoded twice.
+   */
+  async commit(loaded: LoadedSession, snapshot?: JsonObject): Promise<SessionOutput> {
     const options = this.#options;
-    if (options.mode === 'sealed') return this.#sealed(loaded, options);
-    if (options.mode !== 'server') return { session: loaded.session.toJSON() };
-    return this.#commitServer(loaded, options);
+    if (options.mode === 'sealed') return this.#sealed(loaded, options, snapshot);
+    if (options.mode !== 'server') return { session: snapshot ?? loaded.session.toJSON() };
+    return this.#commitServer(loaded, options, snapshot);
   }
 
   /** For a failed or refused turn: writes nothing, releases the lease, and echoes the session as loaded. */
@@ -173,13 +177,13 @@ export class SessionManager {
     return { session, status: 'resumed', state: { input: input.session } };
   }
 
-  #sealed(loaded: LoadedSession, o: SealedModeOptions): SessionOutput {
+  #sealed(loaded: LoadedSession, o: SealedModeOptions, snapshot?: JsonObject): SessionOutput {
     const { session } = loaded;
     const now = this.#now();
     const createdAt = session[internal].meta.createdAt ?? now;
     const absolute = createdAt + (o.absoluteTimeoutMs ?? 7 * 24 * HOUR);
     const expiresAt = Math.min(now + (o.idleTimeoutMs ?? 24 * HOUR), absolute);
-    const token = (this.#sealer as Sealer).seal(session.toJSON(), { expiresAt, createdAt });
+    const token = (this.#sealer as Sealer).seal(snapshot ?? session.toJSON(), { expiresAt, createdAt });
     session[internal].markCommitted();
     return { session: token, session_status: loaded.status };
   }
@@ -234,7 +238,7 @@ export class SessionManager {
     };
   }
 
-  async #commitServer(loaded: LoadedSession, o: ServerModeOptions): Promise<SessionOutput> {
+  async #commitServer(loaded: LoadedSession, o: ServerModeOptions, snapshot?: JsonObject): Promise<SessionOutput> {
     const store = this.store as SessionStore;
     const { session, state } = loaded;
     const hooks = session[internal];
@@ -293,7 +297,7 @@ export class SessionManager {
     }
     if (!session.isModified) {
       if (state.lease) await this.#storeCall(() => store.release(id, state.lease as Lease));
-      return this.#serverOutput(loaded, id);
+      return this.#serverOutput(loaded, id, snapshot);
     }
     const changes = session.changes();
     const expectedVersions =
@@ -312,14 +316,14 @@ export class SessionManager {
       }),
     );
     hooks.markCommitted();
-    return this.#serverOutput(loaded, id);
+    return this.#serverOutput(loaded, id, snapshot);
   }
 
-  #serverOutput(loaded: LoadedSession, id: string): SessionOutput {
+  #serverOutput(loaded: LoadedSession, id: string, state?: JsonObject): SessionOutput {
     const show = (this.#options as ServerModeOptions).snapshot ?? true;
     const snapshot: JsonObject = {};
     if (show !== false) {
-      for (const [key, value] of Object.entries(loaded.session.toJSON())) {
+      for (const [key, value] of Object.entries(state ?? loaded.session.toJSON())) {
         if (key.startsWith(RESERVED_PREFIX) || (typeof show === 'function' && !show(key))) continue;
         snapshot[key] = value;
       }

@@ -82,6 +82,9 @@ function parseText(key: string, text: string): unknown {
   }
 }
 
+/** Methods of every session's internals object, filled in by Session's static block. */
+let internalsPrototype: SessionInternals;
+
 /**
  * Typed key-value state of one conversation, whose values are JSON.
  *
@@ -321,35 +324,52 @@ export class Session<S extends object = SessionShape> implements Iterable<[KeyOf
   #internals: SessionInternals | undefined;
 
   #createInternals(): SessionInternals {
-    const self = this;
-    return {
-      getReserved(key) {
-        const text = self.#data.get(RESERVED_PREFIX + key);
+    // One shared set of methods for every session (no closures per session): see the static block.
+    const api = Object.create(internalsPrototype) as SessionInternals & { session: Session };
+    api.session = this as Session;
+    return api;
+  }
+
+  static {
+    internalsPrototype = {
+      getReserved(this: { session: Session }, key: string) {
+        const text = this.session.#data.get(RESERVED_PREFIX + key);
         return text === undefined ? undefined : parseText(RESERVED_PREFIX + key, text);
       },
-      setReserved(key, value) {
+      setReserved(this: { session: Session }, key: string, value: unknown) {
         const full = RESERVED_PREFIX + key;
-        if (value === undefined) self.#remove(full);
-        else self.#write(full, toJsonText(full, value));
+        if (value === undefined) this.session.#remove(full);
+        else this.session.#write(full, toJsonText(full, value));
       },
-      checkpoint: () => self.#snapshot(),
-      restore: (snapshot) => self.#restore(snapshot),
+      checkpoint(this: { session: Session }) {
+        return this.session.#snapshot();
+      },
+      restore(this: { session: Session }, snapshot: Snapshot) {
+        this.session.#restore(snapshot);
+      },
       get meta() {
-        return self.#meta;
+        return (this as unknown as { session: Session }).session.#meta;
       },
-      setMeta(meta) {
-        self.#meta = meta;
+      setMeta(this: { session: Session }, meta: SessionMeta) {
+        this.session.#meta = meta;
       },
-      markCommitted() {
-        self.#loaded = new Map(self.#data);
-        self.#touched.clear();
-        self.#regenerate = false;
-        self.#destroyed = false;
+      markCommitted(this: { session: Session }) {
+        const s = this.session;
+        s.#loaded = new Map(s.#data);
+        s.#touched.clear();
+        s.#regenerate = false;
+        s.#destroyed = false;
       },
-      wantsRegenerate: () => self.#regenerate,
-      isDestroyed: () => self.#destroyed,
-      clearTemp: () => self.#temp.clear(),
-    };
+      wantsRegenerate(this: { session: Session }) {
+        return this.session.#regenerate;
+      },
+      isDestroyed(this: { session: Session }) {
+        return this.session.#destroyed;
+      },
+      clearTemp(this: { session: Session }) {
+        this.session.#temp.clear();
+      },
+    } as SessionInternals;
   }
 
   #textOf(key: string): string | undefined {

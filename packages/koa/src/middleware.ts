@@ -61,7 +61,7 @@ export function createBatonKoa<S extends object>(agent: Agent<S>, options: Baton
   const cookieName = cookie?.name ?? 'baton_sid';
   const bodyLimit = options.bodyLimit ?? '1mb';
 
-  const begin = async (ctx: Context, signal: AbortSignal): Promise<ChatTurn<S>> => {
+  const begin = async (ctx: Context, controller: AbortController): Promise<ChatTurn<S>> => {
     if (ctx.method !== 'POST') throw new BatonError('METHOD_NOT_ALLOWED', 'Use POST');
     if (!ctx.is('application/json')) {
       throw new BatonError('UNSUPPORTED_MEDIA_TYPE', 'Send the chat request as `application/json`');
@@ -71,7 +71,7 @@ export function createBatonKoa<S extends object>(agent: Agent<S>, options: Baton
     const fromHeader = ctx.get(header) || undefined;
     const fromCookie = cookie ? ctx.cookies.get(cookieName) : undefined;
     const sessionId = sessions.mode === 'server' ? (fromHeader ?? fromCookie) : undefined;
-    const turn = await handler.begin(body, { signal, ...(sessionId ? { sessionId } : {}) });
+    const turn = await handler.begin(body, { controller, ...(sessionId ? { sessionId } : {}) });
     ctx.state.session = turn.session;
     return turn;
   };
@@ -92,7 +92,7 @@ export function createBatonKoa<S extends object>(agent: Agent<S>, options: Baton
   const chat: Middleware = async (ctx: Context, _next: Next) => {
     const abort = abortOnDisconnect(ctx);
     try {
-      const turn = await begin(ctx, abort.signal);
+      const turn = await begin(ctx, abort.controller);
       const body = await turn.respond();
       rememberId(ctx, body.data.session_id);
       ctx.status = 200;
@@ -106,7 +106,7 @@ export function createBatonKoa<S extends object>(agent: Agent<S>, options: Baton
     const abort = abortOnDisconnect(ctx);
     let turn: ChatTurn<S>;
     try {
-      turn = await begin(ctx, abort.signal);
+      turn = await begin(ctx, abort.controller);
     } catch (error) {
       abort.dispose();
       throw error;
@@ -153,10 +153,8 @@ function abortOnDisconnect(ctx: Context) {
   };
   ctx.res.once('close', onClose);
   return {
-    signal: controller.signal,
+    controller,
     abort: () => controller.abort(new BatonError('TURN_ABORTED', 'The client went away')),
     dispose: () => ctx.res.off('close', onClose),
   };
 }
-
-/** True when the body parser refused a `__proto__` key that is a key of `data.session` (top level or a message's). */
