@@ -353,16 +353,15 @@ export class Agent<S extends object = SessionShape> {
 
     for (let step = 0; step < this.maxSteps; step++) {
       if (ctx.signal.aborted) throw abortError(ctx.signal);
-      const result = await raceAbort(
-        callModel({
-          system: this.system,
-          messages,
-          tools: modelTools,
-          signal: ctx.signal,
-          session: session as unknown as Session,
-        }),
-        ctx.signal,
-      );
+      // The turn as a whole races the signal (in #turn); here a late answer only must not go on.
+      const result = await callModel({
+        system: this.system,
+        messages,
+        tools: modelTools,
+        signal: ctx.signal,
+        session: session as unknown as Session,
+      });
+      if (ctx.signal.aborted) throw abortError(ctx.signal);
       addUsage(usage, result.usage);
       if (result.toolCalls.length === 0) {
         ctx.response = {
@@ -454,7 +453,9 @@ export class Agent<S extends object = SessionShape> {
             execute,
             { reentrant: true },
           );
-    return raceAbort(run({ id: call.id, name: call.name, input: call.input }), ctx.signal);
+    const outcome = await run({ id: call.id, name: call.name, input: call.input });
+    if (ctx.signal.aborted) throw abortError(ctx.signal); // a late tool result must not go on
+    return outcome;
   }
 
   async #executeTool(call: ToolInvocation, ctx: TurnContext<S>, approved: boolean): Promise<ToolOutcome> {
