@@ -99,6 +99,20 @@ export type ResponseInterceptor<S extends object = SessionShape> = (
   ctx: TurnContext<S>,
 ) => void | AgentResponse | Promise<void | AgentResponse>;
 
+/**
+ * What observers see. Observers watch, they do not steer: they run after the fact, off the turn's
+ * path, and their errors are reported (`onObserverError`), never swallowed, never fail the turn.
+ */
+export type AgentEvent =
+  | { type: 'turn_start'; context: TurnContext }
+  | { type: 'turn_end'; context: TurnContext; durationMs: number; result?: AgentResult; error?: unknown }
+  | { type: 'model_start'; call: ModelCall }
+  | { type: 'model_end'; call: ModelCall; durationMs: number; result?: ModelResult; error?: unknown }
+  | { type: 'tool_start'; call: ToolInvocation }
+  | { type: 'tool_end'; call: ToolInvocation; durationMs: number; outcome?: ToolOutcome; error?: unknown };
+
+export type AgentObserver = (event: AgentEvent) => void | Promise<void>;
+
 /** A named bundle of hooks and tools, registered with `agent.use(plugin)`. */
 export interface Plugin<S extends object = SessionShape> {
   name: string;
@@ -106,6 +120,8 @@ export interface Plugin<S extends object = SessionShape> {
   turn?: TurnHook<S>;
   model?: ModelHook<S>;
   tool?: ToolHook<S>;
+  /** Observers of turn, model and tool starts and ends. */
+  events?: AgentObserver;
   requestInterceptors?: RequestInterceptor<S>[];
   responseInterceptors?: ResponseInterceptor<S>[];
 }
@@ -123,6 +139,10 @@ export interface AgentOptions<S extends object = SessionShape> {
   onToolError?: 'continue' | 'fail';
   /** Content of a turn that ends waiting for approval when the model said nothing. */
   approvalPrompt?: string;
+  /** Observers of turn, model and tool starts and ends (see `agent.on`). */
+  events?: AgentObserver[];
+  /** Receives an observer's error (default: console.error). */
+  onObserverError?: (error: unknown, event: AgentEvent) => void;
 }
 
 export interface RunOptions {
@@ -158,6 +178,8 @@ export class Agent<S extends object = SessionShape> {
   readonly #turnHooks: TurnHook<S>[] = [];
   readonly #modelHooks: ModelHook<S>[] = [];
   readonly #toolHooks: ToolHook<S>[] = [];
+  readonly #observers: AgentObserver[] = [];
+  readonly #onObserverError: (error: unknown, event: AgentEvent) => void;
   readonly #responseInterceptors: ResponseInterceptor<S>[] = [];
   readonly #plugins: string[] = [];
   readonly #onToolError: 'continue' | 'fail';
@@ -168,6 +190,9 @@ export class Agent<S extends object = SessionShape> {
     this.system = options.system;
     this.maxSteps = options.maxSteps ?? 10;
     this.#onToolError = options.onToolError ?? 'continue';
+    this.#onObserverError =
+      options.onObserverError ?? ((error, event) => console.error(`[baton] observer failed on ${event.type}:`, error));
+    this.#observers.push(...(options.events ?? []));
     this.#approvalPrompt = options.approvalPrompt ?? 'Please approve or reject the proposed action.';
     if (!Number.isInteger(this.maxSteps) || this.maxSteps < 1) {
       throw new BatonError('CONFIG_INVALID', 'maxSteps must be a positive integer');
@@ -209,6 +234,50 @@ export class Agent<S extends object = SessionShape> {
     this.#responseInterceptors.push(...(plugin.responseInterceptors ?? []));
     if (plugin.model) this.#modelHooks.push(plugin.model);
     if (plugin.tool) this.#toolHooks.push(plugin.tool);
+    if (plugin.events) this.#observers.push(plugin.events);
+  }
+
+  /** Adds an observer; returns a function that removes it. */
+  on(observer: AgentObserver): () => void {
+    this.#observers.push(observer);
+    return () => {
+      const i = this.#observers.indexOf(observer);
+      if (i >= 0) this.#observers.splice(i, 1);
+    };
+  }
+
+  /** Tells observers, off the turn's path (a microtask later); their errors go to onObserverError. */
+  #notify(event: AgentEvent): void {
+    if (this.#observers.length === 0) return;
+    for (const observer of [...this.#observers]) {
+      queueMicrotask(() => {
+        try {
+          const returned = observer(event);
+          if (returned instanceof Promise) returned.catch((error: unknown) => this.#onObserverError(error, event));
+        } catch (error) {
+          this.#onObserverError(error, event);
+        }
+      });
+    }
+  }
+
+  /** Runs `work`, telling observers when it starts and ends (with its result or error). */
+  async #observed<T>(
+    start: AgentEvent,
+    end: (durationMs: number, value?: T, error?: unknown) => AgentEvent,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    if (this.#observers.length === 0) return work();
+    const started = performance.now();
+    this.#notify(start);
+    try {
+      const value = await work();
+      this.#notify(end(performance.now() - started, value));
+      return value;
+    } catch (error) {
+      this.#notify(end(performance.now() - started, undefined, error));
+      throw error;
+    }
   }
 
   /** The turn onion, composed once (and again only after `use`). */
@@ -299,7 +368,20 @@ export class Agent<S extends object = SessionShape> {
     turnStates.set(ctx, state);
     try {
       if (signal.aborted) throw abortError(signal);
-      await raceAbort(this.#runTurnHooks(ctx), signal);
+      const turn = ctx as unknown as TurnContext;
+      await this.#observed(
+        { type: 'turn_start', context: turn },
+        (durationMs, _value, error) =>
+          error === undefined
+            ? {
+                type: 'turn_end',
+                context: turn,
+                durationMs,
+                result: { ...(ctx.response as AgentResponse), session: session.toJSON() },
+              }
+            : { type: 'turn_end', context: turn, durationMs, error },
+        () => raceAbort(this.#runTurnHooks(ctx), signal),
+      );
       if (signal.aborted) throw abortError(signal);
       const response = ctx.response as AgentResponse;
       return { ...response, session: session.toJSON() };
@@ -341,7 +423,12 @@ export class Agent<S extends object = SessionShape> {
     }
 
     const modelTools = this.tools.map((t) => ({ name: t.name, description: t.description, inputSchema: t.jsonSchema }));
-    const generate = (call: ModelCall) => this.#generate(call, state);
+    const generate = (call: ModelCall) =>
+      this.#observed(
+        { type: 'model_start', call },
+        (durationMs, result, error) => ({ type: 'model_end', call, durationMs, result, error }),
+        () => this.#generate(call, state),
+      );
     const callModel =
       this.#modelHooks.length === 0
         ? generate
@@ -444,7 +531,12 @@ export class Agent<S extends object = SessionShape> {
 
   /** Runs a tool through the tool hooks; the approval gate and validation sit innermost. */
   async #callTool(call: ModelToolCall, ctx: TurnContext<S>, approved: boolean): Promise<ToolOutcome> {
-    const execute = (c: ToolInvocation) => this.#executeTool(c, ctx, approved);
+    const execute = (c: ToolInvocation) =>
+      this.#observed(
+        { type: 'tool_start', call: c },
+        (durationMs, outcome, error) => ({ type: 'tool_end', call: c, durationMs, outcome, error }),
+        () => this.#executeTool(c, ctx, approved),
+      );
     const run =
       this.#toolHooks.length === 0
         ? execute

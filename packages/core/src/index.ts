@@ -1,5 +1,7 @@
 export {
   Agent,
+  type AgentEvent,
+  type AgentObserver,
   type AgentOptions,
   type AgentRequest,
   type AgentResponse,
