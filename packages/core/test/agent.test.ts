@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   Agent,
   type AgentEvent,
+  type AgentOptions,
   type AgentResponse,
   BatonError,
   type ChatMessage,
@@ -1178,7 +1179,7 @@ describe('Agent: a failed tool call changes nothing', () => {
 });
 
 describe('Agent: observers', () => {
-  const observedAgent = (events: AgentEvent[], extra: Partial<ConstructorParameters<typeof Agent>[0]> = {}) =>
+  const observedAgent = (events: AgentEvent[], extra: Partial<AgentOptions> = {}) =>
     new Agent({
       model: scriptedModel([
         { when: (c) => c.toolResults.length > 0, reply: 'done' },
