@@ -278,11 +278,13 @@ export class RedisSessionStore implements SessionStore {
       return;
     }
     if (client.status !== 'connecting' && client.status !== 'connect') return;
-    await new Promise<void>((resolve, reject) => {
+    // Every command issued while connecting shares one wait (no listener per command).
+    this.#connecting ??= new Promise<void>((resolve, reject) => {
       const done = (error?: Error): void => {
         clearTimeout(timer);
         client.off('ready', onReady);
         client.off('close', onClose);
+        this.#connecting = undefined;
         if (error) reject(error);
         else resolve();
       };
@@ -292,7 +294,10 @@ export class RedisSessionStore implements SessionStore {
       client.once('ready', onReady);
       client.once('close', onClose);
     });
+    await this.#connecting;
   }
+
+  #connecting: Promise<void> | undefined;
 }
 
 function found(token: number, flat: string[], leased: boolean): LoadResult {
