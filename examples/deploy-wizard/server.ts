@@ -50,8 +50,16 @@ export async function startDemo(config: DemoConfig = configFromEnv()): Promise<D
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const config = configFromEnv();
-  const demo = await startDemo(config);
+  let config: DemoConfig;
+  let demo: DemoServer;
+  try {
+    config = configFromEnv();
+    demo = await startDemo(config);
+  } catch (error) {
+    // A configuration mistake deserves one clear line, not a stack trace.
+    console.error(`Cannot start the demo: ${(error as Error).message}`);
+    process.exit(1);
+  }
   const sessionHint = config.session === 'client' ? '' : ` (sessions: ${config.session})`;
   console.log(`Baton deploy wizard listening on ${demo.url}${sessionHint}`);
   console.log(`Open ${demo.url}/ in a browser, or try:`);
