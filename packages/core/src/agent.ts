@@ -1,8 +1,9 @@
-import { isDeepStrictEqual } from 'node:util';
-import { match, P } from 'ts-pattern';
-import { compose, type Middleware } from './compose.js';
+import { match } from 'ts-pattern';
+import { raceAbort } from './abort.js';
+import { matchApprovals, PENDING_KEY } from './approvals.js';
+import { compose } from './compose.js';
 import { abortError, BatonError, InterceptorError } from './errors.js';
-import type { JsonObject } from './json.js';
+import { asTurnMiddleware, refusalResponse, requestInterceptorHook, responseInterceptorsHook } from './interceptors.js';
 import {
   addUsage,
   emptyUsage,
@@ -13,150 +14,26 @@ import {
   type ModelToolCall,
   type Usage,
 } from './model.js';
-import type { Approval, ChatMessage, ExecutedToolCall, StreamEvent, ToolCall } from './protocol.js';
+import type { ChatMessage, ExecutedToolCall, StreamEvent, ToolCall } from './protocol.js';
 import { describeIssues, validate } from './schema.js';
 import { internal, Session, type SessionShape } from './session.js';
 import type { Tool, ToolContext } from './tool.js';
-
-/** Why a turn ended. */
-export type StopReason = 'end_turn' | 'approval_required' | 'answered_early' | 'refused';
-
-/** What the turn answers; response hooks may change it. */
-export interface AgentResponse {
-  content: string;
-  /** Calls awaiting approval (HelpDesk ToolCall shape). */
-  toolCalls: ToolCall[];
-  /** Every tool that ran this turn, approved ones included. */
-  executedToolCalls: ExecutedToolCall[];
-  stopReason: StopReason;
-  usage: Usage;
-  /** Set when an interceptor refused the turn. */
-  error?: { code: string; details?: Record<string, unknown> };
-}
-
-/** `agent.run`'s result: the response and the session as a plain object (`temp:` keys dropped). */
-export interface AgentResult extends AgentResponse {
-  session: JsonObject;
-}
-
-/** The request a turn works on; request hooks may replace it. */
-export interface AgentRequest {
-  messages: ChatMessage[];
-  approvals: Approval[];
-}
-
-/** The one object every stage of a turn receives. */
-export interface TurnContext<S extends object = SessionShape> {
-  /** The turn's one Session: the same object in every hook, tool and model call. */
-  session: Session<S>;
-  request: AgentRequest;
-  /** `platform_context` of the latest user message. */
-  context: Record<string, unknown>;
-  signal: AbortSignal;
-  /** Per-turn scratch values shared by every stage; never persisted. */
-  locals: Record<string, unknown>;
-  /** Set by the runner (or an early answer); read and change it after `await next()`. */
-  response?: AgentResponse;
-}
-
-/** Wraps the whole turn: before `next()` is the request phase, after it the response phase. */
-export type TurnHook<S extends object = SessionShape> = (
-  ctx: TurnContext<S>,
-  next: () => Promise<void>,
-) => Promise<void> | void;
-
-/** Wraps each model call (rewrite the prompt, retry, fall back, cache...). */
-export type ModelHook<S extends object = SessionShape> = (
-  call: ModelCall,
-  next: (call?: ModelCall) => Promise<ModelResult>,
-  ctx: TurnContext<S>,
-) => Promise<ModelResult>;
-
-/** A tool call on its way to execution. */
-export interface ToolInvocation {
-  id: string;
-  name: string;
-  input: unknown;
-}
-export type ToolOutcome = { output: unknown; isError: boolean };
-/** Wraps each tool call. The approval gate sits inside every hook, so no hook can skip it. */
-export type ToolHook<S extends object = SessionShape> = (
-  call: ToolInvocation,
-  next: (call?: ToolInvocation) => Promise<ToolOutcome>,
-  ctx: TurnContext<S>,
-) => Promise<ToolOutcome>;
-
-/** Python-style request interceptor: return a request to replace it, a response to answer early. */
-export type RequestInterceptor<S extends object = SessionShape> = (
-  request: AgentRequest,
-  ctx: TurnContext<S>,
-) => void | AgentRequest | EarlyAnswer | Promise<void | AgentRequest | EarlyAnswer>;
-/** An early answer from a request interceptor (the model is not called). */
-export type EarlyAnswer = { content: string } & Partial<Omit<AgentResponse, 'content'>>;
-/** Python-style response interceptor: return a response to replace it. */
-export type ResponseInterceptor<S extends object = SessionShape> = (
-  response: AgentResponse,
-  ctx: TurnContext<S>,
-) => void | AgentResponse | Promise<void | AgentResponse>;
-
-/**
- * What observers see. Observers watch, they do not steer: they run after the fact, off the turn's
- * path, and their errors are reported (`onObserverError`), never swallowed, never fail the turn.
- */
-export type AgentEvent =
-  | { type: 'turn_start'; context: TurnContext }
-  | { type: 'turn_end'; context: TurnContext; durationMs: number; result?: AgentResult; error?: unknown }
-  | { type: 'model_start'; call: ModelCall }
-  | { type: 'model_end'; call: ModelCall; durationMs: number; result?: ModelResult; error?: unknown }
-  | { type: 'tool_start'; call: ToolInvocation }
-  | { type: 'tool_end'; call: ToolInvocation; durationMs: number; outcome?: ToolOutcome; error?: unknown };
-
-export type AgentObserver = (event: AgentEvent) => void | Promise<void>;
-
-/** A named bundle of hooks and tools, registered with `agent.use(plugin)`. */
-export interface Plugin<S extends object = SessionShape> {
-  name: string;
-  tools?: Tool<S>[];
-  turn?: TurnHook<S>;
-  model?: ModelHook<S>;
-  tool?: ToolHook<S>;
-  /** Observers of turn, model and tool starts and ends. */
-  events?: AgentObserver;
-  requestInterceptors?: RequestInterceptor<S>[];
-  responseInterceptors?: ResponseInterceptor<S>[];
-}
-
-export interface AgentOptions<S extends object = SessionShape> {
-  model: Model;
-  system?: string;
-  tools?: Tool<S>[];
-  requestInterceptors?: RequestInterceptor<S>[];
-  responseInterceptors?: ResponseInterceptor<S>[];
-  plugins?: Plugin<S>[];
-  /** Model steps per turn before `MAX_STEPS_EXCEEDED` (default 10). */
-  maxSteps?: number;
-  /** A tool that throws: report the error to the model and go on (default), or fail the turn. */
-  onToolError?: 'continue' | 'fail';
-  /** Content of a turn that ends waiting for approval when the model said nothing. */
-  approvalPrompt?: string;
-  /** Observers of turn, model and tool starts and ends (see `agent.on`). */
-  events?: AgentObserver[];
-  /** Receives an observer's error (default: console.error). */
-  onObserverError?: (error: unknown, event: AgentEvent) => void;
-}
-
-export interface RunOptions {
-  /** A Session, or the plain object a previous turn returned (Python's `response.session`). */
-  session?: Session | JsonObject;
-  /** `platform_context`; defaults to the latest user message's. */
-  context?: Record<string, unknown>;
-  /** Decisions on pending tool calls; default: the latest message's `data.tool_calls`. */
-  approvals?: Approval[];
-  signal?: AbortSignal;
-}
-
-/** Reserved session key (under `baton:`) holding the calls awaiting approval. */
-const PENDING_KEY = 'pending_tool_calls';
+import type {
+  AgentEvent,
+  AgentObserver,
+  AgentOptions,
+  AgentResponse,
+  AgentResult,
+  ModelHook,
+  Plugin,
+  ResponseInterceptor,
+  RunOptions,
+  ToolHook,
+  ToolInvocation,
+  ToolOutcome,
+  TurnContext,
+  TurnHook,
+} from './turn.js';
 
 /** Per-turn runner state, kept off the public TurnContext. */
 const turnStates = new WeakMap<object, TurnState>();
@@ -619,61 +496,6 @@ export function responseData(result: AgentResult) {
   };
 }
 
-function asTurnMiddleware<S extends object>(hook: TurnHook<S>): Middleware<TurnContext<S>, void> {
-  // `next` is passed through as is: a turn hook's next() takes no input, so the context flows on.
-  return (ctx, next) => Promise.resolve(hook(ctx, next as () => Promise<void>));
-}
-
-function requestInterceptorHook<S extends object>(fn: RequestInterceptor<S>): TurnHook<S> {
-  return async (ctx, next) => {
-    let returned = fn(ctx.request, ctx);
-    if (returned instanceof Promise) returned = await returned; // no microtask hop for sync interceptors
-    if (returned === undefined || returned === null) return next(); // the common case, no matching needed
-    const early = match(returned)
-      .with(P.nullish, () => false)
-      .with({ messages: P.array() }, (request) => {
-        ctx.request = request;
-        return false;
-      })
-      .with({ content: P.string }, (answer) => {
-        ctx.response = {
-          toolCalls: [],
-          executedToolCalls: [],
-          stopReason: 'answered_early',
-          usage: emptyUsage(),
-          ...answer,
-        };
-        return true;
-      })
-      .otherwise(() => {
-        throw new BatonError('CONFIG_INVALID', 'A request interceptor returned neither a request nor a response');
-      });
-    if (!early) await next();
-  };
-}
-
-function responseInterceptorsHook<S extends object>(fns: ResponseInterceptor<S>[]): TurnHook<S> {
-  return async (ctx, next) => {
-    await next();
-    for (const fn of fns) {
-      let returned = fn(ctx.response as AgentResponse, ctx);
-      if (returned instanceof Promise) returned = await returned; // no microtask hop for sync interceptors
-      if (returned !== undefined && returned !== null) ctx.response = returned;
-    }
-  };
-}
-
-function refusalResponse(error: InterceptorError): AgentResponse {
-  return {
-    content: error.userMessage,
-    toolCalls: [],
-    executedToolCalls: [],
-    stopReason: 'refused',
-    usage: emptyUsage(),
-    error: error.details === undefined ? { code: error.code } : { code: error.code, details: error.details },
-  };
-}
-
 function latestUserMessage(messages: ChatMessage[]): ChatMessage | undefined {
   for (let i = messages.length - 1; i >= 0; i--) if (messages[i]?.role === 'user') return messages[i];
   return undefined;
@@ -688,60 +510,8 @@ function toModelMessages(messages: ChatMessage[]): ModelMessage[] {
   return out;
 }
 
-/**
- * Pairs each approval with the pending call it names. Only calls the agent itself proposed may
- * run: a different id, name or input, or the same id twice, is `APPROVAL_UNKNOWN`.
- */
-function matchApprovals(approvals: Approval[], pending: ModelToolCall[]) {
-  const seen = new Set<string>();
-  return approvals.map((approval) => {
-    const call = pending.find((p) => p.id === approval.id);
-    const problem = match({ call, duplicate: seen.has(approval.id) })
-      .with({ duplicate: true }, () => 'is listed twice')
-      .with({ call: P.nullish }, () => 'is not awaiting approval')
-      .with({ call: P.when((c) => c !== undefined && c.name !== approval.name) }, () => 'names a different tool')
-      .with(
-        { call: P.when((c) => c !== undefined && !isDeepStrictEqual(c.input, approval.input)) },
-        () => 'has a changed input',
-      )
-      .otherwise(() => undefined);
-    if (problem !== undefined) {
-      throw new BatonError('APPROVAL_UNKNOWN', `Tool call "${approval.id}" ${problem}`, {
-        id: approval.id,
-        name: approval.name,
-      });
-    }
-    seen.add(approval.id);
-    return { call: call as ModelToolCall, approval };
-  });
-}
-
 function executedCall(call: ModelToolCall, outcome: ToolOutcome): ExecutedToolCall {
   const out: ExecutedToolCall = { id: call.id, name: call.name, input: call.input, output: outcome.output };
   if (outcome.isError) out.is_error = true;
   return out;
-}
-
-/** One promise per signal that rejects when it aborts: racing against it adds no listeners per stage. */
-const abortedPromises = new WeakMap<AbortSignal, Promise<never>>();
-
-function abortedPromise(signal: AbortSignal): Promise<never> {
-  let aborted = abortedPromises.get(signal);
-  if (aborted === undefined) {
-    aborted = new Promise<never>((_resolve, reject) => {
-      signal.addEventListener('abort', () => reject(abortError(signal)), { once: true });
-    });
-    aborted.catch(() => {}); // observed by the races; never an unhandled rejection on its own
-    abortedPromises.set(signal, aborted);
-  }
-  return aborted;
-}
-
-/** Settles with `promise`, or rejects as soon as `signal` aborts (a hung stage cannot hold a turn). */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => {});
-    return Promise.reject(abortError(signal));
-  }
-  return Promise.race([promise, abortedPromise(signal)]);
 }

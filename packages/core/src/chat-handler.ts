@@ -1,4 +1,5 @@
-import { type Agent, type AgentResult, raceAbort, responseData } from './agent.js';
+import { raceAbort } from './abort.js';
+import { type Agent, responseData } from './agent.js';
 import { type ChatRequest, parseChatRequest } from './chat-request.js';
 import { abortError, BatonError, InterceptorError, publicError } from './errors.js';
 import type { ChatResponseBody, ResponseData, StreamEvent } from './protocol.js';
@@ -9,6 +10,7 @@ import {
   type SessionManager,
   type SessionOutput,
 } from './session-manager.js';
+import type { AgentResult } from './turn.js';
 
 export interface ChatHandlerOptions {
   /** Where sessions live (default: client mode). */

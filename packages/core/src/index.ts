@@ -1,26 +1,5 @@
-export {
-  Agent,
-  type AgentEvent,
-  type AgentObserver,
-  type AgentOptions,
-  type AgentRequest,
-  type AgentResponse,
-  type AgentResult,
-  type EarlyAnswer,
-  type ModelHook,
-  type Plugin,
-  type RequestInterceptor,
-  type ResponseInterceptor,
-  type RunOptions,
-  raceAbort,
-  responseData,
-  type StopReason,
-  type ToolHook,
-  type ToolInvocation,
-  type ToolOutcome,
-  type TurnContext,
-  type TurnHook,
-} from './agent.js';
+export { raceAbort } from './abort.js';
+export { Agent, responseData } from './agent.js';
 export { type BeginOptions, ChatHandler, type ChatHandlerOptions, ChatTurn } from './chat-handler.js';
 export { type ChatRequest, parseChatRequest } from './chat-request.js';
 export { compose, type Middleware } from './compose.js';
@@ -81,3 +60,23 @@ export {
 export { MemorySessionStore, type MemorySessionStoreOptions } from './stores/memory-store.js';
 export type * from './stores/store.js';
 export { type Tool, type ToolContext, type ToolDefinition, tool, toolFor } from './tool.js';
+export type {
+  AgentEvent,
+  AgentObserver,
+  AgentOptions,
+  AgentRequest,
+  AgentResponse,
+  AgentResult,
+  EarlyAnswer,
+  ModelHook,
+  Plugin,
+  RequestInterceptor,
+  ResponseInterceptor,
+  RunOptions,
+  StopReason,
+  ToolHook,
+  ToolInvocation,
+  ToolOutcome,
+  TurnContext,
+  TurnHook,
+} from './turn.js';
