@@ -15,7 +15,7 @@ import {
   type Usage,
 } from './model.js';
 import type { ChatMessage, ExecutedToolCall, StreamEvent, ToolCall } from './protocol.js';
-import { describeIssues, validate } from './schema.js';
+import { describeIssues, type StandardSchemaV1, validate, validateSync } from './schema.js';
 import { internal, Session, type SessionShape } from './session.js';
 import type { Tool, ToolContext } from './tool.js';
 import type {
@@ -112,6 +112,31 @@ export class Agent<S extends object = SessionShape> {
     if (plugin.model) this.#modelHooks.push(plugin.model);
     if (plugin.tool) this.#toolHooks.push(plugin.tool);
     if (plugin.events) this.#observers.push(plugin.events);
+    for (const [key, schema] of Object.entries(plugin.sessionKeys ?? {})) {
+      const owner = this.#ownedKeys.get(key);
+      if (owner) throw new BatonError('CONFIG_INVALID', `Session key "${key}" is owned by "${owner.plugin}" already`);
+      this.#ownedKeys.set(key, { plugin: plugin.name, schema });
+    }
+  }
+
+  /** Session keys owned by plugins, with the schema their values must meet at the end of a turn. */
+  readonly #ownedKeys = new Map<string, { plugin: string; schema: StandardSchemaV1 }>();
+
+  /** Checks the owned keys this turn changed; a violation fails the turn (nothing is committed). */
+  #checkOwnedKeys(session: Session<S>): void {
+    if (this.#ownedKeys.size === 0) return;
+    for (const [key, text] of session.changes().set) {
+      const owner = this.#ownedKeys.get(key);
+      if (owner === undefined) continue;
+      const result = validateSync(owner.schema, JSON.parse(text), 'SESSION_SCHEMA_VIOLATION');
+      if (!result.ok) {
+        throw new BatonError(
+          'SESSION_SCHEMA_VIOLATION',
+          `This turn left session key "${key}" (owned by "${owner.plugin}") invalid: ${describeIssues(result.issues)}`,
+          { key, plugin: owner.plugin, issues: result.issues },
+        );
+      }
+    }
   }
 
   /** Adds an observer; returns a function that removes it. */
@@ -257,7 +282,10 @@ export class Agent<S extends object = SessionShape> {
                 result: { ...(ctx.response as AgentResponse), session: session.toJSON() },
               }
             : { type: 'turn_end', context: turn, durationMs, error },
-        () => raceAbort(this.#runTurnHooks(ctx), signal),
+        async () => {
+          await raceAbort(this.#runTurnHooks(ctx), signal);
+          this.#checkOwnedKeys(session);
+        },
       );
       if (signal.aborted) throw abortError(signal);
       const response = ctx.response as AgentResponse;

@@ -29,6 +29,10 @@ export const ERROR_CODES = {
     status: 400,
     description: 'A stored value does not match the schema or class it was read with.',
   },
+  SESSION_SCHEMA_VIOLATION: {
+    status: 500,
+    description: 'A turn left a plugin-owned session key holding a value its schema refuses; nothing was committed.',
+  },
   SESSION_TOO_LARGE: { status: 413, description: 'The serialized session is over its size limit.' },
   SESSION_SEAL_INVALID: {
     status: 401,

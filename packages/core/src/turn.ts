@@ -1,6 +1,7 @@
 import type { JsonObject } from './json.js';
 import type { Model, ModelCall, ModelResult, Usage } from './model.js';
 import type { Approval, ChatMessage, ExecutedToolCall, ToolCall } from './protocol.js';
+import type { StandardSchemaV1 } from './schema.js';
 import type { Session, SessionShape } from './session.js';
 import type { Tool } from './tool.js';
 
@@ -112,6 +113,12 @@ export interface Plugin<S extends object = SessionShape> {
   events?: AgentObserver;
   requestInterceptors?: RequestInterceptor<S>[];
   responseInterceptors?: ResponseInterceptor<S>[];
+  /**
+   * Session keys this plugin owns, with their schema. A turn that leaves an owned key holding a
+   * value its schema refuses fails (`SESSION_SCHEMA_VIOLATION`) and commits nothing; two plugins
+   * cannot own one key.
+   */
+  sessionKeys?: { [K in Extract<keyof S, string>]?: StandardSchemaV1 } & Record<string, StandardSchemaV1>;
 }
 
 export interface AgentOptions<S extends object = SessionShape> {
