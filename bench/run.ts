@@ -15,6 +15,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
+import { deleteKeys } from '../test/support/redis.js';
 import { formatBytes, KB, type ServerKind, type ServerSpec } from './lib/common.js';
 import {
   type Credential,
@@ -443,17 +444,8 @@ async function byLiveSessions(): Promise<void> {
 
 // ---- main -------------------------------------------------------------------------------------
 
-async function cleanRedis(): Promise<number> {
-  const redis = new Redis(cfg.redisUrl);
-  let removed = 0;
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${keyPrefix}*`, 'COUNT', 5000);
-    cursor = next;
-    if (keys.length) removed += await redis.unlink(...keys);
-  } while (cursor !== '0');
-  await redis.quit();
-  return removed;
+function cleanRedis(): Promise<number> {
+  return deleteKeys(keyPrefix, cfg.redisUrl);
 }
 
 async function main(): Promise<void> {

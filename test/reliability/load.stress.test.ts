@@ -12,22 +12,15 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { MemorySessionStore, SessionManager, type SessionStore } from '@baton/core';
 import { RedisSessionStore } from '@baton/redis';
-import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
+import { deleteKeys } from '../support/redis.js';
 import { counterAgent, ID, pool, post, REDIS_URL, startServer, type TestServer, turn } from './helpers.js';
 
 const PREFIX = `baton-rel-load-${randomBytes(4).toString('hex')}:`;
 const CONCURRENT = 100;
 
 afterAll(async () => {
-  const redis = new Redis(REDIS_URL);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${PREFIX}*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  redis.disconnect();
+  await deleteKeys(PREFIX, REDIS_URL);
 });
 
 const stores: Record<'memory' | 'redis', () => SessionStore> = {

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RedisSessionStore } from '@baton/redis';
-import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { deleteKeys } from '../../../test/support/redis.js';
 import {
   BatonError,
   type LoadedSession,
@@ -740,14 +740,7 @@ describe('SessionManager (server mode, Redis store)', () => {
     for (const manager of managers.splice(0)) await manager.close();
   });
   afterAll(async () => {
-    const redis = new Redis(url);
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      if (keys.length > 0) await redis.del(...keys);
-      cursor = next;
-    } while (cursor !== '0');
-    await redis.quit();
+    await deleteKeys(prefix, url);
   });
 
   describeServerBasics('redis', make, (ms) => sleep(ms), IDLE);

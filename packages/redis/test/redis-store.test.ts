@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { CommitRequest, LoadResult } from '@baton/core';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deleteKeys } from '../../../test/support/redis.js';
 import { describeSessionStore } from '../../core/test/support/store-contract.js';
 import { RedisSessionStore } from '../src/index.js';
 
@@ -14,14 +15,7 @@ const IDLE = 60_000;
 
 afterAll(async () => {
   // Leave the shared Redis as we found it.
-  const redis = new Redis(url);
-  let cursor = '0';
-  do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-    if (keys.length > 0) await redis.del(...keys);
-    cursor = next;
-  } while (cursor !== '0');
-  await redis.quit();
+  await deleteKeys(prefix, url);
 });
 
 describeSessionStore('RedisSessionStore', () => new RedisSessionStore({ url, prefix }));
