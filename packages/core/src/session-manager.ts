@@ -1,4 +1,3 @@
-import { match } from 'ts-pattern';
 import { BatonError } from './errors.js';
 import type { JsonObject } from './json.js';
 import type { SessionStatusWire } from './protocol.js';
@@ -102,17 +101,13 @@ export class SessionManager {
 
   async load(input: SessionInput, signal?: AbortSignal): Promise<LoadedSession> {
     const options = this.#options;
-    const sessionOptions = { maxBytes: options.maxBytes };
-    return match(options)
-      .with({ mode: 'sealed' }, (o) => this.#loadSealed(input, o))
-      .with({ mode: 'server' }, (o) => this.#loadServer(input, o, signal))
-      .otherwise(() => {
-        if (input.session !== undefined && typeof input.session !== 'object') {
-          throw new BatonError('SESSION_INVALID', 'In client mode `data.session` must be a JSON object');
-        }
-        const session = Session.from(input.session, sessionOptions);
-        return { session, status: 'resumed' as const, state: {} };
-      });
+    if (options.mode === 'sealed') return this.#loadSealed(input, options);
+    if (options.mode === 'server') return this.#loadServer(input, options, signal);
+    if (input.session !== undefined && typeof input.session !== 'object') {
+      throw new BatonError('SESSION_INVALID', 'In client mode `data.session` must be a JSON object');
+    }
+    const session = Session.from(input.session, { maxBytes: options.maxBytes });
+    return { session, status: 'resumed', state: {} };
   }
 
   /** Writes the turn's changes (if any) and returns what the response carries. */
