@@ -46,6 +46,8 @@ export interface BatonKoa<S extends object = SessionShape> {
   chat: Middleware;
   /** Koa middleware answering one NDJSON-streamed turn. */
   chatStream: Middleware;
+  /** Koa middleware ending a server-mode session: destroys it and forgets the cookie (204). */
+  endSession: Middleware;
 }
 
 /** Builds the chat and chat-stream middleware for an agent. */
@@ -61,6 +63,10 @@ export function createBatonKoa<S extends object>(agent: Agent<S>, options: Baton
   const cookieName = cookie?.name ?? 'baton_sid';
   const bodyLimit = options.bodyLimit ?? '1mb';
 
+  /** The id a request carries outside its body: the header, else the cookie (when enabled). */
+  const sessionIdOf = (ctx: Context): string | undefined =>
+    ctx.get(header) || (cookie ? ctx.cookies.get(cookieName) : undefined) || undefined;
+
   const begin = async (ctx: Context, controller: AbortController): Promise<ChatTurn<S>> => {
     if (ctx.method !== 'POST') throw new BatonError('METHOD_NOT_ALLOWED', 'Use POST');
     if (!ctx.is('application/json')) {
@@ -68,9 +74,7 @@ export function createBatonKoa<S extends object>(agent: Agent<S>, options: Baton
     }
     const body = await readJsonBody(ctx, bodyLimit);
     ctx.request.body = body;
-    const fromHeader = ctx.get(header) || undefined;
-    const fromCookie = cookie ? ctx.cookies.get(cookieName) : undefined;
-    const sessionId = sessions.mode === 'server' ? (fromHeader ?? fromCookie) : undefined;
+    const sessionId = sessions.mode === 'server' ? sessionIdOf(ctx) : undefined;
     const turn = await handler.begin(body, { controller, ...(sessionId ? { sessionId } : {}) });
     ctx.state.session = turn.session;
     return turn;
@@ -134,7 +138,23 @@ export function createBatonKoa<S extends object>(agent: Agent<S>, options: Baton
     ctx.body = body;
   };
 
-  return { handler, sessions, chat, chatStream };
+  const endSession: Middleware = async (ctx: Context) => {
+    if (sessions.mode !== 'server') {
+      throw new BatonError('NOT_FOUND', 'Sessions are not stored on the server in this mode');
+    }
+    const id = sessionIdOf(ctx);
+    if (id) {
+      const loaded = await sessions.load({ sessionId: id });
+      if (!loaded.session.isNew) {
+        loaded.session.destroy();
+        await sessions.commit(loaded);
+      }
+    }
+    if (cookie) ctx.cookies.set(cookieName, null, { path: cookie.path ?? '/' });
+    ctx.status = 204;
+  };
+
+  return { handler, sessions, chat, chatStream, endSession };
 }
 
 /** Koa middleware answering HelpDesk chat turns on whatever route it is mounted. */

@@ -1,4 +1,4 @@
-import { type Agent, BatonError } from '@baton/core';
+import type { Agent } from '@baton/core';
 import Router from '@koa/router';
 import { errorResponse } from './errors.js';
 import { type BatonKoaOptions, createBatonKoa } from './middleware.js';
@@ -29,26 +29,7 @@ export function batonRouter<S extends object>(agent: Agent<S>, options: BatonRou
       ctx.body = { status: 'unavailable', ...body };
     }
   });
-  router.delete('/api/session', async (ctx) => {
-    if (baton.sessions.mode !== 'server' || baton.sessions.store === undefined) {
-      throw new BatonError('NOT_FOUND', 'Sessions are not stored on the server in this mode');
-    }
-    const cookieName = typeof options.cookie === 'object' ? (options.cookie.name ?? 'baton_sid') : 'baton_sid';
-    const id =
-      ctx.get(options.sessionHeader ?? 'x-baton-session') || (options.cookie ? ctx.cookies.get(cookieName) : undefined);
-    if (id) {
-      const loaded = await baton.sessions.load({ sessionId: id });
-      if (!loaded.session.isNew) {
-        loaded.session.destroy();
-        await baton.sessions.commit(loaded);
-      }
-    }
-    if (options.cookie)
-      ctx.cookies.set(cookieName, null, {
-        path: typeof options.cookie === 'object' ? (options.cookie.path ?? '/') : '/',
-      });
-    ctx.status = 204;
-  });
+  router.delete('/api/session', baton.endSession);
   // With `throw: true` @koa/router throws a bare 405 that carries no Allow header; answering with
   // a status instead keeps the header, and `batonErrors()` turns that answer into the JSON error.
   const allowedMethods = router.allowedMethods.bind(router);
