@@ -1,9 +1,10 @@
-import { match } from 'ts-pattern';
+import { isDeepStrictEqual } from 'node:util';
 import { raceAbort } from './abort.js';
+import { ApprovalSigner, type PendingCall } from './approval-signing.js';
 import { matchApprovals, PENDING_KEY } from './approvals.js';
 import { compose } from './compose.js';
 import { abortError, BatonError, InterceptorError } from './errors.js';
-import { asTurnMiddleware, refusalResponse, requestInterceptorHook, responseInterceptorsHook } from './interceptors.js';
+import { asTurnMiddleware, refusalResponse, responseInterceptorsHook } from './interceptors.js';
 import {
   addUsage,
   emptyUsage,
@@ -14,9 +15,11 @@ import {
   type ModelToolCall,
   type Usage,
 } from './model.js';
+import { type AssembledPlugins, assemblePlugins } from './plugin-registry.js';
 import type { ChatMessage, ExecutedToolCall, StreamEvent, ToolCall } from './protocol.js';
-import { describeIssues, type StandardSchemaV1, validate, validateSync } from './schema.js';
+import { describeIssues, validate, validateSync } from './schema.js';
 import { internal, Session, type SessionShape } from './session.js';
+import { streamPipeline } from './stream-pipeline.js';
 import type { Tool, ToolContext } from './tool.js';
 import type {
   AgentEvent,
@@ -24,22 +27,23 @@ import type {
   AgentOptions,
   AgentResponse,
   AgentResult,
-  ModelHook,
   Plugin,
-  ResponseInterceptor,
+  PluginHookKind,
   RunOptions,
-  ToolHook,
+  StreamChunk,
   ToolInvocation,
   ToolOutcome,
   TurnContext,
-  TurnHook,
 } from './turn.js';
 
 /** Per-turn runner state, kept off the public TurnContext. */
 const turnStates = new WeakMap<object, TurnState>();
 
 interface TurnState {
-  emit: ((event: StreamEvent) => void) | undefined;
+  /** Sends a chunk towards the streaming client (through the stream hooks); unset for `run`. */
+  emit: ((chunk: StreamChunk) => Promise<void> | void) | undefined;
+  /** Releases what stream hooks hold, once the answer is complete. */
+  flush: (() => Promise<void>) | undefined;
   streaming: boolean;
 }
 
@@ -51,16 +55,18 @@ export class Agent<S extends object = SessionShape> {
   readonly model: Model;
   readonly system: string | undefined;
   readonly maxSteps: number;
-  readonly #tools = new Map<string, Tool<S>>();
-  readonly #turnHooks: TurnHook<S>[] = [];
-  readonly #modelHooks: ModelHook<S>[] = [];
-  readonly #toolHooks: ToolHook<S>[] = [];
+  /** The agent's own options as the outermost, unnamed bundle. */
+  readonly #base: Plugin<S>;
+  /** Registered plugins, in registration order (`#assembled` holds them ordered). */
+  readonly #plugins: Plugin<S>[] = [];
+  #assembled: AssembledPlugins<S>;
+  /** Observers from the options and `on()`; plugins' observers are in `#assembled`. */
   readonly #observers: AgentObserver[] = [];
   readonly #onObserverError: (error: unknown, event: AgentEvent) => void;
-  readonly #responseInterceptors: ResponseInterceptor<S>[] = [];
-  readonly #plugins: string[] = [];
+  readonly #onPluginError: NonNullable<AgentOptions['onPluginError']>;
   readonly #onToolError: 'continue' | 'fail';
   readonly #approvalPrompt: string;
+  readonly #signer: ApprovalSigner | undefined;
 
   constructor(options: AgentOptions<S>) {
     this.model = options.model;
@@ -69,64 +75,88 @@ export class Agent<S extends object = SessionShape> {
     this.#onToolError = options.onToolError ?? 'continue';
     this.#onObserverError =
       options.onObserverError ?? ((error, event) => console.error(`[baton] observer failed on ${event.type}:`, error));
+    this.#onPluginError =
+      options.onPluginError ??
+      ((error, { plugin, hook }) => console.error(`[baton] plugin "${plugin}" (${hook} hook) failed; skipped:`, error));
     this.#observers.push(...(options.events ?? []));
     this.#approvalPrompt = options.approvalPrompt ?? 'Please approve or reject the proposed action.';
     if (!Number.isInteger(this.maxSteps) || this.maxSteps < 1) {
       throw new BatonError('CONFIG_INVALID', 'maxSteps must be a positive integer');
     }
-    // Outermost: every response interceptor runs after the turn, in registration order (the
-    // options' first, then each plugin's) and for every answer, early answers included.
-    this.#turnHooks.push(responseInterceptorsHook(this.#responseInterceptors));
-    this.#register({
+    this.#signer =
+      options.approvalSecrets === undefined
+        ? undefined
+        : new ApprovalSigner(options.approvalSecrets, options.approvalTtlMs ?? 15 * 60_000);
+    this.#base = {
       name: 'agent options',
       tools: options.tools ?? [],
       requestInterceptors: options.requestInterceptors ?? [],
       responseInterceptors: options.responseInterceptors ?? [],
-    });
-    for (const plugin of options.plugins ?? []) this.use(plugin);
+    };
+    const plugins = options.plugins ?? [];
+    this.#assembled = this.#assemble(plugins);
+    this.#plugins.push(...plugins);
   }
 
-  /** Registers a plugin; hooks run in registration order. */
-  use(plugin: Plugin<S>): this {
-    if (this.#plugins.includes(plugin.name)) {
-      throw new BatonError('CONFIG_INVALID', `Plugin "${plugin.name}" is registered twice`);
-    }
-    this.#register(plugin);
-    this.#plugins.push(plugin.name);
+  /**
+   * Registers a plugin. Hooks run in registration order unless `before`/`after` say otherwise;
+   * every conflict (duplicate name, tool or owned key, an ordering cycle) throws here.
+   */
+  use<P extends object = S>(plugin: Plugin<P>): this {
+    const plugins = [...this.#plugins, plugin as unknown as Plugin<S>];
+    this.#assembled = this.#assemble(plugins);
+    this.#plugins.push(plugin as unknown as Plugin<S>);
+    this.#composedTurn = undefined;
     return this;
   }
 
-  #register(plugin: Plugin<S>): void {
-    this.#composedTurn = undefined;
-    const names = new Set<string>();
-    for (const t of plugin.tools ?? []) {
-      if (this.#tools.has(t.name) || names.has(t.name)) {
-        throw new BatonError('CONFIG_INVALID', `Tool name "${t.name}" is used twice`);
-      }
-      names.add(t.name);
-    }
-    for (const t of plugin.tools ?? []) this.#tools.set(t.name, t);
-    if (plugin.turn) this.#turnHooks.push(plugin.turn);
-    for (const fn of plugin.requestInterceptors ?? []) this.#turnHooks.push(requestInterceptorHook(fn));
-    this.#responseInterceptors.push(...(plugin.responseInterceptors ?? []));
-    if (plugin.model) this.#modelHooks.push(plugin.model);
-    if (plugin.tool) this.#toolHooks.push(plugin.tool);
-    if (plugin.events) this.#observers.push(plugin.events);
-    for (const [key, schema] of Object.entries(plugin.sessionKeys ?? {})) {
-      const owner = this.#ownedKeys.get(key);
-      if (owner) throw new BatonError('CONFIG_INVALID', `Session key "${key}" is owned by "${owner.plugin}" already`);
-      this.#ownedKeys.set(key, { plugin: plugin.name, schema });
+  /** Plugin names in the order their hooks run (outermost first). */
+  get plugins(): string[] {
+    return [...this.#assembled.order];
+  }
+
+  #assemble(plugins: readonly Plugin<S>[]): AssembledPlugins<S> {
+    return assemblePlugins(this.#base, plugins, (error, plugin, hook, context) =>
+      this.#pluginFailed(error, plugin, hook, context),
+    );
+  }
+
+  #pluginFailed(error: unknown, plugin: string, hook: PluginHookKind, context: TurnContext): void {
+    this.#notify({ type: 'plugin_error', context, plugin, hook, error });
+    try {
+      this.#onPluginError(error, { plugin, hook });
+    } catch (reportError) {
+      console.error('[baton] onPluginError threw:', reportError);
     }
   }
 
-  /** Session keys owned by plugins, with the schema their values must meet at the end of a turn. */
-  readonly #ownedKeys = new Map<string, { plugin: string; schema: StandardSchemaV1 }>();
+  /**
+   * Before the turn: owned keys must hold what their schema accepts (a client-held session may
+   * have been edited). A refusal here is the request's fault (400) and nothing runs.
+   */
+  #checkOwnedKeysAtLoad(session: Session<S>): void {
+    const owned = this.#assembled.ownedKeys;
+    if (owned.size === 0) return;
+    const plain = session as unknown as Session;
+    for (const [key, owner] of owned) {
+      if (!plain.has(key)) continue;
+      const result = validateSync(owner.schema, plain.get(key), 'SESSION_INVALID');
+      if (!result.ok) {
+        throw new BatonError(
+          'SESSION_INVALID',
+          `Session key "${key}" (owned by "${owner.plugin}") holds a value its schema refuses: ${describeIssues(result.issues)}`,
+          { key, plugin: owner.plugin, issues: result.issues },
+        );
+      }
+    }
+  }
 
   /** Checks the owned keys this turn changed; a violation fails the turn (nothing is committed). */
   #checkOwnedKeys(session: Session<S>): void {
-    if (this.#ownedKeys.size === 0) return;
+    const owned = this.#assembled.ownedKeys;
+    if (owned.size === 0) return;
     for (const [key, text] of session.changes().set) {
-      const owner = this.#ownedKeys.get(key);
+      const owner = owned.get(key);
       if (owner === undefined) continue;
       const result = validateSync(owner.schema, JSON.parse(text), 'SESSION_SCHEMA_VIOLATION');
       if (!result.ok) {
@@ -148,10 +178,14 @@ export class Agent<S extends object = SessionShape> {
     };
   }
 
+  get #watched(): boolean {
+    return this.#observers.length > 0 || this.#assembled.observers.length > 0;
+  }
+
   /** Tells observers, off the turn's path (a microtask later); their errors go to onObserverError. */
   #notify(event: AgentEvent): void {
-    if (this.#observers.length === 0) return;
-    for (const observer of [...this.#observers]) {
+    if (!this.#watched) return;
+    for (const observer of [...this.#assembled.observers, ...this.#observers]) {
       queueMicrotask(() => {
         try {
           const returned = observer(event);
@@ -169,7 +203,7 @@ export class Agent<S extends object = SessionShape> {
     end: (durationMs: number, value?: T, error?: unknown) => AgentEvent,
     work: () => Promise<T>,
   ): Promise<T> {
-    if (this.#observers.length === 0) return work();
+    if (!this.#watched) return work();
     const started = performance.now();
     this.#notify(start);
     try {
@@ -186,19 +220,25 @@ export class Agent<S extends object = SessionShape> {
   #composedTurn: ((ctx: TurnContext<S>) => Promise<void>) | undefined;
 
   #runTurnHooks(ctx: TurnContext<S>): Promise<void> {
-    this.#composedTurn ??= compose<TurnContext<S>, void>(this.#turnHooks.map(asTurnMiddleware), (c) =>
-      this.#runAgent(c, turnStates.get(c) as TurnState),
-    );
+    const { turnHooks, responseInterceptors } = this.#assembled;
+    // Outermost: every response interceptor runs after the turn, in plugin order, for every
+    // answer (early answers included); then the plugins' turn hooks; the runner innermost.
+    const hooks = [responseInterceptorsHook(responseInterceptors), ...turnHooks];
+    this.#composedTurn ??= compose<TurnContext<S>, void>(hooks.map(asTurnMiddleware), async (c) => {
+      const state = turnStates.get(c) as TurnState;
+      await this.#runAgent(c, state);
+      await state.flush?.(); // the answer is complete: release held chunks before response hooks
+    });
     return this.#composedTurn(ctx);
   }
 
   get tools(): Tool<S>[] {
-    return [...this.#tools.values()];
+    return [...this.#assembled.tools.values()];
   }
 
   /** Runs one turn. The Session passed in is changed in place; a failed turn leaves it as it was. */
   async run(messages: ChatMessage[], options: RunOptions = {}): Promise<AgentResult> {
-    return this.#turn(messages, options, { emit: undefined, streaming: false });
+    return this.#turn(messages, options, { emit: undefined, flush: undefined, streaming: false });
   }
 
   /**
@@ -210,6 +250,7 @@ export class Agent<S extends object = SessionShape> {
     let wake: (() => void) | undefined;
     const state: TurnState = {
       streaming: true,
+      flush: undefined,
       emit: (event) => {
         queue.push(event);
         wake?.();
@@ -267,9 +308,16 @@ export class Agent<S extends object = SessionShape> {
       locals: {},
     };
     const checkpoint = session[internal].checkpoint();
+    const { streamHooks } = this.#assembled;
+    if (state.emit !== undefined && streamHooks.length > 0) {
+      const pipeline = streamPipeline(streamHooks, ctx, state.emit);
+      state.emit = pipeline.emit;
+      state.flush = pipeline.flush;
+    }
     turnStates.set(ctx, state);
     try {
       if (signal.aborted) throw abortError(signal);
+      this.#checkOwnedKeysAtLoad(session);
       const turn = ctx as unknown as TurnContext;
       await this.#observed(
         { type: 'turn_start', context: turn },
@@ -284,6 +332,7 @@ export class Agent<S extends object = SessionShape> {
             : { type: 'turn_end', context: turn, durationMs, error },
         async () => {
           await raceAbort(this.#runTurnHooks(ctx), signal);
+          await state.flush?.(); // an early answer never reached the runner's flush
           this.#checkOwnedKeys(session);
         },
       );
@@ -306,7 +355,7 @@ export class Agent<S extends object = SessionShape> {
   async #runAgent(ctx: TurnContext<S>, state: TurnState): Promise<void> {
     if (ctx.response !== undefined) return; // an outer hook already answered
     const { session } = ctx;
-    const pending = (session[internal].getReserved(PENDING_KEY) as ModelToolCall[] | undefined) ?? [];
+    const pending = (session[internal].getReserved(PENDING_KEY) as PendingCall[] | undefined) ?? [];
     // Approvals apply only to the calls proposed by the previous turn; anything older is dropped.
     session[internal].setReserved(PENDING_KEY, undefined);
 
@@ -314,31 +363,43 @@ export class Agent<S extends object = SessionShape> {
     const executed: ExecutedToolCall[] = [];
     const messages = toModelMessages(ctx.request.messages);
     const approvals = matchApprovals(ctx.request.approvals, pending);
+    if (this.#signer !== undefined) this.#verifyApprovals(approvals.map((a) => a.call));
 
     if (approvals.length > 0) {
-      messages.push({ role: 'assistant', content: '', toolCalls: approvals.map((a) => a.call) });
-      for (const { call, approval } of approvals) {
+      const calls = approvals.map(({ call }) => ({ id: call.id, name: call.name, input: call.input }));
+      messages.push({ role: 'assistant', content: '', toolCalls: calls });
+      for (const [i, { approval }] of approvals.entries()) {
+        const call = calls[i] as ModelToolCall;
+        this.#notify({
+          type: 'approval',
+          context: ctx as unknown as TurnContext,
+          call,
+          approved: approval.execute,
+          ...(approval.rejection_reason === undefined ? {} : { reason: approval.rejection_reason }),
+        });
         const outcome = approval.execute
-          ? await this.#callTool(call, ctx, true)
+          ? await this.#callTool(call, ctx, call)
           : await this.#rejectTool(call, approval.rejection_reason, ctx);
         if (approval.execute) executed.push(executedCall(call, outcome));
         messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, ...outcome });
       }
-      if (executed.length > 0) state.emit?.({ type: 'executed_tool_calls', executed_tool_calls: executed });
+      if (executed.length > 0) await state.emit?.({ type: 'executed_tool_calls', executed_tool_calls: executed });
     }
 
     const modelTools = this.tools.map((t) => ({ name: t.name, description: t.description, inputSchema: t.jsonSchema }));
+    const context = ctx as unknown as TurnContext;
     const generate = (call: ModelCall) =>
       this.#observed(
-        { type: 'model_start', call },
-        (durationMs, result, error) => ({ type: 'model_end', call, durationMs, result, error }),
+        { type: 'model_start', context, call },
+        (durationMs, result, error) => ({ type: 'model_end', context, call, durationMs, result, error }),
         () => this.#generate(call, state),
       );
+    const { modelHooks } = this.#assembled;
     const callModel =
-      this.#modelHooks.length === 0
+      modelHooks.length === 0
         ? generate
         : compose<ModelCall, ModelResult>(
-            this.#modelHooks.map((hook) => (call, next) => hook(call, next, ctx)),
+            modelHooks.map((hook) => (call, next) => hook(call, next, ctx)),
             generate,
             { reentrant: true },
           );
@@ -369,23 +430,28 @@ export class Agent<S extends object = SessionShape> {
       const proposed: ModelToolCall[] = [];
       const executedNow: ExecutedToolCall[] = [];
       for (const call of result.toolCalls) {
-        const t = this.#tools.get(call.name);
+        const t = this.#assembled.tools.get(call.name);
         if (t?.requiresApproval) {
           proposed.push(call);
           continue;
         }
-        const outcome = await this.#callTool(call, ctx, false);
+        const outcome = await this.#callTool(call, ctx, undefined);
         executedNow.push(executedCall(call, outcome));
         messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, ...outcome });
       }
       executed.push(...executedNow);
-      if (executedNow.length > 0) state.emit?.({ type: 'executed_tool_calls', executed_tool_calls: executedNow });
+      if (executedNow.length > 0) await state.emit?.({ type: 'executed_tool_calls', executed_tool_calls: executedNow });
       if (proposed.length > 0) {
-        session[internal].setReserved(PENDING_KEY, proposed);
+        const signer = this.#signer;
+        const now = Date.now();
+        session[internal].setReserved(
+          PENDING_KEY,
+          signer === undefined ? proposed : proposed.map((call) => signer.sign(call, now)),
+        );
         const toolCalls = proposed.map((call) => this.#toWireToolCall(call));
-        state.emit?.({ type: 'tool_calls', tool_calls: toolCalls });
+        await state.emit?.({ type: 'tool_calls', tool_calls: toolCalls });
         const content = result.text === '' ? this.#approvalPrompt : result.text;
-        if (result.text === '') state.emit?.({ type: 'text_delta', text: content });
+        if (result.text === '') await state.emit?.({ type: 'text_delta', text: content });
         ctx.response = { content, toolCalls, executedToolCalls: executed, stopReason: 'approval_required', usage };
         return;
       }
@@ -396,28 +462,29 @@ export class Agent<S extends object = SessionShape> {
   }
 
   async #generate(call: ModelCall, state: TurnState): Promise<ModelResult> {
+    const model = call.model ?? this.model;
     try {
-      if (!state.streaming || this.model.stream === undefined) {
-        const result = await this.model.generate(call);
-        if (state.streaming && result.text !== '') state.emit?.({ type: 'text_delta', text: result.text });
+      if (!state.streaming || model.stream === undefined) {
+        const result = await model.generate(call);
+        if (state.streaming && result.text !== '') await state.emit?.({ type: 'text_delta', text: result.text });
         return { text: result.text ?? '', toolCalls: result.toolCalls ?? [], usage: result.usage };
       }
       let text = '';
       const toolCalls: ModelToolCall[] = [];
       let usage: Usage | undefined;
-      for await (const part of this.model.stream(call)) {
-        match(part)
-          .with({ type: 'text_delta' }, (p) => {
-            text += p.text;
-            state.emit?.({ type: 'text_delta', text: p.text });
-          })
-          .with({ type: 'tool_call' }, (p) => {
-            toolCalls.push(p.toolCall);
-          })
-          .with({ type: 'finish' }, (p) => {
-            usage = p.usage;
-          })
-          .exhaustive();
+      for await (const part of model.stream(call)) {
+        switch (part.type) {
+          case 'text_delta':
+            text += part.text;
+            await state.emit?.({ type: 'text_delta', text: part.text });
+            break;
+          case 'tool_call':
+            toolCalls.push(part.toolCall);
+            break;
+          case 'finish':
+            usage = part.usage;
+            break;
+        }
       }
       return { text, toolCalls, usage };
     } catch (error) {
@@ -434,19 +501,25 @@ export class Agent<S extends object = SessionShape> {
     }
   }
 
-  /** Runs a tool through the tool hooks; the approval gate and validation sit innermost. */
-  async #callTool(call: ModelToolCall, ctx: TurnContext<S>, approved: boolean): Promise<ToolOutcome> {
+  /**
+   * Runs a tool through the tool hooks; the approval gate and validation sit innermost.
+   * `approved` is the call the user approved: a hook may retry it, but not change its tool or
+   * input — the gate compares what reaches it with what the user saw.
+   */
+  async #callTool(call: ModelToolCall, ctx: TurnContext<S>, approved: ModelToolCall | undefined): Promise<ToolOutcome> {
+    const context = ctx as unknown as TurnContext;
     const execute = (c: ToolInvocation) =>
       this.#observed(
-        { type: 'tool_start', call: c },
-        (durationMs, outcome, error) => ({ type: 'tool_end', call: c, durationMs, outcome, error }),
+        { type: 'tool_start', context, call: c },
+        (durationMs, outcome, error) => ({ type: 'tool_end', context, call: c, durationMs, outcome, error }),
         () => this.#executeTool(c, ctx, approved),
       );
+    const { toolHooks } = this.#assembled;
     const run =
-      this.#toolHooks.length === 0
+      toolHooks.length === 0
         ? execute
         : compose<ToolInvocation, ToolOutcome>(
-            this.#toolHooks.map((hook) => (c, next) => hook(c, next, ctx)),
+            toolHooks.map((hook) => (c, next) => hook(c, next, ctx)),
             execute,
             { reentrant: true },
           );
@@ -455,10 +528,14 @@ export class Agent<S extends object = SessionShape> {
     return outcome;
   }
 
-  async #executeTool(call: ToolInvocation, ctx: TurnContext<S>, approved: boolean): Promise<ToolOutcome> {
-    const t = this.#tools.get(call.name);
+  async #executeTool(
+    call: ToolInvocation,
+    ctx: TurnContext<S>,
+    approved: ModelToolCall | undefined,
+  ): Promise<ToolOutcome> {
+    const t = this.#assembled.tools.get(call.name);
     if (t === undefined) return { output: { error: `Unknown tool "${call.name}"` }, isError: true };
-    if (t.requiresApproval && !approved) {
+    if (t.requiresApproval && !isSameCall(call, approved)) {
       return { output: { error: `Tool "${call.name}" requires the user's approval` }, isError: true };
     }
     const parsed = await validate(t.input, call.input);
@@ -481,8 +558,28 @@ export class Agent<S extends object = SessionShape> {
     }
   }
 
+  /** Signed approvals: every approved call must carry this server's valid, unexpired signature. */
+  #verifyApprovals(calls: PendingCall[]): void {
+    const signer = this.#signer as ApprovalSigner;
+    const now = Date.now();
+    for (const call of calls) {
+      const checked = signer.verify(call, now);
+      if (!checked.ok) {
+        throw new BatonError(
+          'APPROVAL_INVALID',
+          `Tool call "${call.id}" is not a call this server proposed and signed (${checked.reason})`,
+          {
+            id: call.id,
+            name: call.name,
+            reason: checked.reason,
+          },
+        );
+      }
+    }
+  }
+
   async #rejectTool(call: ModelToolCall, reason: string | undefined, ctx: TurnContext<S>): Promise<ToolOutcome> {
-    const t = this.#tools.get(call.name);
+    const t = this.#assembled.tools.get(call.name);
     if (t?.onReject) {
       const parsed = await validate(t.input, call.input);
       await t.onReject(parsed.ok ? parsed.value : call.input, reason, this.#toolContext(ctx, call.id));
@@ -495,7 +592,7 @@ export class Agent<S extends object = SessionShape> {
   }
 
   #toWireToolCall(call: ModelToolCall): ToolCall {
-    const t = this.#tools.get(call.name) as Tool<S>;
+    const t = this.#assembled.tools.get(call.name) as Tool<S>;
     const properties = (t.jsonSchema.properties ?? {}) as Record<string, unknown>;
     const wire: ToolCall = {
       id: call.id,
@@ -522,6 +619,16 @@ export function responseData(result: AgentResult) {
     session: result.session,
     ...(result.error ? { error: result.error } : {}),
   };
+}
+
+/** The approval gate's test: the call reaching the tool is the one the user approved, unchanged. */
+function isSameCall(call: ToolInvocation, approved: ModelToolCall | undefined): boolean {
+  return (
+    approved !== undefined &&
+    call.id === approved.id &&
+    call.name === approved.name &&
+    isDeepStrictEqual(call.input, approved.input)
+  );
 }
 
 function latestUserMessage(messages: ChatMessage[]): ChatMessage | undefined {

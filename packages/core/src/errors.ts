@@ -52,6 +52,11 @@ export const ERROR_CODES = {
     status: 400,
     description: 'An approval names a tool call the agent did not propose (id, name or input differ).',
   },
+  APPROVAL_INVALID: {
+    status: 400,
+    description:
+      'Signed approvals: the approved call carries no valid signature (forged, altered, expired or unknown key).',
+  },
   TOOL_INPUT_INVALID: {
     status: 400,
     description: 'Tool input failed its schema (reported to the model as a tool error, not to HTTP).',

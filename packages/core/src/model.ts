@@ -33,6 +33,8 @@ export interface ModelCall {
   tools: ModelTool[];
   signal: AbortSignal;
   session: Session;
+  /** The model to call; unset means the agent's. A model hook sets it to fall back to another. */
+  model?: Model;
 }
 
 /** One model step: text and/or tool calls. */

@@ -1,6 +1,6 @@
 import type { JsonObject } from './json.js';
 import type { Model, ModelCall, ModelResult, Usage } from './model.js';
-import type { Approval, ChatMessage, ExecutedToolCall, ToolCall } from './protocol.js';
+import type { Approval, ChatMessage, ExecutedToolCall, StreamEvent, ToolCall } from './protocol.js';
 import type { StandardSchemaV1 } from './schema.js';
 import type { Session, SessionShape } from './session.js';
 import type { Tool } from './tool.js';
@@ -88,35 +88,107 @@ export type ResponseInterceptor<S extends object = SessionShape> = (
   ctx: TurnContext<S>,
 ) => void | AgentResponse | Promise<void | AgentResponse>;
 
+/** Which hook of a plugin failed (see `Plugin.onError`). */
+export type PluginHookKind = 'turn' | 'request' | 'response' | 'model' | 'tool' | 'stream';
+
+/** What a session load or commit reports (HTTP turns; `agent.run` alone has no load or commit). */
+export interface SessionEventInfo {
+  mode: 'client' | 'sealed' | 'server';
+  /** `new`, `resumed` or `expired` (server mode); `new`/`resumed` otherwise. */
+  status: string;
+  /** Size of the session's JSON, in bytes (load: as loaded; commit: as committed). */
+  bytes: number;
+  durationMs: number;
+  error?: unknown;
+}
+
 /**
  * What observers see. Observers watch, they do not steer: they run after the fact, off the turn's
  * path, and their errors are reported (`onObserverError`), never swallowed, never fail the turn.
+ * Every event of a turn carries that turn's `context` (the same object from start to end).
  */
 export type AgentEvent =
   | { type: 'turn_start'; context: TurnContext }
   | { type: 'turn_end'; context: TurnContext; durationMs: number; result?: AgentResult; error?: unknown }
-  | { type: 'model_start'; call: ModelCall }
-  | { type: 'model_end'; call: ModelCall; durationMs: number; result?: ModelResult; error?: unknown }
-  | { type: 'tool_start'; call: ToolInvocation }
-  | { type: 'tool_end'; call: ToolInvocation; durationMs: number; outcome?: ToolOutcome; error?: unknown };
+  | { type: 'model_start'; context: TurnContext; call: ModelCall }
+  | {
+      type: 'model_end';
+      context: TurnContext;
+      call: ModelCall;
+      durationMs: number;
+      result?: ModelResult;
+      error?: unknown;
+    }
+  | { type: 'tool_start'; context: TurnContext; call: ToolInvocation }
+  | {
+      type: 'tool_end';
+      context: TurnContext;
+      call: ToolInvocation;
+      durationMs: number;
+      outcome?: ToolOutcome;
+      error?: unknown;
+    }
+  /** The user's decision on a proposed call, before the tool runs (or `onReject` does). */
+  | { type: 'approval'; context: TurnContext; call: ToolInvocation; approved: boolean; reason?: string }
+  /** A hook of a plugin with `onError: 'skip'` threw: the turn went on without it. */
+  | { type: 'plugin_error'; context: TurnContext; plugin: string; hook: PluginHookKind; error: unknown }
+  | ({ type: 'session_load'; sessionId?: string } & SessionEventInfo)
+  | ({ type: 'session_commit'; sessionId?: string; context?: TurnContext } & SessionEventInfo);
 
 export type AgentObserver = (event: AgentEvent) => void | Promise<void>;
 
-/** A named bundle of hooks and tools, registered with `agent.use(plugin)`. */
+/** A chunk of a streamed turn on its way to the client (`done` and `error` are not chunks). */
+export type StreamChunk = Exclude<StreamEvent, { type: 'done' } | { type: 'error' }>;
+/** What a stream hook passes on: a chunk, several, or none (dropped, or held for later). */
+export type StreamChunks = StreamChunk | readonly StreamChunk[] | null | undefined | void;
+
+/**
+ * Sees each chunk of a streamed turn before the client does. `transform` returns the chunks to
+ * pass on: the chunk itself, a changed one, several, or none (drop it, or hold it and release it
+ * later). `flush` runs once the answer is complete, before `done`: release what is held — or
+ * throw an `InterceptorError` to refuse the turn, so held text never reaches the client.
+ * Hooks registered first are outermost: they see chunks last, after inner hooks changed them.
+ */
+export interface StreamHook<S extends object = SessionShape> {
+  transform(chunk: StreamChunk, ctx: TurnContext<S>): StreamChunks | Promise<StreamChunks>;
+  flush?(ctx: TurnContext<S>): StreamChunks | Promise<StreamChunks>;
+}
+
+/** What a plugin's failing hook does: fail the turn (`abort`, default) or drop out of it (`skip`). */
+export type PluginErrorPolicy = 'abort' | 'skip';
+
+/**
+ * A named bundle of hooks, tools, observers and owned session keys, registered with
+ * `agent.use(plugin)` (or `definePlugin` for typed access to the keys it owns).
+ */
 export interface Plugin<S extends object = SessionShape> {
   name: string;
+  /** Names of plugins this one must wrap (run outside of); a name not registered is ignored. */
+  before?: readonly string[];
+  /** Names of plugins this one must run inside of; a name not registered is ignored. */
+  after?: readonly string[];
+  /**
+   * When one of this plugin's hooks throws: `abort` fails the turn (default); `skip` undoes what
+   * that hook wrote to the session, reports the error (`plugin_error` event, `onPluginError`) and
+   * goes on as if the plugin were not there. A refusal (`InterceptorError`) is a decision, not
+   * an error: it always refuses the turn. Errors from inner stages are never this plugin's.
+   */
+  onError?: PluginErrorPolicy;
   tools?: Tool<S>[];
   turn?: TurnHook<S>;
   model?: ModelHook<S>;
   tool?: ToolHook<S>;
-  /** Observers of turn, model and tool starts and ends. */
+  /** Transforms, drops or holds the chunks of streamed turns. */
+  stream?: StreamHook<S>;
+  /** Observers of the turn's events. */
   events?: AgentObserver;
   requestInterceptors?: RequestInterceptor<S>[];
   responseInterceptors?: ResponseInterceptor<S>[];
   /**
-   * Session keys this plugin owns, with their schema. A turn that leaves an owned key holding a
-   * value its schema refuses fails (`SESSION_SCHEMA_VIOLATION`) and commits nothing; two plugins
-   * cannot own one key.
+   * Session keys this plugin owns, with their schema. A value that fails the schema when the turn
+   * starts is refused (`SESSION_INVALID`, 400: a client-held session was tampered with or a stored
+   * one predates the schema); a turn that leaves an owned key invalid fails
+   * (`SESSION_SCHEMA_VIOLATION`) and commits nothing. Two plugins cannot own one key.
    */
   sessionKeys?: { [K in Extract<keyof S, string>]?: StandardSchemaV1 } & Record<string, StandardSchemaV1>;
 }
@@ -138,6 +210,16 @@ export interface AgentOptions<S extends object = SessionShape> {
   events?: AgentObserver[];
   /** Receives an observer's error (default: console.error). */
   onObserverError?: (error: unknown, event: AgentEvent) => void;
+  /** Receives the error of a plugin hook skipped under `onError: 'skip'` (default: console.error). */
+  onPluginError?: (error: unknown, info: { plugin: string; hook: PluginHookKind }) => void;
+  /**
+   * Signs pending approvals so a client-held session cannot forge or replay one (client mode):
+   * each proposed call carries an HMAC over its id, tool name, input and expiry. Secrets are at
+   * least 32 bytes, newest first (older ones still verify). Not needed in sealed or server mode.
+   */
+  approvalSecrets?: readonly string[];
+  /** How long a signed pending approval stays valid (default 15 minutes). */
+  approvalTtlMs?: number;
 }
 
 export interface RunOptions {
