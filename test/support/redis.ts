@@ -1,4 +1,4 @@
-import { Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 
 /** The Redis every test and benchmark talks to (test/setup/redis.ts makes sure it answers). */
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -21,6 +21,34 @@ export async function deleteKeys(prefix: string, url = REDIS_URL): Promise<numbe
     } while (cursor !== '0');
   } finally {
     await redis.quit();
+  }
+  return removed;
+}
+
+/**
+ * `deleteKeys` for a Redis Cluster: SCAN only sees the node it runs on, so scan every master, and
+ * UNLINK key by key (keys of different slots in one UNLINK are a CROSSSLOT error).
+ */
+export async function deleteClusterKeys(prefix: string, nodes: string): Promise<number> {
+  const cluster = new Cluster(
+    nodes.split(',').map((node) => {
+      const [host, port] = node.split(':');
+      return { host: host as string, port: Number(port) };
+    }),
+  );
+  let removed = 0;
+  try {
+    await cluster.ping(); // the node list is known once the cluster client is ready
+    for (const master of cluster.nodes('master')) {
+      let cursor = '0';
+      do {
+        const [next, keys] = await master.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+        for (const key of keys) removed += await master.unlink(key);
+        cursor = next;
+      } while (cursor !== '0');
+    }
+  } finally {
+    await cluster.quit();
   }
   return removed;
 }

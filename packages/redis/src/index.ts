@@ -1,1 +1,1 @@
-export { RedisSessionStore, type RedisSessionStoreOptions } from './redis-store.js';
+export { type RedisClusterNode, RedisSessionStore, type RedisSessionStoreOptions } from './redis-store.js';

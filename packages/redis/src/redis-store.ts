@@ -7,18 +7,31 @@ import {
   type LoadResult,
   type SessionStore,
 } from '@baton/core';
-import { type Cluster, Redis } from 'ioredis';
+import { Cluster, Redis } from 'ioredis';
 
-/** Options of {@link RedisSessionStore}: pass a client you own, or a URL for one the store owns. */
+/** A Redis Cluster node: `'host:port'` or `{ host, port }`. */
+export type RedisClusterNode = string | { host: string; port: number };
+
+/**
+ * Options of {@link RedisSessionStore}: pass a client you own, or a URL (one Redis) or the seed
+ * nodes of a Redis Cluster for a client the store owns.
+ */
 export interface RedisSessionStoreOptions {
-  /** A client you configured (and close yourself). Configure it to fail fast (see `url`). */
+  /** A client you configured (and close yourself): `Redis` or `Cluster`. Configure it to fail fast (see `url`). */
   client?: Redis | Cluster;
   /**
    * `redis://...` URL: the store creates (and closes) a client that fails fast while Redis is
    * unreachable (2 s connect and command timeouts, no offline queue) and reconnects on its own.
    */
   url?: string;
-  /** Prefix of every key this store writes (default `baton:`). */
+  /**
+   * Redis Cluster seed nodes (`'host:port'` or `{ host, port }`; a few are enough, the rest is
+   * discovered): the store creates (and closes) a `Cluster` client that fails fast like the `url`
+   * one, follows MOVED/ASK at once, and retries CLUSTERDOWN, TRYAGAIN and a lost master every
+   * 100 ms while a failover or resharding settles (about 2 s), then answers 503.
+   */
+  cluster?: readonly RedisClusterNode[];
+  /** Prefix of every key this store writes (default `baton:`). No `{` or `}`: the id is the hash tag. */
   prefix?: string;
 }
 
@@ -110,8 +123,18 @@ export class RedisSessionStore implements SessionStore {
   readonly #prefix: string;
 
   constructor(options: RedisSessionStoreOptions) {
-    const { client, url, prefix = 'baton:' } = options;
-    if (client && url) throw new BatonError('CONFIG_INVALID', 'Pass either `client` or `url`, not both');
+    const { client, url, cluster, prefix = 'baton:' } = options;
+    if ([client, url, cluster].filter((given) => given !== undefined).length > 1) {
+      throw new BatonError('CONFIG_INVALID', 'Pass one of `client`, `url` or `cluster`, not several');
+    }
+    // A brace in the prefix would become the hash tag: every session in one slot, or the session
+    // and lease keys in different slots (CROSSSLOT on every script).
+    if (/[{}]/.test(prefix)) {
+      throw new BatonError(
+        'CONFIG_INVALID',
+        'The key prefix must not contain `{` or `}` (the session id is the hash tag)',
+      );
+    }
     if (client) {
       this.#client = client;
       this.#owned = false;
@@ -127,8 +150,11 @@ export class RedisSessionStore implements SessionStore {
       owned.on('error', () => {});
       this.#client = owned;
       this.#owned = true;
+    } else if (cluster) {
+      this.#client = ownedCluster(cluster);
+      this.#owned = true;
     } else {
-      throw new BatonError('CONFIG_INVALID', 'RedisSessionStore needs a `client` or a `url`');
+      throw new BatonError('CONFIG_INVALID', 'RedisSessionStore needs a `client`, a `url` or `cluster` nodes');
     }
     this.#prefix = prefix;
     this.#client.defineCommand('batonSessionLoad', { numberOfKeys: 2, lua: LOAD_SCRIPT });
@@ -272,7 +298,8 @@ export class RedisSessionStore implements SessionStore {
    */
   async #connected(): Promise<void> {
     if (!this.#owned) return;
-    const client = this.#client as Redis;
+    // Redis and Cluster share these statuses and the 'ready' / 'close' events.
+    const client = this.#client;
     if (client.status === 'wait') {
       await client.connect();
       return;
@@ -298,6 +325,33 @@ export class RedisSessionStore implements SessionStore {
   }
 
   #connecting: Promise<void> | undefined;
+}
+
+/** A Cluster client that fails fast like the `url` one, and rides out redirects and failovers. */
+function ownedCluster(seeds: readonly RedisClusterNode[]): Cluster {
+  if (seeds.length === 0) throw new BatonError('CONFIG_INVALID', '`cluster` needs at least one node');
+  const nodes = seeds.map((seed) => {
+    if (typeof seed !== 'string') return seed;
+    const match = /^\[?([^\]]+?)\]?:(\d+)$/.exec(seed.trim());
+    if (!match) throw new BatonError('CONFIG_INVALID', `A cluster node is "host:port" (got "${seed}")`);
+    return { host: match[1] as string, port: Number(match[2]) };
+  });
+  const cluster = new Cluster(nodes, {
+    // Fail fast while the cluster is unreachable instead of queueing turns (the url client's rule).
+    enableOfflineQueue: false,
+    // MOVED/ASK are followed at once; CLUSTERDOWN, TRYAGAIN and a connection lost with its master
+    // are retried every 100 ms with a fresh slot map, up to 16 times: a failover or a slot
+    // migration shorter than that is invisible, a longer one is a 503 after about 2 s.
+    maxRedirections: 16,
+    retryDelayOnFailover: 100,
+    retryDelayOnClusterDown: 100,
+    retryDelayOnTryAgain: 100,
+    slotsRefreshTimeout: 2_000,
+    redisOptions: { connectTimeout: 2_000, commandTimeout: 2_000, maxRetriesPerRequest: 1 },
+  });
+  // Errors surface on the commands; an unhandled 'error' event would crash the process.
+  cluster.on('error', () => {});
+  return cluster;
 }
 
 function found(token: number, flat: string[], leased: boolean): LoadResult {

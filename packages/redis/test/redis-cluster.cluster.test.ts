@@ -1,0 +1,197 @@
+/**
+ * RedisSessionStore on a real Redis Cluster (3 masters on loopback, started by the 'cluster'
+ * project's global setup): the store contract, one slot per session, sessions spread over the
+ * masters, a resharding of a session's slot under load (TRYAGAIN, ASK, MOVED), fail-fast errors.
+ */
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { BatonError, type CommitRequest, type LoadResult } from '@baton/core';
+import { Cluster, type Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { deleteClusterKeys } from '../../../test/support/redis.js';
+import { describeSessionStore } from '../../core/test/support/store-contract.js';
+import { RedisSessionStore } from '../src/index.js';
+
+const nodes = inject('redisClusterNodes');
+const seeds = nodes.split(',');
+const prefix = `baton-cluster-test:${process.pid}:${Date.now()}:`;
+const IDLE = 60_000;
+const newId = (): string => randomBytes(16).toString('base64url');
+
+afterAll(async () => {
+  await deleteClusterKeys(prefix, nodes);
+});
+
+describeSessionStore('RedisSessionStore on Redis Cluster', () => new RedisSessionStore({ cluster: seeds, prefix }));
+
+function creating(texts: Record<string, string>): CommitRequest {
+  const now = Date.now();
+  return {
+    set: new Map(Object.entries(texts)),
+    deleted: [],
+    idleTtlMs: IDLE,
+    create: { createdAt: now, absoluteExpiresAt: now + 3_600_000 },
+    absoluteExpiresAt: now + 3_600_000,
+  };
+}
+
+/** One leased read-modify-write of the counter `n`, as a turn does it. */
+async function increment(store: RedisSessionStore, id: string): Promise<number> {
+  const loaded = (await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 10_000, waitMs: 10_000 } })) as Extract<
+    LoadResult,
+    { status: 'found' }
+  >;
+  expect(loaded.status).toBe('found');
+  const next = Number(loaded.session.texts.get('n')) + 1;
+  await store.commit(id, {
+    set: new Map([['n', String(next)]]),
+    deleted: [],
+    idleTtlMs: IDLE,
+    absoluteExpiresAt: loaded.session.absoluteExpiresAt,
+    lease: loaded.lease,
+  });
+  return next;
+}
+
+function portOf(redis: Redis): number {
+  return redis.options.port as number;
+}
+
+describe('RedisSessionStore on Redis Cluster', () => {
+  let store: RedisSessionStore;
+  let admin: Cluster;
+  beforeAll(async () => {
+    store = new RedisSessionStore({ cluster: seeds, prefix });
+    admin = new Cluster(seeds.map((seed) => ({ host: '127.0.0.1', port: Number(seed.split(':')[1]) })));
+    await admin.ping();
+  });
+  afterAll(async () => {
+    await store.close();
+    await admin.quit();
+  });
+
+  it('keeps both keys of a session in one slot, and spreads sessions over every master', async () => {
+    const owners = new Set<number>();
+    for (let i = 0; i < 24; i++) {
+      const id = newId();
+      await store.commit(id, creating({ n: '0' }));
+      const found = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 0 } });
+      expect(found.status).toBe('found');
+      const slot = await admin.cluster('KEYSLOT', store.sessionKey(id));
+      expect(await admin.cluster('KEYSLOT', store.leaseKey(id))).toBe(slot);
+      // Ask each master directly: exactly one holds the session, and its lease too.
+      const holders: number[] = [];
+      for (const master of admin.nodes('master')) {
+        if ((await count(master, store.sessionKey(id), store.leaseKey(id))) === 2) holders.push(portOf(master));
+      }
+      expect(holders).toHaveLength(1);
+      owners.add(holders[0] as number);
+      if (found.status === 'found' && found.lease) await store.release(id, found.lease);
+    }
+    expect(owners.size).toBe(3);
+  });
+
+  it('works through a Cluster client you own (scripts defined on the Cluster)', async () => {
+    const client = new Cluster(seeds.map((seed) => ({ host: '127.0.0.1', port: Number(seed.split(':')[1]) })));
+    const own = new RedisSessionStore({ client, prefix });
+    const id = newId();
+    await own.commit(id, creating({ n: '0' }));
+    expect(await increment(own, id)).toBe(1);
+    await own.close(); // not ours to close: the client still works
+    expect(await client.hget(own.sessionKey(id), 'd:n')).toBe('1');
+    await client.quit();
+  });
+
+  it('keeps every increment while the session slot is resharded to another master (TRYAGAIN, ASK, MOVED)', async () => {
+    const id = newId();
+    await store.commit(id, creating({ n: '0' }));
+    const slot = await admin.cluster('KEYSLOT', store.sessionKey(id));
+    const masters = admin.nodes('master');
+    const source = await ownerOf(masters, store.sessionKey(id));
+    const target = masters.find((m) => portOf(m) !== portOf(source)) as Redis;
+    const sourceId = await source.cluster('MYID');
+    const targetId = await target.cluster('MYID');
+
+    const before = await errorStats(masters);
+    // Sequential leased increments through the store while the slot moves under them.
+    let stop = false;
+    let done = 0;
+    const loop = (async () => {
+      while (!stop || done < 40) {
+        await increment(store, id);
+        done++;
+      }
+    })();
+    await sleep(100);
+    // The steps of `redis-cli --cluster reshard`, slowed down so turns land in every phase.
+    await target.cluster('SETSLOT', slot, 'IMPORTING', sourceId);
+    await source.cluster('SETSLOT', slot, 'MIGRATING', targetId);
+    await sleep(150); // two-key scripts on a migrating slot: TRYAGAIN, retried by ioredis
+    const keys = await source.cluster('GETKEYSINSLOT', slot, 100);
+    expect(keys).toContain(store.sessionKey(id));
+    await source.migrate('127.0.0.1', portOf(target), '', 0, 5_000, 'KEYS', ...keys);
+    await sleep(150); // keys gone from the source: ASK to the target
+    for (const master of masters) await master.cluster('SETSLOT', slot, 'NODE', targetId);
+    await sleep(100); // the store's slot map is stale: MOVED
+    stop = true;
+    await loop;
+
+    // The cluster really sent each kind of redirect, and the client rode them out.
+    const after = await errorStats(masters);
+    const seen = Object.fromEntries(
+      ['TRYAGAIN', 'ASK', 'MOVED'].map((kind) => [kind, (after[kind] ?? 0) - (before[kind] ?? 0)]),
+    );
+    expect(seen).toEqual({ TRYAGAIN: expect.any(Number), ASK: expect.any(Number), MOVED: expect.any(Number) });
+    for (const n of Object.values(seen)) expect(n).toBeGreaterThan(0);
+    expect(await target.hget(store.sessionKey(id), 'd:n')).toBe(String(done));
+    expect(await count(source, store.sessionKey(id))).toBe(0);
+    const loaded = await store.load(id, { idleTtlMs: IDLE });
+    expect(loaded.status === 'found' && loaded.session.texts.get('n')).toBe(String(done));
+    console.log(
+      `resharding: ${done} leased increments across the slot move, all kept; redirects ${JSON.stringify(seen)}`,
+    );
+  });
+
+  it('refuses a prefix with braces, several connection options, and malformed nodes (CONFIG_INVALID)', () => {
+    const invalid = expect.objectContaining({ code: 'CONFIG_INVALID' });
+    expect(() => new RedisSessionStore({ cluster: seeds, prefix: 'app{x}:' })).toThrow(invalid);
+    expect(() => new RedisSessionStore({ cluster: seeds, url: 'redis://127.0.0.1:6379' })).toThrow(invalid);
+    expect(() => new RedisSessionStore({ cluster: [] })).toThrow(invalid);
+    expect(() => new RedisSessionStore({ cluster: ['127.0.0.1'] })).toThrow(invalid);
+  });
+
+  it('answers SESSION_STORE_UNAVAILABLE fast when no cluster node answers', async () => {
+    const dead = new RedisSessionStore({ cluster: ['127.0.0.1:1', '127.0.0.1:2'], prefix });
+    const started = Date.now();
+    await expect(dead.ping()).rejects.toMatchObject({ code: 'SESSION_STORE_UNAVAILABLE' });
+    await expect(dead.load(newId(), { idleTtlMs: IDLE })).rejects.toBeInstanceOf(BatonError);
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await dead.close();
+  });
+});
+
+/** Error replies sent so far by all masters, by kind (INFO errorstats). */
+async function errorStats(masters: Redis[]): Promise<Record<string, number>> {
+  const totals: Record<string, number> = {};
+  for (const master of masters) {
+    for (const [, kind, n] of (await master.info('errorstats')).matchAll(/errorstat_(\w+):count=(\d+)/g)) {
+      totals[kind as string] = (totals[kind as string] ?? 0) + Number(n);
+    }
+  }
+  return totals;
+}
+
+/** How many of `keys` one node holds (a node answers MOVED for a slot it does not serve). */
+async function count(node: Redis, ...keys: string[]): Promise<number> {
+  try {
+    return await node.exists(...keys);
+  } catch (error) {
+    if ((error as Error).message.startsWith('MOVED')) return 0;
+    throw error;
+  }
+}
+
+async function ownerOf(masters: Redis[], key: string): Promise<Redis> {
+  for (const master of masters) if ((await count(master, key)) === 1) return master;
+  throw new Error(`No master holds ${key}`);
+}
