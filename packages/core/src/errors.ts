@@ -61,6 +61,10 @@ export const ERROR_CODES = {
     status: 400,
     description: 'Tool input failed its schema (reported to the model as a tool error, not to HTTP).',
   },
+  CALL_LIMIT_EXCEEDED: {
+    status: 500,
+    description: 'The `callLimits` plugin (exit `error`): a turn made more model or tool calls than allowed.',
+  },
   MAX_STEPS_EXCEEDED: { status: 500, description: 'The model kept calling tools past `maxSteps`.' },
   MODEL_ERROR: { status: 502, description: 'The model (provider) failed or returned an unusable answer.' },
   TURN_TIMEOUT: {

@@ -1,8 +1,10 @@
 export { raceAbort } from './abort.js';
 export { Agent, responseData } from './agent.js';
+export { type ApprovalSignatureFailure, ApprovalSigner, type PendingCall } from './approval-signing.js';
 export { type BeginOptions, ChatHandler, type ChatHandlerOptions, ChatTurn } from './chat-handler.js';
 export { type ChatRequest, parseChatRequest } from './chat-request.js';
 export { compose, type Middleware } from './compose.js';
+export { definePlugin, type OwnedShape } from './define-plugin.js';
 export {
   abortError,
   BatonError,
@@ -23,6 +25,7 @@ export type {
   ModelToolCall,
   Usage,
 } from './model.js';
+export { orderPlugins } from './plugin-registry.js';
 export type * from './protocol.js';
 export { inputJsonSchema, type StandardSchemaV1 } from './schema.js';
 export {
@@ -70,10 +73,16 @@ export type {
   EarlyAnswer,
   ModelHook,
   Plugin,
+  PluginErrorPolicy,
+  PluginHookKind,
   RequestInterceptor,
   ResponseInterceptor,
   RunOptions,
+  SessionEventInfo,
   StopReason,
+  StreamChunk,
+  StreamChunks,
+  StreamHook,
   ToolHook,
   ToolInvocation,
   ToolOutcome,
