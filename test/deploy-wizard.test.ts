@@ -710,6 +710,33 @@ describe('deploy wizard, BATON_SESSION=redis config (startDemo)', () => {
   });
 });
 
+describe('demo configuration for running at scale', () => {
+  it('reads REDIS_CLUSTER_NODES, BATON_CONCURRENCY and the lease bounds', () => {
+    const config = configFromEnv({
+      BATON_SESSION: 'redis',
+      REDIS_CLUSTER_NODES: ' 127.0.0.1:7100,127.0.0.1:7101 ,',
+      BATON_CONCURRENCY: 'merge',
+      BATON_LEASE_WAIT_MS: '30000',
+      BATON_LEASE_TTL_MS: '3000',
+    });
+    expect(config).toMatchObject({
+      redisClusterNodes: ['127.0.0.1:7100', '127.0.0.1:7101'],
+      concurrency: 'merge',
+      leaseWaitMs: 30_000,
+      leaseTtlMs: 3_000,
+    });
+    expect(configFromEnv({})).toMatchObject({ redisClusterNodes: undefined, concurrency: 'lease' });
+  });
+
+  it.each([
+    ['BATON_CONCURRENCY', 'optimistic'],
+    ['BATON_LEASE_WAIT_MS', '-1'],
+    ['BATON_LEASE_TTL_MS', '2s'],
+  ])('refuses %s=%s with CONFIG_INVALID', (name, value) => {
+    expect(() => configFromEnv({ [name]: value })).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+  });
+});
+
 async function listen(app: Koa): Promise<{ server: Server; url: string }> {
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
