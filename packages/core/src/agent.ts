@@ -21,6 +21,7 @@ import { describeIssues, validate, validateSync } from './schema.js';
 import { internal, Session, type SessionShape } from './session.js';
 import { streamPipeline } from './stream-pipeline.js';
 import type { Tool, ToolContext } from './tool.js';
+import { failSpan, inSpan, type Span, startSpan, withSpan } from './tracing.js';
 import type {
   AgentEvent,
   AgentObserver,
@@ -39,12 +40,23 @@ import type {
 /** Per-turn runner state, kept off the public TurnContext. */
 const turnStates = new WeakMap<object, TurnState>();
 
+/**
+ * @internal How `ChatHandler` hands the agent the turn span it opened before loading the session
+ * (so load, model, tool and commit spans share one `baton.turn` parent).
+ */
+export const TURN_SPAN: unique symbol = Symbol('baton.turnSpan');
+/** @internal How `ChatHandler` reports session load and commit to the agent's observers. */
+export const REPORT_EVENT: unique symbol = Symbol('baton.reportEvent');
+type InternalRunOptions = RunOptions & { [TURN_SPAN]?: Span };
+
 interface TurnState {
   /** Sends a chunk towards the streaming client (through the stream hooks); unset for `run`. */
   emit: ((chunk: StreamChunk) => Promise<void> | void) | undefined;
   /** Releases what stream hooks hold, once the answer is complete. */
   flush: (() => Promise<void>) | undefined;
   streaming: boolean;
+  /** The turn's `baton.turn` span (parent of model and tool spans). */
+  span?: Span;
 }
 
 /**
@@ -167,6 +179,11 @@ export class Agent<S extends object = SessionShape> {
         );
       }
     }
+  }
+
+  /** @internal Reports an event from outside the turn (session load and commit). */
+  [REPORT_EVENT](event: AgentEvent): void {
+    this.#notify(event);
   }
 
   /** Adds an observer; returns a function that removes it. */
@@ -299,6 +316,9 @@ export class Agent<S extends object = SessionShape> {
       options.session instanceof Session ? options.session : Session.from(options.session)
     ) as Session<S>;
     const signal = options.signal ?? new AbortController().signal;
+    const outerSpan = (options as InternalRunOptions)[TURN_SPAN];
+    const span = outerSpan ?? startSpan('baton.turn', undefined, () => ({ 'baton.streaming': state.streaming }));
+    state.span = span;
     const latest = messages.at(-1);
     const ctx: TurnContext<S> = {
       session,
@@ -331,23 +351,30 @@ export class Agent<S extends object = SessionShape> {
               }
             : { type: 'turn_end', context: turn, durationMs, error },
         async () => {
-          await raceAbort(this.#runTurnHooks(ctx), signal);
+          await raceAbort(
+            withSpan(span, () => this.#runTurnHooks(ctx)),
+            signal,
+          );
           await state.flush?.(); // an early answer never reached the runner's flush
           this.#checkOwnedKeys(session);
         },
       );
       if (signal.aborted) throw abortError(signal);
       const response = ctx.response as AgentResponse;
+      if (span.isRecording()) recordTurn(span, response, session);
       return { ...response, session: session.toJSON() };
     } catch (error) {
       session[internal].restore(checkpoint);
       if (error instanceof InterceptorError) {
         const refusal = refusalResponse(error);
+        if (span.isRecording()) recordTurn(span, refusal, session);
         return { ...refusal, session: session.toJSON() };
       }
+      failSpan(span, error);
       throw error;
     } finally {
       session[internal].clearTemp();
+      if (outerSpan === undefined) span.end();
     }
   }
 
@@ -389,10 +416,17 @@ export class Agent<S extends object = SessionShape> {
     const modelTools = this.tools.map((t) => ({ name: t.name, description: t.description, inputSchema: t.jsonSchema }));
     const context = ctx as unknown as TurnContext;
     const generate = (call: ModelCall) =>
-      this.#observed(
-        { type: 'model_start', context, call },
-        (durationMs, result, error) => ({ type: 'model_end', context, call, durationMs, result, error }),
-        () => this.#generate(call, state),
+      inSpan(
+        'baton.model',
+        state.span,
+        () => ({ 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': (call.model ?? this.model).id ?? 'unnamed' }),
+        () =>
+          this.#observed(
+            { type: 'model_start', context, call },
+            (durationMs, result, error) => ({ type: 'model_end', context, call, durationMs, result, error }),
+            () => this.#generate(call, state),
+          ),
+        recordModelCall,
       );
     const { modelHooks } = this.#assembled;
     const callModel =
@@ -509,10 +543,22 @@ export class Agent<S extends object = SessionShape> {
   async #callTool(call: ModelToolCall, ctx: TurnContext<S>, approved: ModelToolCall | undefined): Promise<ToolOutcome> {
     const context = ctx as unknown as TurnContext;
     const execute = (c: ToolInvocation) =>
-      this.#observed(
-        { type: 'tool_start', context, call: c },
-        (durationMs, outcome, error) => ({ type: 'tool_end', context, call: c, durationMs, outcome, error }),
-        () => this.#executeTool(c, ctx, approved),
+      inSpan(
+        'baton.tool',
+        turnStates.get(ctx)?.span,
+        () => ({
+          'gen_ai.operation.name': 'execute_tool',
+          'gen_ai.tool.name': c.name,
+          'gen_ai.tool.call.id': c.id,
+          'baton.tool.approved': approved !== undefined,
+        }),
+        () =>
+          this.#observed(
+            { type: 'tool_start', context, call: c },
+            (durationMs, outcome, error) => ({ type: 'tool_end', context, call: c, durationMs, outcome, error }),
+            () => this.#executeTool(c, ctx, approved),
+          ),
+        (span, outcome) => span.setAttribute('baton.tool.is_error', outcome.isError),
       );
     const { toolHooks } = this.#assembled;
     const run =
@@ -619,6 +665,31 @@ export function responseData(result: AgentResult) {
     session: result.session,
     ...(result.error ? { error: result.error } : {}),
   };
+}
+
+/** Turn span attributes: how it ended, usage and the session's size — never its content. */
+function recordTurn(span: Span, response: AgentResponse, session: { readonly byteSize: number }): void {
+  span.setAttributes({
+    'baton.stop_reason': response.stopReason,
+    'baton.tool_calls.executed': response.executedToolCalls.length,
+    'baton.tool_calls.pending': response.toolCalls.length,
+    'baton.session.bytes': session.byteSize,
+    'gen_ai.usage.input_tokens': response.usage.inputTokens,
+    'gen_ai.usage.output_tokens': response.usage.outputTokens,
+  });
+  if (response.error !== undefined) span.setAttribute('baton.refusal.code', response.error.code);
+}
+
+function recordModelCall(span: Span, result: ModelResult): void {
+  span.setAttributes({
+    'baton.model.tool_calls': result.toolCalls.length,
+    ...(result.usage
+      ? {
+          'gen_ai.usage.input_tokens': result.usage.inputTokens,
+          'gen_ai.usage.output_tokens': result.usage.outputTokens,
+        }
+      : {}),
+  });
 }
 
 /** The approval gate's test: the call reaching the tool is the one the user approved, unchanged. */

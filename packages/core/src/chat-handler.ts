@@ -1,5 +1,5 @@
 import { raceAbort } from './abort.js';
-import { type Agent, responseData } from './agent.js';
+import { type Agent, REPORT_EVENT, responseData, TURN_SPAN } from './agent.js';
 import { type ChatRequest, parseChatRequest } from './chat-request.js';
 import { abortError, BatonError, InterceptorError, publicError } from './errors.js';
 import type { ChatResponseBody, ResponseData, StreamEvent } from './protocol.js';
@@ -10,6 +10,7 @@ import {
   type SessionManager,
   type SessionOutput,
 } from './session-manager.js';
+import { failSpan, hashId, inSpan, type Span, startSpan } from './tracing.js';
 import type { AgentResult } from './turn.js';
 
 export interface ChatHandlerOptions {
@@ -59,18 +60,57 @@ export class ChatHandler<S extends object = SessionShape> {
    * busy session) happen before any response byte, so adapters can answer with a status.
    */
   async begin(body: unknown, options: BeginOptions = {}): Promise<ChatTurn<S>> {
-    const request = parseChatRequest(body);
-    const sessionId = request.sessionId ?? options.sessionId;
-    const deadline = turnDeadline(options, this.turnTimeoutMs);
-    const loading = this.sessions.load({ session: request.session, sessionId }, deadline.signal);
+    const { sessions } = this;
+    // One `baton.turn` span from the load to the commit; the agent adds its spans under it.
+    const span = startSpan('baton.turn', undefined, () => ({
+      'baton.session.mode': sessions.mode,
+      'baton.session.store': sessions.store?.constructor.name ?? 'none',
+    }));
+    const started = performance.now();
+    let request: ChatRequest | undefined;
+    let deadline: TurnDeadline | undefined;
+    let loading: Promise<LoadedSession> | undefined;
     try {
-      // A store that ignores the signal cannot hold the request past the deadline.
-      const loaded = deadline.signal ? await raceAbort(loading, deadline.signal) : await loading;
-      return new ChatTurn<S>(this.agent, this.sessions, request, loaded, deadline, this.onError);
+      request = parseChatRequest(body);
+      const sessionId = request.sessionId ?? options.sessionId;
+      deadline = turnDeadline(options, this.turnTimeoutMs);
+      const signal = deadline.signal;
+      loading = sessions.load({ session: request.session, sessionId }, signal);
+      const load = loading;
+      const loaded = await inSpan(
+        'baton.session.load',
+        span,
+        () => ({ 'baton.session.mode': sessions.mode }),
+        // A store that ignores the signal cannot hold the request past the deadline.
+        () => (signal ? raceAbort(load, signal) : load),
+        (loadSpan, value) => loadSpan.setAttributes(sessionAttributes(value)),
+      );
+      if (span.isRecording()) span.setAttributes(sessionAttributes(loaded));
+      this.agent[REPORT_EVENT]({
+        type: 'session_load',
+        ...(loaded.session.id === undefined ? {} : { sessionId: loaded.session.id }),
+        mode: sessions.mode,
+        status: loaded.status,
+        bytes: loaded.session.byteSize,
+        durationMs: performance.now() - started,
+      });
+      return new ChatTurn<S>(this.agent, sessions, request, loaded, deadline, this.onError, span);
     } catch (error) {
-      deadline.clear();
+      deadline?.clear();
       // If the load completes after we gave up, release what it acquired (the lease).
-      loading.then((late) => this.sessions.discard(late)).catch(() => {});
+      loading?.then((late) => sessions.discard(late)).catch(() => {});
+      if (loading !== undefined) {
+        this.agent[REPORT_EVENT]({
+          type: 'session_load',
+          mode: sessions.mode,
+          status: 'failed',
+          bytes: 0,
+          durationMs: performance.now() - started,
+          error,
+        });
+      }
+      failSpan(span, error);
+      span.end();
       throw error;
     }
   }
@@ -87,6 +127,8 @@ export class ChatTurn<S extends object = SessionShape> {
     readonly loaded: LoadedSession,
     readonly deadline: TurnDeadline,
     readonly onError: (error: unknown) => void,
+    /** The turn's `baton.turn` span (a no-op span unless an OpenTelemetry SDK is installed). */
+    readonly span: Span = startSpan('baton.turn', undefined),
   ) {}
 
   /** Aborts when the client goes away or the turn times out. */
@@ -106,8 +148,10 @@ export class ChatTurn<S extends object = SessionShape> {
       const output = await this.#settle(result);
       return { role: 'assistant', content: result.content, data: this.#data(result, output) };
     } catch (error) {
-      await this.#discard();
+      await this.#discard(error);
       throw error;
+    } finally {
+      this.span.end();
     }
   }
 
@@ -129,15 +173,18 @@ export class ChatTurn<S extends object = SessionShape> {
         if (step.value.type !== 'done') yield step.value; // `done` is re-emitted with the committed session
       }
     } catch (error) {
-      await this.#discard();
+      await this.#discard(error);
+      this.span.end();
       yield this.#errorEvent(error);
       return;
     }
     try {
       const output = await this.#settle(result);
+      this.span.end();
       yield { type: 'done', stop_reason: result.stopReason, content: result.content, data: this.#data(result, output) };
     } catch (error) {
-      await this.#discard();
+      await this.#discard(error);
+      this.span.end();
       yield this.#errorEvent(error);
     }
   }
@@ -145,6 +192,7 @@ export class ChatTurn<S extends object = SessionShape> {
   /** Releases the session without committing (a client that went away, an adapter error). */
   async abandon(): Promise<void> {
     await this.#discard();
+    this.span.end();
   }
 
   #runOptions() {
@@ -153,26 +201,53 @@ export class ChatTurn<S extends object = SessionShape> {
       context: this.request.context,
       approvals: this.request.approvals,
       ...(this.signal ? { signal: this.signal } : {}),
+      [TURN_SPAN]: this.span,
     };
   }
 
   /** Commits (or, for a refused turn, releases) the session. A failed commit leaves it to `#discard`. */
   async #settle(result: AgentResult): Promise<SessionOutput> {
     if (this.signal?.aborted) throw abortError(this.signal); // too late: the client or the deadline gave up
-    const writing =
-      result.stopReason === 'refused'
-        ? this.sessions.discard(this.loaded)
-        : this.sessions.commit(this.loaded, result.session);
-    // A hung store must not hold the response: past the deadline the turn fails (504) and the
-    // lease is released, so a late commit is refused by its stale fencing token.
-    const output = this.signal ? await raceAbort(writing, this.signal) : await writing;
-    this.#settled = true;
-    this.deadline.clear();
-    return output;
+    const refused = result.stopReason === 'refused';
+    const started = performance.now();
+    const writing = refused ? this.sessions.discard(this.loaded) : this.sessions.commit(this.loaded, result.session);
+    const signal = this.signal;
+    try {
+      // A hung store must not hold the response: past the deadline the turn fails (504) and the
+      // lease is released, so a late commit is refused by its stale fencing token.
+      const output = await inSpan(
+        refused ? 'baton.session.release' : 'baton.session.commit',
+        this.span,
+        () => ({ 'baton.session.mode': this.sessions.mode }),
+        () => (signal ? raceAbort(writing, signal) : writing),
+        (span) => span.setAttribute('baton.session.bytes', this.loaded.session.byteSize),
+      );
+      this.#settled = true;
+      this.deadline.clear();
+      this.#reportCommit(started, refused ? 'released' : 'committed');
+      return output;
+    } catch (error) {
+      this.#reportCommit(started, 'failed', error);
+      throw error;
+    }
+  }
+
+  #reportCommit(started: number, status: string, error?: unknown): void {
+    const { session } = this.loaded;
+    this.agent[REPORT_EVENT]({
+      type: 'session_commit',
+      ...(session.id === undefined ? {} : { sessionId: session.id }),
+      mode: this.sessions.mode,
+      status,
+      bytes: session.byteSize,
+      durationMs: performance.now() - started,
+      ...(error === undefined ? {} : { error }),
+    });
   }
 
   /** Writes nothing and releases the lease; safe to call more than once. */
-  async #discard(): Promise<void> {
+  async #discard(error?: unknown): Promise<void> {
+    if (error !== undefined) failSpan(this.span, error);
     if (this.#settled) return;
     this.#settled = true;
     this.deadline.clear();
@@ -191,6 +266,16 @@ export class ChatTurn<S extends object = SessionShape> {
   #data(result: AgentResult, output: SessionOutput): ResponseData {
     return { ...responseData(result), ...output };
   }
+}
+
+/** Span attributes of a loaded session: its status, size and hashed id — never its values. */
+function sessionAttributes(loaded: LoadedSession) {
+  const { id } = loaded.session;
+  return {
+    'baton.session.status': loaded.status,
+    'baton.session.bytes': loaded.session.byteSize,
+    ...(id === undefined ? {} : { 'baton.session.id_hash': hashId(id) }),
+  };
 }
 
 /** The turn's signal: the caller's (client gone) combined with the turn deadline. */

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import { type Attributes, context, type Span, SpanStatusCode, trace } from '@opentelemetry/api';
+import { BatonError, InterceptorError } from './errors.js';
+
+/*
+ * OpenTelemetry spans through @opentelemetry/api: a no-op until the application registers an SDK.
+ * One `baton.turn` span per turn, with children `baton.session.load`, `baton.model`, `baton.tool`
+ * and `baton.session.commit`. Attributes describe the turn (status, store, sizes, error codes,
+ * gen_ai usage); they never carry session values, messages or raw session ids (ids are hashed).
+ */
+
+const tracer = trace.getTracer('@baton/core');
+
+export type { Span };
+
+/** Starts a span under `parent` (or the active context); attributes are computed only if recorded. */
+export function startSpan(name: string, parent: Span | undefined, attributes?: () => Attributes): Span {
+  const parentContext = parent === undefined ? context.active() : trace.setSpan(context.active(), parent);
+  const span = tracer.startSpan(name, undefined, parentContext);
+  if (attributes !== undefined && span.isRecording()) span.setAttributes(attributes());
+  return span;
+}
+
+/**
+ * Runs `work` in a child span of `parent`, active while it runs (so spans the work starts, say an
+ * HTTP client's, nest under it when the SDK has a context manager). Ends it with the outcome.
+ */
+export async function inSpan<T>(
+  name: string,
+  parent: Span | undefined,
+  attributes: () => Attributes,
+  work: () => Promise<T>,
+  onResult?: (span: Span, value: T) => void,
+): Promise<T> {
+  const span = startSpan(name, parent, attributes);
+  if (!span.isRecording()) return work();
+  try {
+    const value = await context.with(trace.setSpan(context.active(), span), work);
+    onResult?.(span, value);
+    return value;
+  } catch (error) {
+    failSpan(span, error);
+    throw error;
+  } finally {
+    span.end();
+  }
+}
+
+/** Runs `work` with `span` active (only when it records: the no-op path adds nothing). */
+export function withSpan<T>(span: Span, work: () => Promise<T>): Promise<T> {
+  return span.isRecording() ? context.with(trace.setSpan(context.active(), span), work) : work();
+}
+
+/** Marks a span failed with the error's code only: messages may quote user data. */
+export function failSpan(span: Span, error: unknown): void {
+  if (!span.isRecording()) return;
+  const code = errorCode(error);
+  span.setAttribute('baton.error.code', code);
+  span.recordException({ name: error instanceof Error ? error.name : 'Error', message: code });
+  span.setStatus({ code: SpanStatusCode.ERROR, message: code });
+}
+
+export function errorCode(error: unknown): string {
+  if (error instanceof BatonError || error instanceof InterceptorError) return error.code;
+  return 'INTERNAL';
+}
+
+/** A session id as a span may carry it: a short SHA-256, enough to correlate, useless to replay. */
+export function hashId(id: string): string {
+  return createHash('sha256').update(id).digest('hex').slice(0, 16);
+}
