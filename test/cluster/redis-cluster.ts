@@ -39,6 +39,8 @@ export interface LocalCluster {
   kill(port: number, signal?: NodeJS.Signals): Promise<void>;
   /** The port of the master serving `slot` right now, asked of a live node. */
   masterOf(slot: number): Promise<number>;
+  /** The port of the master serving `key` right now. */
+  masterOfKey(key: string): Promise<number>;
   /** Stops every node this cluster started and removes its directory. */
   stop(): Promise<void>;
 }
@@ -88,6 +90,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<LocalC
           '',
           '--appendonly',
           'no',
+          // Replicas sync at once (the default waits 5 s for more replicas to share one transfer).
+          '--repl-diskless-sync-delay',
+          '0',
         ],
         { stdio: 'ignore' },
       );
@@ -116,6 +121,29 @@ export async function startCluster(options: ClusterOptions = {}): Promise<LocalC
     throw new Error(`Cannot start a local Redis Cluster: ${(error as Error).message}\n${logs}`, { cause: error });
   }
 
+  /** Asks the live nodes, one after the other, until one answers. */
+  const ask = async <T>(what: string, question: (redis: Redis) => Promise<T | undefined>): Promise<T> => {
+    for (const port of children.keys()) {
+      const redis = connect(port);
+      try {
+        const answer = await question(redis);
+        if (answer !== undefined) return answer;
+      } catch {
+        // That node is down or not ready: ask the next one.
+      } finally {
+        redis.disconnect();
+      }
+    }
+    throw new Error(`No live node knows ${what}`);
+  };
+  const masterOf = (slot: number): Promise<number> =>
+    ask(`who serves slot ${slot}`, async (redis) => {
+      const range = (await redis.cluster('SLOTS')).find(([from, to]) => from <= slot && slot <= to);
+      return range?.[2]?.[1];
+    });
+  const masterOfKey = async (key: string): Promise<number> =>
+    masterOf(await ask(`the slot of ${key}`, (redis) => redis.cluster('KEYSLOT', key)));
+
   return {
     ports,
     spec: ports.map((port) => `${HOST}:${port}`).join(','),
@@ -126,21 +154,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<LocalC
       await terminate(child, signal);
       children.delete(port);
     },
-    async masterOf(slot) {
-      for (const port of children.keys()) {
-        const redis = connect(port);
-        try {
-          const slots = await redis.cluster('SLOTS');
-          const range = slots.find(([from, to]) => from <= slot && slot <= to);
-          if (range?.[2]) return range[2][1];
-        } catch {
-          // That node is down or not ready: ask the next one.
-        } finally {
-          redis.disconnect();
-        }
-      }
-      throw new Error(`No live node knows who serves slot ${slot}`);
-    },
+    masterOf,
+    masterOfKey,
     stop,
   };
 }
