@@ -74,7 +74,7 @@ describe('signed approvals (client mode)', () => {
   it('refuses a pending call the client forged into its session (unsigned, altered, re-signed with another key)', async () => {
     const { agent, deployed } = setup();
     const first = await agent.run([{ role: 'user', content: 'deploy staging' }]);
-    const [signed] = first.session[PENDING] as { id: string; name: string; input: unknown; sig: string }[];
+    const [signed] = first.session[PENDING] as { id: string; name: string; input: JsonObject; sig: string }[];
     if (signed === undefined) throw new Error('no pending call');
     const other = new ApprovalSigner(['a-different-secret-that-is-also-32-bytes-long'], 60_000);
     const forgeries: [string, JsonObject][] = [
