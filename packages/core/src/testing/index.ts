@@ -1,0 +1,18 @@
+/**
+ * `@baton/core/testing`: a plugin test kit that works with any test runner (it throws plain
+ * Errors and imports none). `assertPlugin(plugin)` in a test; `checkPlugin` for the report.
+ */
+export {
+  type AnyPlugin,
+  assertPlugin,
+  checkPlugin,
+  type KitTurn,
+  PLUGIN_SCENARIOS,
+  type PluginCheckOptions,
+  type PluginReport,
+  type PluginScenario,
+  type ScenarioExpectation,
+  type ScenarioReport,
+  type TurnOutcome,
+} from './check-plugin.js';
+export { KIT, type KitCounts } from './fixture.js';
