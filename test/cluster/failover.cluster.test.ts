@@ -3,7 +3,10 @@
  * carries on after a short 503 window. Its own cluster (3 masters + 3 replicas, started here) so
  * the shared one stays whole; three counter processes send turns round robin throughout.
  */
+import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { CommitRequest } from '@baton/core';
+import { RedisSessionStore } from '@baton/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatonProcess, startMany, stopAll } from './processes.js';
 import { type LocalCluster, startCluster } from './redis-cluster.js';
@@ -26,6 +29,18 @@ async function chat(url: string, content: string, sessionId?: string): Promise<R
   return { status: res.status, body: await res.json() };
 }
 
+function creating(): CommitRequest {
+  const now = Date.now();
+  const absoluteExpiresAt = now + 60_000;
+  return {
+    set: new Map([['k', '1']]),
+    deleted: [],
+    idleTtlMs: 60_000,
+    create: { createdAt: now, absoluteExpiresAt },
+    absoluteExpiresAt,
+  };
+}
+
 describe('failover: a master killed under load', () => {
   let cluster: LocalCluster;
   let counters: BatonProcess[];
@@ -44,6 +59,26 @@ describe('failover: a master killed under load', () => {
   afterAll(async () => {
     await stopAll(counters);
     await cluster?.stop();
+  });
+
+  it('waitForReplicas: each commit waits for the replica of its own master (WAIT routed by slot)', async () => {
+    const nodes = cluster.spec.split(',');
+    const one = new RedisSessionStore({ cluster: nodes, waitForReplicas: { replicas: 1, timeoutMs: 1_000 } });
+    const two = new RedisSessionStore({ cluster: nodes, waitForReplicas: { replicas: 2, timeoutMs: 50 } });
+    try {
+      const started = performance.now();
+      for (let i = 0; i < 30; i++) await one.commit(randomBytes(16).toString('base64url'), creating());
+      const ms = performance.now() - started;
+      // Each master has one replica: asking for two can only time out.
+      await expect(two.commit(randomBytes(16).toString('base64url'), creating())).rejects.toMatchObject({
+        code: 'SESSION_STORE_UNAVAILABLE',
+        details: { acknowledged: 1, replicas: 2 },
+      });
+      console.log(`waitForReplicas 1: 30 commits acknowledged by a replica in ${Math.round(ms)} ms`);
+    } finally {
+      await one.close();
+      await two.close();
+    }
   });
 
   it('turns continue after a short 503 window; committed sessions are intact', async () => {

@@ -33,6 +33,14 @@ export interface RedisSessionStoreOptions {
   cluster?: readonly RedisClusterNode[];
   /** Prefix of every key this store writes (default `baton:`). No `{` or `}`: the id is the hash tag. */
   prefix?: string;
+  /**
+   * After each commit, wait (Redis `WAIT`) until this many replicas of the session's master have
+   * it, for up to `timeoutMs` (keep it under the 2 s command timeout of an owned client). Narrows —
+   * does not close — the window in which a failover loses a committed turn (replication is
+   * asynchronous). Fewer acknowledgements in time make the turn a 503 SESSION_STORE_UNAVAILABLE,
+   * although the master already holds it: the client cannot tell whether it will survive.
+   */
+  waitForReplicas?: { replicas: number; timeoutMs: number };
 }
 
 const LOAD_SCRIPT = `
@@ -121,9 +129,10 @@ export class RedisSessionStore implements SessionStore {
   readonly #scripts: ScriptedClient;
   readonly #owned: boolean;
   readonly #prefix: string;
+  readonly #waitForReplicas: { replicas: number; timeoutMs: number } | undefined;
 
   constructor(options: RedisSessionStoreOptions) {
-    const { client, url, cluster, prefix = 'baton:' } = options;
+    const { client, url, cluster, prefix = 'baton:', waitForReplicas } = options;
     if ([client, url, cluster].filter((given) => given !== undefined).length > 1) {
       throw new BatonError('CONFIG_INVALID', 'Pass one of `client`, `url` or `cluster`, not several');
     }
@@ -135,6 +144,18 @@ export class RedisSessionStore implements SessionStore {
         'The key prefix must not contain `{` or `}` (the session id is the hash tag)',
       );
     }
+    if (
+      waitForReplicas &&
+      !(
+        Number.isInteger(waitForReplicas.replicas) &&
+        waitForReplicas.replicas > 0 &&
+        Number.isInteger(waitForReplicas.timeoutMs) &&
+        waitForReplicas.timeoutMs > 0
+      )
+    ) {
+      throw new BatonError('CONFIG_INVALID', '`waitForReplicas` needs positive integers `replicas` and `timeoutMs`');
+    }
+    this.#waitForReplicas = waitForReplicas;
     if (client) {
       this.#client = client;
       this.#owned = false;
@@ -229,7 +250,7 @@ export class RedisSessionStore implements SessionStore {
     );
     switch (reply[0]) {
       case 'ok':
-        return;
+        return this.#replicated(id);
       case 'stale':
         throw new BatonError('SESSION_BUSY', 'The lease of this session expired or was taken over; nothing written', {
           id,
@@ -246,6 +267,28 @@ export class RedisSessionStore implements SessionStore {
         });
       default:
         throw new BatonError('INTERNAL', `Unexpected reply from the commit script: ${String(reply[0])}`);
+    }
+  }
+
+  /** With `waitForReplicas`: WAIT on the session's master until enough replicas have the commit. */
+  async #replicated(id: string): Promise<void> {
+    const wanted = this.#waitForReplicas;
+    if (!wanted) return;
+    const client = this.#client;
+    const acknowledged = await this.#run(async () => {
+      if (!client.isCluster) return (client as Redis).wait(wanted.replicas, wanted.timeoutMs);
+      // WAIT names no key: in a pipeline led by the session's key it runs on the session's master.
+      const replies = await client.pipeline().pttl(this.sessionKey(id)).wait(wanted.replicas, wanted.timeoutMs).exec();
+      const [error, count] = replies?.[1] ?? [new Error('No reply to WAIT')];
+      if (error) throw error;
+      return Number(count);
+    });
+    if (acknowledged < wanted.replicas) {
+      throw new BatonError(
+        'SESSION_STORE_UNAVAILABLE',
+        `Only ${acknowledged} of ${wanted.replicas} replicas acknowledged the commit within ${wanted.timeoutMs} ms; the master holds it`,
+        { id, acknowledged, replicas: wanted.replicas },
+      );
     }
   }
 

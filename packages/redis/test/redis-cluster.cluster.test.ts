@@ -160,6 +160,23 @@ describe('RedisSessionStore on Redis Cluster', () => {
     expect(() => new RedisSessionStore({ cluster: ['127.0.0.1'] })).toThrow(invalid);
   });
 
+  it('waitForReplicas with no replica: WAIT runs on the session master, 503 naming 0 acknowledgements', async () => {
+    const waiting = new RedisSessionStore({ cluster: seeds, prefix, waitForReplicas: { replicas: 1, timeoutMs: 50 } });
+    try {
+      // Sessions on every master: each WAIT must reach the node that holds its session.
+      for (let i = 0; i < 6; i++) {
+        const id = newId();
+        await expect(waiting.commit(id, creating({ n: '0' }))).rejects.toMatchObject({
+          code: 'SESSION_STORE_UNAVAILABLE',
+          details: { acknowledged: 0, replicas: 1 },
+        });
+        expect((await waiting.load(id, { idleTtlMs: IDLE })).status).toBe('found');
+      }
+    } finally {
+      await waiting.close();
+    }
+  });
+
   it('answers SESSION_STORE_UNAVAILABLE fast when no cluster node answers', async () => {
     const dead = new RedisSessionStore({ cluster: ['127.0.0.1:1', '127.0.0.1:2'], prefix });
     const started = Date.now();

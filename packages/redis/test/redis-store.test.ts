@@ -295,6 +295,27 @@ describe('RedisSessionStore (configuration)', () => {
   it('needs a client or a url', () => {
     expect(() => new RedisSessionStore({})).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
   });
+
+  it('refuses a prefix with braces and a malformed waitForReplicas', () => {
+    const invalid = expect.objectContaining({ code: 'CONFIG_INVALID' });
+    expect(() => new RedisSessionStore({ url, prefix: 'app{1}:' })).toThrow(invalid);
+    expect(() => new RedisSessionStore({ url, waitForReplicas: { replicas: 0, timeoutMs: 100 } })).toThrow(invalid);
+    expect(() => new RedisSessionStore({ url, waitForReplicas: { replicas: 1, timeoutMs: 0.5 } })).toThrow(invalid);
+  });
+
+  it('waitForReplicas on a Redis without replicas: 503 naming 0 acknowledgements, the master holds the commit', async () => {
+    const store = new RedisSessionStore({ url, prefix, waitForReplicas: { replicas: 1, timeoutMs: 50 } });
+    const id = newId();
+    try {
+      await expect(store.commit(id, creating(new Map([['a', '1']])))).rejects.toMatchObject({
+        code: 'SESSION_STORE_UNAVAILABLE',
+        details: { acknowledged: 0, replicas: 1 },
+      });
+      expect((await store.load(id, { idleTtlMs: IDLE })).status).toBe('found');
+    } finally {
+      await store.close();
+    }
+  });
 });
 
 function freePort(): Promise<number> {
