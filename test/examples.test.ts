@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { assertPlugin } from '@baton/core/testing';
 import { describe, expect, it } from 'vitest';
+import { auditPlugin } from '../examples/writing-a-plugin/audit-plugin.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -66,5 +69,34 @@ describe('examples/shopping-cart', () => {
     expect(third.assistant).toMatch(/\n\[cart \(standard\): 3 pears; 3 items\]$/);
     // `temp:` keys never reach the session the client gets.
     expect(stdout).not.toContain('temp:');
+  });
+});
+
+describe('examples/writing-a-plugin', () => {
+  const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+  const readme = read('../README.md');
+
+  it('the README shows audit-plugin.ts verbatim, and its kit snippet is the test below', () => {
+    expect(readme).toContain(`\`\`\`ts\n${read('../examples/writing-a-plugin/audit-plugin.ts')}\`\`\``);
+    const snippet = /```ts\n(import \{ assertPlugin \}[\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const test = snippet.slice(snippet.indexOf('it('));
+    expect(test).toMatch(/^it\('/);
+    const indented = test.replace(/^(?=.)/gm, '  ');
+    expect(read('./examples.test.ts')).toContain(indented);
+  });
+
+  it('the audit plugin passes the plugin kit', async () => {
+    const report = await assertPlugin(auditPlugin()); // throws an Error listing every problem
+    const run = report.scenarios.find((s) => s.scenario === 'run');
+    expect(run?.turns[0]?.sessionAfter.audit).toMatchObject([{ tool: 'kit_note', ok: true }]);
+  });
+
+  it('audits approved calls when they run, keeps the latest entries, and rolls back with a failed turn', async () => {
+    const report = await assertPlugin(auditPlugin(1), { session: { audit: [{ tool: 'older', ok: false, ms: 3 }] } });
+    const turns = (scenario: string) => report.scenarios.find((s) => s.scenario === scenario)?.turns ?? [];
+    const [propose, approve] = turns('approval');
+    expect(propose?.sessionAfter.audit).toEqual([{ tool: 'older', ok: false, ms: 3 }]);
+    expect(approve?.sessionAfter.audit).toMatchObject([{ tool: 'kit_deploy', ok: true }]);
+    expect(turns('error')[0]?.sessionAfter.audit).toEqual([{ tool: 'older', ok: false, ms: 3 }]);
   });
 });
