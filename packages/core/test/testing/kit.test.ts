@@ -101,6 +101,33 @@ describe('plugin kit: a well-behaved plugin', () => {
     });
   });
 
+  it('a stream guard that holds the text and refuses in flush passes once its expectation says so', async () => {
+    const held = new WeakMap<object, string>();
+    const guard: Plugin = {
+      name: 'guard',
+      stream: {
+        transform(chunk, ctx) {
+          if (chunk.type !== 'text_delta') return chunk;
+          held.set(ctx, (held.get(ctx) ?? '') + chunk.text);
+          return null;
+        },
+        flush(ctx) {
+          const text = held.get(ctx) ?? '';
+          if (text.includes('hello')) throw new InterceptorError('Blocked.', 'BLOCKED');
+          return text === '' ? null : { type: 'text_delta', text };
+        },
+      },
+    };
+    // Only streamed turns have a stream: `run` answers as usual. The refusal undoes kit_note's write.
+    const report = await assertPlugin(guard, {
+      expect: { stream: { outcome: 'refused', errorCode: 'BLOCKED', content: 'Blocked.', toolRuns: 1 } },
+    });
+    expect(report.scenarios.find((s) => s.scenario === 'stream')?.turns[0]?.chunks).toEqual([
+      { type: 'executed_tool_calls', executed_tool_calls: [expect.objectContaining({ name: 'kit_note' })] },
+      expect.objectContaining({ type: 'done', stop_reason: 'refused', content: 'Blocked.' }),
+    ]);
+  });
+
   it('a plugin that legitimately handles the model error passes once its expectation says so', async () => {
     const fallback: Plugin = {
       name: 'fallback',
