@@ -59,7 +59,10 @@ export interface PluginCheckOptions {
   session?: JsonObject;
   /** `platform_context` of every turn. */
   context?: Record<string, unknown>;
-  /** More plugins (the plugin's peers), registered before it; `before`/`after` still apply. */
+  /**
+   * More plugins (the plugin's peers), registered before it; `before`/`after` still apply. The
+   * same instances serve every scenario: keep their state in the session, or use one scenario.
+   */
   plugins?: readonly AnyPlugin[];
   /** Agent options besides the kit's model, tools and observer (e.g. `approvalSecrets`). */
   agent?: Omit<AgentOptions, 'model' | 'tools' | 'plugins' | 'events'>;
