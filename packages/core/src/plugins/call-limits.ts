@@ -1,5 +1,6 @@
 import { BatonError } from '../errors.js';
 import type { Model } from '../model.js';
+import type { SessionShape } from '../session.js';
 import type { Plugin, ToolOutcome } from '../turn.js';
 import { checkInteger, checkString, invalid } from './options.js';
 
@@ -44,7 +45,7 @@ interface TurnCounts {
  * @example
  * new Agent({ model, tools }).use(callLimits({ modelCalls: 6, toolCalls: 10 }));
  */
-export function callLimits(options: CallLimitsOptions): Plugin {
+export function callLimits<S extends object = SessionShape>(options: CallLimitsOptions): Plugin<S> {
   if (typeof options !== 'object' || options === null) throw invalid(NAME, 'options are required');
   checkInteger(NAME, 'modelCalls', options.modelCalls, 0);
   checkInteger(NAME, 'toolCalls', options.toolCalls, 0);
@@ -71,7 +72,7 @@ export function callLimits(options: CallLimitsOptions): Plugin {
   const exceeded = (kind: 'model' | 'tool', limit: number) =>
     new BatonError('CALL_LIMIT_EXCEEDED', `The turn went over its limit of ${limit} ${kind} calls`, { kind, limit });
 
-  const plugin: Plugin = { name: NAME, before: ['model-fallback', 'model-retry'] };
+  const plugin: Plugin<S> = { name: NAME, before: ['model-fallback', 'model-retry'] };
   if (modelCalls !== undefined || (toolCalls !== undefined && exit === 'end')) {
     plugin.model = async (call, next, ctx) => {
       const counts = countsOf(ctx);

@@ -1,5 +1,6 @@
 import { InterceptorError } from '../errors.js';
 import type { Model } from '../model.js';
+import type { SessionShape } from '../session.js';
 import type { Plugin } from '../turn.js';
 import { isRetryableModelError } from './model-errors.js';
 import { checkFunction, invalid } from './options.js';
@@ -30,7 +31,10 @@ export interface ModelFallbackOptions {
  *   .use(modelFallback([cheaperModel, otherProviderModel]))
  *   .use(modelRetry({ retries: 1 }));
  */
-export function modelFallback(models: Model[] | Model, options: ModelFallbackOptions = {}): Plugin {
+export function modelFallback<S extends object = SessionShape>(
+  models: Model[] | Model,
+  options: ModelFallbackOptions = {},
+): Plugin<S> {
   const fallbacks = Array.isArray(models) ? [...models] : [models];
   if (fallbacks.length === 0) throw invalid(NAME, 'needs at least one fallback model');
   for (const model of fallbacks) {

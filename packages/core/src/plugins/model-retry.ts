@@ -1,4 +1,5 @@
 import { abortError, InterceptorError } from '../errors.js';
+import type { SessionShape } from '../session.js';
 import type { Plugin } from '../turn.js';
 import { isRetryableModelError } from './model-errors.js';
 import { checkFunction, checkInteger, checkNumber, invalid } from './options.js';
@@ -43,7 +44,7 @@ export const MODEL_RETRIES_LOCAL = 'modelRetries';
  * @example
  * const agent = new Agent({ model }).use(modelRetry({ retries: 3, baseDelayMs: 500 }));
  */
-export function modelRetry(options: ModelRetryOptions = {}): Plugin {
+export function modelRetry<S extends object = SessionShape>(options: ModelRetryOptions = {}): Plugin<S> {
   checkInteger(NAME, 'retries', options.retries, 0);
   checkNumber(NAME, 'baseDelayMs', options.baseDelayMs, 0);
   checkNumber(NAME, 'maxDelayMs', options.maxDelayMs, 0);

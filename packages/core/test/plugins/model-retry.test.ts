@@ -5,6 +5,7 @@ import {
   InterceptorError,
   type ModelCall,
   type ModelResult,
+  type Plugin,
   Session,
   type TurnContext,
 } from '../../src/index.js';
@@ -18,7 +19,7 @@ afterEach(() => {
 });
 
 /** Calls the plugin's model hook directly, with `next` failing as the script says. */
-function callHook(plugin: ReturnType<typeof modelRetry>, next: (call?: ModelCall) => Promise<ModelResult>) {
+function callHook(plugin: Plugin, next: (call?: ModelCall) => Promise<ModelResult>) {
   const controller = new AbortController();
   const ctx = {
     session: new Session(),
