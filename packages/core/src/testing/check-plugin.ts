@@ -134,7 +134,7 @@ export interface PluginReport {
  *   session exactly as before (the tool's write undone).
  * - `approval`: `deploy web` proposes `kit_deploy` without running it; approving runs it exactly
  *   once (`Deployed web.`); an approval with a changed input, and a replay of the approval, are
- *   `APPROVAL_UNKNOWN` and run nothing. Overrides apply to the approving turn; the rest is fixed:
+ *   `APPROVAL_UNKNOWN` (or refused) and run nothing. Overrides apply to the approving turn; the rest is fixed:
  *   no plugin may run a call the user did not approve.
  */
 export async function checkPlugin(
@@ -395,10 +395,11 @@ function toApproval(call: ToolCall): Omit<Approval, 'execute'> {
   return { id: call.id, name: call.name, input: call.input };
 }
 
+/** The approval must be rejected — or the turn refused before the gate (a rate limiter may). */
 function expectRejected(turn: KitTurn, code: string, what: string, problems: string[]): void {
   if (turn.toolRuns.kit_deploy > 0) problems.push(`${what} ran kit_deploy ${turn.toolRuns.kit_deploy} time(s)`);
-  if (turn.outcome !== 'error' || errorCode(turn.error) !== code) {
-    problems.push(`${what} must fail with ${code}, got ${describeTurn(turn)}`);
+  if (turn.outcome === 'answer' || (turn.outcome === 'error' && errorCode(turn.error) !== code)) {
+    problems.push(`${what} must fail with ${code} (or be refused), got ${describeTurn(turn)}`);
   }
 }
 

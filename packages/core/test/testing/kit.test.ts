@@ -175,8 +175,8 @@ describe('plugin kit: broken plugins are caught', () => {
       'expected the turn to throw MODEL_ERROR, but it answered (end_turn) "Something went wrong."',
     );
     expect(problemsOf(report, 'approval')).toEqual([
-      'forged: an approval with a changed input must fail with APPROVAL_UNKNOWN, got answered (end_turn) "Something went wrong."',
-      'replay: an approval replayed after it ran must fail with APPROVAL_UNKNOWN, got answered (end_turn) "Something went wrong."',
+      'forged: an approval with a changed input must fail with APPROVAL_UNKNOWN (or be refused), got answered (end_turn) "Something went wrong."',
+      'replay: an approval replayed after it ran must fail with APPROVAL_UNKNOWN (or be refused), got answered (end_turn) "Something went wrong."',
     ]);
     // The refusal (an InterceptorError thrown inside it) was swallowed too.
     expect(problemsOf(report, 'refusal')[0]).toMatch(
