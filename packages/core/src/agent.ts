@@ -28,6 +28,7 @@ import type {
   AgentOptions,
   AgentResponse,
   AgentResult,
+  AnyPlugin,
   Plugin,
   PluginHookKind,
   RunOptions,
@@ -57,6 +58,8 @@ interface TurnState {
   streaming: boolean;
   /** The turn's `baton.turn` span (parent of model and tool spans). */
   span?: Span;
+  /** Set when the model itself was called for the current step (a hook may answer instead). */
+  generated?: boolean;
 }
 
 /**
@@ -105,7 +108,7 @@ export class Agent<S extends object = SessionShape> {
       requestInterceptors: options.requestInterceptors ?? [],
       responseInterceptors: options.responseInterceptors ?? [],
     };
-    const plugins = options.plugins ?? [];
+    const plugins = (options.plugins ?? []) as Plugin<S>[];
     this.#assembled = this.#assemble(plugins);
     this.#plugins.push(...plugins);
   }
@@ -114,10 +117,10 @@ export class Agent<S extends object = SessionShape> {
    * Registers a plugin. Hooks run in registration order unless `before`/`after` say otherwise;
    * every conflict (duplicate name, tool or owned key, an ordering cycle) throws here.
    */
-  use<P extends object = S>(plugin: Plugin<P>): this {
-    const plugins = [...this.#plugins, plugin as unknown as Plugin<S>];
+  use(plugin: AnyPlugin): this {
+    const plugins = [...this.#plugins, plugin as Plugin<S>];
     this.#assembled = this.#assemble(plugins);
-    this.#plugins.push(plugin as unknown as Plugin<S>);
+    this.#plugins.push(plugin as Plugin<S>);
     this.#composedTurn = undefined;
     return this;
   }
@@ -288,9 +291,11 @@ export class Agent<S extends object = SessionShape> {
       finished = true;
       wake?.();
     });
+    let streamedText = false;
     while (true) {
       const event = queue.shift();
       if (event !== undefined) {
+        if (event.type === 'text_delta') streamedText = true;
         yield event;
         continue;
       }
@@ -302,6 +307,16 @@ export class Agent<S extends object = SessionShape> {
     }
     if (failure !== undefined) throw failure;
     const done = result as AgentResult;
+    // An early answer or a refusal never went through the model's stream: send it as one delta
+    // (already through the response hooks) so clients that render deltas show the same message
+    // as `done.content`. A refusal after text was streamed is carried by `done` alone.
+    if (
+      !streamedText &&
+      done.content !== '' &&
+      (done.stopReason === 'refused' || done.stopReason === 'answered_early')
+    ) {
+      yield { type: 'text_delta', text: done.content };
+    }
     yield {
       type: 'done',
       stop_reason: done.stopReason,
@@ -441,6 +456,7 @@ export class Agent<S extends object = SessionShape> {
     for (let step = 0; step < this.maxSteps; step++) {
       if (ctx.signal.aborted) throw abortError(ctx.signal);
       // The turn as a whole races the signal (in #turn); here a late answer only must not go on.
+      state.generated = false;
       const result = await callModel({
         system: this.system,
         messages,
@@ -449,6 +465,8 @@ export class Agent<S extends object = SessionShape> {
         session: session as unknown as Session,
       });
       if (ctx.signal.aborted) throw abortError(ctx.signal);
+      // A model hook answered without calling the model (a cache, a limit): stream its text too.
+      if (!state.generated && result.text !== '') await state.emit?.({ type: 'text_delta', text: result.text });
       addUsage(usage, result.usage);
       if (result.toolCalls.length === 0) {
         ctx.response = {
@@ -497,6 +515,7 @@ export class Agent<S extends object = SessionShape> {
 
   async #generate(call: ModelCall, state: TurnState): Promise<ModelResult> {
     const model = call.model ?? this.model;
+    state.generated = true;
     try {
       if (!state.streaming || model.stream === undefined) {
         const result = await model.generate(call);

@@ -70,6 +70,7 @@ export type {
   AgentRequest,
   AgentResponse,
   AgentResult,
+  AnyPlugin,
   EarlyAnswer,
   ModelHook,
   Plugin,

@@ -193,13 +193,21 @@ export interface Plugin<S extends object = SessionShape> {
   sessionKeys?: { [K in Extract<keyof S, string>]?: StandardSchemaV1 } & Record<string, StandardSchemaV1>;
 }
 
+/**
+ * A plugin of any session shape. `Plugin<S>` is invariant in `S` (hooks both read and write the
+ * session), so this is the one type every plugin is assignable to.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: the only supertype of Plugin<S> for every S (see above)
+export type AnyPlugin = Plugin<any>;
+
 export interface AgentOptions<S extends object = SessionShape> {
   model: Model;
   system?: string;
   tools?: Tool<S>[];
   requestInterceptors?: RequestInterceptor<S>[];
   responseInterceptors?: ResponseInterceptor<S>[];
-  plugins?: Plugin<S>[];
+  /** Plugins of any session shape (a `definePlugin` plugin is typed by the keys it owns). */
+  plugins?: AnyPlugin[];
   /** Model steps per turn before `MAX_STEPS_EXCEEDED` (default 10). */
   maxSteps?: number;
   /** A tool that throws: report the error to the model and go on (default), or fail the turn. */

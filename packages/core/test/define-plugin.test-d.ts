@@ -16,4 +16,6 @@ test('definePlugin types owned keys', () => {
   });
   const agent = new Agent({ model: scriptedModel([]) });
   agent.use(p);
+  // A typed plugin fits the options of an agent of any shape, too.
+  new Agent<{ cart: string[] }>({ model: scriptedModel([]), plugins: [p] });
 });

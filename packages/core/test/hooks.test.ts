@@ -153,6 +153,12 @@ describe('model onion', () => {
     expect((await agent.run([user('q')])).content).toBe('fresh:1');
     expect((await agent.run([user('q')])).content).toBe('fresh:1');
     expect(model).toHaveBeenCalledTimes(1);
+    // Streamed, the cached answer arrives as text too (the hook, not the model, produced it).
+    const chunks = [];
+    for await (const chunk of agent.stream([user('q')])) chunks.push(chunk);
+    expect(chunks.map((c) => c.type)).toEqual(['text_delta', 'done']);
+    expect(chunks[0]).toEqual({ type: 'text_delta', text: 'fresh:1' });
+    expect(model).toHaveBeenCalledTimes(1);
   });
 });
 

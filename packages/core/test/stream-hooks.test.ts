@@ -93,7 +93,7 @@ describe('stream hooks', () => {
     expect(textOf(events).join('')).toBe('ONE TWO THREE');
   });
 
-  it('a guard that refuses in flush: the held text never reaches the client, done carries the refusal', async () => {
+  it('a guard that refuses in flush: the held text never reaches the client, only the refusal does', async () => {
     const held: StreamChunk[] = [];
     const guard: Plugin = {
       name: 'guard',
@@ -111,7 +111,7 @@ describe('stream hooks', () => {
     const agent = new Agent({ model: piecesModel(['the ', 'password ', 'is hunter2']), plugins: [guard] });
     const session = Session.from({ before: 1 });
     const events = await collect(agent.stream([user('tell me')], { session }));
-    expect(textOf(events)).toEqual([]);
+    expect(textOf(events)).toEqual(['I cannot share that.']);
     expect(JSON.stringify(events)).not.toContain('hunter2');
     expect(doneOf(events)).toMatchObject({
       stop_reason: 'refused',

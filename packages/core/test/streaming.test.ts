@@ -183,7 +183,7 @@ describe('agent.stream', () => {
     expect(result?.content).toBe('answer (checked)');
   });
 
-  it('a refusal in a streamed turn ends with done (refused, data.error) and the session unchanged', async () => {
+  it('a refusal in a streamed turn sends its message as one delta, ends with done (refused, data.error), session unchanged', async () => {
     const agent = new Agent({
       model: scriptedModel([{ when: () => true, reply: 'never' }]),
       requestInterceptors: [
@@ -194,8 +194,9 @@ describe('agent.stream', () => {
       ],
     });
     const { events } = await drain(agent.stream([user('x')], { session: { keep: true } }));
-    expect(types(events)).toEqual(['done']);
-    const done = events[0];
+    expect(types(events)).toEqual(['text_delta', 'done']);
+    expect(events[0]).toEqual({ type: 'text_delta', text: 'Refused.' });
+    const done = events[1];
     if (done?.type !== 'done') throw new Error('expected done');
     expect(done.stop_reason).toBe('refused');
     expect(done.content).toBe('Refused.');

@@ -3,7 +3,7 @@ import { Agent } from '../agent.js';
 import type { JsonObject } from '../json.js';
 import type { Approval, ChatMessage, StreamEvent, ToolCall } from '../protocol.js';
 import { Session } from '../session.js';
-import type { AgentEvent, AgentOptions, AgentResult, Plugin, StopReason } from '../turn.js';
+import type { AgentEvent, AgentOptions, AgentResult, AnyPlugin, Plugin, StopReason } from '../turn.js';
 import { KIT, type KitCounts, type KitFixture, kitFixture } from './fixture.js';
 
 /* The plugin test kit: runs a plugin inside a deterministic agent through every path a turn can
@@ -22,9 +22,7 @@ export const PLUGIN_SCENARIOS: readonly PluginScenario[] = [
   'approval',
 ];
 
-/** A plugin of any session shape: a typed plugin (`definePlugin`) is not assignable to `Plugin`. */
-// biome-ignore lint/suspicious/noExplicitAny: the kit runs plugins of every shape on one untyped agent
-export type AnyPlugin = Plugin<any>;
+export type { AnyPlugin };
 
 /** How a turn ended: it answered (any stop reason but `refused`), was refused, or threw. */
 export type TurnOutcome = 'answer' | 'refused' | 'error';
@@ -125,7 +123,7 @@ export interface PluginReport {
  *
  * - `run`: `note hello` → `kit_note` runs once, `Noted: hello.`, `end_turn`, `kit_note` committed.
  * - `stream`: the same, streamed → `done` last and only once, the text deltas add up to
- *   `done.content` (for an answer: a refusal's message comes in `done` only), `done` carries the
+ *   `done.content` (for an answer; a refusal after streamed text is carried by `done`), `done` carries the
  *   Session, every executed tool was streamed.
  * - `early_answer`: `kit:early` → `answered_early`, the model and tools never called, the early
  *   answer's session write (`kit_early`) kept.

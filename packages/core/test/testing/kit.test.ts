@@ -124,6 +124,8 @@ describe('plugin kit: a well-behaved plugin', () => {
     });
     expect(report.scenarios.find((s) => s.scenario === 'stream')?.turns[0]?.chunks).toEqual([
       { type: 'executed_tool_calls', executed_tool_calls: [expect.objectContaining({ name: 'kit_note' })] },
+      // The held text never left; the refusal reaches delta-rendering clients as one delta.
+      { type: 'text_delta', text: 'Blocked.' },
       expect.objectContaining({ type: 'done', stop_reason: 'refused', content: 'Blocked.' }),
     ]);
   });
