@@ -1,5 +1,5 @@
 import { BatonError } from '../errors.js';
-import type { Model } from '../model.js';
+import type { ModelResult } from '../model.js';
 import type { SessionShape } from '../session.js';
 import type { Plugin, ToolOutcome } from '../turn.js';
 import { checkInteger, checkString, invalid } from './options.js';
@@ -39,8 +39,7 @@ interface TurnCounts {
  *
  * Ordering: declares `before: ['model-fallback', 'model-retry']`, so it counts the steps the turn
  * asks for, not the attempts retry and fallback make for each. The answer of a turn ended by a
- * limit goes through the inner model hooks as a call to a stand-in model (so a streamed turn
- * streams it like any answer); observers see it as a `model_start`/`model_end` pair.
+ * limit is this hook's own (the model is not called); a streamed turn streams it like any answer.
  *
  * @example
  * new Agent({ model, tools }).use(callLimits({ modelCalls: 6, toolCalls: 10 }));
@@ -58,8 +57,7 @@ export function callLimits<S extends object = SessionShape>(options: CallLimitsO
   }
   const { modelCalls, toolCalls, exit = 'end' } = options;
   const message = options.message ?? 'I have reached the limit of steps I can take for one request.';
-  // The stand-in is called through `next`, so the answer is streamed and observed like any other.
-  const answer: Model = { id: NAME, generate: async () => ({ text: message, toolCalls: [] }) };
+  const answer = (): ModelResult => ({ text: message, toolCalls: [] });
   const turns = new WeakMap<object, TurnCounts>();
   const countsOf = (ctx: object): TurnCounts => {
     let counts = turns.get(ctx);
@@ -77,10 +75,10 @@ export function callLimits<S extends object = SessionShape>(options: CallLimitsO
     plugin.model = async (call, next, ctx) => {
       const counts = countsOf(ctx);
       counts.model++;
-      if (counts.ended) return next({ ...call, model: answer });
+      if (counts.ended) return answer();
       if (modelCalls === undefined || counts.model <= modelCalls) return next(call);
       if (exit === 'error') throw exceeded('model', modelCalls);
-      return next({ ...call, model: answer });
+      return answer();
     };
   }
   if (toolCalls !== undefined) {
