@@ -1,4 +1,12 @@
-import { Agent, InterceptorError, type Model, type ScriptContext, scriptedModel, toolFor } from '@baton/core';
+import {
+  Agent,
+  type AgentOptions,
+  InterceptorError,
+  type Model,
+  type ScriptContext,
+  scriptedModel,
+  toolFor,
+} from '@baton/core';
 import { z } from 'zod';
 
 /** The wizard's session, declared once: every hook and tool sees it typed. */
@@ -119,8 +127,12 @@ export function wizardModel(): Model {
 }
 
 /** The deploy wizard: the scripted model by default, or any Baton Model (e.g. through @baton/ai-sdk). */
-export function createWizardAgent(model: Model = wizardModel()): Agent<WizardSession> {
+export function createWizardAgent(
+  model: Model = wizardModel(),
+  options: Pick<AgentOptions<WizardSession>, 'approvalSecrets'> = {},
+): Agent<WizardSession> {
   return new Agent<WizardSession>({
+    ...options,
     model,
     system:
       'You are a deployment assistant. Guide the user: ask the service name, then the number of replicas, ' +

@@ -19,7 +19,12 @@ export interface DemoServer {
 /** Starts the deploy-wizard demo (port 0 picks a free port). */
 export async function startDemo(config: DemoConfig = configFromEnv()): Promise<DemoServer> {
   const model = await modelFromEnv();
-  const agent = createWizardAgent(model);
+  // Client mode with a secret: sign pending approvals, so an edited session cannot approve a
+  // call of its own (sealed and server mode keep the session out of the client's hands anyway).
+  const agent = createWizardAgent(
+    model,
+    config.session === 'client' && config.secret ? { approvalSecrets: [config.secret] } : {},
+  );
   const sessions = new SessionManager(sessionOptions(config));
   const app = new Koa();
   const router = batonRouter(agent, { sessions, cookie: sessions.mode === 'server' });
