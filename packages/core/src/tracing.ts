@@ -15,6 +15,9 @@ export type { Span };
 
 /** Starts a span under `parent` (or the active context); attributes are computed only if recorded. */
 export function startSpan(name: string, parent: Span | undefined, attributes?: () => Attributes): Span {
+  // Under a parent that is not recorded (no SDK, or sampled out) a child would not be either:
+  // skip the tracer and the context allocation on every model and tool call.
+  if (parent !== undefined && !parent.isRecording()) return parent;
   const parentContext = parent === undefined ? context.active() : trace.setSpan(context.active(), parent);
   const span = tracer.startSpan(name, undefined, parentContext);
   if (attributes !== undefined && span.isRecording()) span.setAttributes(attributes());
