@@ -48,7 +48,9 @@ const turnStates = new WeakMap<object, TurnState>();
 export const TURN_SPAN: unique symbol = Symbol('baton.turnSpan');
 /** @internal How `ChatHandler` reports session load and commit to the agent's observers. */
 export const REPORT_EVENT: unique symbol = Symbol('baton.reportEvent');
-type InternalRunOptions = RunOptions & { [TURN_SPAN]?: Span };
+/** @internal Set by `ChatHandler`, which checked the owned keys right after loading (for a 400). */
+export const SESSION_CHECKED: unique symbol = Symbol('baton.sessionChecked');
+type InternalRunOptions = RunOptions & { [TURN_SPAN]?: Span; [SESSION_CHECKED]?: boolean };
 
 interface TurnState {
   /** Sends a chunk towards the streaming client (through the stream hooks); unset for `run`. */
@@ -146,13 +148,15 @@ export class Agent<S extends object = SessionShape> {
   }
 
   /**
-   * Before the turn: owned keys must hold what their schema accepts (a client-held session may
-   * have been edited). A refusal here is the request's fault (400) and nothing runs.
+   * Checks a loaded session against the keys plugins own: each must hold what its schema accepts
+   * (a client-held session may have been edited). Throws `SESSION_INVALID` (400) otherwise. Every
+   * turn runs this before any hook; `ChatHandler` runs it right after loading, so a streamed
+   * turn can still answer with a status.
    */
-  #checkOwnedKeysAtLoad(session: Session<S>): void {
+  checkSession(session: Session<S> | Session): void {
     const owned = this.#assembled.ownedKeys;
     if (owned.size === 0) return;
-    const plain = session as unknown as Session;
+    const plain = session as Session;
     for (const [key, owner] of owned) {
       if (!plain.has(key)) continue;
       const result = validateSync(owner.schema, plain.get(key), 'SESSION_INVALID');
@@ -352,7 +356,7 @@ export class Agent<S extends object = SessionShape> {
     turnStates.set(ctx, state);
     try {
       if (signal.aborted) throw abortError(signal);
-      this.#checkOwnedKeysAtLoad(session);
+      if (!(options as InternalRunOptions)[SESSION_CHECKED]) this.checkSession(session);
       const turn = ctx as unknown as TurnContext;
       await this.#observed(
         { type: 'turn_start', context: turn },

@@ -1,5 +1,5 @@
 import { raceAbort } from './abort.js';
-import { type Agent, REPORT_EVENT, responseData, TURN_SPAN } from './agent.js';
+import { type Agent, REPORT_EVENT, responseData, SESSION_CHECKED, TURN_SPAN } from './agent.js';
 import { type ChatRequest, parseChatRequest } from './chat-request.js';
 import { abortError, BatonError, InterceptorError, publicError } from './errors.js';
 import type { ChatResponseBody, ResponseData, StreamEvent } from './protocol.js';
@@ -86,6 +86,8 @@ export class ChatHandler<S extends object = SessionShape> {
         (loadSpan, value) => loadSpan.setAttributes(sessionAttributes(value)),
       );
       if (span.isRecording()) span.setAttributes(sessionAttributes(loaded));
+      // Before any response byte: a session breaking a plugin's schema is a 400 on every route.
+      this.agent.checkSession(loaded.session);
       this.agent[REPORT_EVENT]({
         type: 'session_load',
         ...(loaded.session.id === undefined ? {} : { sessionId: loaded.session.id }),
@@ -202,6 +204,7 @@ export class ChatTurn<S extends object = SessionShape> {
       approvals: this.request.approvals,
       ...(this.signal ? { signal: this.signal } : {}),
       [TURN_SPAN]: this.span,
+      [SESSION_CHECKED]: true,
     };
   }
 

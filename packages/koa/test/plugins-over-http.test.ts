@@ -123,17 +123,18 @@ describe('plugins over HTTP', () => {
     });
   });
 
-  it('a client-held session breaking an owned key’s schema is a 400 SESSION_INVALID on both routes', async () => {
+  it('a client-held session breaking an owned key’s schema is a 400 SESSION_INVALID on both routes, streamed too', async () => {
     const body = { messages: [{ role: 'user', content: 'hi' }], data: { session: { turns: 'lots' } } };
     const plain = await chat(body);
     expect(plain.status).toBe(400);
     expect(plain.body.error).toMatchObject({ code: 'SESSION_INVALID' });
+    // Checked right after the load, before any byte of the stream: a status, not an error event.
     const res = await fetch(`${url}/api/chat-stream`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
-    const events = (await res.text()).trim().split('\n');
-    expect(JSON.parse(events.at(-1) as string)).toMatchObject({ type: 'error', code: 'SESSION_INVALID' });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: { code: 'SESSION_INVALID' } });
   });
 });
