@@ -25,7 +25,6 @@ export type {
   ModelToolCall,
   Usage,
 } from './model.js';
-export { orderPlugins } from './plugin-registry.js';
 export type * from './protocol.js';
 export { inputJsonSchema, type StandardSchemaV1 } from './schema.js';
 export {
