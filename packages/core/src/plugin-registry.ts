@@ -77,8 +77,8 @@ export function assemblePlugins<S extends object>(
       out.turnHooks.push(skip ? skip.turn(hook, 'request') : hook);
     }
     for (const fn of plugin.responseInterceptors ?? []) out.responseInterceptors.push(skip ? skip.response(fn) : fn);
-    if (plugin.model) out.modelHooks.push(skip ? skip.model(plugin.model) : plugin.model);
-    if (plugin.tool) out.toolHooks.push(skip ? skip.tool(plugin.tool) : plugin.tool);
+    if (plugin.model) out.modelHooks.push(skip ? skip.call(plugin.model, 'model') : plugin.model);
+    if (plugin.tool) out.toolHooks.push(skip ? skip.call(plugin.tool, 'tool') : plugin.tool);
     if (plugin.stream) out.streamHooks.push(skip ? skip.stream(plugin.stream) : plugin.stream);
     if (plugin.events) out.observers.push(plugin.events);
   }
@@ -151,13 +151,19 @@ function skippable(error: unknown, ctx: { signal: AbortSignal }): boolean {
   return !(error instanceof InterceptorError) && !ctx.signal.aborted;
 }
 
-/** Records what `next` did, so a failing hook is told apart from a failing inner stage. */
+/**
+ * Records what `next` did, so a failing hook is told apart from a failing inner stage, and where
+ * to roll the session back to: before the hook, or after the last inner stage that succeeded.
+ */
 class NextWatch<T, S extends object> {
   called = false;
+  readonly before: Snapshot;
   succeeded: { value: T; after: Snapshot } | undefined;
   failed: { error: unknown } | undefined;
 
-  constructor(readonly session: Session<S>) {}
+  constructor(readonly session: Session<S>) {
+    this.before = session[internal].checkpoint();
+  }
 
   wrap<A extends unknown[]>(next: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
     return async (...args) => {
@@ -175,12 +181,15 @@ class NextWatch<T, S extends object> {
   }
 
   /** Rethrows an inner stage's error (the hook may have replaced it); otherwise rolls back. */
-  settle(error: unknown, before: Snapshot): void {
+  settle(error: unknown): void {
     if (this.failed !== undefined && this.succeeded === undefined) throw this.failed.error;
     if (this.failed?.error === error) throw error;
-    this.session[internal].restore(this.succeeded?.after ?? before);
+    this.session[internal].restore(this.succeeded?.after ?? this.before);
   }
 }
+
+/** Model and tool hooks have one shape: `(call, next, ctx) => result`, `next` re-entrant. */
+type CallHook<C, R, S extends object> = (call: C, next: (call?: C) => Promise<R>, ctx: TurnContext<S>) => Promise<R>;
 
 function skipper<S extends object>(plugin: string, report: SkipReporter) {
   const drop = (error: unknown, hook: PluginHookKind, ctx: TurnContext<S>) =>
@@ -188,14 +197,13 @@ function skipper<S extends object>(plugin: string, report: SkipReporter) {
   return {
     turn(fn: TurnHook<S>, kind: 'turn' | 'request'): TurnHook<S> {
       return async (ctx, next) => {
-        const before = ctx.session[internal].checkpoint();
         const { request, response } = ctx;
         const watch = new NextWatch<void, S>(ctx.session);
         try {
           await fn(ctx, watch.wrap(next));
         } catch (error) {
           if (!skippable(error, ctx)) throw error;
-          watch.settle(error, before);
+          watch.settle(error);
           drop(error, kind, ctx);
           if (!watch.called) {
             ctx.request = request;
@@ -218,30 +226,15 @@ function skipper<S extends object>(plugin: string, report: SkipReporter) {
         }
       };
     },
-    model(fn: ModelHook<S>): ModelHook<S> {
+    call<C, R>(fn: CallHook<C, R, S>, kind: 'model' | 'tool'): CallHook<C, R, S> {
       return async (call, next, ctx) => {
-        const before = ctx.session[internal].checkpoint();
-        const watch = new NextWatch<Awaited<ReturnType<typeof next>>, S>(ctx.session);
+        const watch = new NextWatch<R, S>(ctx.session);
         try {
           return await fn(call, watch.wrap(next), ctx);
         } catch (error) {
           if (!skippable(error, ctx)) throw error;
-          watch.settle(error, before);
-          drop(error, 'model', ctx);
-          return watch.succeeded ? watch.succeeded.value : next(call);
-        }
-      };
-    },
-    tool(fn: ToolHook<S>): ToolHook<S> {
-      return async (call, next, ctx) => {
-        const before = ctx.session[internal].checkpoint();
-        const watch = new NextWatch<Awaited<ReturnType<typeof next>>, S>(ctx.session);
-        try {
-          return await fn(call, watch.wrap(next), ctx);
-        } catch (error) {
-          if (!skippable(error, ctx)) throw error;
-          watch.settle(error, before);
-          drop(error, 'tool', ctx);
+          watch.settle(error);
+          drop(error, kind, ctx);
           return watch.succeeded ? watch.succeeded.value : next(call);
         }
       };
