@@ -17,7 +17,7 @@ import {
 } from './model.js';
 import { type AssembledPlugins, assemblePlugins } from './plugin-registry.js';
 import type { ChatMessage, ExecutedToolCall, StreamEvent, ToolCall } from './protocol.js';
-import { describeIssues, validate, validateSync } from './schema.js';
+import { describeIssues, type StandardSchemaV1, validate, validateSync } from './schema.js';
 import { internal, Session, type SessionShape } from './session.js';
 import { streamPipeline } from './stream-pipeline.js';
 import type { Tool, ToolContext } from './tool.js';
@@ -158,15 +158,7 @@ export class Agent<S extends object = SessionShape> {
     if (owned.size === 0) return;
     const plain = session as Session;
     for (const [key, owner] of owned) {
-      if (!plain.has(key)) continue;
-      const result = validateSync(owner.schema, plain.get(key), 'SESSION_INVALID');
-      if (!result.ok) {
-        throw new BatonError(
-          'SESSION_INVALID',
-          `Session key "${key}" (owned by "${owner.plugin}") holds a value its schema refuses: ${describeIssues(result.issues)}`,
-          { key, plugin: owner.plugin, issues: result.issues },
-        );
-      }
+      if (plain.has(key)) checkOwnedValue(key, owner, plain.get(key), 'SESSION_INVALID');
     }
   }
 
@@ -176,15 +168,7 @@ export class Agent<S extends object = SessionShape> {
     if (owned.size === 0) return;
     for (const [key, text] of session.changes().set) {
       const owner = owned.get(key);
-      if (owner === undefined) continue;
-      const result = validateSync(owner.schema, JSON.parse(text), 'SESSION_SCHEMA_VIOLATION');
-      if (!result.ok) {
-        throw new BatonError(
-          'SESSION_SCHEMA_VIOLATION',
-          `This turn left session key "${key}" (owned by "${owner.plugin}") invalid: ${describeIssues(result.issues)}`,
-          { key, plugin: owner.plugin, issues: result.issues },
-        );
-      }
+      if (owner !== undefined) checkOwnedValue(key, owner, JSON.parse(text), 'SESSION_SCHEMA_VIOLATION');
     }
   }
 
@@ -688,6 +672,26 @@ export function responseData(result: AgentResult) {
     session: result.session,
     ...(result.error ? { error: result.error } : {}),
   };
+}
+
+/**
+ * Throws `code` if a plugin-owned key holds a value its schema refuses: `SESSION_INVALID` for a
+ * session as it arrived (the request's fault), `SESSION_SCHEMA_VIOLATION` for one a turn left.
+ */
+function checkOwnedValue(
+  key: string,
+  owner: { plugin: string; schema: StandardSchemaV1 },
+  value: unknown,
+  code: 'SESSION_INVALID' | 'SESSION_SCHEMA_VIOLATION',
+): void {
+  const result = validateSync(owner.schema, value, code);
+  if (result.ok) return;
+  const state = code === 'SESSION_INVALID' ? 'holds a value its schema refuses' : 'was left invalid by this turn';
+  throw new BatonError(
+    code,
+    `Session key "${key}" (owned by "${owner.plugin}") ${state}: ${describeIssues(result.issues)}`,
+    { key, plugin: owner.plugin, issues: result.issues },
+  );
 }
 
 /** Turn span attributes: how it ended, usage and the session's size — never its content. */
