@@ -1,6 +1,7 @@
-import { createHash, createHmac, hkdfSync, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { BatonError } from './errors.js';
 import type { ModelToolCall } from './model.js';
+import { deriveKey, secretId } from './secret-keys.js';
 
 /** A proposed call as kept in the session while it awaits approval; `sig` when signing is on. */
 export interface PendingCall extends ModelToolCall {
@@ -35,13 +36,11 @@ export class ApprovalSigner {
       throw new BatonError('CONFIG_INVALID', 'approvalTtlMs must be a positive number of milliseconds');
     }
     this.#keys = secrets.map((secret, i) => {
-      if (typeof secret !== 'string' || Buffer.byteLength(secret) < 32) {
-        throw new BatonError('CONFIG_INVALID', `Approval secret #${i} must be at least 32 bytes`);
-      }
-      const id = createHash('sha256').update(`baton-approval-key-id:${secret}`).digest('base64url').slice(0, 8);
+      const name = `Approval secret #${i}`;
+      if (typeof secret !== 'string') throw new BatonError('CONFIG_INVALID', `${name} must be a string`);
       // HKDF: a key for this purpose only, never the one sealed sessions use.
-      const key = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'baton approval signature v1', 32));
-      return { id, key };
+      const key = deriveKey(secret, 'baton approval signature v1', name);
+      return { id: secretId(secret, 'baton-approval-key-id'), key };
     });
   }
 

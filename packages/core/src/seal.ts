@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, createHash, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { BatonError } from './errors.js';
+import { deriveKey, secretId } from './secret-keys.js';
 
 /** A sealing key: an id (sealed into every token) and a secret of at least 32 bytes. */
 export interface SealKey {
@@ -77,17 +78,13 @@ export class Sealer {
 }
 
 function derive(key: SealKey, index: number): DerivedKey {
-  const secret = typeof key.secret === 'string' ? Buffer.from(key.secret, 'utf8') : key.secret;
-  if (secret.length < 32) {
-    throw new BatonError('CONFIG_INVALID', `Seal secret #${index} (id "${key.id}") must be at least 32 bytes`);
-  }
-  if (!KEY_ID.test(key.id)) throw new BatonError('CONFIG_INVALID', `Seal key id "${key.id}" must match ${KEY_ID}`);
   // HKDF turns a passphrase-like secret into a uniform 256-bit key bound to this purpose.
-  const derived = Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), 'baton session seal v1', 32));
+  const derived = deriveKey(key.secret, 'baton session seal v1', `Seal secret #${index} (id "${key.id}")`);
+  if (!KEY_ID.test(key.id)) throw new BatonError('CONFIG_INVALID', `Seal key id "${key.id}" must match ${KEY_ID}`);
   return { id: key.id, key: derived };
 }
 
-/** A stable, non-secret id for a bare secret: a short hash of it. */
+/** A stable, non-secret id for a bare secret. */
 function autoId(secret: string): string {
-  return createHash('sha256').update(`baton-key-id:${secret}`).digest('base64url').slice(0, 8);
+  return secretId(secret, 'baton-key-id');
 }
