@@ -17,6 +17,7 @@ import {
   scriptedModel,
   tool,
 } from '../src/index.js';
+import { failure } from './support/turns.js';
 
 const user = (content: string, platform_context?: Record<string, unknown>): ChatMessage =>
   platform_context === undefined ? { role: 'user', content } : { role: 'user', content, platform_context };
@@ -51,15 +52,6 @@ function callsToolOnce(toolName: string, input: unknown, answer?: ScriptRule['re
 
 /** A model that never settles and ignores its signal. */
 const hangingModel: Model = { generate: () => new Promise<ModelResult>(() => {}) };
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 describe('Agent: interceptor and hook order', () => {
   it('runs request and response interceptors in registration order, plugins after options', async () => {

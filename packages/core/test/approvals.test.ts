@@ -14,6 +14,7 @@ import {
   type ToolContext,
   tool,
 } from '../src/index.js';
+import { failure } from './support/turns.js';
 
 const user = (content: string, data?: ChatMessage['data']): ChatMessage =>
   data === undefined ? { role: 'user', content } : { role: 'user', content, data };
@@ -94,15 +95,6 @@ function setup() {
     ],
   });
   return { agent, execute, onReject, lookup, toolHook, modelCalls };
-}
-
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
 }
 
 /** Runs the first turn, which proposes delete_file and stops for approval. */

@@ -12,6 +12,7 @@ import {
   scriptedModel,
   tool,
 } from '../src/index.js';
+import { failure } from './support/turns.js';
 
 const SECRET = 'approval-secret-that-is-at-least-32-bytes-long';
 const OLD_SECRET = 'an-older-approval-secret-still-32-bytes-long!!';
@@ -48,14 +49,8 @@ function setup(options: { secrets?: string[]; ttlMs?: number } = {}) {
 const approve = (calls: { id: string; name: string; input: unknown }[]): Approval[] =>
   calls.map((c) => ({ id: c.id, name: c.name, input: c.input, execute: true }));
 
-async function failure(promise: Promise<unknown>): Promise<BatonError> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as BatonError;
-  }
-  throw new Error('expected a rejection');
-}
+/** The BatonError a turn rejects with. */
+const batonFailure = async (promise: Promise<unknown>) => (await failure(promise)) as BatonError;
 
 describe('signed approvals (client mode)', () => {
   it('a call this server proposed and signed runs once approved', async () => {
@@ -88,7 +83,9 @@ describe('signed approvals (client mode)', () => {
     for (const [reason, forged] of forgeries) {
       const session = { ...first.session, [PENDING]: [forged] };
       const call = forged as unknown as { id: string; name: string; input: unknown };
-      const error = await failure(agent.run([{ role: 'user', content: '' }], { session, approvals: approve([call]) }));
+      const error = await batonFailure(
+        agent.run([{ role: 'user', content: '' }], { session, approvals: approve([call]) }),
+      );
       expect(error, reason).toBeInstanceOf(BatonError);
       expect(error.code).toBe('APPROVAL_INVALID');
       expect(error.status).toBe(400);
@@ -101,7 +98,7 @@ describe('signed approvals (client mode)', () => {
     const { agent, deployed } = setup({ ttlMs: 40 });
     const first = await agent.run([{ role: 'user', content: 'deploy staging' }]);
     await new Promise((resolve) => setTimeout(resolve, 60));
-    const error = await failure(
+    const error = await batonFailure(
       agent.run([{ role: 'user', content: '' }], { session: first.session, approvals: approve(first.toolCalls) }),
     );
     expect(error.code).toBe('APPROVAL_INVALID');
@@ -138,7 +135,7 @@ describe('signed approvals (client mode)', () => {
     const turn = handler.begin({
       messages: [{ role: 'user', content: '', data: { tool_calls: [call], session: tampered } }],
     });
-    const error = await failure(turn.then((t) => t.respond()));
+    const error = await batonFailure(turn.then((t) => t.respond()));
     expect(error.code).toBe('APPROVAL_INVALID');
     expect(deployed).toEqual([]);
   });

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   Agent,
-  type ChatMessage,
   InterceptorError,
   type Model,
   type Plugin,
@@ -10,8 +9,7 @@ import {
   type StreamEvent,
   scriptedModel,
 } from '../src/index.js';
-
-const user = (content: string): ChatMessage => ({ role: 'user', content });
+import { user } from './support/turns.js';
 
 /** A model that streams the given pieces as they are, one delta each. */
 function piecesModel(pieces: string[]): Model {

@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   Agent,
-  type AgentResult,
   BatonError,
-  type ChatMessage,
   InterceptorError,
   type Model,
   type ModelStreamPart,
@@ -14,28 +12,7 @@ import {
   type ToolCall,
   tool,
 } from '../src/index.js';
-
-const user = (content: string): ChatMessage => ({ role: 'user', content });
-
-/** Drains a stream, returning its events and its return value (or the error it threw). */
-async function drain(stream: AsyncGenerator<StreamEvent, AgentResult>) {
-  const events: StreamEvent[] = [];
-  let result: AgentResult | undefined;
-  let error: unknown;
-  try {
-    while (true) {
-      const next = await stream.next();
-      if (next.done) {
-        result = next.value;
-        break;
-      }
-      events.push(next.value);
-    }
-  } catch (e) {
-    error = e;
-  }
-  return { events, result, error };
-}
+import { drain, user } from './support/turns.js';
 
 const types = (events: StreamEvent[]) => events.map((e) => e.type);
 const deltas = (events: StreamEvent[]) => events.flatMap((e) => (e.type === 'text_delta' ? [e.text] : [])).join('');

@@ -1,51 +1,8 @@
-import {
-  type AgentResult,
-  BatonError,
-  type ChatMessage,
-  type Model,
-  type ModelCall,
-  type ModelResult,
-  type ModelStreamPart,
-  type StreamEvent,
-} from '../../src/index.js';
+import { BatonError, type Model, type ModelCall, type ModelResult, type ModelStreamPart } from '../../src/index.js';
 
 /* Small models and stream readers shared by the built-in plugins' tests. */
 
-export const user = (content: string): ChatMessage => ({ role: 'user', content });
-
-/** The error a promise rejects with (fails the test if it resolves). */
-export async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
-}
-
-/** Drains a stream: its events, its return value or the error it threw. */
-export async function drain(stream: AsyncGenerator<StreamEvent, AgentResult>) {
-  const events: StreamEvent[] = [];
-  let result: AgentResult | undefined;
-  let error: unknown;
-  try {
-    while (true) {
-      const next = await stream.next();
-      if (next.done) {
-        result = next.value;
-        break;
-      }
-      events.push(next.value);
-    }
-  } catch (e) {
-    error = e;
-  }
-  return { events, result, error };
-}
-
-/** The streamed text, all deltas joined. */
-export const deltas = (events: StreamEvent[]) =>
-  events.flatMap((e) => (e.type === 'text_delta' ? [e.text] : [])).join('');
+export { deltas, drain, failure, user } from '../support/turns.js';
 
 /** A provider failure as the AI SDK adapter reports it. */
 export const modelError = (message = 'overloaded', details: Record<string, unknown> = { isRetryable: true }) =>
