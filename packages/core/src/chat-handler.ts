@@ -67,11 +67,10 @@ export class ChatHandler<S extends object = SessionShape> {
       'baton.session.store': sessions.store?.constructor.name ?? 'none',
     }));
     const started = performance.now();
-    let request: ChatRequest | undefined;
     let deadline: TurnDeadline | undefined;
     let loading: Promise<LoadedSession> | undefined;
     try {
-      request = parseChatRequest(body);
+      const request = parseChatRequest(body);
       const sessionId = request.sessionId ?? options.sessionId;
       deadline = turnDeadline(options, this.turnTimeoutMs);
       const signal = deadline.signal;
@@ -83,9 +82,13 @@ export class ChatHandler<S extends object = SessionShape> {
         () => ({ 'baton.session.mode': sessions.mode }),
         // A store that ignores the signal cannot hold the request past the deadline.
         () => (signal ? raceAbort(load, signal) : load),
-        (loadSpan, value) => loadSpan.setAttributes(sessionAttributes(value)),
+        // Recorded only when the turn span is: the load span and the turn span carry the same.
+        (loadSpan, value) => {
+          const attributes = sessionAttributes(value);
+          loadSpan.setAttributes(attributes);
+          span.setAttributes(attributes);
+        },
       );
-      if (span.isRecording()) span.setAttributes(sessionAttributes(loaded));
       // Before any response byte: a session breaking a plugin's schema is a 400 on every route.
       this.agent.checkSession(loaded.session);
       this.agent[REPORT_EVENT]({
