@@ -4,6 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { terminate } from './redis-cluster.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -39,14 +40,7 @@ export async function startBaton(entry: string, env: Record<string, string>): Pr
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk;
   });
-  const kill = async (signal: NodeJS.Signals = 'SIGKILL'): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    child.kill(signal);
-    const timer = setTimeout(() => child.kill('SIGKILL'), 3_000);
-    await exited;
-    clearTimeout(timer);
-  };
+  const kill = (signal: NodeJS.Signals = 'SIGKILL'): Promise<void> => terminate(child, signal);
   try {
     const url = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no "listening on" line within 20 s')), 20_000);

@@ -236,7 +236,7 @@ async function waitFor(port: number, check: () => Promise<boolean>, ms: number, 
 }
 
 /** Signals one child we started and waits for it to exit (SIGKILL after 3 s). */
-async function terminate(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+export async function terminate(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   child.kill(signal);
