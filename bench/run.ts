@@ -7,7 +7,6 @@
  * Env: BENCH_DURATION (s per run, default 3), BENCH_RUNS (default 3), BENCH_WARMUP (s, default 1),
  * BENCH_CONNECTIONS (default 10), BENCH_QUICK=1 (~1 minute smoke run), BENCH_ONLY=overhead,rmw,
  * cost,lost,size,live (a subset), BENCH_PROFILE=<server kind> (--cpu-prof that server),
- * BENCH_RUNNER=bundle (servers bundled with esbuild on plain node instead of tsx),
  * REDIS_URL (default redis://127.0.0.1:6379).
  */
 import { randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 /**
- * One benchmark server, run in its own child process (forked by bench/run.ts with tsx) so the
+ * One benchmark server, run in its own child process (compiled and forked on plain node by bench/run.ts) so the
  * load generator never shares its event loop. The spec comes in BENCH_SERVER (JSON); the child
  * listens on a free loopback port, reports it over IPC, and exits on `{ type: 'stop' }`.
  *

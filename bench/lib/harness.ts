@@ -1,38 +1,33 @@
 /** Child-process servers and autocannon runs for bench/run.ts. */
 import { type ChildProcess, fork } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { BATON_SERVER_KINDS, type ReadyMessage, type ServerSpec } from './common.js';
 
 const SERVER_ENTRY = fileURLToPath(new URL('../server.ts', import.meta.url));
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-let bundled: string | undefined;
+/** Inside bench/ so the compiled server resolves `@baton/*`, koa... from the workspace's node_modules. */
+const COMPILED_ENTRY = fileURLToPath(new URL('../.build/server.mjs', import.meta.url));
 
 /**
- * BENCH_RUNNER=bundle: bundle bench/server.ts (Baton's TypeScript included) once with esbuild and
- * run it on plain node, as a compiled deployment would. The default runs it under tsx, whose
- * esbuild transform adds a `__name()` call (keepNames) to every function created at run time.
+ * Compiles bench/server.ts alone (every package stays an import) and runs it on plain node, so
+ * `@baton/*` load from their built `dist/` exactly as an app installed from the tarballs would
+ * (`pnpm bench` builds the packages first). No tsx: its transform would add work to every function.
  */
 export async function prepareRunner(): Promise<string> {
-  if (process.env.BENCH_RUNNER !== 'bundle') return 'tsx';
   const { build } = await import('esbuild');
-  bundled = join(mkdtempSync(join(tmpdir(), 'baton-bench-')), 'server.mjs');
   await build({
     entryPoints: [SERVER_ENTRY],
-    outfile: bundled,
+    outfile: COMPILED_ENTRY,
     bundle: true,
+    packages: 'external',
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    keepNames: false,
     logLevel: 'warning',
-    // Bundled CommonJS dependencies call require(): give the ESM bundle one.
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
-  return 'esbuild bundle on plain node';
+  return 'plain node, packages built to dist/';
 }
 export const PROFILE_DIR = fileURLToPath(new URL('../results/profiles', import.meta.url));
 
@@ -45,17 +40,14 @@ export interface RunningServer {
 }
 
 /**
- * Forks bench/server.ts under tsx. BENCH_PROFILE=<kind> runs that kind with `node --cpu-prof`
+ * Forks the compiled bench server (see prepareRunner). BENCH_PROFILE=<kind> runs that kind with `node --cpu-prof`
  * (profiles land in bench/results/profiles; open them in Chrome DevTools or bench/profile.ts).
  */
 export async function startServer(spec: ServerSpec): Promise<RunningServer> {
   const profile = process.env.BENCH_PROFILE === spec.kind;
   if (profile) mkdirSync(PROFILE_DIR, { recursive: true });
-  const child = fork(bundled ?? SERVER_ENTRY, [], {
-    execArgv: [
-      ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : []),
-      ...(bundled ? [] : ['--import', 'tsx']),
-    ],
+  const child = fork(COMPILED_ENTRY, [], {
+    execArgv: profile ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
     env: {
       ...process.env,
       BENCH_ROOT: ROOT,

@@ -1,7 +1,7 @@
 /**
  * Shopping cart: a typed, schema-validated session carried across turns.
  *
- *   npx tsx examples/shopping-cart/index.ts
+ *   npx tsx --conditions=@baton/source examples/shopping-cart/index.ts
  *
  * Runs three turns against a deterministic scripted model (no API key needed). Each turn gets the
  * session the previous turn returned, as a plain JSON object — the way a HelpDesk client sends

@@ -1,0 +1,207 @@
+/**
+ * Baton as users get it: build every package, `pnpm pack` it, install the tarballs with plain npm
+ * into a fresh directory outside the workspace, then run and typecheck an app there. Nothing here
+ * sees the workspace's TypeScript sources: the app runs on plain `node` (no tsx, no loader, no
+ * `@baton/source` condition) and `tsc` reads only the shipped `.d.ts`.
+ */
+import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('./consumer/', import.meta.url));
+const BIN = join(ROOT, 'node_modules/.bin');
+const PACKAGES = ['core', 'koa', 'redis', 'ai-sdk'] as const;
+
+/** The environment of a user's shell: no workspace condition, no tsx, no CI variables of ours. */
+const plainEnv = (): NodeJS.ProcessEnv => {
+  const { NODE_OPTIONS: _n, VITEST: _v, VITEST_POOL_ID: _p, VITEST_WORKER_ID: _w, ...env } = process.env;
+  return env;
+};
+
+/** Versions the consumer installs beside Baton, taken from the workspace so both agree. */
+const workspaceVersion = async (name: string): Promise<string> => {
+  const { default: pkg } = await import(join(ROOT, 'node_modules', name, 'package.json'), { with: { type: 'json' } });
+  return (pkg as { version: string }).version;
+};
+
+/** The parts of a HelpDesk answer (or error body) the app test reads. */
+interface Answer {
+  content: string;
+  data: { session: unknown; session_id: string; session_status: string; executed_tool_calls: unknown };
+  error: { code: string };
+}
+
+let dir: string;
+const tarballs = new Map<string, string>();
+
+beforeAll(async () => {
+  await run('pnpm', ['build'], { cwd: ROOT, env: plainEnv() });
+  dir = mkdtempSync(join(tmpdir(), 'baton-consumer-'));
+  const packs = join(dir, 'tarballs');
+  for (const name of PACKAGES) {
+    await run('pnpm', ['pack', '--pack-destination', packs], { cwd: join(ROOT, 'packages', name), env: plainEnv() });
+  }
+  for (const file of readdirSync(packs)) {
+    const name = PACKAGES.find((p) => file.startsWith(`baton-${p}-`));
+    if (name) tarballs.set(name, join(packs, file));
+  }
+  const app = join(dir, 'app');
+  const dependencies: Record<string, string> = {};
+  for (const [name, file] of tarballs) dependencies[`@baton/${name}`] = `file:${file}`;
+  for (const name of ['koa', 'ai', 'zod', 'typescript', '@types/koa', '@types/node']) {
+    dependencies[name] = await workspaceVersion(name);
+  }
+  await run('mkdir', ['-p', app]);
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies }),
+  );
+  copyFileSync(join(FIXTURES, 'app.mjs'), join(app, 'app.mjs'));
+  copyFileSync(join(FIXTURES, 'consumer.ts'), join(app, 'consumer.ts'));
+  await run('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], {
+    cwd: app,
+    env: plainEnv(),
+    maxBuffer: 16 * 1024 * 1024,
+  });
+}, 600_000);
+
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('the packed tarballs', () => {
+  it('ship built JavaScript, declarations and the license, not TypeScript sources', async () => {
+    for (const [name, file] of tarballs) {
+      const { stdout } = await run('tar', ['tzf', file]);
+      const files = stdout.trim().split('\n');
+      expect(files, name).toContain('package/dist/index.js');
+      expect(files, name).toContain('package/dist/index.d.ts');
+      expect(files, name).toContain('package/LICENSE');
+      expect(files, name).toContain('package/README.md');
+      expect(
+        files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')),
+        name,
+      ).toEqual([]);
+      expect(
+        files.filter((f) => f.includes('tsbuildinfo')),
+        name,
+      ).toEqual([]);
+    }
+  });
+
+  it('name published versions of each other, not workspace ranges, and no source condition', async () => {
+    for (const [name, file] of tarballs) {
+      const { stdout } = await run('tar', ['xzf', file, '-O', 'package/package.json']);
+      expect(stdout, name).not.toContain('workspace:');
+      expect(stdout, name).not.toContain('@baton/source');
+      expect(stdout, name).not.toContain('./src/');
+    }
+  });
+
+  it.each(PACKAGES)('@baton/%s passes publint with no errors or warnings', async (name) => {
+    const file = tarballs.get(name) as string;
+    const { stdout } = await run(join(BIN, 'publint'), ['run', file, '--strict'], { env: plainEnv() });
+    expect(stdout).toContain('All good');
+  });
+
+  it.each(PACKAGES)('@baton/%s passes @arethetypeswrong/cli (ESM-only profile)', async (name) => {
+    const file = tarballs.get(name) as string;
+    // Exits non-zero on any problem in the resolutions the profile keeps (node16 ESM, bundler).
+    const { stdout } = await run(join(BIN, 'attw'), ['--profile', 'esm-only', '--format', 'table-flipped', file], {
+      env: plainEnv(),
+    });
+    expect(stdout).toContain('🟢');
+  });
+});
+
+describe('an app outside the workspace', () => {
+  let server: ChildProcess | undefined;
+  afterAll(() => {
+    server?.kill('SIGTERM');
+  });
+
+  it('runs on plain node, mounts Baton in Koa and answers chat turns over HTTP', async () => {
+    const prefix = `baton:package:${process.pid}:${Date.now()}:`;
+    server = spawn(process.execPath, ['app.mjs'], {
+      cwd: join(dir, 'app'),
+      env: { ...plainEnv(), KEY_PREFIX: prefix },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    server.stderr?.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    const port = await new Promise<number>((resolve, reject) => {
+      server?.stdout?.once('data', (chunk) => resolve((JSON.parse(String(chunk)) as { port: number }).port));
+      server?.once('exit', (code) => reject(new Error(`app exited with ${code}: ${stderr}`)));
+    });
+    const turn = async (body: unknown, headers: Record<string, string> = {}) => {
+      const response = await fetch(`http://127.0.0.1:${port}/api/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+      return { status: response.status, body: (await response.json()) as Answer };
+    };
+
+    const first = await turn({ messages: [{ role: 'user', content: 'remember tarball' }] });
+    expect(first.status).toBe(200);
+    expect(first.body.content).toBe('Remembered.');
+    expect(first.body.data.executed_tool_calls).toMatchObject([
+      { name: 'remember', output: { remembered: 'tarball' } },
+    ]);
+    expect(first.body.data.session).toEqual({ word: 'tarball' });
+    expect(first.body.data.session_status).toBe('new');
+
+    const second = await turn(
+      { messages: [{ role: 'user', content: 'again' }] },
+      { 'x-baton-session': first.body.data.session_id },
+    );
+    expect(second.status).toBe(200);
+    expect(second.body.data.session_status).toBe('resumed');
+    expect(second.body.data.session_id).toBe(first.body.data.session_id);
+
+    const bad = await turn({ messages: [] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('REQUEST_INVALID');
+    expect(stderr).toBe('');
+  });
+
+  /** Runs the consumer's tsc on one file with a user's strictest flags; returns its error lines. */
+  const typecheck = async (file: string): Promise<string[]> => {
+    const flags = ['--noEmit', '--strict', '--exactOptionalPropertyTypes', '--module', 'nodenext'];
+    const args = [...flags, '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', file];
+    const result = await run(join(dir, 'app/node_modules/.bin/tsc'), args, { cwd: join(dir, 'app') }).catch(
+      (error: { stdout: string }) => ({ stdout: error.stdout }),
+    );
+    // Without skipLibCheck (which would skip our .d.ts as well), tsc also reports the `ai`
+    // package's own declarations, which do not hold under exactOptionalPropertyTypes. Ours must.
+    const foreign = (line: string) => line.startsWith('node_modules/') && !line.startsWith('node_modules/@baton/');
+    return result.stdout.split('\n').filter((line) => /^\S.*error TS\d+/.test(line) && !foreign(line));
+  };
+
+  it('typechecks against the shipped declarations with --strict --exactOptionalPropertyTypes', async () => {
+    expect(await typecheck('consumer.ts')).toEqual([]);
+  });
+
+  it('the shipped declarations are real types: a misuse is a compile error', async () => {
+    writeFileSync(
+      join(dir, 'app/misuse.ts'),
+      [
+        "import { SessionManager } from '@baton/core';",
+        "import { batonRouter } from '@baton/koa';",
+        "new SessionManager({ mode: 'nowhere' });",
+        'batonRouter(42);',
+      ].join('\n'),
+    );
+    const errors = await typecheck('misuse.ts');
+    expect(errors.some((line) => line.startsWith('misuse.ts(3,'))).toBe(true);
+    expect(errors.some((line) => line.startsWith('misuse.ts(4,'))).toBe(true);
+  });
+});
