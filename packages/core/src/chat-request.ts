@@ -16,7 +16,9 @@ const approvalSchema = z.object({
 });
 
 const sessionField = z.union([plainObject, z.string(), z.null()]).optional();
-const sessionIdField = z.string().max(256).optional();
+// No length limit here: the session manager checks the id's exact shape, so an over-long id is
+// `SESSION_ID_INVALID` like any other malformed one (the body limit bounds its size).
+const sessionIdField = z.string().optional();
 
 const messageSchema = z.object({
   role: z.enum(['user', 'assistant'], { message: 'role must be "user" or "assistant"' }),
