@@ -51,6 +51,12 @@ export interface ChatRequest {
   session: unknown;
   /** `data.session_id` from the top level, else from the latest message carrying one. */
   sessionId: string | undefined;
+  /**
+   * Every top-level field of the body but `messages` (`thread_id`, `tenant_id`, `source`, and
+   * `data` itself), as sent: the Python server forwards them as `_request_fields` and echoes them
+   * in the response's `meta_data.request_context`, so clients can correlate answers.
+   */
+  requestFields: Record<string, unknown>;
 }
 
 /**
@@ -98,5 +104,14 @@ export function parseChatRequest(body: unknown): ChatRequest {
     context: latest.platform_context ?? {},
     session: session === null ? undefined : session,
     sessionId,
+    requestFields: requestFields(body as Record<string, unknown>),
   };
+}
+
+/**
+ * The body's top-level fields but `messages`. `Object.fromEntries` defines own properties, so a
+ * `__proto__` key sent by the client stays a plain key and never becomes a prototype.
+ */
+function requestFields(body: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'messages'));
 }
