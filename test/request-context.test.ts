@@ -61,15 +61,28 @@ describe.each(['client', 'memory'] as const)('meta_data.request_context (BATON_S
     expect(r.body.meta_data?.request_context).not.toHaveProperty('messages');
   });
 
-  it('echoes the top-level data too (the Python server echoes everything but messages)', async () => {
+  it('echoes the top-level data too, all but data.session (state: the answer carries the new one)', async () => {
     const first = await chat(demo.url, { messages: [{ role: 'user', content: 'deploy' }] });
-    const carried =
-      mode === 'memory' ? { session_id: first.body.data.session_id as string } : { session: first.body.data.session };
-    const data = { ...carried, extra: 'kept' };
+    const id = first.body.data.session_id as string;
+    const data = { session: first.body.data.session, ...(mode === 'memory' ? { session_id: id } : {}), extra: 'kept' };
     const r = await chat(demo.url, { messages: [{ role: 'user', content: 'api' }], data, thread_id: 't-1' });
     expect(r.status).toBe(200);
     expect(r.body.content).toContain('How many replicas?'); // the session in data was used as usual
-    expect(r.body.meta_data).toEqual({ request_context: { data, thread_id: 't-1' } });
+    const echoed = mode === 'memory' ? { session_id: id, extra: 'kept' } : { extra: 'kept' };
+    expect(r.body.meta_data).toEqual({ request_context: { data: echoed, thread_id: 't-1' } });
+  });
+
+  it('a top-level field nested deeper than 256 levels is 400 REQUEST_INVALID (it could not be echoed)', async () => {
+    let deep: unknown = 'bottom';
+    for (let i = 0; i < 300; i++) deep = { d: deep };
+    const r = await chat(demo.url, { thread_id: deep, messages: [{ role: 'user', content: 'deploy' }] });
+    expect(r.status).toBe(400);
+    expect(r.body.error?.code).toBe('REQUEST_INVALID');
+    let fine: unknown = 'bottom';
+    for (let i = 0; i < 200; i++) fine = { d: fine };
+    const ok = await chat(demo.url, { thread_id: fine, messages: [{ role: 'user', content: 'deploy' }] });
+    expect(ok.status).toBe(200);
+    expect(ok.body.meta_data?.request_context?.thread_id).toEqual(fine);
   });
 
   it('no extra field: no meta_data at all', async () => {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BatonError } from './errors.js';
-import { isPlainObject } from './json.js';
+import { isPlainObject, MAX_DEPTH } from './json.js';
 import type { Approval, ChatMessage } from './protocol.js';
 
 // Open-ended objects are checked, never copied: copying attacker-chosen keys is how prototype
@@ -52,9 +52,12 @@ export interface ChatRequest {
   /** `data.session_id` from the top level, else from the latest message carrying one. */
   sessionId: string | undefined;
   /**
-   * Every top-level field of the body but `messages` (`thread_id`, `tenant_id`, `source`, and
-   * `data` itself), as sent: the Python server forwards them as `_request_fields` and echoes them
-   * in the response's `meta_data.request_context`, so clients can correlate answers.
+   * Every top-level field of the body but `messages` (`thread_id`, `tenant_id`, `source`, `data`),
+   * as sent — except `data.session`: the Python server forwards them as `_request_fields` and
+   * echoes them in the response's `meta_data.request_context`, so clients can correlate answers.
+   * The session is state, not context: the answer carries the new one in `data.session`, and
+   * echoing the old one would double every client-mode answer and hand back, in sealed and server
+   * mode, a value Baton did not accept. (Python echoes `data` whole; it reads no session there.)
    */
   requestFields: Record<string, unknown>;
 }
@@ -109,9 +112,38 @@ export function parseChatRequest(body: unknown): ChatRequest {
 }
 
 /**
- * The body's top-level fields but `messages`. `Object.fromEntries` defines own properties, so a
- * `__proto__` key sent by the client stays a plain key and never becomes a prototype.
+ * The body's top-level fields but `messages` (and `data.session`). `Object.fromEntries` defines
+ * own properties, so a `__proto__` key stays a plain key and never becomes a prototype. They are
+ * echoed, so they must serialize: deeper than `MAX_DEPTH` is `REQUEST_INVALID` (JSON.stringify
+ * recurses and would overflow the stack after the turn ran).
  */
 function requestFields(body: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(body).filter(([key]) => key !== 'messages'));
+  const fields = Object.fromEntries(
+    Object.entries(body)
+      .filter(([key]) => key !== 'messages')
+      .map(([key, value]) => [key, key === 'data' && isPlainObject(value) ? withoutSession(value) : value]),
+  );
+  if (!withinDepth(fields, MAX_DEPTH)) {
+    throw new BatonError(
+      'REQUEST_INVALID',
+      `Invalid chat request: a top-level field nests deeper than ${MAX_DEPTH} levels`,
+    );
+  }
+  return fields;
+}
+
+function withoutSession(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'session'));
+}
+
+/** Iterative, so a hostile nesting cannot overflow the stack while it is measured. */
+function withinDepth(root: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= max) return false;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return true;
 }
