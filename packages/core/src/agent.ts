@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { raceAbort } from './abort.js';
 import { ApprovalSigner, type PendingCall } from './approval-signing.js';
-import { matchApprovals, PENDING_KEY } from './approvals.js';
+import { matchApprovals, PENDING_KEY, reportStrayRejection } from './approvals.js';
 import { compose } from './compose.js';
 import { abortError, BatonError, InterceptorError } from './errors.js';
 import { asTurnMiddleware, refusalResponse, responseInterceptorsHook } from './interceptors.js';
@@ -392,8 +392,14 @@ export class Agent<S extends object = SessionShape> {
     const usage = emptyUsage();
     const executed: ExecutedToolCall[] = [];
     const messages = toModelMessages(ctx.request.messages);
-    const approvals = matchApprovals(ctx.request.approvals, pending);
+    const { matched: approvals, strayRejections } = matchApprovals(ctx.request.approvals, pending);
     if (this.#signer !== undefined) this.#verifyApprovals(approvals.map((a) => a.call));
+    // Rejections of calls that are not pending run nothing (no tool, no onReject) and are not
+    // shown to the model (it proposed no such call this turn); the client gets an acknowledgement.
+    for (const approval of strayRejections) {
+      const reported = reportStrayRejection(approval);
+      if (reported !== undefined) executed.push(reported);
+    }
 
     if (approvals.length > 0) {
       const calls = approvals.map(({ call }) => ({ id: call.id, name: call.name, input: call.input }));
@@ -413,8 +419,8 @@ export class Agent<S extends object = SessionShape> {
         if (approval.execute) executed.push(executedCall(call, outcome));
         messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, ...outcome });
       }
-      if (executed.length > 0) await state.emit?.({ type: 'executed_tool_calls', executed_tool_calls: executed });
     }
+    if (executed.length > 0) await state.emit?.({ type: 'executed_tool_calls', executed_tool_calls: [...executed] });
 
     const modelTools = this.tools.map((t) => ({ name: t.name, description: t.description, inputSchema: t.jsonSchema }));
     const context = ctx as unknown as TurnContext;
