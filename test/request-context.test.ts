@@ -91,6 +91,17 @@ describe.each(['client', 'memory'] as const)('meta_data.request_context (BATON_S
     expect(r.body).not.toHaveProperty('meta_data');
   });
 
+  it('a data that carries only the session is not echoed (no meta_data)', async () => {
+    const first = await chat(demo.url, { messages: [{ role: 'user', content: 'deploy' }] });
+    const r = await chat(demo.url, {
+      messages: [{ role: 'user', content: 'api' }],
+      data: { session: first.body.data.session },
+    });
+    expect(r.status).toBe(200);
+    if (mode === 'client') expect(r.body.content).toContain('How many replicas?');
+    expect(r.body).not.toHaveProperty('meta_data');
+  });
+
   it('a refused turn (200) echoes them too; an error (4xx) does not', async () => {
     const refused = await chat(demo.url, { ...FIELDS, messages: [{ role: 'user', content: 'drop database x' }] });
     expect(refused.status).toBe(200);

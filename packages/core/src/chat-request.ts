@@ -112,7 +112,7 @@ export function parseChatRequest(body: unknown): ChatRequest {
 }
 
 /**
- * The body's top-level fields but `messages` (and `data.session`). `Object.fromEntries` defines
+ * The body's top-level fields but `messages` (and `data.session`; `data` itself when that was all). `Object.fromEntries` defines
  * own properties, so a `__proto__` key stays a plain key and never becomes a prototype. They are
  * echoed, so they must serialize: deeper than `MAX_DEPTH` is `REQUEST_INVALID` (JSON.stringify
  * recurses and would overflow the stack after the turn ran).
@@ -121,7 +121,9 @@ function requestFields(body: Record<string, unknown>): Record<string, unknown> {
   const fields = Object.fromEntries(
     Object.entries(body)
       .filter(([key]) => key !== 'messages')
-      .map(([key, value]) => [key, key === 'data' && isPlainObject(value) ? withoutSession(value) : value]),
+      .map(([key, value]) => [key, key === 'data' && isPlainObject(value) ? withoutSession(value) : value])
+      // A `data` that held only the session is not context: no `{ data: {} }` on every turn.
+      .filter(([key, value]) => key !== 'data' || !isPlainObject(value) || Object.keys(value).length > 0),
   );
   if (!withinDepth(fields, MAX_DEPTH)) {
     throw new BatonError(

@@ -73,7 +73,7 @@ export interface ResponseData {
  * it: present only when the request had top-level fields besides `messages`.
  */
 export interface ResponseMetaData {
-  /** The request's top-level fields but `messages` (`thread_id`, `tenant_id`, `source`, `data`...), as sent. */
+  /** The request's top-level fields but `messages` (`thread_id`, `tenant_id`, `source`, `data` without `session`...), as sent. */
   request_context?: Record<string, unknown>;
 }
 
