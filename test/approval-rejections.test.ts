@@ -244,13 +244,14 @@ describe.each(['client', 'sealed', 'memory', 'redis'] as const)('rejecting a cal
     const call = proposal.body.data.tool_calls[0] as WireCall;
     const invented: WireCall = { id: 'call_invented', name: 'deploy', input: { n: 99 }, execute: false };
     const r = await client.say('', [
-      { ...invented, rejection_reason: 'not mine' },
       { ...call, execute: true },
+      { ...invented, rejection_reason: 'not mine' },
     ]);
     expect(r.status).toBe(200);
+    // In the order the client listed them.
     expect(r.body.data.executed_tool_calls).toEqual([
-      { id: 'call_invented', name: 'deploy', input: { n: 99 }, output: 'Tool rejected: not mine' },
       { id: call.id, name: 'deploy', input: { n: 5 }, output: { deployed: 5 } },
+      { id: 'call_invented', name: 'deploy', input: { n: 99 }, output: 'Tool rejected: not mine' },
     ]);
     expect(counts).toMatchObject({ deploy: 1, onReject: 0 });
     expect(userView(r.body.data.session)).toEqual({ deployed: 5 });
