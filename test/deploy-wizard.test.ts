@@ -599,6 +599,8 @@ function serverModeSuite(url: () => string) {
     ['21 chars', 'A'.repeat(21)],
     ['a path', '../../etc/passwd'],
     ['SQL', "' OR 1=1 --"],
+    ['257 chars (over-long)', 'A'.repeat(257)],
+    ['8 KiB (over-long)', 'A'.repeat(8192)],
     ['22 chars with a bad character', `${'A'.repeat(21)}=`],
   ])('refuses a malformed id (%s) with 400 SESSION_ID_INVALID, in the body and in the header', async (_, id) => {
     const inBody = await postJson(url(), { messages: [{ role: 'user', content: 'deploy' }], data: { session_id: id } });

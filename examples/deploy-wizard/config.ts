@@ -14,6 +14,10 @@ export interface DemoConfig {
   /** Server mode, lease: how long a turn waits for the lease, and how long a lease lives. */
   leaseWaitMs?: number | undefined;
   leaseTtlMs?: number | undefined;
+  /**
+   * `BATON_SECRET` (at least 32 bytes): seals sessions in sealed mode, signs pending approvals in
+   * client mode. Without it, client mode signs with a random secret made per process.
+   */
   secret: string | undefined;
 }
 
@@ -30,16 +34,33 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DemoConfig 
   const nodes = env.REDIS_CLUSTER_NODES?.split(',')
     .map((node) => node.trim())
     .filter((node) => node !== '');
+  const secret = env.BATON_SECRET === '' ? undefined : env.BATON_SECRET;
+  // Checked here so the message names the setting; it never shows the value, its length or any
+  // digest of it (a short secret is a guessable one).
+  if (secret !== undefined && Buffer.byteLength(secret, 'utf8') < 32) {
+    throw new BatonError('CONFIG_INVALID', 'BATON_SECRET must be at least 32 bytes');
+  }
   return {
-    port: Number(env.PORT ?? 3000),
+    port: port(env.PORT),
     session,
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisClusterNodes: nodes && nodes.length > 0 ? nodes : undefined,
     concurrency,
     leaseWaitMs: milliseconds(env, 'BATON_LEASE_WAIT_MS'),
     leaseTtlMs: milliseconds(env, 'BATON_LEASE_TTL_MS'),
-    secret: env.BATON_SECRET,
+    secret,
   };
+}
+
+/** `PORT`: an integer from 0 (any free port) to 65535; default 3000. */
+function port(text: string | undefined): number {
+  if (text === undefined || text === '') return 3000;
+  const value = Number(text);
+  if (!/^\d{1,5}$/.test(text) || value > 65535) {
+    const shown = text.length > 20 ? `${text.slice(0, 20)}...` : text;
+    throw new BatonError('CONFIG_INVALID', `PORT must be an integer from 0 to 65535 (got ${JSON.stringify(shown)})`);
+  }
+  return value;
 }
 
 function milliseconds(env: NodeJS.ProcessEnv, name: string): number | undefined {
@@ -50,6 +71,21 @@ function milliseconds(env: NodeJS.ProcessEnv, name: string): number | undefined 
     throw new BatonError('CONFIG_INVALID', `${name} must be a positive integer of milliseconds (got "${text}")`);
   }
   return ms;
+}
+
+/**
+ * Where the demo's sessions live, for a start-up error: the Redis address without credentials
+ * (a `REDIS_URL` may carry a password), or the cluster seed nodes.
+ */
+export function storeTarget(config: DemoConfig): string | undefined {
+  if (config.session !== 'redis') return undefined;
+  if (config.redisClusterNodes) return `Redis Cluster ${config.redisClusterNodes.join(',')}`;
+  try {
+    const url = new URL(config.redisUrl);
+    return `Redis at ${url.protocol}//${url.hostname}${url.port ? `:${url.port}` : ''}`;
+  } catch {
+    return 'Redis (REDIS_URL is not a valid URL)';
+  }
 }
 
 /** Session manager options for the chosen mode. */

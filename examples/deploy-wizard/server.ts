@@ -1,13 +1,24 @@
+import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { SessionManager } from '@baton/core';
+import { isBatonError, SessionManager } from '@baton/core';
 import { batonErrors, batonRouter } from '@baton/koa';
 import Koa from 'koa';
 import { createWizardAgent } from './agent.js';
-import { configFromEnv, type DemoConfig, sessionOptions } from './config.js';
+import { configFromEnv, type DemoConfig, sessionOptions, storeTarget } from './config.js';
 import { servePage } from './page.js';
 import { modelFromEnv } from './provider.js';
+
+/**
+ * Client mode without `BATON_SECRET`: pending approvals are signed with this secret, made once per
+ * process. It keeps the client from approving a call the server never proposed (forged or edited
+ * in its own session) and a proposal older than 15 minutes; a restart makes every pending approval
+ * `APPROVAL_INVALID` (the new process has another secret). It does not stop a replay of the whole
+ * old session with its approval to the same process within those 15 minutes: use sealed or server
+ * mode where an action must run at most once.
+ */
+const PROCESS_SECRET = randomBytes(32).toString('base64url');
 
 export interface DemoServer {
   url: string;
@@ -19,13 +30,22 @@ export interface DemoServer {
 /** Starts the deploy-wizard demo (port 0 picks a free port). */
 export async function startDemo(config: DemoConfig = configFromEnv()): Promise<DemoServer> {
   const model = await modelFromEnv();
-  // Client mode with a secret: sign pending approvals, so an edited session cannot approve a
-  // call of its own (sealed and server mode keep the session out of the client's hands anyway).
+  // Client mode: sign pending approvals (with BATON_SECRET, else a per-process secret), so an
+  // edited session cannot approve a call of its own (sealed and server mode keep the session out
+  // of the client's hands anyway).
   const agent = createWizardAgent(
     model,
-    config.session === 'client' && config.secret ? { approvalSecrets: [config.secret] } : {},
+    config.session === 'client' ? { approvalSecrets: [config.secret ?? PROCESS_SECRET] } : {},
   );
   const sessions = new SessionManager(sessionOptions(config));
+  try {
+    // Fail early: a dead Redis stops the demo here, not at every turn with a 503.
+    await sessions.ready();
+  } catch (error) {
+    await sessions.close().catch(() => {});
+    const target = storeTarget(config);
+    throw target ? new Error(`${target}: ${(error as Error).message}`, { cause: error }) : error;
+  }
   const app = new Koa();
   const router = batonRouter(agent, { sessions, cookie: sessions.mode === 'server' });
   // A client closing a stream early is normal for chat (Stop button, reload): do not log it as a failure.
@@ -37,10 +57,15 @@ export async function startDemo(config: DemoConfig = configFromEnv()): Promise<D
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true }));
   const server = app.listen(config.port, '127.0.0.1');
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve);
+      server.once('error', reject);
+    });
+  } catch (error) {
+    await sessions.close().catch(() => {});
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,
@@ -61,9 +86,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     config = configFromEnv();
     demo = await startDemo(config);
   } catch (error) {
-    // A configuration mistake deserves one clear line, not a stack trace.
-    console.error(`Cannot start the demo: ${(error as Error).message}`);
-    process.exit(1);
+    // One clear line, never a stack trace: exit 2 for a wrong setting, 1 for anything else (the
+    // store down, the port taken).
+    const message = error instanceof Error ? error.message : String(error);
+    console.error(`Cannot start the demo: ${message.replace(/\s+/g, ' ').trim()}`);
+    process.exit(isBatonError(error, 'CONFIG_INVALID') ? 2 : 1);
   }
   const sessionHint = config.session === 'client' ? '' : ` (sessions: ${config.session})`;
   console.log(`Baton deploy wizard listening on ${demo.url}${sessionHint}`);

@@ -563,7 +563,7 @@ const CASES: Case[] = [
   {
     name: 'session_id 300 chars',
     build: () => ({ body: json({ messages: [msg(BLOCK)], data: { session_id: 'A'.repeat(300) } }) }),
-    expect: () => err(400, 'REQUEST_INVALID', 'SESSION_ID_INVALID'),
+    expect: idAnswer(err(400, 'SESSION_ID_INVALID')),
   },
   {
     name: 'session_id empty string',

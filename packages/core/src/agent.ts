@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { raceAbort } from './abort.js';
 import { ApprovalSigner, type PendingCall } from './approval-signing.js';
-import { matchApprovals, PENDING_KEY } from './approvals.js';
+import { matchApprovals, PENDING_KEY, reportStrayRejection } from './approvals.js';
 import { compose } from './compose.js';
 import { abortError, BatonError, InterceptorError } from './errors.js';
 import { asTurnMiddleware, refusalResponse, responseInterceptorsHook } from './interceptors.js';
@@ -16,7 +16,7 @@ import {
   type Usage,
 } from './model.js';
 import { type AssembledPlugins, assemblePlugins } from './plugin-registry.js';
-import type { ChatMessage, ExecutedToolCall, StreamEvent, ToolCall } from './protocol.js';
+import type { Approval, ChatMessage, ExecutedToolCall, StreamEvent, ToolCall } from './protocol.js';
 import { describeIssues, type StandardSchemaV1, validate, validateSync } from './schema.js';
 import { internal, Session, type SessionShape } from './session.js';
 import { streamPipeline } from './stream-pipeline.js';
@@ -392,8 +392,17 @@ export class Agent<S extends object = SessionShape> {
     const usage = emptyUsage();
     const executed: ExecutedToolCall[] = [];
     const messages = toModelMessages(ctx.request.messages);
-    const approvals = matchApprovals(ctx.request.approvals, pending);
+    const decisions = ctx.request.approvals;
+    const { matched: approvals, strayRejections } = matchApprovals(decisions, pending);
     if (this.#signer !== undefined) this.#verifyApprovals(approvals.map((a) => a.call));
+    // What the decisions produced, reported in the order the client listed them.
+    const decided = new Map<Approval, ExecutedToolCall>();
+    // Rejections of calls that are not pending run nothing (no tool, no onReject) and are not
+    // shown to the model (it proposed no such call this turn); the client gets an acknowledgement.
+    for (const approval of strayRejections) {
+      const reported = reportStrayRejection(approval);
+      if (reported !== undefined) decided.set(approval, reported);
+    }
 
     if (approvals.length > 0) {
       const calls = approvals.map(({ call }) => ({ id: call.id, name: call.name, input: call.input }));
@@ -410,11 +419,15 @@ export class Agent<S extends object = SessionShape> {
         const outcome = approval.execute
           ? await this.#callTool(call, ctx, call)
           : await this.#rejectTool(call, approval.rejection_reason, ctx);
-        if (approval.execute) executed.push(executedCall(call, outcome));
+        if (approval.execute) decided.set(approval, executedCall(call, outcome));
         messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, ...outcome });
       }
-      if (executed.length > 0) await state.emit?.({ type: 'executed_tool_calls', executed_tool_calls: executed });
     }
+    for (const approval of decisions) {
+      const reported = decided.get(approval);
+      if (reported !== undefined) executed.push(reported);
+    }
+    if (executed.length > 0) await state.emit?.({ type: 'executed_tool_calls', executed_tool_calls: [...executed] });
 
     const modelTools = this.tools.map((t) => ({ name: t.name, description: t.description, inputSchema: t.jsonSchema }));
     const context = ctx as unknown as TurnContext;

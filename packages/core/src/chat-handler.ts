@@ -2,7 +2,7 @@ import { raceAbort } from './abort.js';
 import { type Agent, REPORT_EVENT, responseData, SESSION_CHECKED, TURN_SPAN } from './agent.js';
 import { type ChatRequest, parseChatRequest } from './chat-request.js';
 import { abortError, BatonError, InterceptorError, publicError } from './errors.js';
-import type { ChatResponseBody, ResponseData, StreamEvent } from './protocol.js';
+import type { ChatResponseBody, ResponseData, ResponseMetaData, StreamEvent } from './protocol.js';
 import type { Session, SessionShape } from './session.js';
 import {
   type LoadedSession,
@@ -151,7 +151,7 @@ export class ChatTurn<S extends object = SessionShape> {
     try {
       const result = await this.agent.run(this.request.messages, this.#runOptions());
       const output = await this.#settle(result);
-      return { role: 'assistant', content: result.content, data: this.#data(result, output) };
+      return { role: 'assistant', content: result.content, data: this.#data(result, output), ...this.#metaData() };
     } catch (error) {
       await this.#discard(error);
       throw error;
@@ -186,7 +186,13 @@ export class ChatTurn<S extends object = SessionShape> {
     try {
       const output = await this.#settle(result);
       this.span.end();
-      yield { type: 'done', stop_reason: result.stopReason, content: result.content, data: this.#data(result, output) };
+      yield {
+        type: 'done',
+        stop_reason: result.stopReason,
+        content: result.content,
+        data: this.#data(result, output),
+        ...this.#metaData(),
+      };
     } catch (error) {
       await this.#discard(error);
       this.span.end();
@@ -267,6 +273,12 @@ export class ChatTurn<S extends object = SessionShape> {
     if (baton.status >= 500) this.onError(error);
     const { code, message } = publicError(baton);
     return { type: 'error', error: message, code };
+  }
+
+  /** The request's extra top-level fields, echoed for correlation as the Python server does (none: no `meta_data`). */
+  #metaData(): { meta_data?: ResponseMetaData } {
+    const fields = this.request.requestFields;
+    return Object.keys(fields).length === 0 ? {} : { meta_data: { request_context: fields } };
   }
 
   #data(result: AgentResult, output: SessionOutput): ResponseData {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BatonError } from './errors.js';
-import { isPlainObject } from './json.js';
+import { isPlainObject, MAX_DEPTH } from './json.js';
 import type { Approval, ChatMessage } from './protocol.js';
 
 // Open-ended objects are checked, never copied: copying attacker-chosen keys is how prototype
@@ -16,7 +16,9 @@ const approvalSchema = z.object({
 });
 
 const sessionField = z.union([plainObject, z.string(), z.null()]).optional();
-const sessionIdField = z.string().max(256).optional();
+// No length limit here: the session manager checks the id's exact shape, so an over-long id is
+// `SESSION_ID_INVALID` like any other malformed one (the body limit bounds its size).
+const sessionIdField = z.string().optional();
 
 const messageSchema = z.object({
   role: z.enum(['user', 'assistant'], { message: 'role must be "user" or "assistant"' }),
@@ -49,6 +51,15 @@ export interface ChatRequest {
   session: unknown;
   /** `data.session_id` from the top level, else from the latest message carrying one. */
   sessionId: string | undefined;
+  /**
+   * Every top-level field of the body but `messages` (`thread_id`, `tenant_id`, `source`, `data`),
+   * as sent — except `data.session`: the Python server forwards them as `_request_fields` and
+   * echoes them in the response's `meta_data.request_context`, so clients can correlate answers.
+   * The session is state, not context: the answer carries the new one in `data.session`, and
+   * echoing the old one would double every client-mode answer and hand back, in sealed and server
+   * mode, a value Baton did not accept. (Python echoes `data` whole; it reads no session there.)
+   */
+  requestFields: Record<string, unknown>;
 }
 
 /**
@@ -96,5 +107,45 @@ export function parseChatRequest(body: unknown): ChatRequest {
     context: latest.platform_context ?? {},
     session: session === null ? undefined : session,
     sessionId,
+    requestFields: requestFields(body as Record<string, unknown>),
   };
+}
+
+/**
+ * The body's top-level fields but `messages` (and `data.session`; `data` itself when that was all). `Object.fromEntries` defines
+ * own properties, so a `__proto__` key stays a plain key and never becomes a prototype. They are
+ * echoed, so they must serialize: deeper than `MAX_DEPTH` is `REQUEST_INVALID` (JSON.stringify
+ * recurses and would overflow the stack after the turn ran).
+ */
+function requestFields(body: Record<string, unknown>): Record<string, unknown> {
+  const fields = Object.fromEntries(
+    Object.entries(body)
+      .filter(([key]) => key !== 'messages')
+      .map(([key, value]) => [key, key === 'data' && isPlainObject(value) ? withoutSession(value) : value])
+      // A `data` that held only the session is not context: no `{ data: {} }` on every turn.
+      .filter(([key, value]) => key !== 'data' || !isPlainObject(value) || Object.keys(value).length > 0),
+  );
+  if (!withinDepth(fields, MAX_DEPTH)) {
+    throw new BatonError(
+      'REQUEST_INVALID',
+      `Invalid chat request: a top-level field nests deeper than ${MAX_DEPTH} levels`,
+    );
+  }
+  return fields;
+}
+
+function withoutSession(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => key !== 'session'));
+}
+
+/** Iterative, so a hostile nesting cannot overflow the stack while it is measured. */
+function withinDepth(root: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[root, 0]];
+  while (stack.length > 0) {
+    const [value, depth] = stack.pop() as [unknown, number];
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= max) return false;
+    for (const child of Object.values(value)) stack.push([child, depth + 1]);
+  }
+  return true;
 }

@@ -50,7 +50,7 @@ export const ERROR_CODES = {
   SESSION_STORE_UNAVAILABLE: { status: 503, description: 'The session store cannot be reached.' },
   APPROVAL_UNKNOWN: {
     status: 400,
-    description: 'An approval names a tool call the agent did not propose (id, name or input differ).',
+    description: 'An approval (`execute: true`) names a tool call that is not pending (id, name or input differ).',
   },
   APPROVAL_INVALID: {
     status: 400,

@@ -68,10 +68,20 @@ export interface ResponseData {
   error?: { code: string; details?: Record<string, unknown> };
 }
 
+/**
+ * `meta_data` of a HelpDesk response and of the stream's `done` event, as the Python server sends
+ * it: present only when the request had top-level fields besides `messages`.
+ */
+export interface ResponseMetaData {
+  /** The request's top-level fields but `messages` (`thread_id`, `tenant_id`, `source`, `data` without `session`...), as sent. */
+  request_context?: Record<string, unknown>;
+}
+
 export interface ChatResponseBody {
   role: 'assistant';
   content: string;
   data: ResponseData;
+  meta_data?: ResponseMetaData;
 }
 
 /** Events of `/api/chat-stream` (one JSON object per line). */
@@ -79,5 +89,5 @@ export type StreamEvent =
   | { type: 'text_delta'; text: string }
   | { type: 'tool_calls'; tool_calls: ToolCall[] }
   | { type: 'executed_tool_calls'; executed_tool_calls: ExecutedToolCall[] }
-  | { type: 'done'; stop_reason: string; content: string; data: ResponseData }
+  | { type: 'done'; stop_reason: string; content: string; data: ResponseData; meta_data?: ResponseMetaData }
   | { type: 'error'; error: string; code: string };

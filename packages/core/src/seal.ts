@@ -34,7 +34,13 @@ export class Sealer {
 
   constructor(keys: readonly (SealKey | string)[]) {
     if (keys.length === 0) throw new BatonError('CONFIG_INVALID', 'Sealed sessions need at least one secret');
-    this.#keys = keys.map((k, i) => derive(typeof k === 'string' ? { id: autoId(k), secret: k } : k, i));
+    // A bare secret is named by its position only: its automatic id is a hash of the secret, and
+    // an error about a too-short (guessable) secret must not hand out a digest of it.
+    this.#keys = keys.map((k, i) =>
+      typeof k === 'string'
+        ? derive({ id: autoId(k), secret: k }, `Seal secret #${i}`)
+        : derive(k, `Seal secret #${i} (id "${k.id}")`),
+    );
     const ids = new Set(this.#keys.map((k) => k.id));
     if (ids.size !== this.#keys.length) throw new BatonError('CONFIG_INVALID', 'Seal key ids must be unique');
   }
@@ -77,9 +83,9 @@ export class Sealer {
   }
 }
 
-function derive(key: SealKey, index: number): DerivedKey {
+function derive(key: SealKey, name: string): DerivedKey {
   // HKDF turns a passphrase-like secret into a uniform 256-bit key bound to this purpose.
-  const derived = deriveKey(key.secret, 'baton session seal v1', `Seal secret #${index} (id "${key.id}")`);
+  const derived = deriveKey(key.secret, 'baton session seal v1', name);
   if (!KEY_ID.test(key.id)) throw new BatonError('CONFIG_INVALID', `Seal key id "${key.id}" must match ${KEY_ID}`);
   return { id: key.id, key: derived };
 }

@@ -145,6 +145,38 @@ export class SessionManager {
     if (this.store) await this.#storeCall(() => (this.store as SessionStore).ping());
   }
 
+  /**
+   * Fail early: call it at start-up, before serving. Resolves once the store answers (server
+   * mode; at once otherwise); else throws `SESSION_STORE_UNAVAILABLE` whose message names the store
+   * and the cause (`connect ECONNREFUSED ...`), so a server with a dead store stops at boot with
+   * one clear line instead of answering every turn with 503. `timeoutMs` (default 5 s) bounds a
+   * store that never answers.
+   */
+  async ready(options: { timeoutMs?: number } = {}): Promise<void> {
+    const store = this.store;
+    if (store === undefined) return;
+    const timeoutMs = options.timeoutMs ?? 5000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([store.ping(), timeout]);
+    } catch (error) {
+      // A store's own SESSION_STORE_UNAVAILABLE wraps the network error: report the root cause.
+      const cause = error instanceof BatonError && error.cause !== undefined ? error.cause : error;
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new BatonError(
+        'SESSION_STORE_UNAVAILABLE',
+        `The session store (${store.constructor.name}) cannot be reached: ${reason}`,
+        undefined,
+        { cause: error },
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   async close(): Promise<void> {
     await this.store?.close();
   }
@@ -201,7 +233,12 @@ export class SessionManager {
       });
       return { session, status, state: { absoluteExpiresAt } };
     };
-    if (input.sessionId === undefined) return fresh('new');
+    if (input.sessionId === undefined) {
+      // A new session touches the store only at commit: check it now, so a dead store fails the
+      // turn here (503, before the model and tools run) instead of after a tool already acted.
+      await this.#storeCall(() => store.ping());
+      return fresh('new');
+    }
     assertSessionId(input.sessionId);
     const id = input.sessionId;
     const lease =

@@ -281,18 +281,42 @@ describe('approvals: forged decisions', () => {
     expect(execute).toHaveBeenCalledTimes(1);
   });
 
-  it('a rejection of an unknown call is APPROVAL_UNKNOWN too (onReject not called)', async () => {
-    const { agent, onReject } = setup();
+  it('a rejection of a call that is not pending runs nothing and is reported as "Tool rejected: <reason>"', async () => {
+    const { agent, execute, onReject } = setup();
     const first = await propose(agent);
     const call = first.toolCalls[0] as ToolCall;
-    const error = await failure(
-      agent.run([user('')], {
-        session: first.session,
-        approvals: [{ ...call, id: 'nope', execute: false, rejection_reason: 'x' }],
-      }),
-    );
-    expect((error as BatonError).code).toBe('APPROVAL_UNKNOWN');
+    const stray = { ...call, id: 'nope', execute: false, rejection_reason: 'x' };
+    const result = await agent.run([user('')], { session: first.session, approvals: [stray] });
+    expect(result.executedToolCalls).toEqual([
+      { id: 'nope', name: call.name, input: call.input, output: 'Tool rejected: x' },
+    ]);
     expect(onReject).not.toHaveBeenCalled();
+    expect(execute).not.toHaveBeenCalled();
+    // Without a reason it is not reported (the Python server reports only rejections with one).
+    const silent = await agent.run([user('')], {
+      session: first.session,
+      approvals: [{ ...call, id: 'nope', execute: false }],
+    });
+    expect(silent.executedToolCalls).toEqual([]);
+    // The same id twice is still refused, rejection or not.
+    const twice = await failure(agent.run([user('')], { session: first.session, approvals: [stray, stray] }));
+    expect((twice as BatonError).code).toBe('APPROVAL_UNKNOWN');
+    expect(onReject).not.toHaveBeenCalled();
+  });
+
+  it('a rejection of a pending call with a changed input runs nothing (onReject not called either)', async () => {
+    const { agent, execute, onReject } = setup();
+    const first = await propose(agent);
+    const call = first.toolCalls[0] as ToolCall;
+    const result = await agent.run([user('')], {
+      session: first.session,
+      approvals: [{ ...call, input: { path: 'other' }, execute: false, rejection_reason: 'no' }],
+    });
+    expect(result.executedToolCalls).toEqual([
+      { id: call.id, name: call.name, input: { path: 'other' }, output: 'Tool rejected: no' },
+    ]);
+    expect(onReject).not.toHaveBeenCalled();
+    expect(execute).not.toHaveBeenCalled();
   });
 
   it('approvals with no pending calls at all are APPROVAL_UNKNOWN', async () => {

@@ -685,20 +685,25 @@ describe('SessionManager (server mode, memory store)', () => {
         throw cause;
       },
       ping: async () => {
-        throw cause;
+        if (!pingAnswers) throw cause;
       },
       close: async () => {},
     };
+    let pingAnswers = false;
     const manager = new SessionManager({ mode: 'server', store: failing }, clock);
     const onLoad = await batonError(manager.load({ sessionId: 'AAAAAAAAAAAAAAAAAAAAAA' }), 'SESSION_STORE_UNAVAILABLE');
     expect(onLoad.status).toBe(503);
     expect(onLoad.cause).toBe(cause);
+    await batonError(manager.ping(), 'SESSION_STORE_UNAVAILABLE');
+    // A new session is checked at load too: a dead store fails the turn before anything runs.
+    const onNew = await batonError(manager.load({}), 'SESSION_STORE_UNAVAILABLE');
+    expect(onNew.cause).toBe(cause);
+    pingAnswers = true;
     const fresh = await manager.load({});
     fresh.session.set('a', 1);
     const onCommit = await batonError(manager.commit(fresh), 'SESSION_STORE_UNAVAILABLE');
     expect(onCommit.cause).toBe(cause);
-    await batonError(manager.ping(), 'SESSION_STORE_UNAVAILABLE');
-    // An untouched new session needs no store call at all.
+    // An untouched new session needs no store write.
     expect((await manager.commit(await manager.load({}))).session_status).toBe('new');
   });
 
