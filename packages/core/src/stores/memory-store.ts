@@ -18,6 +18,8 @@ interface HeldSession {
   createdAt: number;
   absoluteExpiresAt: number;
   idleExpiresAt: number;
+  /** Once expired, the id reads `expired` (a tombstone) until then. */
+  expiredUntil: number;
 }
 
 interface Waiter {
@@ -35,12 +37,17 @@ interface LeaseSlot {
 /**
  * The embedded default store: sessions live in this process, as the JSON texts they were
  * committed with. Bounded twice over: idle/absolute expiry (swept by an unref'd timer) and a cap
- * on the number of sessions (least recently used evicted first). Expired ids are remembered until
- * swept, so a late turn learns its session `expired` rather than `missing`.
+ * on the number of sessions (least recently used evicted first). An expired session's data is
+ * dropped, but its id is kept as a tombstone until the creation's `expiredUntil`, so a late turn
+ * learns its session `expired` rather than `missing` — as it would on Redis. Tombstones are
+ * capped at `maxSessions` too (oldest dropped first): the cap bounds memory, not correctness of
+ * live sessions.
  */
 export class MemorySessionStore implements SessionStore {
   /** Insertion order = access order: the first entry is the least recently used. */
   readonly #sessions = new Map<string, HeldSession>();
+  /** Expired ids -> epoch ms until which they read `expired`. Insertion order = oldest first. */
+  readonly #tombstones = new Map<string, number>();
   readonly #leases = new Map<string, LeaseSlot>();
   readonly #maxSessions: number;
   readonly #now: () => number;
@@ -69,10 +76,14 @@ export class MemorySessionStore implements SessionStore {
     return this.#sessions.size;
   }
 
-  /** Drops every expired session now (the timer calls this every `sweepIntervalMs`). */
+  /**
+   * Drops every expired session now, keeping a tombstone of its id, and forgets tombstones past
+   * their `expiredUntil` (the timer calls this every `sweepIntervalMs`).
+   */
   sweep(): void {
     const now = this.#now();
-    for (const [id, held] of this.#sessions) if (isExpired(held, now)) this.#sessions.delete(id);
+    for (const [id, held] of this.#sessions) if (isExpired(held, now)) this.#bury(id, held, now);
+    for (const [id, until] of this.#tombstones) if (now >= until) this.#tombstones.delete(id);
   }
 
   async load(id: string, options: LoadOptions): Promise<LoadResult> {
@@ -111,7 +122,7 @@ export class MemorySessionStore implements SessionStore {
     }
     let held = this.#sessions.get(id);
     if (held && isExpired(held, now)) {
-      this.#sessions.delete(id);
+      this.#bury(id, held, now);
       held = undefined;
     }
     if (!held && !request.create) {
@@ -131,11 +142,21 @@ export class MemorySessionStore implements SessionStore {
     }
 
     if (!held) {
-      held = { texts: new Map(), versions: new Map(), createdAt: 0, absoluteExpiresAt: 0, idleExpiresAt: 0 };
+      held = {
+        texts: new Map(),
+        versions: new Map(),
+        createdAt: 0,
+        absoluteExpiresAt: 0,
+        idleExpiresAt: 0,
+        expiredUntil: 0,
+      };
     }
     if (request.create) {
       held.createdAt = request.create.createdAt;
       held.absoluteExpiresAt = request.create.absoluteExpiresAt;
+      held.expiredUntil = request.create.expiredUntil ?? request.create.absoluteExpiresAt;
+      // A live session and a tombstone never share an id.
+      this.#tombstones.delete(id);
     }
     for (const [key, text] of request.set) held.texts.set(key, text);
     for (const key of request.deleted) held.texts.delete(key);
@@ -157,6 +178,7 @@ export class MemorySessionStore implements SessionStore {
   async destroy(id: string): Promise<void> {
     this.#assertOpen();
     this.#sessions.delete(id);
+    this.#tombstones.delete(id);
     const slot = this.#leases.get(id);
     if (slot?.holder) {
       // Fence the current holder out; a queued turn gets the lease and then finds nothing.
@@ -179,15 +201,32 @@ export class MemorySessionStore implements SessionStore {
     }
     this.#leases.clear();
     this.#sessions.clear();
+    this.#tombstones.clear();
   }
 
   // ---- sessions -----------------------------------------------------------------------------
 
   #peek(id: string): LoadResult {
+    const now = this.#now();
     const held = this.#sessions.get(id);
-    if (!held) return { status: 'missing' };
-    if (isExpired(held, this.#now())) return { status: 'expired' };
-    return { status: 'found', session: held };
+    if (held && !isExpired(held, now)) return { status: 'found', session: held };
+    // Expired since the last sweep: drop the data now, keep the id as a tombstone.
+    if (held) this.#bury(id, held, now);
+    const until = this.#tombstones.get(id);
+    if (until !== undefined && now < until) return { status: 'expired' };
+    if (until !== undefined) this.#tombstones.delete(id);
+    return { status: 'missing' };
+  }
+
+  /** Replaces an expired session by a tombstone of its id (if it still has one to keep). */
+  #bury(id: string, held: HeldSession, now: number): void {
+    this.#sessions.delete(id);
+    if (now >= held.expiredUntil) return;
+    this.#tombstones.set(id, held.expiredUntil);
+    // Tombstones are bounded like sessions; the oldest go first (those ids then read `missing`).
+    if (this.#tombstones.size > this.#maxSessions) {
+      this.#tombstones.delete(this.#tombstones.keys().next().value as string);
+    }
   }
 
   /** Slides the idle expiry (capped by the absolute one) and marks the session most recently used. */
