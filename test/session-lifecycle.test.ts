@@ -5,7 +5,8 @@
  *   on Redis too, although Redis deleted the data by itself;
  * - a turn that writes nothing stores nothing, and its id later reads `new`, never `expired`;
  * - text that is not well-formed Unicode is refused at the edge; emoji come back exactly;
- * - a flood of turns that write nothing cannot evict a real user from a capped memory store.
+ * - a flood of new sessions (writing nothing, or writing once) cannot evict a returning user from
+ *   a capped memory store.
  */
 import { randomBytes } from 'node:crypto';
 import { ChatHandler, MemorySessionStore, type SessionStore } from '@baton/core';
@@ -143,7 +144,7 @@ describe.each(STORES)('server mode on %s, over HTTP', (name, makeStore) => {
   });
 });
 
-describe('a flood of turns that write nothing, on a memory store capped at 10,000 sessions', () => {
+describe('floods of new sessions on a memory store capped at 10,000 sessions', () => {
   let server: TestServer;
   let store: MemorySessionStore;
 
@@ -178,6 +179,23 @@ describe('a flood of turns that write nothing, on a memory store capped at 10,00
     const back = await post(server.url, turn('recall', { session_id: id }));
     expect(back.body).toMatchObject({
       content: 'token=real-user',
+      data: { session_id: id, session_status: 'resumed' },
+    });
+  });
+
+  it('a flood of 20,000 one-turn sessions that do write cannot evict a user who came back', async () => {
+    const user = await post(server.url, turn('remember returning-user'));
+    const id = user.body.data.session_id as string;
+    expect((await post(server.url, turn('recall', { session_id: id }))).body.data.session_status).toBe('resumed');
+    const handler = new ChatHandler(counterAgent(), { sessions: server.sessions });
+    const started = performance.now();
+    for (let i = 0; i < 20_000; i++) await (await handler.begin(turn(`remember bot-${i}`))).respond();
+    const seconds = (performance.now() - started) / 1000;
+    console.info(`flood: 20,000 writing turns in ${seconds.toFixed(1)} s (${Math.round(20_000 / seconds)}/s)`);
+    expect(store.size).toBe(10_000);
+    const back = await post(server.url, turn('recall', { session_id: id }));
+    expect(back.body).toMatchObject({
+      content: 'token=returning-user',
       data: { session_id: id, session_status: 'resumed' },
     });
   });

@@ -41,6 +41,28 @@ describe('MemorySessionStore (embedded specifics)', () => {
     for (const id of ['s1', 's3', 's4']) expect((await store.load(id, { idleTtlMs: IDLE })).status).toBe('found');
   });
 
+  it('evicts sessions nobody came back to before returning ones (a flood of new sessions churns itself)', async () => {
+    const store = make({ maxSessions: 100 });
+    await store.commit('user', creating(Date.now()));
+    expect((await store.load('user', { idleTtlMs: IDLE })).status).toBe('found'); // the user came back
+    for (let i = 0; i < 1_000; i++) await store.commit(`bot${i}`, creating(Date.now()));
+    expect(store.size).toBe(100);
+    expect((await store.load('user', { idleTtlMs: IDLE })).status).toBe('found');
+    expect((await store.load('bot0', { idleTtlMs: IDLE })).status).toBe('missing'); // the oldest went first
+    expect((await store.load('bot999', { idleTtlMs: IDLE })).status).toBe('found');
+  });
+
+  it('still takes a new session when full of returning ones, evicting the least recently used', async () => {
+    const store = make({ maxSessions: 2 });
+    for (const id of ['a', 'b']) {
+      await store.commit(id, creating(Date.now()));
+      await store.load(id, { idleTtlMs: IDLE });
+    }
+    await store.commit('c', creating(Date.now()));
+    expect((await store.load('a', { idleTtlMs: IDLE })).status).toBe('missing');
+    for (const id of ['b', 'c']) expect((await store.load(id, { idleTtlMs: IDLE })).status).toBe('found');
+  });
+
   it('evicts expired sessions before live ones when over the cap', async () => {
     let now = 1_000_000;
     const store = make({ maxSessions: 2, now: () => now });

@@ -3,7 +3,11 @@ import type { CommitRequest, Lease, LoadOptions, LoadResult, SessionStore, Store
 
 /** Options of the embedded {@link MemorySessionStore}. */
 export interface MemorySessionStoreOptions {
-  /** Cap on held sessions; the least recently used one is evicted past it (default 10,000). */
+  /**
+   * Cap on held sessions (default 10,000). Past it, expired sessions go first, then sessions no
+   * turn has come back to since they were created (oldest first), and only then returning
+   * sessions, least recently used first. Expired ids' tombstones are capped at the same number.
+   */
   maxSessions?: number;
   /** How often expired sessions are dropped (default 60 s). The timer never keeps the process alive. */
   sweepIntervalMs?: number;
@@ -48,6 +52,12 @@ export class MemorySessionStore implements SessionStore {
   readonly #sessions = new Map<string, HeldSession>();
   /** Expired ids -> epoch ms until which they read `expired`. Insertion order = oldest first. */
   readonly #tombstones = new Map<string, number>();
+  /**
+   * Ids of held sessions that no later turn has loaded yet, oldest first. Evicted before any
+   * session a user came back to: a flood of one-turn sessions (a bot, a load test, a crawler that
+   * trips a writing tool) then churns its own kind instead of pushing real users out.
+   */
+  readonly #probation = new Set<string>();
   readonly #leases = new Map<string, LeaseSlot>();
   readonly #maxSessions: number;
   readonly #now: () => number;
@@ -101,6 +111,7 @@ export class MemorySessionStore implements SessionStore {
       }
     }
     const held = this.#sessions.get(id) as HeldSession;
+    this.#probation.delete(id); // a turn came back to it
     this.#touch(id, held, options.idleTtlMs, held.absoluteExpiresAt);
     const session: StoredSession = {
       texts: new Map(held.texts),
@@ -157,6 +168,7 @@ export class MemorySessionStore implements SessionStore {
       held.expiredUntil = request.create.expiredUntil ?? request.create.absoluteExpiresAt;
       // A live session and a tombstone never share an id.
       this.#tombstones.delete(id);
+      this.#probation.add(id);
     }
     for (const [key, text] of request.set) held.texts.set(key, text);
     for (const key of request.deleted) held.texts.delete(key);
@@ -166,7 +178,7 @@ export class MemorySessionStore implements SessionStore {
     }
     const absoluteExpiresAt = request.create ? request.create.absoluteExpiresAt : request.absoluteExpiresAt;
     this.#touch(id, held, request.idleTtlMs, absoluteExpiresAt);
-    this.#evictOverflow();
+    this.#evictOverflow(id);
     if (request.lease) this.#releaseToken(id, request.lease.token);
   }
 
@@ -179,6 +191,7 @@ export class MemorySessionStore implements SessionStore {
     this.#assertOpen();
     this.#sessions.delete(id);
     this.#tombstones.delete(id);
+    this.#probation.delete(id);
     const slot = this.#leases.get(id);
     if (slot?.holder) {
       // Fence the current holder out; a queued turn gets the lease and then finds nothing.
@@ -202,6 +215,7 @@ export class MemorySessionStore implements SessionStore {
     this.#leases.clear();
     this.#sessions.clear();
     this.#tombstones.clear();
+    this.#probation.clear();
   }
 
   // ---- sessions -----------------------------------------------------------------------------
@@ -221,6 +235,7 @@ export class MemorySessionStore implements SessionStore {
   /** Replaces an expired session by a tombstone of its id (if it still has one to keep). */
   #bury(id: string, held: HeldSession, now: number): void {
     this.#sessions.delete(id);
+    this.#probation.delete(id);
     if (now >= held.expiredUntil) return;
     this.#tombstones.set(id, held.expiredUntil);
     // Tombstones are bounded like sessions; the oldest go first (those ids then read `missing`).
@@ -236,12 +251,23 @@ export class MemorySessionStore implements SessionStore {
     this.#sessions.set(id, held);
   }
 
-  #evictOverflow(): void {
+  /** Brings the store back under its cap; `written` (the session just committed) stays. */
+  #evictOverflow(written: string): void {
     if (this.#sessions.size <= this.#maxSessions) return;
-    // Expired sessions go first; only then live ones, least recently used first.
+    // Expired sessions go first; then sessions nobody came back to, oldest first; only then
+    // returning ones, least recently used first. The session just written is never the one
+    // evicted, so a store full of returning users still takes a new one (evicting the LRU user).
     this.sweep();
+    for (const id of this.#probation) {
+      if (this.#sessions.size <= this.#maxSessions) return;
+      if (id === written) continue;
+      this.#probation.delete(id);
+      this.#sessions.delete(id);
+    }
     for (const id of this.#sessions.keys()) {
-      if (this.#sessions.size <= this.#maxSessions) break;
+      if (this.#sessions.size <= this.#maxSessions) return;
+      if (id === written) continue;
+      this.#probation.delete(id);
       this.#sessions.delete(id);
     }
   }
