@@ -41,7 +41,7 @@ interface LeaseSlot {
 /**
  * The embedded default store: sessions live in this process, as the JSON texts they were
  * committed with. Bounded twice over: idle/absolute expiry (swept by an unref'd timer) and a cap
- * on the number of sessions (least recently used evicted first). An expired session's data is
+ * on the number of sessions (see `maxSessions` for the eviction order). An expired session's data is
  * dropped, but its id is kept as a tombstone until the creation's `expiredUntil`, so a late turn
  * learns its session `expired` rather than `missing` — as it would on Redis. Tombstones are
  * capped at `maxSessions` too (oldest dropped first): the cap bounds memory, not correctness of
