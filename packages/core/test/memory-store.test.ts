@@ -63,6 +63,20 @@ describe('MemorySessionStore (embedded specifics)', () => {
     for (const id of ['b', 'c']) expect((await store.load(id, { idleTtlMs: IDLE })).status).toBe('found');
   });
 
+  it('over the cap between sweeps, an expired candidate is buried (its id reads expired), not evicted', async () => {
+    let now = 1_000_000;
+    const store = make({ maxSessions: 2, now: () => now });
+    await store.commit('a', { ...creating(now, { a: '1' }, now + 3_600_000, now + 7_200_000), idleTtlMs: 100 });
+    await store.commit('b', creating(now));
+    now += 50;
+    store.sweep(); // the last full sweep: the next overflow within a second does not walk every session
+    now += 100; // `a` is expired now, unswept
+    await store.commit('c', creating(now));
+    expect(store.size).toBe(2);
+    expect(await store.load('a', { idleTtlMs: IDLE })).toEqual({ status: 'expired' });
+    for (const id of ['b', 'c']) expect((await store.load(id, { idleTtlMs: IDLE })).status).toBe('found');
+  });
+
   it('evicts expired sessions before live ones when over the cap', async () => {
     let now = 1_000_000;
     const store = make({ maxSessions: 2, now: () => now });

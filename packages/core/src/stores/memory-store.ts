@@ -62,6 +62,8 @@ export class MemorySessionStore implements SessionStore {
   readonly #maxSessions: number;
   readonly #now: () => number;
   readonly #sweepTimer: NodeJS.Timeout;
+  /** When `sweep` last ran (epoch ms of the store's clock). */
+  #sweptAt = Number.NEGATIVE_INFINITY;
   /** Shared by every id, so each id's tokens only ever increase, even across destroy/re-create. */
   #fence = 0;
   #closed = false;
@@ -92,6 +94,7 @@ export class MemorySessionStore implements SessionStore {
    */
   sweep(): void {
     const now = this.#now();
+    this.#sweptAt = now;
     for (const [id, held] of this.#sessions) if (isExpired(held, now)) this.#bury(id, held, now);
     for (const [id, until] of this.#tombstones) if (now >= until) this.#tombstones.delete(id);
   }
@@ -257,19 +260,28 @@ export class MemorySessionStore implements SessionStore {
     // Expired sessions go first; then sessions nobody came back to, oldest first; only then
     // returning ones, least recently used first. The session just written is never the one
     // evicted, so a store full of returning users still takes a new one (evicting the LRU user).
-    this.sweep();
+    // A full sweep walks every session: at most once a second, or a flood of new sessions at the
+    // cap would pay it on every commit. In between, an expired candidate is buried, not evicted.
+    const now = this.#now();
+    if (!(now - this.#sweptAt < SWEEP_ON_OVERFLOW_MS)) this.sweep();
     for (const id of this.#probation) {
       if (this.#sessions.size <= this.#maxSessions) return;
-      if (id === written) continue;
-      this.#probation.delete(id);
-      this.#sessions.delete(id);
+      if (id !== written) this.#evict(id, now);
     }
     for (const id of this.#sessions.keys()) {
       if (this.#sessions.size <= this.#maxSessions) return;
-      if (id === written) continue;
-      this.#probation.delete(id);
-      this.#sessions.delete(id);
+      if (id !== written) this.#evict(id, now);
     }
+  }
+
+  #evict(id: string, now: number): void {
+    const held = this.#sessions.get(id);
+    if (held && isExpired(held, now)) {
+      this.#bury(id, held, now);
+      return;
+    }
+    this.#probation.delete(id);
+    this.#sessions.delete(id);
   }
 
   // ---- leases -------------------------------------------------------------------------------
@@ -345,6 +357,9 @@ export class MemorySessionStore implements SessionStore {
     if (this.#closed) throw new BatonError('SESSION_STORE_UNAVAILABLE', 'The session store was closed');
   }
 }
+
+/** Over the cap, a full sweep runs at most this often (see `#evictOverflow`). */
+const SWEEP_ON_OVERFLOW_MS = 1_000;
 
 function isExpired(held: HeldSession, now: number): boolean {
   return now >= held.idleExpiresAt || now >= held.absoluteExpiresAt;
