@@ -403,7 +403,8 @@ const CASES: Case[] = [
     build: (c) => ({
       body: `{"messages":[{"role":"user","content":"${BLOCK} \\ud800 \\udfff"}],"data":${json(c.data())}}`,
     }),
-    expect: () => refused,
+    // Valid JSON, but not text any store or model can take as UTF-8: refused before the turn.
+    expect: () => err(400, 'REQUEST_INVALID'),
   },
   {
     name: 'escaped NUL in content',
@@ -417,7 +418,15 @@ const CASES: Case[] = [
     build: (c) => ({
       body: `{"messages":[{"role":"user","content":"${BLOCK}"}],"data":${json(c.data()).slice(0, -1)},"session":{"\\ud800k\\u0000":"v\\udc00\\u0000"}}}`,
     }),
-    expect: objectSession(refused),
+    // A key that is not well-formed Unicode is refused like any key no store can hold.
+    expect: objectSession(err(400, 'SESSION_KEY_INVALID')),
+  },
+  {
+    name: 'lone surrogate in a nested session value or key',
+    build: (c) => ({
+      body: `{"messages":[{"role":"user","content":"${BLOCK}"}],"data":${json(c.data()).slice(0, -1)},"session":{"a":{"list":["ok","\\ud83d"]},"b":{"\\ude00":1}}}}`,
+    }),
+    expect: objectSession(err(400, 'SESSION_INVALID')),
   },
   {
     name: 'RTL override and zero-width chars in content',

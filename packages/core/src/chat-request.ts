@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { BatonError } from './errors.js';
-import { isPlainObject, MAX_DEPTH } from './json.js';
+import { illFormedPath, isPlainObject, MAX_DEPTH } from './json.js';
 import type { Approval, ChatMessage } from './protocol.js';
 
 // Open-ended objects are checked, never copied: copying attacker-chosen keys is how prototype
@@ -79,6 +79,7 @@ export function parseChatRequest(body: unknown): ChatRequest {
     );
   }
   const { messages, data } = parsed.data;
+  refuseIllFormed(messages);
   const latest = messages.at(-1) as (typeof messages)[number];
   let session: unknown = data?.session;
   let sessionId = data?.session_id;
@@ -148,4 +149,27 @@ function withinDepth(root: unknown, max: number): boolean {
     for (const child of Object.values(value)) stack.push([child, depth + 1]);
   }
   return true;
+}
+
+/**
+ * Message text, platform context and approvals must be well-formed Unicode: JSON lets a client
+ * send a lone surrogate (`"\ud83d"`), but it cannot be stored (a tool writing it to the session
+ * would fail the turn with a 500) nor forwarded to a model as UTF-8 unchanged. A client sending
+ * one is broken, so it gets a 400 naming the place. Session data is checked by the Session
+ * itself (400 `SESSION_INVALID` / `SESSION_KEY_INVALID`).
+ */
+function refuseIllFormed(messages: readonly z.infer<typeof messageSchema>[]): void {
+  for (const [i, m] of messages.entries()) {
+    const parts = { content: m.content, platform_context: m.platform_context, tool_calls: m.data?.tool_calls };
+    const path = illFormedPath(parts);
+    if (path === undefined) continue;
+    const where = `messages.${i}${path.slice(1)}`;
+    throw new BatonError(
+      'REQUEST_INVALID',
+      `Invalid chat request: ${where}: a lone surrogate (not well-formed Unicode)`,
+      {
+        issues: [{ path: where, message: 'a lone surrogate (not well-formed Unicode)' }],
+      },
+    );
+  }
 }

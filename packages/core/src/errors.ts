@@ -23,7 +23,7 @@ export const ERROR_CODES = {
   },
   SESSION_VALUE_NOT_JSON: {
     status: 500,
-    description: 'Code tried to store a value that is not JSON (function, bigint, cycle, NaN...).',
+    description: 'Code tried to store a value that is not JSON (function, bigint, cycle, NaN, lone surrogate...).',
   },
   SESSION_VALUE_INVALID: {
     status: 400,

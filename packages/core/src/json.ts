@@ -12,13 +12,15 @@ const LOSSY = [Map, Set, WeakMap, WeakSet, RegExp, Promise, ArrayBuffer, SharedA
 /**
  * Serializes `value` to JSON text, or throws `SESSION_VALUE_NOT_JSON` naming `key` and the path
  * of the first offending part. Unlike `JSON.stringify` it refuses what JSON would silently
- * change or drop (functions, symbols, NaN, undefined in arrays, Map/Set), and cycles.
+ * change or drop (functions, symbols, NaN, undefined in arrays, Map/Set), cycles, and strings or
+ * object keys that are not well-formed Unicode (a lone surrogate such as `"\ud83d"`: UTF-8 cannot
+ * encode it, so a store that speaks UTF-8 — Redis, PostgreSQL `jsonb` — would replace or refuse it).
  * `toJSON()` is honoured (Dates become ISO strings); undefined object properties are dropped,
  * as JSON does.
  */
 export function toJsonText(key: string, value: unknown): string {
   // Flat values (the common case) need no walk state at all.
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string' && value.isWellFormed()) return JSON.stringify(value);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (typeof value === 'number' && Number.isFinite(value)) return JSON.stringify(value);
   const walk: Walk = { key, ancestors: new Set(), segments: [] };
@@ -35,8 +37,11 @@ interface Walk {
   segments: (string | number)[];
 }
 
+/** What a value holding a lone surrogate is called in errors. */
+const ILL_FORMED = 'a lone surrogate (not well-formed Unicode)';
+
 function fail(walk: Walk, what: string): never {
-  const path = `$${walk.segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${s}`)).join('')}`;
+  const path = jsonPath(walk.segments);
   throw new BatonError('SESSION_VALUE_NOT_JSON', `Session value for "${walk.key}" is not JSON: ${what} at ${path}`, {
     key: walk.key,
     path,
@@ -51,6 +56,7 @@ function write(walk: Walk, input: unknown, holder: string): string | undefined {
   }
   switch (typeof v) {
     case 'string':
+      if (!v.isWellFormed()) fail(walk, ILL_FORMED);
       return JSON.stringify(v);
     case 'boolean':
       return v ? 'true' : 'false';
@@ -87,6 +93,7 @@ function write(walk: Walk, input: unknown, holder: string): string | undefined {
     const parts: string[] = [];
     for (const k of Object.keys(obj)) {
       segments.push(k);
+      if (!k.isWellFormed()) fail(walk, ILL_FORMED);
       const item = write(walk, (obj as Record<string, unknown>)[k], k);
       segments.pop();
       if (item !== undefined) parts.push(`${JSON.stringify(k)}:${item}`);
@@ -95,6 +102,35 @@ function write(walk: Walk, input: unknown, holder: string): string | undefined {
   }
   ancestors.delete(obj);
   return out;
+}
+
+/**
+ * The path (`$.a[2].b`) of the first string or object key inside `value` that is not well-formed
+ * Unicode (holds a lone surrogate), or `undefined` if there is none. For request parts that are
+ * not session values (message text, platform context, approvals): JSON allows `"\ud83d"`, but
+ * such text cannot be stored or forwarded as UTF-8 unchanged, so Baton refuses it at the edge.
+ */
+export function illFormedPath(value: unknown, depth = 0, segments: (string | number)[] = []): string | undefined {
+  if (typeof value === 'string') return value.isWellFormed() ? undefined : jsonPath(segments);
+  // Deeper input is refused by the session's own depth rule; here it only bounds the recursion.
+  if (typeof value !== 'object' || value === null || depth > MAX_DEPTH) return undefined;
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((item, i) => [i, item])
+    : Object.entries(value);
+  for (const [k, item] of entries) {
+    segments.push(k);
+    const found =
+      typeof k === 'string' && !k.isWellFormed() ? jsonPath(segments) : illFormedPath(item, depth + 1, segments);
+    segments.pop();
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+/** `$.a[2].b`; a segment holding a lone surrogate is shown escaped (`\ud83d`), never raw. */
+function jsonPath(segments: readonly (string | number)[]): string {
+  const show = (s: string): string => (s.isWellFormed() ? s : JSON.stringify(s).slice(1, -1));
+  return `$${segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${show(s)}`)).join('')}`;
 }
 
 /** True for a non-null, non-array object. */

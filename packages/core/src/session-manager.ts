@@ -5,7 +5,7 @@ import { Sealer, type SealKey } from './seal.js';
 import { internal, RESERVED_PREFIX, Session, type SessionMeta } from './session.js';
 import { assertSessionId, newSessionId } from './session-id.js';
 import { MemorySessionStore } from './stores/memory-store.js';
-import type { Lease, SessionStore, StoredSession } from './stores/store.js';
+import type { Lease, SessionCreation, SessionStore, StoredSession } from './stores/store.js';
 
 /** Client mode (default): the session travels as a plain object; the client is authoritative. */
 export interface ClientModeOptions {
@@ -36,6 +36,13 @@ export interface ServerModeOptions {
   idleTimeoutMs?: number;
   /** Absolute lifetime (default 24 h). */
   absoluteTimeoutMs?: number;
+  /**
+   * How long after its absolute expiry an id is still remembered (a tombstone of a few bytes in
+   * the store), so a turn with it is answered `session_status: "expired"` rather than `"new"`
+   * (default: `absoluteTimeoutMs`). Idle-expired ids are remembered at least as long: until the
+   * absolute expiry plus this window. After that the id reads as unknown (`"new"`).
+   */
+  expiredWindowMs?: number;
   /** `lease` (default) serializes turns of one session; `merge` lets them race with per-key versions. */
   concurrency?: 'lease' | 'merge';
   /** How long a turn may hold the lease before it lapses (default 60 s). */
@@ -287,7 +294,7 @@ export class SessionManager {
       const left = Object.entries(session.toJSON());
       if (left.length > 0) {
         const now = this.#now();
-        const create = { createdAt: now, absoluteExpiresAt: now + (o.absoluteTimeoutMs ?? 24 * HOUR) };
+        const create = creation(o, now, now + (o.absoluteTimeoutMs ?? 24 * HOUR));
         await this.#storeCall(() =>
           store.commit(replacement, {
             set: new Map(left.map(([key, value]) => [key, JSON.stringify(value)])),
@@ -319,7 +326,7 @@ export class SessionManager {
           deleted: [],
           idleTtlMs,
           absoluteExpiresAt,
-          create: { createdAt: meta.createdAt ?? this.#now(), absoluteExpiresAt },
+          create: creation(o, meta.createdAt ?? this.#now(), absoluteExpiresAt),
         }),
       );
       await this.#storeCall(() => store.destroy(id));
@@ -342,7 +349,7 @@ export class SessionManager {
         deleted: changes.deleted,
         idleTtlMs,
         absoluteExpiresAt,
-        ...(meta.isNew ? { create: { createdAt: meta.createdAt ?? this.#now(), absoluteExpiresAt } } : {}),
+        ...(meta.isNew ? { create: creation(o, meta.createdAt ?? this.#now(), absoluteExpiresAt) } : {}),
         ...(state.lease ? { lease: state.lease } : {}),
         ...(expectedVersions ? { expectedVersions } : {}),
       }),
@@ -374,6 +381,12 @@ export class SessionManager {
       });
     }
   }
+}
+
+/** A session's creation record; the store keeps a tombstone of its id until `expiredUntil`. */
+function creation(o: ServerModeOptions, createdAt: number, absoluteExpiresAt: number): SessionCreation {
+  const window = o.expiredWindowMs ?? o.absoluteTimeoutMs ?? 24 * HOUR;
+  return { createdAt, absoluteExpiresAt, expiredUntil: absoluteExpiresAt + window };
 }
 
 function setMeta(session: Session, meta: SessionMeta): void {

@@ -45,7 +45,9 @@ export const DEFAULT_MAX_SESSION_BYTES = 1024 * 1024;
 export const internal: unique symbol = Symbol('baton.session.internal');
 
 function checkKey(key: unknown, allowReserved: boolean): asserts key is string {
-  if (typeof key !== 'string' || key === '' || FORBIDDEN_KEYS.has(key)) {
+  // A key with a lone surrogate cannot be stored as UTF-8 (Redis would turn it into U+FFFD and
+  // give back a different key), so it is refused like the other keys no store can hold.
+  if (typeof key !== 'string' || key === '' || FORBIDDEN_KEYS.has(key) || !key.isWellFormed()) {
     throw new BatonError('SESSION_KEY_INVALID', `Invalid session key: ${JSON.stringify(String(key))}`, {
       key: String(key),
     });

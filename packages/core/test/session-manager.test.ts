@@ -325,9 +325,24 @@ function describeServerBasics(name: string, make: Make, advance: (ms: number) =>
       }
       await advance(idle + Math.max(1, Math.floor(idle / 2)));
       const gone = await manager.load({ sessionId: id });
-      expect(['new', 'expired']).toContain(gone.status);
+      // Every store says `expired` here, Redis included (it deleted the hash, not the tombstone).
+      expect(gone.status).toBe('expired');
       expect(gone.session.id).not.toBe(id);
       expect(gone.session.isEmpty).toBe(true);
+    });
+
+    it('an id it issued for a turn that wrote nothing is unknown later: new, with a fresh id', async () => {
+      const manager = make();
+      const { output } = await turn(manager, {});
+      const issued = output.session_id as string;
+      expect(output.session_status).toBe('new');
+      await advance(idle + Math.max(1, Math.floor(idle / 2)));
+      // Never stored, so never expired: `new`, and the id is not adopted (it is not told apart
+      // from one a client made up).
+      const later = await manager.load({ sessionId: issued });
+      expect(later.status).toBe('new');
+      expect(later.session.id).not.toBe(issued);
+      await manager.discard(later);
     });
 
     it('regenerate() moves the data to a new id and kills the old one', async () => {
@@ -581,6 +596,26 @@ describe('SessionManager (server mode, memory store)', () => {
     expect((await manager.load({ sessionId: id })).status).toBe('expired');
   });
 
+  it('answers expired until the absolute expiry plus expiredWindowMs (default absoluteTimeoutMs), then new', async () => {
+    const manager = make();
+    const id = await create(manager);
+    const created = t;
+    t = created + IDLE; // idle-expired: the data is gone, the id is remembered
+    expect((await manager.load({ sessionId: id })).status).toBe('expired');
+    t = created + 2 * ABSOLUTE - 1;
+    (manager.store as MemorySessionStore).sweep();
+    expect((await manager.load({ sessionId: id })).status).toBe('expired');
+    t = created + 2 * ABSOLUTE;
+    expect((await manager.load({ sessionId: id })).status).toBe('new');
+
+    const windowed = make({ expiredWindowMs: 100 });
+    const other = await create(windowed);
+    t += ABSOLUTE + 99;
+    expect((await windowed.load({ sessionId: other })).status).toBe('expired');
+    t += 1;
+    expect((await windowed.load({ sessionId: other })).status).toBe('new');
+  });
+
   it('ends the session at its absolute lifetime whatever the activity', async () => {
     const manager = make();
     const id = await create(manager);
@@ -758,11 +793,25 @@ describe('SessionManager (server mode, Redis store)', () => {
     const ttl = await store.client.pttl(store.sessionKey(id));
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(IDLE);
+    // The tombstone outlives the hash: until the absolute expiry (24 h) plus the window (24 h).
+    const tombstone = await store.client.pttl(store.tombstoneKey(id));
+    expect(tombstone).toBeGreaterThan(48 * 3_600_000 - 60_000);
+    expect(tombstone).toBeLessThanOrEqual(48 * 3_600_000);
     await sleep(IDLE + 200);
     expect(await store.client.exists(store.sessionKey(id))).toBe(0);
     const gone = await manager.load({ sessionId: id });
-    expect(gone.status).toBe('new');
+    expect(gone.status).toBe('expired');
     expect(gone.session.id).not.toBe(id);
+  });
+
+  it('forgets an expired id once expiredWindowMs past its absolute expiry is over: new', async () => {
+    const manager = make({ absoluteTimeoutMs: 300, expiredWindowMs: 400 });
+    const { output } = await turn(manager, {}, (s) => s.set('a', 1));
+    const id = output.session_id as string;
+    await sleep(450);
+    expect((await manager.load({ sessionId: id })).status).toBe('expired');
+    await sleep(400);
+    expect((await manager.load({ sessionId: id })).status).toBe('new');
   });
 });
 

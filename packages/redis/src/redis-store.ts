@@ -43,8 +43,14 @@ export interface RedisSessionStoreOptions {
   waitForReplicas?: { replicas: number; timeoutMs: number };
 }
 
+// Redis deletes an expired hash by itself, so "expired" cannot be read from the hash: a creating
+// commit also writes a tombstone (KEYS[3]) that outlives the data until the creation's
+// expiredUntil. No hash but a tombstone means the session existed and expired.
 const LOAD_SCRIPT = `
-if redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
+if redis.call('EXISTS', KEYS[1]) == 0 then
+  if redis.call('EXISTS', KEYS[3]) == 1 then return {'expired'} end
+  return {'missing'}
+end
 local now = tonumber(ARGV[1])
 local abs = tonumber(redis.call('HGET', KEYS[1], 'm:a'))
 if abs == nil or abs <= now then return {'expired'} end
@@ -60,15 +66,16 @@ return {'found', token, redis.call('HGETALL', KEYS[1])}
 `;
 
 // ARGV: now, idleTtlMs, absoluteExpiresAt, leaseToken|'', merge '1'|'0', createdAt|'', nSet,
-// then nSet x (key, text, expectedVersion), then per deleted key (key, expectedVersion).
+// expiredUntil|'', then nSet x (key, text, expectedVersion), then per deleted key (key,
+// expectedVersion).
 const COMMIT_SCRIPT = `
 if ARGV[4] ~= '' and redis.call('GET', KEYS[2]) ~= ARGV[4] then return {'stale'} end
 local create = ARGV[6] ~= ''
 if not create and redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
 local merge = ARGV[5] == '1'
-local firstDeleted = 8 + tonumber(ARGV[7]) * 3
+local firstDeleted = 9 + tonumber(ARGV[7]) * 3
 if merge then
-  for i = 8, firstDeleted - 1, 3 do
+  for i = 9, firstDeleted - 1, 3 do
     if tonumber(redis.call('HGET', KEYS[1], 'v:' .. ARGV[i]) or '0') ~= tonumber(ARGV[i + 2]) then
       return {'conflict', ARGV[i]}
     end
@@ -79,7 +86,7 @@ if merge then
     end
   end
 end
-for i = 8, firstDeleted - 1, 3 do
+for i = 9, firstDeleted - 1, 3 do
   redis.call('HSET', KEYS[1], 'd:' .. ARGV[i], ARGV[i + 1])
   if merge then redis.call('HINCRBY', KEYS[1], 'v:' .. ARGV[i], 1) end
 end
@@ -90,6 +97,9 @@ end
 local abs = tonumber(ARGV[3])
 if create then
   redis.call('HSET', KEYS[1], 'm:c', ARGV[6], 'm:a', ARGV[3])
+  -- The tombstone is written once, at creation: the absolute expiry never moves afterwards.
+  local tombstone = tonumber(ARGV[8]) - tonumber(ARGV[1])
+  if tombstone > 0 then redis.call('SET', KEYS[3], '1', 'PX', tombstone) else redis.call('DEL', KEYS[3]) end
 end
 local ttl = math.min(tonumber(ARGV[2]), abs - tonumber(ARGV[1]))
 if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) else redis.call('DEL', KEYS[1]) end
@@ -106,8 +116,8 @@ type Reply = [string, ...unknown[]];
 
 /** The scripts registered on the client with `defineCommand`. */
 interface ScriptedClient {
-  batonSessionLoad(hash: string, lease: string, ...args: (string | number)[]): Promise<Reply>;
-  batonSessionCommit(hash: string, lease: string, ...args: (string | number)[]): Promise<Reply>;
+  batonSessionLoad(hash: string, lease: string, tombstone: string, ...args: (string | number)[]): Promise<Reply>;
+  batonSessionCommit(hash: string, lease: string, tombstone: string, ...args: (string | number)[]): Promise<Reply>;
   batonSessionRelease(hash: string, lease: string, token: string): Promise<number>;
 }
 
@@ -120,8 +130,9 @@ const RETRY_MAX_MS = 50;
 
 /**
  * A session store on Redis or Redis Cluster. One hash per session (`<prefix>s:{<id>}`: `d:<key>`
- * JSON texts, `v:<key>` versions, `m:*` metadata) and one lease key (`<prefix>l:{<id>}`); the `{id}`
- * hash tag keeps both in one Cluster slot. `load` and `commit` are one Lua script call each, and a
+ * JSON texts, `v:<key>` versions, `m:*` metadata), one lease key (`<prefix>l:{<id>}`) and one
+ * tombstone (`<prefix>x:{<id>}`, a few bytes that outlive the expired hash so the id reads
+ * `expired`); the `{id}` hash tag keeps all three in one Cluster slot. `load` and `commit` are one Lua script call each, and a
  * commit sends only the changed keys.
  */
 export class RedisSessionStore implements SessionStore {
@@ -178,8 +189,8 @@ export class RedisSessionStore implements SessionStore {
       throw new BatonError('CONFIG_INVALID', 'RedisSessionStore needs a `client`, a `url` or `cluster` nodes');
     }
     this.#prefix = prefix;
-    this.#client.defineCommand('batonSessionLoad', { numberOfKeys: 2, lua: LOAD_SCRIPT });
-    this.#client.defineCommand('batonSessionCommit', { numberOfKeys: 2, lua: COMMIT_SCRIPT });
+    this.#client.defineCommand('batonSessionLoad', { numberOfKeys: 3, lua: LOAD_SCRIPT });
+    this.#client.defineCommand('batonSessionCommit', { numberOfKeys: 3, lua: COMMIT_SCRIPT });
     this.#client.defineCommand('batonSessionRelease', { numberOfKeys: 2, lua: RELEASE_SCRIPT });
     this.#scripts = this.#client as unknown as ScriptedClient;
   }
@@ -199,6 +210,11 @@ export class RedisSessionStore implements SessionStore {
     return `${this.#prefix}l:{${id}}`;
   }
 
+  /** The tombstone of a session: present (until `expiredUntil`) while the id reads `expired`. */
+  tombstoneKey(id: string): string {
+    return `${this.#prefix}x:{${id}}`;
+  }
+
   async load(id: string, options: LoadOptions): Promise<LoadResult> {
     const { lease, signal } = options;
     const deadline = Date.now() + (lease?.waitMs ?? 0);
@@ -208,6 +224,7 @@ export class RedisSessionStore implements SessionStore {
         this.#scripts.batonSessionLoad(
           this.sessionKey(id),
           this.leaseKey(id),
+          this.tombstoneKey(id),
           Date.now(),
           options.idleTtlMs,
           lease ? lease.ttlMs : '',
@@ -242,11 +259,12 @@ export class RedisSessionStore implements SessionStore {
       merge ? '1' : '0',
       request.create ? request.create.createdAt : '',
       request.set.size,
+      request.create ? (request.create.expiredUntil ?? request.create.absoluteExpiresAt) : '',
     ];
     for (const [key, text] of request.set) args.push(key, text, merge?.get(key) ?? 0);
     for (const key of request.deleted) args.push(key, merge?.get(key) ?? 0);
     const reply = await this.#run(() =>
-      this.#scripts.batonSessionCommit(this.sessionKey(id), this.leaseKey(id), ...args),
+      this.#scripts.batonSessionCommit(this.sessionKey(id), this.leaseKey(id), this.tombstoneKey(id), ...args),
     );
     switch (reply[0]) {
       case 'ok':
@@ -299,7 +317,7 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async destroy(id: string): Promise<void> {
-    await this.#run(() => this.#client.del(this.sessionKey(id), this.leaseKey(id)));
+    await this.#run(() => this.#client.del(this.sessionKey(id), this.leaseKey(id), this.tombstoneKey(id)));
   }
 
   async ping(): Promise<void> {

@@ -70,7 +70,7 @@ describe('RedisSessionStore on Redis Cluster', () => {
     await admin.quit();
   });
 
-  it('keeps both keys of a session in one slot, and spreads sessions over every master', async () => {
+  it('keeps the keys of a session (data, lease, tombstone) in one slot, and spreads sessions over every master', async () => {
     const owners = new Set<number>();
     for (let i = 0; i < 24; i++) {
       const id = newId();
@@ -79,10 +79,12 @@ describe('RedisSessionStore on Redis Cluster', () => {
       expect(found.status).toBe('found');
       const slot = await admin.cluster('KEYSLOT', store.sessionKey(id));
       expect(await admin.cluster('KEYSLOT', store.leaseKey(id))).toBe(slot);
-      // Ask each master directly: exactly one holds the session, and its lease too.
+      expect(await admin.cluster('KEYSLOT', store.tombstoneKey(id))).toBe(slot);
+      // Ask each master directly: exactly one holds the session, its lease and its tombstone.
       const holders: number[] = [];
       for (const master of admin.nodes('master')) {
-        if ((await count(master, store.sessionKey(id), store.leaseKey(id))) === 2) holders.push(portOf(master));
+        const keys = [store.sessionKey(id), store.leaseKey(id), store.tombstoneKey(id)];
+        if ((await count(master, ...keys)) === 3) holders.push(portOf(master));
       }
       expect(holders).toHaveLength(1);
       owners.add(holders[0] as number);

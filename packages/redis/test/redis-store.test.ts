@@ -152,7 +152,7 @@ describe('RedisSessionStore (wire cost)', () => {
     expect(after.session.texts.size).toBe(63);
   });
 
-  it('stores one hash per session and one lease key, both under the {id} hash tag', async () => {
+  it('stores one hash per session, one lease key and one tombstone, all under the {id} hash tag', async () => {
     const raw = new Redis(url);
     try {
       const held = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 1_000 } });
@@ -162,6 +162,9 @@ describe('RedisSessionStore (wire cost)', () => {
       const ttl = await raw.pttl(`${prefix}s:{${id}}`);
       expect(ttl).toBeGreaterThan(IDLE - 5_000);
       expect(ttl).toBeLessThanOrEqual(IDLE);
+      // The tombstone (written by the creating commit) outlives the hash: until expiredUntil.
+      expect(await raw.get(`${prefix}x:{${id}}`)).toBe('1');
+      expect(await raw.pttl(`${prefix}x:{${id}}`)).toBeGreaterThan(3_600_000 - 60_000);
       if (held.status === 'found' && held.lease) await store.release(id, held.lease);
       expect(await raw.exists(`${prefix}l:{${id}}`)).toBe(0);
     } finally {

@@ -3,7 +3,11 @@ import type { CommitRequest, Lease, LoadOptions, LoadResult, SessionStore, Store
 
 /** Options of the embedded {@link MemorySessionStore}. */
 export interface MemorySessionStoreOptions {
-  /** Cap on held sessions; the least recently used one is evicted past it (default 10,000). */
+  /**
+   * Cap on held sessions (default 10,000). Past it, expired sessions go first, then sessions no
+   * turn has come back to since they were created (oldest first), and only then returning
+   * sessions, least recently used first. Expired ids' tombstones are capped at the same number.
+   */
   maxSessions?: number;
   /** How often expired sessions are dropped (default 60 s). The timer never keeps the process alive. */
   sweepIntervalMs?: number;
@@ -18,6 +22,8 @@ interface HeldSession {
   createdAt: number;
   absoluteExpiresAt: number;
   idleExpiresAt: number;
+  /** Once expired, the id reads `expired` (a tombstone) until then. */
+  expiredUntil: number;
 }
 
 interface Waiter {
@@ -35,16 +41,29 @@ interface LeaseSlot {
 /**
  * The embedded default store: sessions live in this process, as the JSON texts they were
  * committed with. Bounded twice over: idle/absolute expiry (swept by an unref'd timer) and a cap
- * on the number of sessions (least recently used evicted first). Expired ids are remembered until
- * swept, so a late turn learns its session `expired` rather than `missing`.
+ * on the number of sessions (see `maxSessions` for the eviction order). An expired session's data is
+ * dropped, but its id is kept as a tombstone until the creation's `expiredUntil`, so a late turn
+ * learns its session `expired` rather than `missing` — as it would on Redis. Tombstones are
+ * capped at `maxSessions` too (oldest dropped first): the cap bounds memory, not correctness of
+ * live sessions.
  */
 export class MemorySessionStore implements SessionStore {
   /** Insertion order = access order: the first entry is the least recently used. */
   readonly #sessions = new Map<string, HeldSession>();
+  /** Expired ids -> epoch ms until which they read `expired`. Insertion order = oldest first. */
+  readonly #tombstones = new Map<string, number>();
+  /**
+   * Ids of held sessions that no later turn has loaded yet, oldest first. Evicted before any
+   * session a user came back to: a flood of one-turn sessions (a bot, a load test, a crawler that
+   * trips a writing tool) then churns its own kind instead of pushing real users out.
+   */
+  readonly #probation = new Set<string>();
   readonly #leases = new Map<string, LeaseSlot>();
   readonly #maxSessions: number;
   readonly #now: () => number;
   readonly #sweepTimer: NodeJS.Timeout;
+  /** When `sweep` last ran (epoch ms of the store's clock). */
+  #sweptAt = Number.NEGATIVE_INFINITY;
   /** Shared by every id, so each id's tokens only ever increase, even across destroy/re-create. */
   #fence = 0;
   #closed = false;
@@ -69,10 +88,15 @@ export class MemorySessionStore implements SessionStore {
     return this.#sessions.size;
   }
 
-  /** Drops every expired session now (the timer calls this every `sweepIntervalMs`). */
+  /**
+   * Drops every expired session now, keeping a tombstone of its id, and forgets tombstones past
+   * their `expiredUntil` (the timer calls this every `sweepIntervalMs`).
+   */
   sweep(): void {
     const now = this.#now();
-    for (const [id, held] of this.#sessions) if (isExpired(held, now)) this.#sessions.delete(id);
+    this.#sweptAt = now;
+    for (const [id, held] of this.#sessions) if (isExpired(held, now)) this.#bury(id, held, now);
+    for (const [id, until] of this.#tombstones) if (now >= until) this.#tombstones.delete(id);
   }
 
   async load(id: string, options: LoadOptions): Promise<LoadResult> {
@@ -90,6 +114,7 @@ export class MemorySessionStore implements SessionStore {
       }
     }
     const held = this.#sessions.get(id) as HeldSession;
+    this.#probation.delete(id); // a turn came back to it
     this.#touch(id, held, options.idleTtlMs, held.absoluteExpiresAt);
     const session: StoredSession = {
       texts: new Map(held.texts),
@@ -111,7 +136,7 @@ export class MemorySessionStore implements SessionStore {
     }
     let held = this.#sessions.get(id);
     if (held && isExpired(held, now)) {
-      this.#sessions.delete(id);
+      this.#bury(id, held, now);
       held = undefined;
     }
     if (!held && !request.create) {
@@ -131,11 +156,22 @@ export class MemorySessionStore implements SessionStore {
     }
 
     if (!held) {
-      held = { texts: new Map(), versions: new Map(), createdAt: 0, absoluteExpiresAt: 0, idleExpiresAt: 0 };
+      held = {
+        texts: new Map(),
+        versions: new Map(),
+        createdAt: 0,
+        absoluteExpiresAt: 0,
+        idleExpiresAt: 0,
+        expiredUntil: 0,
+      };
     }
     if (request.create) {
       held.createdAt = request.create.createdAt;
       held.absoluteExpiresAt = request.create.absoluteExpiresAt;
+      held.expiredUntil = request.create.expiredUntil ?? request.create.absoluteExpiresAt;
+      // A live session and a tombstone never share an id.
+      this.#tombstones.delete(id);
+      this.#probation.add(id);
     }
     for (const [key, text] of request.set) held.texts.set(key, text);
     for (const key of request.deleted) held.texts.delete(key);
@@ -145,7 +181,7 @@ export class MemorySessionStore implements SessionStore {
     }
     const absoluteExpiresAt = request.create ? request.create.absoluteExpiresAt : request.absoluteExpiresAt;
     this.#touch(id, held, request.idleTtlMs, absoluteExpiresAt);
-    this.#evictOverflow();
+    this.#evictOverflow(id);
     if (request.lease) this.#releaseToken(id, request.lease.token);
   }
 
@@ -157,6 +193,8 @@ export class MemorySessionStore implements SessionStore {
   async destroy(id: string): Promise<void> {
     this.#assertOpen();
     this.#sessions.delete(id);
+    this.#tombstones.delete(id);
+    this.#probation.delete(id);
     const slot = this.#leases.get(id);
     if (slot?.holder) {
       // Fence the current holder out; a queued turn gets the lease and then finds nothing.
@@ -179,15 +217,34 @@ export class MemorySessionStore implements SessionStore {
     }
     this.#leases.clear();
     this.#sessions.clear();
+    this.#tombstones.clear();
+    this.#probation.clear();
   }
 
   // ---- sessions -----------------------------------------------------------------------------
 
   #peek(id: string): LoadResult {
+    const now = this.#now();
     const held = this.#sessions.get(id);
-    if (!held) return { status: 'missing' };
-    if (isExpired(held, this.#now())) return { status: 'expired' };
-    return { status: 'found', session: held };
+    if (held && !isExpired(held, now)) return { status: 'found', session: held };
+    // Expired since the last sweep: drop the data now, keep the id as a tombstone.
+    if (held) this.#bury(id, held, now);
+    const until = this.#tombstones.get(id);
+    if (until !== undefined && now < until) return { status: 'expired' };
+    if (until !== undefined) this.#tombstones.delete(id);
+    return { status: 'missing' };
+  }
+
+  /** Replaces an expired session by a tombstone of its id (if it still has one to keep). */
+  #bury(id: string, held: HeldSession, now: number): void {
+    this.#sessions.delete(id);
+    this.#probation.delete(id);
+    if (now >= held.expiredUntil) return;
+    this.#tombstones.set(id, held.expiredUntil);
+    // Tombstones are bounded like sessions; the oldest go first (those ids then read `missing`).
+    if (this.#tombstones.size > this.#maxSessions) {
+      this.#tombstones.delete(this.#tombstones.keys().next().value as string);
+    }
   }
 
   /** Slides the idle expiry (capped by the absolute one) and marks the session most recently used. */
@@ -197,14 +254,34 @@ export class MemorySessionStore implements SessionStore {
     this.#sessions.set(id, held);
   }
 
-  #evictOverflow(): void {
+  /** Brings the store back under its cap; `written` (the session just committed) stays. */
+  #evictOverflow(written: string): void {
     if (this.#sessions.size <= this.#maxSessions) return;
-    // Expired sessions go first; only then live ones, least recently used first.
-    this.sweep();
-    for (const id of this.#sessions.keys()) {
-      if (this.#sessions.size <= this.#maxSessions) break;
-      this.#sessions.delete(id);
+    // Expired sessions go first; then sessions nobody came back to, oldest first; only then
+    // returning ones, least recently used first. The session just written is never the one
+    // evicted, so a store full of returning users still takes a new one (evicting the LRU user).
+    // A full sweep walks every session: at most once a second, or a flood of new sessions at the
+    // cap would pay it on every commit. In between, an expired candidate is buried, not evicted.
+    const now = this.#now();
+    if (!(now - this.#sweptAt < SWEEP_ON_OVERFLOW_MS)) this.sweep();
+    for (const id of this.#probation) {
+      if (this.#sessions.size <= this.#maxSessions) return;
+      if (id !== written) this.#evict(id, now);
     }
+    for (const id of this.#sessions.keys()) {
+      if (this.#sessions.size <= this.#maxSessions) return;
+      if (id !== written) this.#evict(id, now);
+    }
+  }
+
+  #evict(id: string, now: number): void {
+    const held = this.#sessions.get(id);
+    if (held && isExpired(held, now)) {
+      this.#bury(id, held, now);
+      return;
+    }
+    this.#probation.delete(id);
+    this.#sessions.delete(id);
   }
 
   // ---- leases -------------------------------------------------------------------------------
@@ -280,6 +357,9 @@ export class MemorySessionStore implements SessionStore {
     if (this.#closed) throw new BatonError('SESSION_STORE_UNAVAILABLE', 'The session store was closed');
   }
 }
+
+/** Over the cap, a full sweep runs at most this often (see `#evictOverflow`). */
+const SWEEP_ON_OVERFLOW_MS = 1_000;
 
 function isExpired(held: HeldSession, now: number): boolean {
   return now >= held.idleExpiresAt || now >= held.absoluteExpiresAt;

@@ -29,19 +29,38 @@ export interface LoadOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * `missing`: the store never held this id (or it was destroyed, evicted, or expired longer ago
+ * than its `expiredUntil`). `expired`: the store held it and it ended by idle or absolute expiry;
+ * every store answers this, not `missing`, until the creation's `expiredUntil` (so one status
+ * vocabulary holds across stores, whether or not the backend deletes expired data by itself).
+ */
 export type LoadResult =
   | { status: 'found'; session: StoredSession; lease?: Lease }
   | { status: 'missing' }
-  /** The store still knows the id but its absolute lifetime is over. */
   | { status: 'expired' };
+
+/** What a creating commit stores about the new session besides its keys. */
+export interface SessionCreation {
+  /** Epoch ms. */
+  createdAt: number;
+  /** Epoch ms after which the session is dead whatever its activity. */
+  absoluteExpiresAt: number;
+  /**
+   * Epoch ms until which the store remembers the id once the session expired (idle or absolute),
+   * answering `expired` instead of `missing`: a small tombstone, never the data. Absent: until
+   * `absoluteExpiresAt` only. The SessionManager sends `absoluteExpiresAt + expiredWindowMs`.
+   */
+  expiredUntil?: number;
+}
 
 /** What a commit writes. */
 export interface CommitRequest {
   set: Map<string, string>;
   deleted: string[];
   idleTtlMs: number;
-  /** Set for a session the store does not hold yet (`createdAt`, `absoluteExpiresAt` stored). */
-  create?: { createdAt: number; absoluteExpiresAt: number };
+  /** Set for a session the store does not hold yet (its creation metadata is stored). */
+  create?: SessionCreation;
   /** Absolute expiry of an existing session (caps the idle TTL). */
   absoluteExpiresAt: number;
   /** Lease mode: the token from `load`; a commit with a stale token is refused (SESSION_BUSY). */
@@ -64,6 +83,7 @@ export interface SessionStore {
   commit(id: string, request: CommitRequest): Promise<void>;
   /** Releases a lease without writing (a turn that changed nothing, or failed). */
   release(id: string, lease: Lease): Promise<void>;
+  /** Deletes the session, its lease and its tombstone: the id then reads `missing`. */
   destroy(id: string): Promise<void>;
   /** Health check for `GET /health`: resolves if the backend answers. */
   ping(): Promise<void>;

@@ -25,16 +25,17 @@ export function describeSessionStore(name: string, makeStore: () => SessionStore
     async function create(
       id: string,
       texts: Record<string, string>,
-      options: { idleTtlMs?: number; absoluteExpiresAt?: number; merge?: boolean } = {},
+      options: { idleTtlMs?: number; absoluteExpiresAt?: number; expiredUntil?: number; merge?: boolean } = {},
     ): Promise<{ createdAt: number; absoluteExpiresAt: number }> {
       const createdAt = Date.now();
       const absoluteExpiresAt = options.absoluteExpiresAt ?? farFuture();
       const set = new Map(Object.entries(texts));
+      const expiredUntil = options.expiredUntil;
       await store.commit(id, {
         set,
         deleted: [],
         idleTtlMs: options.idleTtlMs ?? IDLE,
-        create: { createdAt, absoluteExpiresAt },
+        create: { createdAt, absoluteExpiresAt, ...(expiredUntil === undefined ? {} : { expiredUntil }) },
         absoluteExpiresAt,
         ...(options.merge ? { expectedVersions: new Map([...set.keys()].map((k) => [k, 0])) } : {}),
       });
@@ -102,9 +103,9 @@ export function describeSessionStore(name: string, makeStore: () => SessionStore
         expect(await store.load(id, { idleTtlMs: IDLE })).toEqual({ status: 'missing' });
       });
 
-      it('destroys a session, and its lease with it', async () => {
+      it('destroys a session, and its lease and tombstone with it', async () => {
         const id = newId();
-        await create(id, { a: '1' });
+        await create(id, { a: '1' }, { expiredUntil: farFuture() });
         const held = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 0 } });
         expect(held.status).toBe('found');
         await store.destroy(id);
@@ -132,7 +133,8 @@ export function describeSessionStore(name: string, makeStore: () => SessionStore
         await sleep(300);
         expect((await loadFound(id, idleTtlMs)).texts.get('a')).toBe('2'); // 900 ms after create
         await sleep(700); // no activity for longer than the idle timeout
-        expect((await store.load(id, { idleTtlMs })).status).not.toBe('found');
+        // Expired, never `missing`: the store remembers the id (until the absolute expiry here).
+        expect(await store.load(id, { idleTtlMs })).toEqual({ status: 'expired' });
       });
 
       it('ends a session at its absolute expiry whatever its activity', async () => {
@@ -143,7 +145,50 @@ export function describeSessionStore(name: string, makeStore: () => SessionStore
         await sleep(150);
         await loadFound(id); // a load with a long idle timeout does not extend the absolute one
         await sleep(400);
-        expect(['expired', 'missing']).toContain((await store.load(id, { idleTtlMs: IDLE })).status);
+        // Without an `expiredUntil` the id is remembered only until the absolute expiry itself.
+        expect(await store.load(id, { idleTtlMs: IDLE })).toEqual({ status: 'missing' });
+      });
+
+      // One status vocabulary across stores: an id the store held that ended by expiry reads
+      // `expired` until the creation's `expiredUntil`, whether the backend deletes expired data
+      // itself (Redis) or not (memory). Then it reads `missing`, like an id never issued.
+      it('answers expired after an idle expiry, until expiredUntil, then missing', async () => {
+        const id = newId();
+        const expiredUntil = Date.now() + 900;
+        await create(id, { a: '1' }, { idleTtlMs: 200, expiredUntil });
+        await sleep(400);
+        expect(await store.load(id, { idleTtlMs: 200 })).toEqual({ status: 'expired' });
+        expect(await store.load(id, { idleTtlMs: 200 })).toEqual({ status: 'expired' }); // a load does not revive it
+        await sleep(Math.max(0, expiredUntil - Date.now()) + 200);
+        expect(await store.load(id, { idleTtlMs: IDLE })).toEqual({ status: 'missing' });
+      });
+
+      it('answers expired after the absolute expiry, until expiredUntil', async () => {
+        const id = newId();
+        const absoluteExpiresAt = Date.now() + 300;
+        await create(id, { a: '1' }, { absoluteExpiresAt, expiredUntil: absoluteExpiresAt + 60_000 });
+        await sleep(450);
+        expect(await store.load(id, { idleTtlMs: IDLE })).toEqual({ status: 'expired' });
+        expect(await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 1_000, waitMs: 0 } })).toEqual({
+          status: 'expired',
+        });
+      });
+
+      it('never lets a late commit revive an expired session (SESSION_CONFLICT), and it stays expired', async () => {
+        const id = newId();
+        await create(id, { a: '1' }, { idleTtlMs: 200, expiredUntil: farFuture() });
+        await sleep(400);
+        await expect(store.commit(id, update({ a: '2' }))).rejects.toEqual(code('SESSION_CONFLICT'));
+        expect(await store.load(id, { idleTtlMs: IDLE })).toEqual({ status: 'expired' });
+      });
+
+      it('forgets an expired id on destroy: it reads missing', async () => {
+        const id = newId();
+        await create(id, { a: '1' }, { idleTtlMs: 200, expiredUntil: farFuture() });
+        await sleep(400);
+        expect((await store.load(id, { idleTtlMs: IDLE })).status).toBe('expired');
+        await store.destroy(id);
+        expect(await store.load(id, { idleTtlMs: IDLE })).toEqual({ status: 'missing' });
       });
     });
 
