@@ -681,6 +681,12 @@ describe('SessionManager (server mode, memory store)', () => {
       release: async () => {
         throw cause;
       },
+      renew: async () => {
+        throw cause;
+      },
+      claim: async () => {
+        throw cause;
+      },
       destroy: async () => {
         throw cause;
       },
@@ -710,6 +716,8 @@ describe('SessionManager (server mode, memory store)', () => {
       },
       commit: async () => {},
       release: async () => {},
+      renew: async () => true,
+      claim: async () => true,
       destroy: async () => {},
       ping: async () => {},
       close: async () => {},

@@ -1,5 +1,13 @@
 import { abortError, BatonError } from '../errors.js';
-import type { CommitRequest, Lease, LoadOptions, LoadResult, SessionStore, StoredSession } from './store.js';
+import type {
+  CommitRequest,
+  Lease,
+  LoadOptions,
+  LoadResult,
+  RenewRequest,
+  SessionStore,
+  StoredSession,
+} from './store.js';
 
 /** Options of the embedded {@link MemorySessionStore}. */
 export interface MemorySessionStoreOptions {
@@ -42,6 +50,8 @@ export class MemorySessionStore implements SessionStore {
   /** Insertion order = access order: the first entry is the least recently used. */
   readonly #sessions = new Map<string, HeldSession>();
   readonly #leases = new Map<string, LeaseSlot>();
+  /** scope -> claimed key -> epoch ms when the claim is forgotten. */
+  readonly #claims = new Map<string, Map<string, number>>();
   readonly #maxSessions: number;
   readonly #now: () => number;
   readonly #sweepTimer: NodeJS.Timeout;
@@ -72,7 +82,17 @@ export class MemorySessionStore implements SessionStore {
   /** Drops every expired session now (the timer calls this every `sweepIntervalMs`). */
   sweep(): void {
     const now = this.#now();
-    for (const [id, held] of this.#sessions) if (isExpired(held, now)) this.#sessions.delete(id);
+    for (const [id, held] of this.#sessions) if (isExpired(held, now)) this.#forget(id);
+    for (const [scope, keys] of this.#claims) {
+      for (const [key, until] of keys) if (now >= until) keys.delete(key);
+      if (keys.size === 0) this.#claims.delete(scope);
+    }
+  }
+
+  /** Drops a session and the claims of its approvals (they can never match a pending call again). */
+  #forget(id: string): void {
+    this.#sessions.delete(id);
+    this.#claims.delete(id);
   }
 
   async load(id: string, options: LoadOptions): Promise<LoadResult> {
@@ -154,9 +174,38 @@ export class MemorySessionStore implements SessionStore {
     this.#releaseToken(id, lease.token);
   }
 
+  async renew(id: string, request: RenewRequest): Promise<boolean> {
+    this.#assertOpen();
+    if (request.lease) {
+      const slot = this.#leases.get(id);
+      if (!slot?.holder || slot.holder.token !== request.lease.token) return false;
+      // Re-arm the lapse timer: the lease now lives `ttlMs` from this heartbeat.
+      clearTimeout(slot.holder.timer);
+      slot.holder.timer = this.#lapseTimer(id, request.lease.token, request.lease.ttlMs);
+    }
+    const held = this.#sessions.get(id);
+    const live = held !== undefined && !isExpired(held, this.#now());
+    if (live) this.#touch(id, held, request.idleTtlMs, held.absoluteExpiresAt);
+    return request.lease ? true : live;
+  }
+
+  async claim(scope: string, key: string, ttlMs: number): Promise<boolean> {
+    this.#assertOpen();
+    const now = this.#now();
+    let keys = this.#claims.get(scope);
+    const until = keys?.get(key);
+    if (until !== undefined && now < until) return false;
+    if (!keys) {
+      keys = new Map();
+      this.#claims.set(scope, keys);
+    }
+    keys.set(key, now + ttlMs);
+    return true;
+  }
+
   async destroy(id: string): Promise<void> {
     this.#assertOpen();
-    this.#sessions.delete(id);
+    this.#forget(id);
     const slot = this.#leases.get(id);
     if (slot?.holder) {
       // Fence the current holder out; a queued turn gets the lease and then finds nothing.
@@ -179,6 +228,7 @@ export class MemorySessionStore implements SessionStore {
     }
     this.#leases.clear();
     this.#sessions.clear();
+    this.#claims.clear();
   }
 
   // ---- sessions -----------------------------------------------------------------------------
@@ -203,7 +253,7 @@ export class MemorySessionStore implements SessionStore {
     this.sweep();
     for (const id of this.#sessions.keys()) {
       if (this.#sessions.size <= this.#maxSessions) break;
-      this.#sessions.delete(id);
+      this.#forget(id);
     }
   }
 
@@ -254,11 +304,15 @@ export class MemorySessionStore implements SessionStore {
 
   #grant(id: string, slot: LeaseSlot, ttlMs: number): Lease {
     const token = ++this.#fence;
-    // A crashed turn cannot wedge its session: the lease lapses after ttlMs and the next turn goes.
+    slot.holder = { token, timer: this.#lapseTimer(id, token, ttlMs) };
+    return { token };
+  }
+
+  /** A crashed turn cannot wedge its session: the lease lapses after ttlMs and the next turn goes. */
+  #lapseTimer(id: string, token: number, ttlMs: number): NodeJS.Timeout {
     const timer = setTimeout(() => this.#releaseToken(id, token), ttlMs);
     timer.unref();
-    slot.holder = { token, timer };
-    return { token };
+    return timer;
   }
 
   #holds(id: string, token: number): boolean {
