@@ -76,7 +76,7 @@ export class ChatHandler<S extends object = SessionShape> {
       const signal = deadline.signal;
       loading = sessions.load({ session: request.session, sessionId }, signal);
       const load = loading;
-      const loaded = await inSpan(
+      const loaded: LoadedSession = await inSpan(
         'baton.session.load',
         span,
         () => ({ 'baton.session.mode': sessions.mode }),
@@ -90,6 +90,9 @@ export class ChatHandler<S extends object = SessionShape> {
         },
       );
       // Before any response byte: a session breaking a plugin's schema is a 400 on every route.
+      // From here until commit or discard the lease is renewed, however long the turn takes; if
+      // it is lost, the turn is aborted at once (no tool starts, nothing is committed).
+      sessions.keepAlive(loaded, (lost) => deadline?.abort(lost), signal);
       this.agent.checkSession(loaded.session);
       this.agent[REPORT_EVENT]({
         type: 'session_load',
@@ -136,7 +139,7 @@ export class ChatTurn<S extends object = SessionShape> {
     readonly span: Span = startSpan('baton.turn', undefined),
   ) {}
 
-  /** Aborts when the client goes away or the turn times out. */
+  /** Aborts when the client goes away, the turn times out or its lease is lost. */
   get signal(): AbortSignal | undefined {
     return this.deadline.signal;
   }
@@ -201,8 +204,10 @@ export class ChatTurn<S extends object = SessionShape> {
   }
 
   #runOptions() {
+    const claimApproval = this.sessions.approvalClaim(this.loaded);
     return {
       session: this.loaded.session as Session,
+      ...(claimApproval ? { claimApproval } : {}),
       context: this.request.context,
       approvals: this.request.approvals,
       ...(this.signal ? { signal: this.signal } : {}),
@@ -284,16 +289,18 @@ function sessionAttributes(loaded: LoadedSession) {
   };
 }
 
-/** The turn's signal: the caller's (client gone) combined with the turn deadline. */
+/** The turn's signal: the caller's (client gone) combined with the turn deadline and lease loss. */
 export interface TurnDeadline {
   readonly signal: AbortSignal | undefined;
+  /** Aborts the turn with `reason` (a lost lease, a stream closed early). */
+  abort(reason: unknown): void;
   clear(): void;
 }
 
 function turnDeadline(options: BeginOptions, timeoutMs: number): TurnDeadline {
   const external = options.controller?.signal ?? options.signal;
-  if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) return { signal: external, clear: () => {} };
-  // Abort the caller's controller itself when we have it; otherwise chain a controller of our own.
+  // Abort the caller's controller itself when we have it; otherwise chain a controller of our own
+  // (always one: a lost lease must be able to stop the turn even with no deadline and no caller).
   const controller = options.controller ?? new AbortController();
   const onExternalAbort = () => controller.abort(external?.reason);
   const chained = options.controller === undefined && external !== undefined;
@@ -301,12 +308,16 @@ function turnDeadline(options: BeginOptions, timeoutMs: number): TurnDeadline {
     if (external.aborted) onExternalAbort();
     else external.addEventListener('abort', onExternalAbort, { once: true });
   }
-  const timer = setTimeout(() => {
-    controller.abort(new BatonError('TURN_TIMEOUT', `The turn took longer than ${timeoutMs} ms`, { timeoutMs }));
-  }, timeoutMs);
-  timer.unref();
+  const timed = timeoutMs > 0 && Number.isFinite(timeoutMs);
+  const timer = timed
+    ? setTimeout(() => {
+        controller.abort(new BatonError('TURN_TIMEOUT', `The turn took longer than ${timeoutMs} ms`, { timeoutMs }));
+      }, timeoutMs)
+    : undefined;
+  timer?.unref();
   return {
     signal: controller.signal,
+    abort: (reason) => controller.abort(reason),
     clear: () => {
       clearTimeout(timer);
       if (chained) external?.removeEventListener('abort', onExternalAbort);
