@@ -124,9 +124,18 @@ export class ChatHandler<S extends object = SessionShape> {
   }
 }
 
-/** One turn in flight: its session is loaded (and, in lease mode, leased) until it settles. */
+/**
+ * One turn in flight: its session is loaded (and, in lease mode, leased and kept alive) until it
+ * settles. It settles — commits, or releases the lease — on every exit path at once: done, error,
+ * abort (client gone, deadline, lease lost), and a stream closed early or never read.
+ */
 export class ChatTurn<S extends object = SessionShape> {
   #settled = false;
+  readonly #onAbort = (): void => {
+    // Whoever consumes the turn may never resume (a stream parked at a `yield` for a reader that
+    // left): release the lease now instead of when it lapses.
+    void this.#discard(this.signal?.reason);
+  };
 
   constructor(
     readonly agent: Agent<S>,
@@ -137,7 +146,11 @@ export class ChatTurn<S extends object = SessionShape> {
     readonly onError: (error: unknown) => void,
     /** The turn's `baton.turn` span (a no-op span unless an OpenTelemetry SDK is installed). */
     readonly span: Span = startSpan('baton.turn', undefined),
-  ) {}
+  ) {
+    const { signal } = deadline;
+    if (signal?.aborted) this.#onAbort();
+    else signal?.addEventListener('abort', this.#onAbort, { once: true });
+  }
 
   /** Aborts when the client goes away, the turn times out or its lease is lost. */
   get signal(): AbortSignal | undefined {
@@ -166,8 +179,52 @@ export class ChatTurn<S extends object = SessionShape> {
   /**
    * Runs the turn as protocol events. A failure after the first event ends the stream with an
    * `error` event (nothing committed) instead of throwing.
+   *
+   * The turn runs and settles at its own pace, not its reader's: events wait in a queue, so a
+   * slow or stalled reader never holds the session's lease. Closing the stream early (`return()`,
+   * a destroyed response) aborts a turn still running and releases its lease at once.
    */
-  async *events(): AsyncGenerator<StreamEvent> {
+  events(): AsyncGenerator<StreamEvent> {
+    // Started here, not on the first read: a stream that is never read still runs and settles.
+    const queue: StreamEvent[] = [];
+    const state = { finished: false, wake: undefined as (() => void) | undefined };
+    void this.#produce((event) => {
+      queue.push(event);
+      state.wake?.();
+    }).finally(() => {
+      state.finished = true;
+      state.wake?.();
+    });
+    return this.#drain(queue, state);
+  }
+
+  async *#drain(
+    queue: StreamEvent[],
+    state: { finished: boolean; wake: (() => void) | undefined },
+  ): AsyncGenerator<StreamEvent> {
+    try {
+      while (true) {
+        const event = queue.shift();
+        if (event !== undefined) {
+          yield event;
+          continue;
+        }
+        if (state.finished) return;
+        await new Promise<void>((resolve) => {
+          state.wake = resolve;
+        });
+        state.wake = undefined;
+      }
+    } finally {
+      // The reader stopped before the end: a turn still running is aborted (nothing committed).
+      if (!state.finished) {
+        this.deadline.abort(new BatonError('TURN_ABORTED', 'The stream was closed before the turn ended'));
+      }
+    }
+  }
+
+  /** Drives the agent's stream and settles the session, pushing protocol events as they come. */
+  async #produce(push: (event: StreamEvent) => void): Promise<void> {
     let result: AgentResult;
     try {
       const stream = this.agent.stream(this.request.messages, this.#runOptions());
@@ -178,22 +235,22 @@ export class ChatTurn<S extends object = SessionShape> {
           result = step.value;
           break;
         }
-        if (step.value.type !== 'done') yield step.value; // `done` is re-emitted with the committed session
+        if (step.value.type !== 'done') push(step.value); // `done` is re-emitted with the committed session
       }
     } catch (error) {
       await this.#discard(error);
       this.span.end();
-      yield this.#errorEvent(error);
+      push(this.#errorEvent(error));
       return;
     }
     try {
       const output = await this.#settle(result);
       this.span.end();
-      yield { type: 'done', stop_reason: result.stopReason, content: result.content, data: this.#data(result, output) };
+      push({ type: 'done', stop_reason: result.stopReason, content: result.content, data: this.#data(result, output) });
     } catch (error) {
       await this.#discard(error);
       this.span.end();
-      yield this.#errorEvent(error);
+      push(this.#errorEvent(error));
     }
   }
 
@@ -234,7 +291,7 @@ export class ChatTurn<S extends object = SessionShape> {
         (span) => span.setAttribute('baton.session.bytes', this.loaded.session.byteSize),
       );
       this.#settled = true;
-      this.deadline.clear();
+      this.#stopWatching();
       this.#reportCommit(started, refused ? 'released' : 'committed');
       return output;
     } catch (error) {
@@ -261,8 +318,13 @@ export class ChatTurn<S extends object = SessionShape> {
     if (error !== undefined) failSpan(this.span, error);
     if (this.#settled) return;
     this.#settled = true;
-    this.deadline.clear();
+    this.#stopWatching();
     await this.sessions.discard(this.loaded).catch(() => {});
+  }
+
+  #stopWatching(): void {
+    this.deadline.clear();
+    this.signal?.removeEventListener('abort', this.#onAbort);
   }
 
   #errorEvent(error: unknown): StreamEvent {
