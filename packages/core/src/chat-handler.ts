@@ -133,8 +133,9 @@ export class ChatTurn<S extends object = SessionShape> {
   #settled = false;
   readonly #onAbort = (): void => {
     // Whoever consumes the turn may never resume (a stream parked at a `yield` for a reader that
-    // left): release the lease now instead of when it lapses.
-    void this.#discard(this.signal?.reason);
+    // left): release the lease now instead of when it lapses. The consumer, if any, still reports
+    // the error (and marks the span) when the aborted run reaches it.
+    void this.#discard();
   };
 
   constructor(

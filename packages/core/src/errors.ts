@@ -54,7 +54,8 @@ export const ERROR_CODES = {
   SESSION_STORE_UNAVAILABLE: { status: 503, description: 'The session store cannot be reached.' },
   APPROVAL_UNKNOWN: {
     status: 400,
-    description: 'An approval names a tool call the agent did not propose (id, name or input differ).',
+    description:
+      'An approval names a call that is not pending (never proposed, altered, or already used: at most once).',
   },
   APPROVAL_INVALID: {
     status: 400,

@@ -222,9 +222,10 @@ export interface AgentOptions<S extends object = SessionShape> {
   /** Receives the error of a plugin hook skipped under `onError: 'skip'` (default: console.error). */
   onPluginError?: (error: unknown, info: { plugin: string; hook: PluginHookKind }) => void;
   /**
-   * Signs pending approvals so a client-held session cannot forge or replay one (client mode):
-   * each proposed call carries an HMAC over its id, tool name, input and expiry. Secrets are at
-   * least 32 bytes, newest first (older ones still verify). Not needed in sealed or server mode.
+   * Signs pending approvals so a client-held session cannot forge one, or replay one after it
+   * expires (client mode): each proposed call carries an HMAC over its id, tool name, input and
+   * expiry. Secrets are at least 32 bytes, newest first (older ones still verify). A replay within
+   * `approvalTtlMs` needs `approvalClaims` to be refused. Not needed in server mode.
    */
   approvalSecrets?: readonly string[];
   /** How long a signed pending approval stays valid (default 15 minutes). */
