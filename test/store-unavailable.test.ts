@@ -15,6 +15,7 @@ import {
   type LoadOptions,
   MemorySessionStore,
   type Model,
+  type RenewRequest,
   SessionManager,
   type SessionStore,
   scriptedModel,
@@ -75,6 +76,12 @@ class FlakyStore implements SessionStore {
   }
   release(id: string, lease: Lease) {
     return this.inner.release(id, lease);
+  }
+  renew(id: string, request: RenewRequest) {
+    return this.inner.renew(id, request);
+  }
+  claim(scope: string, key: string, ttlMs: number) {
+    return this.inner.claim(scope, key, ttlMs);
   }
   destroy(id: string) {
     return this.inner.destroy(id);

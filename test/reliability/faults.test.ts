@@ -12,6 +12,7 @@ import {
   type LoadOptions,
   MemorySessionStore,
   type Model,
+  type RenewRequest,
   SessionManager,
   type SessionStore,
   tool,
@@ -104,6 +105,12 @@ class FaultyStore implements SessionStore {
   async release(id: string, lease: Lease) {
     await this.#gate('release');
     return this.inner.release(id, lease);
+  }
+  renew(id: string, request: RenewRequest) {
+    return this.inner.renew(id, request);
+  }
+  claim(scope: string, key: string, ttlMs: number) {
+    return this.inner.claim(scope, key, ttlMs);
   }
   destroy(id: string) {
     return this.inner.destroy(id);

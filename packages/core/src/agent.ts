@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { raceAbort } from './abort.js';
 import { ApprovalSigner, type PendingCall } from './approval-signing.js';
@@ -19,6 +20,7 @@ import { type AssembledPlugins, assemblePlugins } from './plugin-registry.js';
 import type { Approval, ChatMessage, ExecutedToolCall, StreamEvent, ToolCall } from './protocol.js';
 import { describeIssues, type StandardSchemaV1, validate, validateSync } from './schema.js';
 import { internal, Session, type SessionShape } from './session.js';
+import type { ApprovalClaims } from './stores/store.js';
 import { streamPipeline } from './stream-pipeline.js';
 import type { Tool, ToolContext } from './tool.js';
 import { failSpan, inSpan, type Span, startSpan, withSpan } from './tracing.js';
@@ -62,6 +64,8 @@ interface TurnState {
   span?: Span;
   /** Set when the model itself was called for the current step (a hook may answer instead). */
   generated?: boolean;
+  /** Server mode: claims an approval in the session store (`RunOptions.claimApproval`). */
+  claim?: (key: string) => Promise<boolean>;
 }
 
 /**
@@ -84,6 +88,7 @@ export class Agent<S extends object = SessionShape> {
   readonly #onToolError: 'continue' | 'fail';
   readonly #approvalPrompt: string;
   readonly #signer: ApprovalSigner | undefined;
+  readonly #approvalClaims: ApprovalClaims | undefined;
 
   constructor(options: AgentOptions<S>) {
     this.model = options.model;
@@ -104,6 +109,11 @@ export class Agent<S extends object = SessionShape> {
       options.approvalSecrets === undefined
         ? undefined
         : new ApprovalSigner(options.approvalSecrets, options.approvalTtlMs ?? 15 * 60_000);
+    if (options.approvalClaims !== undefined && this.#signer === undefined) {
+      // Without a signature nothing names a client-held proposal uniquely (model ids repeat).
+      throw new BatonError('CONFIG_INVALID', 'approvalClaims needs approvalSecrets (signed approvals)');
+    }
+    this.#approvalClaims = options.approvalClaims;
     this.#base = {
       name: 'agent options',
       tools: options.tools ?? [],
@@ -319,6 +329,7 @@ export class Agent<S extends object = SessionShape> {
       options.session instanceof Session ? options.session : Session.from(options.session)
     ) as Session<S>;
     const signal = options.signal ?? new AbortController().signal;
+    if (options.claimApproval !== undefined) state.claim = options.claimApproval;
     const outerSpan = (options as InternalRunOptions)[TURN_SPAN];
     const span = outerSpan ?? startSpan('baton.turn', undefined, () => ({ 'baton.streaming': state.streaming }));
     state.span = span;
@@ -395,6 +406,11 @@ export class Agent<S extends object = SessionShape> {
     const decisions = ctx.request.approvals;
     const { matched: approvals, strayRejections } = matchApprovals(decisions, pending);
     if (this.#signer !== undefined) this.#verifyApprovals(approvals.map((a) => a.call));
+    await this.#claimApprovals(
+      approvals.map((a) => a.call),
+      ctx,
+      state,
+    );
     // What the decisions produced, reported in the order the client listed them.
     const decided = new Map<Approval, ExecutedToolCall>();
     // Rejections of calls that are not pending run nothing (no tool, no onReject) and are not
@@ -497,9 +513,13 @@ export class Agent<S extends object = SessionShape> {
       if (proposed.length > 0) {
         const signer = this.#signer;
         const now = Date.now();
+        // A claimed approval is named by a nonce of its own: model call ids repeat across turns
+        // and restarts (a scripted model counts from 1), and a claim is remembered for hours.
+        const named: PendingCall[] =
+          state.claim === undefined ? proposed : proposed.map((call) => ({ ...call, nonce: newNonce() }));
         session[internal].setReserved(
           PENDING_KEY,
-          signer === undefined ? proposed : proposed.map((call) => signer.sign(call, now)),
+          signer === undefined ? named : named.map((call) => signer.sign(call, now)),
         );
         const toolCalls = proposed.map((call) => this.#toWireToolCall(call));
         await state.emit?.({ type: 'tool_calls', tool_calls: toolCalls });
@@ -611,6 +631,9 @@ export class Agent<S extends object = SessionShape> {
         isError: true,
       };
     }
+    // A turn aborted meanwhile (client gone, deadline, lease lost) starts no tool: the lease may
+    // be another turn's by now, and nothing of this turn will be committed.
+    if (ctx.signal.aborted) throw abortError(ctx.signal);
     // A tool call that throws changes nothing: what it wrote before throwing is rolled back.
     const before = ctx.session[internal].checkpoint();
     try {
@@ -644,9 +667,39 @@ export class Agent<S extends object = SessionShape> {
     }
   }
 
+  /**
+   * Marks every decision of this turn consumed before any tool (or `onReject`) runs, so a replay,
+   * a racing duplicate, or a retry after a failed turn (a lost lease) cannot run a call twice.
+   * Server mode claims in the session store under the call's nonce; signed approvals claim in
+   * `approvalClaims` under their signature. Without either, nothing is claimed (client mode: the
+   * client holds the session and can replay it — see the README's security notes).
+   */
+  async #claimApprovals(calls: PendingCall[], ctx: TurnContext<S>, state: TurnState): Promise<void> {
+    if (calls.length === 0) return;
+    const claims = this.#approvalClaims;
+    const claim =
+      state.claim !== undefined
+        ? (call: PendingCall) => (state.claim as (key: string) => Promise<boolean>)(call.nonce ?? call.id)
+        : claims !== undefined
+          ? (call: PendingCall) => claimSigned(claims, call)
+          : undefined;
+    if (claim === undefined) return;
+    if (ctx.signal.aborted) throw abortError(ctx.signal);
+    const won = await Promise.all(calls.map(claim));
+    const lost = calls.find((_call, i) => !won[i]);
+    if (lost !== undefined) {
+      throw new BatonError(
+        'APPROVAL_UNKNOWN',
+        `Tool call "${lost.id}" is not awaiting approval: it was already decided (an approval is used at most once)`,
+        { id: lost.id, name: lost.name, reason: 'consumed' },
+      );
+    }
+  }
+
   async #rejectTool(call: ModelToolCall, reason: string | undefined, ctx: TurnContext<S>): Promise<ToolOutcome> {
     const t = this.#assembled.tools.get(call.name);
     if (t?.onReject) {
+      if (ctx.signal.aborted) throw abortError(ctx.signal);
       const parsed = await validate(t.input, call.input);
       await t.onReject(parsed.ok ? parsed.value : call.input, reason, this.#toolContext(ctx, call.id));
     }
@@ -730,6 +783,20 @@ function recordModelCall(span: Span, result: ModelResult): void {
         }
       : {}),
   });
+}
+
+/** 96 random bits naming one proposal, for claims (model call ids are not unique over time). */
+function newNonce(): string {
+  return randomBytes(12).toString('base64url');
+}
+
+/**
+ * Claims a verified signed approval: scope = its MAC (unique per proposal, and unforgeable), kept
+ * until the signature expires (a second after, for clock steps), after which it is refused anyway.
+ */
+function claimSigned(claims: ApprovalClaims, call: PendingCall): Promise<boolean> {
+  const [, , expiry, tag] = (call.sig as string).split('.') as [string, string, string, string];
+  return claims.claim(tag, call.id, Math.max(1, Number(expiry) - Date.now()) + 1_000);
 }
 
 /** The approval gate's test: the call reaching the tool is the one the user approved, unchanged. */

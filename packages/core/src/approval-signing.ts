@@ -3,9 +3,13 @@ import { BatonError } from './errors.js';
 import type { ModelToolCall } from './model.js';
 import { deriveKey, secretId } from './secret-keys.js';
 
-/** A proposed call as kept in the session while it awaits approval; `sig` when signing is on. */
+/**
+ * A proposed call as kept in the session while it awaits approval; `sig` when signing is on,
+ * `nonce` when approvals are claimed (model call ids may repeat, e.g. after a restart).
+ */
 export interface PendingCall extends ModelToolCall {
   sig?: string;
+  nonce?: string;
 }
 
 /** Why a pending call's signature was refused. */

@@ -76,7 +76,7 @@ export class ChatHandler<S extends object = SessionShape> {
       const signal = deadline.signal;
       loading = sessions.load({ session: request.session, sessionId }, signal);
       const load = loading;
-      const loaded = await inSpan(
+      const loaded: LoadedSession = await inSpan(
         'baton.session.load',
         span,
         () => ({ 'baton.session.mode': sessions.mode }),
@@ -90,6 +90,9 @@ export class ChatHandler<S extends object = SessionShape> {
         },
       );
       // Before any response byte: a session breaking a plugin's schema is a 400 on every route.
+      // From here until commit or discard the lease is renewed, however long the turn takes; if
+      // it is lost, the turn is aborted at once (no tool starts, nothing is committed).
+      sessions.keepAlive(loaded, (lost) => deadline?.abort(lost), signal);
       this.agent.checkSession(loaded.session);
       this.agent[REPORT_EVENT]({
         type: 'session_load',
@@ -121,9 +124,19 @@ export class ChatHandler<S extends object = SessionShape> {
   }
 }
 
-/** One turn in flight: its session is loaded (and, in lease mode, leased) until it settles. */
+/**
+ * One turn in flight: its session is loaded (and, in lease mode, leased and kept alive) until it
+ * settles. It settles — commits, or releases the lease — on every exit path at once: done, error,
+ * abort (client gone, deadline, lease lost), and a stream closed early or never read.
+ */
 export class ChatTurn<S extends object = SessionShape> {
   #settled = false;
+  readonly #onAbort = (): void => {
+    // Whoever consumes the turn may never resume (a stream parked at a `yield` for a reader that
+    // left): release the lease now instead of when it lapses. The consumer, if any, still reports
+    // the error (and marks the span) when the aborted run reaches it.
+    void this.#discard();
+  };
 
   constructor(
     readonly agent: Agent<S>,
@@ -134,9 +147,13 @@ export class ChatTurn<S extends object = SessionShape> {
     readonly onError: (error: unknown) => void,
     /** The turn's `baton.turn` span (a no-op span unless an OpenTelemetry SDK is installed). */
     readonly span: Span = startSpan('baton.turn', undefined),
-  ) {}
+  ) {
+    const { signal } = deadline;
+    if (signal?.aborted) this.#onAbort();
+    else signal?.addEventListener('abort', this.#onAbort, { once: true });
+  }
 
-  /** Aborts when the client goes away or the turn times out. */
+  /** Aborts when the client goes away, the turn times out or its lease is lost. */
   get signal(): AbortSignal | undefined {
     return this.deadline.signal;
   }
@@ -163,8 +180,52 @@ export class ChatTurn<S extends object = SessionShape> {
   /**
    * Runs the turn as protocol events. A failure after the first event ends the stream with an
    * `error` event (nothing committed) instead of throwing.
+   *
+   * The turn runs and settles at its own pace, not its reader's: events wait in a queue, so a
+   * slow or stalled reader never holds the session's lease. Closing the stream early (`return()`,
+   * a destroyed response) aborts a turn still running and releases its lease at once.
    */
-  async *events(): AsyncGenerator<StreamEvent> {
+  events(): AsyncGenerator<StreamEvent> {
+    // Started here, not on the first read: a stream that is never read still runs and settles.
+    const queue: StreamEvent[] = [];
+    const state = { finished: false, wake: undefined as (() => void) | undefined };
+    void this.#produce((event) => {
+      queue.push(event);
+      state.wake?.();
+    }).finally(() => {
+      state.finished = true;
+      state.wake?.();
+    });
+    return this.#drain(queue, state);
+  }
+
+  async *#drain(
+    queue: StreamEvent[],
+    state: { finished: boolean; wake: (() => void) | undefined },
+  ): AsyncGenerator<StreamEvent> {
+    try {
+      while (true) {
+        const event = queue.shift();
+        if (event !== undefined) {
+          yield event;
+          continue;
+        }
+        if (state.finished) return;
+        await new Promise<void>((resolve) => {
+          state.wake = resolve;
+        });
+        state.wake = undefined;
+      }
+    } finally {
+      // The reader stopped before the end: a turn still running is aborted (nothing committed).
+      if (!state.finished) {
+        this.deadline.abort(new BatonError('TURN_ABORTED', 'The stream was closed before the turn ended'));
+      }
+    }
+  }
+
+  /** Drives the agent's stream and settles the session, pushing protocol events as they come. */
+  async #produce(push: (event: StreamEvent) => void): Promise<void> {
     let result: AgentResult;
     try {
       const stream = this.agent.stream(this.request.messages, this.#runOptions());
@@ -175,28 +236,28 @@ export class ChatTurn<S extends object = SessionShape> {
           result = step.value;
           break;
         }
-        if (step.value.type !== 'done') yield step.value; // `done` is re-emitted with the committed session
+        if (step.value.type !== 'done') push(step.value); // `done` is re-emitted with the committed session
       }
     } catch (error) {
       await this.#discard(error);
       this.span.end();
-      yield this.#errorEvent(error);
+      push(this.#errorEvent(error));
       return;
     }
     try {
       const output = await this.#settle(result);
       this.span.end();
-      yield {
+      push({
         type: 'done',
         stop_reason: result.stopReason,
         content: result.content,
         data: this.#data(result, output),
         ...this.#metaData(),
-      };
+      });
     } catch (error) {
       await this.#discard(error);
       this.span.end();
-      yield this.#errorEvent(error);
+      push(this.#errorEvent(error));
     }
   }
 
@@ -207,8 +268,10 @@ export class ChatTurn<S extends object = SessionShape> {
   }
 
   #runOptions() {
+    const claimApproval = this.sessions.approvalClaim(this.loaded);
     return {
       session: this.loaded.session as Session,
+      ...(claimApproval ? { claimApproval } : {}),
       context: this.request.context,
       approvals: this.request.approvals,
       ...(this.signal ? { signal: this.signal } : {}),
@@ -235,7 +298,7 @@ export class ChatTurn<S extends object = SessionShape> {
         (span) => span.setAttribute('baton.session.bytes', this.loaded.session.byteSize),
       );
       this.#settled = true;
-      this.deadline.clear();
+      this.#stopWatching();
       this.#reportCommit(started, refused ? 'released' : 'committed');
       return output;
     } catch (error) {
@@ -262,8 +325,13 @@ export class ChatTurn<S extends object = SessionShape> {
     if (error !== undefined) failSpan(this.span, error);
     if (this.#settled) return;
     this.#settled = true;
-    this.deadline.clear();
+    this.#stopWatching();
     await this.sessions.discard(this.loaded).catch(() => {});
+  }
+
+  #stopWatching(): void {
+    this.deadline.clear();
+    this.signal?.removeEventListener('abort', this.#onAbort);
   }
 
   #errorEvent(error: unknown): StreamEvent {
@@ -296,16 +364,18 @@ function sessionAttributes(loaded: LoadedSession) {
   };
 }
 
-/** The turn's signal: the caller's (client gone) combined with the turn deadline. */
+/** The turn's signal: the caller's (client gone) combined with the turn deadline and lease loss. */
 export interface TurnDeadline {
   readonly signal: AbortSignal | undefined;
+  /** Aborts the turn with `reason` (a lost lease, a stream closed early). */
+  abort(reason: unknown): void;
   clear(): void;
 }
 
 function turnDeadline(options: BeginOptions, timeoutMs: number): TurnDeadline {
   const external = options.controller?.signal ?? options.signal;
-  if (!(timeoutMs > 0) || !Number.isFinite(timeoutMs)) return { signal: external, clear: () => {} };
-  // Abort the caller's controller itself when we have it; otherwise chain a controller of our own.
+  // Abort the caller's controller itself when we have it; otherwise chain a controller of our own
+  // (always one: a lost lease must be able to stop the turn even with no deadline and no caller).
   const controller = options.controller ?? new AbortController();
   const onExternalAbort = () => controller.abort(external?.reason);
   const chained = options.controller === undefined && external !== undefined;
@@ -313,12 +383,16 @@ function turnDeadline(options: BeginOptions, timeoutMs: number): TurnDeadline {
     if (external.aborted) onExternalAbort();
     else external.addEventListener('abort', onExternalAbort, { once: true });
   }
-  const timer = setTimeout(() => {
-    controller.abort(new BatonError('TURN_TIMEOUT', `The turn took longer than ${timeoutMs} ms`, { timeoutMs }));
-  }, timeoutMs);
-  timer.unref();
+  const timed = timeoutMs > 0 && Number.isFinite(timeoutMs);
+  const timer = timed
+    ? setTimeout(() => {
+        controller.abort(new BatonError('TURN_TIMEOUT', `The turn took longer than ${timeoutMs} ms`, { timeoutMs }));
+      }, timeoutMs)
+    : undefined;
+  timer?.unref();
   return {
     signal: controller.signal,
+    abort: (reason) => controller.abort(reason),
     clear: () => {
       clearTimeout(timer);
       if (chained) external?.removeEventListener('abort', onExternalAbort);

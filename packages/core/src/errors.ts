@@ -47,10 +47,15 @@ export const ERROR_CODES = {
     status: 409,
     description: 'Merge mode: a key this turn changed was changed by a concurrent turn first.',
   },
+  SESSION_LEASE_LOST: {
+    status: 409,
+    description: 'The turn lost its lease (a renewal was refused or failed in time); it stopped, committed nothing.',
+  },
   SESSION_STORE_UNAVAILABLE: { status: 503, description: 'The session store cannot be reached.' },
   APPROVAL_UNKNOWN: {
     status: 400,
-    description: 'An approval (`execute: true`) names a tool call that is not pending (id, name or input differ).',
+    description:
+      'An approval names a call that is not pending (never proposed, altered, or already used: at most once).',
   },
   APPROVAL_INVALID: {
     status: 400,

@@ -45,7 +45,11 @@ export interface ServerModeOptions {
   expiredWindowMs?: number;
   /** `lease` (default) serializes turns of one session; `merge` lets them race with per-key versions. */
   concurrency?: 'lease' | 'merge';
-  /** How long a turn may hold the lease before it lapses (default 60 s). */
+  /**
+   * How long a lease lives without a renewal (default 60 s). A turn run by `ChatHandler` renews it
+   * every `leaseTtlMs / 3` for as long as the turn lasts, so this bounds how long a crashed
+   * process blocks its sessions, not how long a turn may take.
+   */
   leaseTtlMs?: number;
   /** How long a turn waits for the lease before 409 `SESSION_BUSY` (default 5 s). */
   leaseWaitMs?: number;
@@ -81,8 +85,20 @@ export interface LoadedSession {
   readonly session: Session;
   readonly status: SessionStatusWire;
   /** @internal */
-  readonly state: { lease?: Lease; versions?: Map<string, number>; absoluteExpiresAt?: number; input?: unknown };
+  readonly state: {
+    lease?: Lease;
+    /** `performance.now()` when the lease was asked for: it is valid until at least then + ttl. */
+    leasedAt?: number;
+    /** The running `keepAlive` heartbeat, stopped by `commit` and `discard`. */
+    heartbeat?: { stop(): void };
+    versions?: Map<string, number>;
+    absoluteExpiresAt?: number;
+    input?: unknown;
+  };
 }
+
+/** The shortest heartbeat interval, whatever the configured timeouts (keeps a tiny TTL sane). */
+const MIN_HEARTBEAT_MS = 10;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -123,6 +139,7 @@ export class SessionManager {
    * does), so it is not decoded twice.
    */
   async commit(loaded: LoadedSession, snapshot?: JsonObject): Promise<SessionOutput> {
+    loaded.state.heartbeat?.stop();
     const options = this.#options;
     if (options.mode === 'sealed') return this.#sealed(loaded, options, snapshot);
     if (options.mode !== 'server') return { session: snapshot ?? loaded.session.toJSON() };
@@ -132,6 +149,7 @@ export class SessionManager {
   /** For a failed or refused turn: writes nothing, releases the lease, and echoes the session as loaded. */
   async discard(loaded: LoadedSession): Promise<SessionOutput> {
     const { session, state } = loaded;
+    state.heartbeat?.stop();
     if (this.mode === 'server') {
       if (state.lease && session.id)
         await this.#storeCall(() => (this.store as SessionStore).release(session.id as string, state.lease as Lease));
@@ -145,6 +163,94 @@ export class SessionManager {
       };
     }
     return { session: session.toJSON() };
+  }
+
+  /**
+   * Server mode: keeps a loaded session's lease and idle clock alive while its turn runs, so a
+   * turn may last longer than `leaseTtlMs` and `idleTimeoutMs`. One `store.renew` (fenced by the
+   * lease token) every third of the shorter of the two, until `commit`, `discard` or `signal`
+   * aborts. `onLost` runs once if the lease is gone — a renewal was refused (the lease lapsed or
+   * was taken over), or renewals failed until the lease may have lapsed — and the turn must stop:
+   * another turn may hold the session now (its commit would be refused anyway). Merge mode has no
+   * lease to lose: its heartbeat only slides the idle timeout, best effort. No-op in other modes
+   * and for a new session (the store does not hold it yet).
+   */
+  keepAlive(loaded: LoadedSession, onLost: (error: BatonError) => void, signal?: AbortSignal): void {
+    const o = this.#options;
+    const { session, state } = loaded;
+    if (o.mode !== 'server' || session.isNew || session.id === undefined || state.heartbeat || signal?.aborted) return;
+    const store = this.store as SessionStore;
+    const id = session.id;
+    const idleTtlMs = o.idleTimeoutMs ?? 30 * MINUTE;
+    const leaseTtlMs = o.leaseTtlMs ?? MINUTE;
+    const lease = state.lease;
+    const every = Math.max(MIN_HEARTBEAT_MS, Math.floor(Math.min(lease ? leaseTtlMs : idleTtlMs, idleTtlMs) / 3));
+    // Conservative: the lease was granted no earlier than it was asked for.
+    let validUntil = (state.leasedAt ?? performance.now()) + leaseTtlMs;
+    let timer: NodeJS.Timeout | undefined;
+    let stopped = false;
+    const stop = (): void => {
+      stopped = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
+    };
+    const lost = (reason: string, cause?: unknown): void => {
+      stop();
+      onLost(
+        new BatonError(
+          'SESSION_LEASE_LOST',
+          `The turn lost its session lease (${reason}); it stopped and nothing was committed`,
+          { reason, leaseTtlMs },
+          { cause },
+        ),
+      );
+    };
+    const schedule = (): void => {
+      timer = setTimeout(beat, every);
+      // A heartbeat never keeps a process alive on its own: the turn it serves does.
+      timer.unref();
+    };
+    const beat = async (): Promise<void> => {
+      const sent = performance.now();
+      let renewed: boolean | undefined;
+      let failure: unknown;
+      try {
+        renewed = await store.renew(id, {
+          idleTtlMs,
+          ...(lease ? { lease: { token: lease.token, ttlMs: leaseTtlMs } } : {}),
+        });
+      } catch (error) {
+        failure = error;
+      }
+      if (stopped) return; // the turn settled meanwhile: a late answer means nothing
+      if (renewed === true) {
+        validUntil = sent + leaseTtlMs;
+        return schedule();
+      }
+      if (!lease) return renewed === false ? stop() : schedule();
+      if (renewed === false) return lost('it lapsed or another turn took it over');
+      // The store did not answer: keep trying while the lease surely still holds.
+      if (performance.now() + every >= validUntil) return lost('the store could not renew it in time', failure);
+      schedule();
+    };
+    state.heartbeat = { stop };
+    signal?.addEventListener('abort', stop, { once: true });
+    schedule();
+  }
+
+  /**
+   * Server mode: a function marking an approval of this session consumed before its tool runs
+   * (`SessionStore.claim`, remembered for the session's remaining lifetime), so an approved call
+   * runs at most once — a replay, a racing duplicate or a retry after a failed turn loses the
+   * claim. Undefined in client and sealed mode: there is no server-side record to claim in.
+   */
+  approvalClaim(loaded: LoadedSession): ((key: string) => Promise<boolean>) | undefined {
+    const { session, state } = loaded;
+    if (this.mode !== 'server' || session.id === undefined) return undefined;
+    const store = this.store as SessionStore;
+    const id = session.id;
+    const ttlMs = Math.max(MINUTE, (state.absoluteExpiresAt ?? 0) - this.#now());
+    return (key) => this.#storeCall(() => store.claim(id, key, ttlMs));
   }
 
   /** Checks the backing store (server mode); resolves immediately otherwise. */
@@ -252,6 +358,7 @@ export class SessionManager {
       (o.concurrency ?? 'lease') === 'lease'
         ? { ttlMs: o.leaseTtlMs ?? MINUTE, waitMs: o.leaseWaitMs ?? 5000 }
         : undefined;
+    const leasedAt = performance.now();
     const result = await this.#storeCall(() => store.load(id, { idleTtlMs, lease, signal }));
     if (result.status === 'missing') return fresh('new');
     if (result.status === 'expired') return fresh('expired');
@@ -273,7 +380,12 @@ export class SessionManager {
     return {
       session,
       status: 'resumed',
-      state: { lease: result.lease, versions: stored.versions, absoluteExpiresAt: stored.absoluteExpiresAt },
+      state: {
+        lease: result.lease,
+        leasedAt,
+        versions: stored.versions,
+        absoluteExpiresAt: stored.absoluteExpiresAt,
+      },
     };
   }
 

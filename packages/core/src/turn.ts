@@ -3,6 +3,7 @@ import type { Model, ModelCall, ModelResult, Usage } from './model.js';
 import type { Approval, ChatMessage, ExecutedToolCall, StreamEvent, ToolCall } from './protocol.js';
 import type { StandardSchemaV1 } from './schema.js';
 import type { Session, SessionShape } from './session.js';
+import type { ApprovalClaims } from './stores/store.js';
 import type { Tool } from './tool.js';
 
 /* The vocabulary of one turn: what flows through it, and the shapes of the hooks that see it. */
@@ -221,13 +222,22 @@ export interface AgentOptions<S extends object = SessionShape> {
   /** Receives the error of a plugin hook skipped under `onError: 'skip'` (default: console.error). */
   onPluginError?: (error: unknown, info: { plugin: string; hook: PluginHookKind }) => void;
   /**
-   * Signs pending approvals so a client-held session cannot forge or replay one (client mode):
-   * each proposed call carries an HMAC over its id, tool name, input and expiry. Secrets are at
-   * least 32 bytes, newest first (older ones still verify). Not needed in sealed or server mode.
+   * Signs pending approvals so a client-held session cannot forge one, or replay one after it
+   * expires (client mode): each proposed call carries an HMAC over its id, tool name, input and
+   * expiry. Secrets are at least 32 bytes, newest first (older ones still verify). A replay within
+   * `approvalTtlMs` needs `approvalClaims` to be refused. Not needed in server mode.
    */
   approvalSecrets?: readonly string[];
   /** How long a signed pending approval stays valid (default 15 minutes). */
   approvalTtlMs?: number;
+  /**
+   * Signed approvals: where used approvals are remembered, so a signed approval runs at most once
+   * even though the client holds the session — a replay within `approvalTtlMs` is refused
+   * (`APPROVAL_UNKNOWN`). Any `SessionStore` (`MemorySessionStore` for one process,
+   * `RedisSessionStore` for several) or your own `ApprovalClaims`. Needs `approvalSecrets` (the
+   * signature is what names a proposal). Server mode needs none of this: the session store claims.
+   */
+  approvalClaims?: ApprovalClaims;
 }
 
 export interface RunOptions {
@@ -238,4 +248,11 @@ export interface RunOptions {
   /** Decisions on pending tool calls; default: the latest message's `data.tool_calls`. */
   approvals?: Approval[];
   signal?: AbortSignal;
+  /**
+   * Marks an approval consumed before its tool runs, resolving true for the first claim of `key`
+   * only (a key names one proposal). With it, every decision of the turn is claimed before any
+   * tool starts, and a lost claim refuses the turn with `APPROVAL_UNKNOWN`: an approved call runs
+   * at most once. `ChatHandler` passes the session store's claim in server mode.
+   */
+  claimApproval?: (key: string) => Promise<boolean>;
 }

@@ -6,6 +6,7 @@ import {
   BatonError,
   type LoadedSession,
   MemorySessionStore,
+  type RenewRequest,
   type ServerModeOptions,
   type SessionInput,
   SessionManager,
@@ -716,6 +717,12 @@ describe('SessionManager (server mode, memory store)', () => {
       release: async () => {
         throw cause;
       },
+      renew: async () => {
+        throw cause;
+      },
+      claim: async () => {
+        throw cause;
+      },
       destroy: async () => {
         throw cause;
       },
@@ -750,6 +757,8 @@ describe('SessionManager (server mode, memory store)', () => {
       },
       commit: async () => {},
       release: async () => {},
+      renew: async () => true,
+      claim: async () => true,
       destroy: async () => {},
       ping: async () => {},
       close: async () => {},
@@ -835,5 +844,74 @@ describe('regenerate() under a lapsed lease', () => {
     } finally {
       await sessions.close();
     }
+  });
+});
+
+describe('keepAlive: the heartbeat of a turn', () => {
+  /** A memory store whose renewals can fail (unreachable) or be counted. */
+  class FlakyStore extends MemorySessionStore {
+    renewals = 0;
+    failing = false;
+    override async renew(id: string, request: RenewRequest): Promise<boolean> {
+      this.renewals++;
+      if (this.failing) throw new Error('connect ECONNREFUSED');
+      return super.renew(id, request);
+    }
+  }
+
+  async function leased(store: FlakyStore, leaseTtlMs: number) {
+    const sessions = new SessionManager({ mode: 'server', store, leaseTtlMs, leaseWaitMs: 0 });
+    const first = await sessions.load({});
+    first.session.set('a', 1);
+    const { session_id: id } = await sessions.commit(first);
+    return { sessions, id: id as string, loaded: await sessions.load({ sessionId: id as string }) };
+  }
+
+  it('renews every third of the lease TTL until commit, so a turn outlives its TTL', async () => {
+    const store = new FlakyStore();
+    const { sessions, id, loaded } = await leased(store, 150);
+    const lost: unknown[] = [];
+    sessions.keepAlive(loaded, (error) => lost.push(error));
+    await sleep(400); // well past the 150 ms TTL
+    await expect(sessions.load({ sessionId: id })).rejects.toMatchObject({ code: 'SESSION_BUSY' });
+    expect(store.renewals).toBeGreaterThanOrEqual(6);
+    loaded.session.set('a', 2);
+    await sessions.commit(loaded); // the lease is still this turn's
+    const renewals = store.renewals;
+    await sleep(150);
+    expect(store.renewals, 'the heartbeat stops with the commit').toBe(renewals);
+    expect(lost).toEqual([]);
+    await sessions.close();
+  });
+
+  it('rides out a failed renewal, but stops the turn before the lease can lapse unrenewed', async () => {
+    const store = new FlakyStore();
+    const { sessions, loaded } = await leased(store, 300);
+    const lost: BatonError[] = [];
+    const started = performance.now();
+    let lostAt = 0;
+    sessions.keepAlive(loaded, (error) => {
+      lostAt = performance.now() - started;
+      lost.push(error);
+    });
+    store.failing = true;
+    await sleep(150); // the renewal at 100 ms failed: the lease still holds until 300 ms
+    expect(lost).toEqual([]);
+    await sleep(150);
+    expect(lost.map((e) => e.code)).toEqual(['SESSION_LEASE_LOST']);
+    expect(lostAt).toBeLessThan(300); // at the second failure (~200 ms), before the lease lapses
+    expect(lost[0]?.status).toBe(409);
+    await sessions.close();
+  });
+
+  it('reports a refused renewal (the lease was taken over) as SESSION_LEASE_LOST', async () => {
+    const store = new FlakyStore();
+    const { sessions, id, loaded } = await leased(store, 300);
+    const lost: BatonError[] = [];
+    sessions.keepAlive(loaded, (error) => lost.push(error));
+    await store.destroy(id); // fences the holder out
+    await sleep(150);
+    expect(lost.map((e) => e.code)).toEqual(['SESSION_LEASE_LOST']);
+    await sessions.close();
   });
 });

@@ -4,10 +4,12 @@ import {
   Agent,
   type AgentEvent,
   type Approval,
+  type ApprovalClaims,
   ApprovalSigner,
   BatonError,
   ChatHandler,
   type JsonObject,
+  MemorySessionStore,
   SessionManager,
   scriptedModel,
   tool,
@@ -18,7 +20,7 @@ const SECRET = 'approval-secret-that-is-at-least-32-bytes-long';
 const OLD_SECRET = 'an-older-approval-secret-still-32-bytes-long!!';
 const PENDING = 'baton:pending_tool_calls';
 
-function setup(options: { secrets?: string[]; ttlMs?: number } = {}) {
+function setup(options: { secrets?: string[]; ttlMs?: number; claims?: ApprovalClaims } = {}) {
   const deployed: string[] = [];
   const agent = new Agent({
     model: scriptedModel([
@@ -42,6 +44,7 @@ function setup(options: { secrets?: string[]; ttlMs?: number } = {}) {
     ],
     approvalSecrets: options.secrets ?? [SECRET],
     ...(options.ttlMs === undefined ? {} : { approvalTtlMs: options.ttlMs }),
+    ...(options.claims === undefined ? {} : { approvalClaims: options.claims }),
   });
   return { agent, deployed };
 }
@@ -122,6 +125,47 @@ describe('signed approvals (client mode)', () => {
     expect(() => setup({ secrets: ['short'] })).toThrow(/at least 32 bytes/);
     expect(() => setup({ secrets: [] })).toThrow(/at least one secret/);
     expect(() => setup({ ttlMs: 0 })).toThrow(/approvalTtlMs/);
+  });
+
+  it('without approvalClaims, a replayed signed approval within its lifetime runs again (the client holds the session)', async () => {
+    const { agent, deployed } = setup();
+    const first = await agent.run([{ role: 'user', content: 'deploy staging' }]);
+    const approval = { session: first.session, approvals: approve(first.toolCalls) };
+    await agent.run([{ role: 'user', content: '' }], approval);
+    await agent.run([{ role: 'user', content: '' }], approval); // the same session, sent again
+    expect(deployed).toEqual(['staging', 'staging']);
+  });
+
+  it('with approvalClaims, a signed approval runs at most once: replays and racing duplicates are APPROVAL_UNKNOWN', async () => {
+    const claims = new MemorySessionStore();
+    try {
+      const { agent, deployed } = setup({ claims });
+      const first = await agent.run([{ role: 'user', content: 'deploy staging' }]);
+      const approval = { session: first.session, approvals: approve(first.toolCalls) };
+      const racing = await Promise.allSettled([
+        agent.run([{ role: 'user', content: '' }], approval),
+        agent.run([{ role: 'user', content: '' }], approval),
+      ]);
+      expect(racing.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+      const replay = await batonFailure(agent.run([{ role: 'user', content: '' }], approval));
+      expect(replay.code).toBe('APPROVAL_UNKNOWN');
+      expect(replay.details).toMatchObject({ reason: 'consumed' });
+      expect(deployed).toEqual(['staging']);
+      // The same action proposed again is a new proposal (a new signature): it may run once more.
+      const again = await agent.run([{ role: 'user', content: 'deploy staging' }]);
+      await agent.run([{ role: 'user', content: '' }], { session: again.session, approvals: approve(again.toolCalls) });
+      expect(deployed).toEqual(['staging', 'staging']);
+    } finally {
+      await claims.close();
+    }
+  });
+
+  it('refuses approvalClaims without approvalSecrets (nothing would name a client-held proposal)', () => {
+    const claims = new MemorySessionStore();
+    expect(() => new Agent({ model: scriptedModel([]), approvalClaims: claims })).toThrow(
+      expect.objectContaining({ code: 'CONFIG_INVALID' }),
+    );
+    void claims.close();
   });
 
   it('over the HelpDesk handler: a forged approval is a 400 and nothing is committed', async () => {

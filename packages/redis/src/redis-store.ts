@@ -5,6 +5,7 @@ import {
   type Lease,
   type LoadOptions,
   type LoadResult,
+  type RenewRequest,
   type SessionStore,
 } from '@baton/core';
 import { Cluster, Redis } from 'ioredis';
@@ -112,6 +113,20 @@ if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
 return 1
 `;
 
+// The heartbeat of a turn. ARGV: now, idleTtlMs, leaseToken|'', leaseTtlMs. Fenced: the lease is
+// extended only while its token is the live one; the idle TTL slides as a load would slide it.
+const RENEW_SCRIPT = `
+if ARGV[3] ~= '' then
+  if redis.call('GET', KEYS[2]) ~= ARGV[3] then return 0 end
+  redis.call('PEXPIRE', KEYS[2], ARGV[4])
+end
+local abs = tonumber(redis.call('HGET', KEYS[1], 'm:a'))
+local ttl = abs and math.min(tonumber(ARGV[2]), abs - tonumber(ARGV[1])) or 0
+if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
+if ARGV[3] ~= '' or ttl > 0 then return 1 end
+return 0
+`;
+
 type Reply = [string, ...unknown[]];
 
 /** The scripts registered on the client with `defineCommand`. */
@@ -119,6 +134,7 @@ interface ScriptedClient {
   batonSessionLoad(hash: string, lease: string, tombstone: string, ...args: (string | number)[]): Promise<Reply>;
   batonSessionCommit(hash: string, lease: string, tombstone: string, ...args: (string | number)[]): Promise<Reply>;
   batonSessionRelease(hash: string, lease: string, token: string): Promise<number>;
+  batonSessionRenew(hash: string, lease: string, ...args: (string | number)[]): Promise<number>;
 }
 
 /** Redis replies that mean "the backend cannot serve right now", not "this request is wrong". */
@@ -130,9 +146,11 @@ const RETRY_MAX_MS = 50;
 
 /**
  * A session store on Redis or Redis Cluster. One hash per session (`<prefix>s:{<id>}`: `d:<key>`
- * JSON texts, `v:<key>` versions, `m:*` metadata), one lease key (`<prefix>l:{<id>}`) and one
+ * JSON texts, `v:<key>` versions, `m:*` metadata), one lease key (`<prefix>l:{<id>}`), one
  * tombstone (`<prefix>x:{<id>}`, a few bytes that outlive the expired hash so the id reads
- * `expired`); the `{id}` hash tag keeps all three in one Cluster slot. `load` and `commit` are one Lua script call each, and a
+ * `expired`) and one key per consumed approval (`<prefix>c:{<id>}:<key>`); the `{id}` hash tag
+ * keeps them all in one Cluster slot. `load`, `commit` and `renew` are one Lua script call each,
+ * `claim` one `SET NX`, and a
  * commit sends only the changed keys.
  */
 export class RedisSessionStore implements SessionStore {
@@ -192,6 +210,7 @@ export class RedisSessionStore implements SessionStore {
     this.#client.defineCommand('batonSessionLoad', { numberOfKeys: 3, lua: LOAD_SCRIPT });
     this.#client.defineCommand('batonSessionCommit', { numberOfKeys: 3, lua: COMMIT_SCRIPT });
     this.#client.defineCommand('batonSessionRelease', { numberOfKeys: 2, lua: RELEASE_SCRIPT });
+    this.#client.defineCommand('batonSessionRenew', { numberOfKeys: 2, lua: RENEW_SCRIPT });
     this.#scripts = this.#client as unknown as ScriptedClient;
   }
 
@@ -213,6 +232,11 @@ export class RedisSessionStore implements SessionStore {
   /** The tombstone of a session: present (until `expiredUntil`) while the id reads `expired`. */
   tombstoneKey(id: string): string {
     return `${this.#prefix}x:{${id}}`;
+  }
+
+  /** The key remembering that approval `key` of session (or scope) `scope` was used. */
+  claimKey(scope: string, key: string): string {
+    return `${this.#prefix}c:{${scope}}:${key}`;
   }
 
   async load(id: string, options: LoadOptions): Promise<LoadResult> {
@@ -314,6 +338,30 @@ export class RedisSessionStore implements SessionStore {
     await this.#run(() =>
       this.#scripts.batonSessionRelease(this.sessionKey(id), this.leaseKey(id), String(lease.token)),
     );
+  }
+
+  async renew(id: string, request: RenewRequest): Promise<boolean> {
+    const { lease } = request;
+    const reply = await this.#run(() =>
+      this.#scripts.batonSessionRenew(
+        this.sessionKey(id),
+        this.leaseKey(id),
+        Date.now(),
+        request.idleTtlMs,
+        lease ? String(lease.token) : '',
+        lease ? lease.ttlMs : 0,
+      ),
+    );
+    return Number(reply) === 1;
+  }
+
+  async claim(scope: string, key: string, ttlMs: number): Promise<boolean> {
+    // Claims outlive a destroy (their keys are not listed anywhere); they only need to outlive the
+    // pending call, which dies with its session, so their TTL is the session's remaining lifetime.
+    const reply = await this.#run(() =>
+      this.#client.set(this.claimKey(scope, key), '1', 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX'),
+    );
+    return reply === 'OK';
   }
 
   async destroy(id: string): Promise<void> {

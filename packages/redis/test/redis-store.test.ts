@@ -152,6 +152,32 @@ describe('RedisSessionStore (wire cost)', () => {
     expect(after.session.texts.size).toBe(63);
   });
 
+  it('renews a lease (heartbeat) and claims an approval in one round trip each, on keys of the session slot', async () => {
+    const loaded = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 1_000 } });
+    if (loaded.status !== 'found' || !loaded.lease) throw new Error('no lease');
+    const token = loaded.lease.token;
+    await store.renew(id, { idleTtlMs: IDLE, lease: { token, ttlMs: 5_000 } }); // warm up (EVAL -> EVALSHA)
+    let renewed: boolean | undefined;
+    const renewal = await wire.measure(async () => {
+      renewed = await store.renew(id, { idleTtlMs: IDLE, lease: { token, ttlMs: 5_000 } });
+    });
+    expect(renewed).toBe(true);
+    expect(renewal.writes).toBe(1);
+    expect(renewal.commands.map((c) => c[0]?.toLowerCase())).toEqual(['evalsha']);
+    let claimed: boolean | undefined;
+    const claim = await wire.measure(async () => {
+      claimed = await store.claim(id, 'nonce-1', 60_000);
+    });
+    expect(claimed).toBe(true);
+    expect(claim.writes).toBe(1);
+    expect(claim.commands).toEqual([['set', store.claimKey(id, 'nonce-1'), '1', 'PX', '60000', 'NX']]);
+    // One hash tag for every key of a session: one Cluster slot, one node per script.
+    for (const key of [store.sessionKey(id), store.leaseKey(id), store.claimKey(id, 'nonce-1')]) {
+      expect(key.match(/\{([^}]*)\}/)?.[1]).toBe(id);
+    }
+    await store.release(id, loaded.lease);
+  });
+
   it('stores one hash per session, one lease key and one tombstone, all under the {id} hash tag', async () => {
     const raw = new Redis(url);
     try {

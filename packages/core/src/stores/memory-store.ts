@@ -1,5 +1,13 @@
 import { abortError, BatonError } from '../errors.js';
-import type { CommitRequest, Lease, LoadOptions, LoadResult, SessionStore, StoredSession } from './store.js';
+import type {
+  CommitRequest,
+  Lease,
+  LoadOptions,
+  LoadResult,
+  RenewRequest,
+  SessionStore,
+  StoredSession,
+} from './store.js';
 
 /** Options of the embedded {@link MemorySessionStore}. */
 export interface MemorySessionStoreOptions {
@@ -59,6 +67,8 @@ export class MemorySessionStore implements SessionStore {
    */
   readonly #probation = new Set<string>();
   readonly #leases = new Map<string, LeaseSlot>();
+  /** scope -> claimed key -> epoch ms when the claim is forgotten. */
+  readonly #claims = new Map<string, Map<string, number>>();
   readonly #maxSessions: number;
   readonly #now: () => number;
   readonly #sweepTimer: NodeJS.Timeout;
@@ -97,6 +107,10 @@ export class MemorySessionStore implements SessionStore {
     this.#sweptAt = now;
     for (const [id, held] of this.#sessions) if (isExpired(held, now)) this.#bury(id, held, now);
     for (const [id, until] of this.#tombstones) if (now >= until) this.#tombstones.delete(id);
+    for (const [scope, keys] of this.#claims) {
+      for (const [key, until] of keys) if (now >= until) keys.delete(key);
+      if (keys.size === 0) this.#claims.delete(scope);
+    }
   }
 
   async load(id: string, options: LoadOptions): Promise<LoadResult> {
@@ -190,11 +204,41 @@ export class MemorySessionStore implements SessionStore {
     this.#releaseToken(id, lease.token);
   }
 
+  async renew(id: string, request: RenewRequest): Promise<boolean> {
+    this.#assertOpen();
+    if (request.lease) {
+      const slot = this.#leases.get(id);
+      if (!slot?.holder || slot.holder.token !== request.lease.token) return false;
+      // Re-arm the lapse timer: the lease now lives `ttlMs` from this heartbeat.
+      clearTimeout(slot.holder.timer);
+      slot.holder.timer = this.#lapseTimer(id, request.lease.token, request.lease.ttlMs);
+    }
+    const held = this.#sessions.get(id);
+    const live = held !== undefined && !isExpired(held, this.#now());
+    if (live) this.#touch(id, held, request.idleTtlMs, held.absoluteExpiresAt);
+    return request.lease ? true : live;
+  }
+
+  async claim(scope: string, key: string, ttlMs: number): Promise<boolean> {
+    this.#assertOpen();
+    const now = this.#now();
+    let keys = this.#claims.get(scope);
+    const until = keys?.get(key);
+    if (until !== undefined && now < until) return false;
+    if (!keys) {
+      keys = new Map();
+      this.#claims.set(scope, keys);
+    }
+    keys.set(key, now + ttlMs);
+    return true;
+  }
+
   async destroy(id: string): Promise<void> {
     this.#assertOpen();
     this.#sessions.delete(id);
     this.#tombstones.delete(id);
     this.#probation.delete(id);
+    this.#claims.delete(id);
     const slot = this.#leases.get(id);
     if (slot?.holder) {
       // Fence the current holder out; a queued turn gets the lease and then finds nothing.
@@ -219,6 +263,7 @@ export class MemorySessionStore implements SessionStore {
     this.#sessions.clear();
     this.#tombstones.clear();
     this.#probation.clear();
+    this.#claims.clear();
   }
 
   // ---- sessions -----------------------------------------------------------------------------
@@ -239,6 +284,7 @@ export class MemorySessionStore implements SessionStore {
   #bury(id: string, held: HeldSession, now: number): void {
     this.#sessions.delete(id);
     this.#probation.delete(id);
+    this.#claims.delete(id); // its approvals can never match a pending call again
     if (now >= held.expiredUntil) return;
     this.#tombstones.set(id, held.expiredUntil);
     // Tombstones are bounded like sessions; the oldest go first (those ids then read `missing`).
@@ -281,6 +327,7 @@ export class MemorySessionStore implements SessionStore {
       return;
     }
     this.#probation.delete(id);
+    this.#claims.delete(id);
     this.#sessions.delete(id);
   }
 
@@ -331,11 +378,15 @@ export class MemorySessionStore implements SessionStore {
 
   #grant(id: string, slot: LeaseSlot, ttlMs: number): Lease {
     const token = ++this.#fence;
-    // A crashed turn cannot wedge its session: the lease lapses after ttlMs and the next turn goes.
+    slot.holder = { token, timer: this.#lapseTimer(id, token, ttlMs) };
+    return { token };
+  }
+
+  /** A crashed turn cannot wedge its session: the lease lapses after ttlMs and the next turn goes. */
+  #lapseTimer(id: string, token: number, ttlMs: number): NodeJS.Timeout {
     const timer = setTimeout(() => this.#releaseToken(id, token), ttlMs);
     timer.unref();
-    slot.holder = { token, timer };
-    return { token };
+    return timer;
   }
 
   #holds(id: string, token: number): boolean {

@@ -72,18 +72,44 @@ export interface CommitRequest {
   expectedVersions?: Map<string, number>;
 }
 
+/** What a heartbeat renews while a turn holds a session (see `SessionStore.renew`). */
+export interface RenewRequest {
+  /** Slides the session's idle timeout (capped by its absolute expiry), as a load does. */
+  idleTtlMs: number;
+  /** Lease mode: the turn's lease and how long it lives from now if it is still the live one. */
+  lease?: { token: number; ttlMs: number };
+}
+
 /**
- * A server-side session store. Every method is atomic; `load` and `commit` are one round trip
- * each in a networked store. Errors: `SESSION_BUSY` (lease wait exceeded or stale fencing token),
- * `SESSION_CONFLICT` (merge), `SESSION_STORE_UNAVAILABLE` (cannot reach the backend).
+ * Remembers which approvals were used, so an approved tool call runs at most once: the first
+ * `claim` of a (`scope`, `key`) pair wins, every later one (a replay, a racing duplicate, a retry
+ * after a failed turn) loses until `ttlMs` has passed. A `SessionStore` is one (scope: session id);
+ * an agent with signed approvals takes one as `approvalClaims` (scope: the approval's signature).
  */
-export interface SessionStore {
+export interface ApprovalClaims {
+  /** True for the first claim of `key` in `scope`, false while an earlier claim is remembered. */
+  claim(scope: string, key: string, ttlMs: number): Promise<boolean>;
+}
+
+/**
+ * A server-side session store. Every method is atomic; `load`, `commit`, `renew` and `claim` are
+ * one round trip each in a networked store. Errors: `SESSION_BUSY` (lease wait exceeded or stale
+ * fencing token), `SESSION_CONFLICT` (merge), `SESSION_STORE_UNAVAILABLE` (cannot reach the backend).
+ */
+export interface SessionStore extends ApprovalClaims {
   load(id: string, options: LoadOptions): Promise<LoadResult>;
   /** Writes changes, refreshes the idle TTL, and releases the lease if one is given. */
   commit(id: string, request: CommitRequest): Promise<void>;
   /** Releases a lease without writing (a turn that changed nothing, or failed). */
   release(id: string, lease: Lease): Promise<void>;
-  /** Deletes the session, its lease and its tombstone: the id then reads `missing`. */
+  /**
+   * The heartbeat of a turn in flight, so a turn may outlive `leaseTtlMs` and the idle timeout:
+   * extends the lease to `lease.ttlMs` from now — only while `lease.token` is still the live
+   * token (fenced) — and slides the session's idle timeout. Resolves false when the lease is no
+   * longer this token's (it lapsed, was taken over, or the session was destroyed): the turn must
+   * stop. Without a lease, it only slides the idle timeout and resolves whether the session is held.
+   */
+  renew(id: string, request: RenewRequest): Promise<boolean>;
   destroy(id: string): Promise<void>;
   /** Health check for `GET /health`: resolves if the backend answers. */
   ping(): Promise<void>;

@@ -304,6 +304,87 @@ export function describeSessionStore(name: string, makeStore: () => SessionStore
       });
     });
 
+    describe('heartbeat (renew)', () => {
+      it('keeps a lease alive past its ttl while renewed, then lets it lapse once renewals stop', async () => {
+        const id = newId();
+        await create(id, { a: '1' });
+        const held = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 300, waitMs: 0 } });
+        if (held.status !== 'found' || !held.lease) throw new Error('no lease');
+        for (let i = 0; i < 5; i++) {
+          await sleep(100);
+          expect(await store.renew(id, { idleTtlMs: IDLE, lease: { token: held.lease.token, ttlMs: 300 } })).toBe(true);
+        }
+        // 500 ms after the load, well past the first 300 ms: still held.
+        await expect(store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 300, waitMs: 0 } })).rejects.toEqual(
+          code('SESSION_BUSY'),
+        );
+        await sleep(400); // no renewal: it lapses
+        const next = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 0 } });
+        expect(next.status).toBe('found');
+      });
+
+      it('is fenced: a lapsed, released or taken-over token is not renewed and the new holder keeps the lease', async () => {
+        const id = newId();
+        await create(id, { a: '1' });
+        const slow = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 150, waitMs: 0 } });
+        if (slow.status !== 'found' || !slow.lease) throw new Error('no lease');
+        await sleep(250);
+        const fast = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 0 } });
+        if (fast.status !== 'found' || !fast.lease) throw new Error('no lease');
+        expect(await store.renew(id, { idleTtlMs: IDLE, lease: { token: slow.lease.token, ttlMs: 5_000 } })).toBe(
+          false,
+        );
+        await expect(store.commit(id, update({ a: '"slow"' }, [], { lease: slow.lease }))).rejects.toEqual(
+          code('SESSION_BUSY'),
+        );
+        await store.release(id, fast.lease);
+        expect(await store.renew(id, { idleTtlMs: IDLE, lease: { token: fast.lease.token, ttlMs: 5_000 } })).toBe(
+          false,
+        );
+        // The released token was not revived: the next turn takes the lease at once.
+        const third = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 0 } });
+        expect(third.status).toBe('found');
+      });
+
+      it('slides the idle timeout of a session whose turn outlives it', async () => {
+        const id = newId();
+        const idleTtlMs = 300;
+        await create(id, { a: '1' }, { idleTtlMs });
+        for (let i = 0; i < 4; i++) {
+          await sleep(150);
+          expect(await store.renew(id, { idleTtlMs })).toBe(true); // no lease: merge mode
+        }
+        // 600 ms after the last write, twice the idle timeout: still there, and committable.
+        await store.commit(id, update({ a: '2' }, [], { idleTtlMs }));
+        expect((await loadFound(id, idleTtlMs)).texts.get('a')).toBe('2');
+        expect(await store.renew(newId(), { idleTtlMs })).toBe(false);
+      });
+    });
+
+    describe('approval claims', () => {
+      it('lets the first claim of a key win and every later one lose', async () => {
+        const scope = newId();
+        expect(await store.claim(scope, 'call_1', 60_000)).toBe(true);
+        expect(await store.claim(scope, 'call_1', 60_000)).toBe(false);
+        expect(await store.claim(scope, 'call_2', 60_000)).toBe(true);
+        expect(await store.claim(newId(), 'call_1', 60_000)).toBe(true);
+      });
+
+      it('gives exactly one winner among concurrent claims', async () => {
+        const scope = newId();
+        const results = await Promise.all(Array.from({ length: 20 }, () => store.claim(scope, 'call', 60_000)));
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('forgets a claim after its ttl', async () => {
+        const scope = newId();
+        expect(await store.claim(scope, 'call', 150)).toBe(true);
+        expect(await store.claim(scope, 'call', 150)).toBe(false);
+        await sleep(250);
+        expect(await store.claim(scope, 'call', 150)).toBe(true);
+      });
+    });
+
     describe('merge mode', () => {
       async function loadVersions(id: string): Promise<Map<string, number>> {
         return (await loadFound(id)).versions;
