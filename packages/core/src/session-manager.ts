@@ -1,3 +1,4 @@
+import { match } from 'ts-pattern';
 import { BatonError } from './errors.js';
 import type { JsonObject } from './json.js';
 import type { SessionStatusWire } from './protocol.js';
@@ -123,14 +124,17 @@ export class SessionManager {
   }
 
   async load(input: SessionInput, signal?: AbortSignal): Promise<LoadedSession> {
-    const options = this.#options;
-    if (options.mode === 'sealed') return this.#loadSealed(input, options);
-    if (options.mode === 'server') return this.#loadServer(input, options, signal);
+    return match(this.#options)
+      .with({ mode: 'sealed' }, (o) => this.#loadSealed(input, o))
+      .with({ mode: 'server' }, (o) => this.#loadServer(input, o, signal))
+      .otherwise((o) => this.#loadClient(input, o));
+  }
+
+  #loadClient(input: SessionInput, o: ClientModeOptions): LoadedSession {
     if (input.session !== undefined && typeof input.session !== 'object') {
       throw new BatonError('SESSION_INVALID', 'In client mode `data.session` must be a JSON object');
     }
-    const session = Session.from(input.session, { maxBytes: options.maxBytes });
-    return { session, status: 'resumed', state: {} };
+    return { session: Session.from(input.session, { maxBytes: o.maxBytes }), status: 'resumed', state: {} };
   }
 
   /** Writes the turn's changes (if any) and returns what the response carries. */
@@ -140,10 +144,10 @@ export class SessionManager {
    */
   async commit(loaded: LoadedSession, snapshot?: JsonObject): Promise<SessionOutput> {
     loaded.state.heartbeat?.stop();
-    const options = this.#options;
-    if (options.mode === 'sealed') return this.#sealed(loaded, options, snapshot);
-    if (options.mode !== 'server') return { session: snapshot ?? loaded.session.toJSON() };
-    return this.#commitServer(loaded, options, snapshot);
+    return match(this.#options)
+      .with({ mode: 'sealed' }, (o) => this.#sealed(loaded, o, snapshot))
+      .with({ mode: 'server' }, (o) => this.#commitServer(loaded, o, snapshot))
+      .otherwise(() => ({ session: snapshot ?? loaded.session.toJSON() }));
   }
 
   /** For a failed or refused turn: writes nothing, releases the lease, and echoes the session as loaded. */
