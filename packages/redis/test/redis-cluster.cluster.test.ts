@@ -6,10 +6,10 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { BatonError, type CommitRequest, type LoadResult } from '@baton/core';
+import { describeSessionStore } from '@baton/core/testing/store-contract';
 import { Cluster, type Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deleteClusterKeys } from '../../../test/support/redis.js';
-import { describeSessionStore } from '../../core/test/support/store-contract.js';
 import { RedisSessionStore } from '../src/index.js';
 
 const nodes = inject('redisClusterNodes');

@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CommitRequest, LoadResult } from '@baton/core';
+import { describeSessionStore } from '@baton/core/testing/store-contract';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deleteKeys } from '../../../test/support/redis.js';
-import { describeSessionStore } from '../../core/test/support/store-contract.js';
 import { RedisSessionStore } from '../src/index.js';
 
 const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

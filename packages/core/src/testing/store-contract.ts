@@ -1,11 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommitRequest, LoadResult, SessionStore, StoredSession } from '../../src/stores/store.js';
+import type { CommitRequest, LoadResult, SessionStore, StoredSession } from '../stores/store.js';
 
 /**
- * The conformance suite every `SessionStore` must pass: run it with a factory that returns a
- * fresh, empty-enough store (ids are random per test, so a shared backend is fine).
+ * The conformance suite every `SessionStore` must pass, as Vitest tests: call it at the top level of
+ * a test file with a factory that returns a fresh, empty-enough store (ids are random per test, so
+ * a shared backend is fine). `@baton/core/testing/store-contract` is the one entry point that needs
+ * `vitest` (an optional peer dependency); the rest of `@baton/core/testing` imports no runner.
+ *
+ *     import { describeSessionStore } from '@baton/core/testing/store-contract';
+ *     describeSessionStore('MyStore', () => new MyStore({ prefix: `test:${Date.now()}:` }));
  */
 export function describeSessionStore(name: string, makeStore: () => SessionStore | Promise<SessionStore>): void {
   describe(`${name} (SessionStore contract)`, () => {
