@@ -1,8 +1,8 @@
-import type { Agent, ChatHandler, ServerContext, SessionManager } from '@baton/core';
+import type { Agent, ChatHandler, ServerContext, SessionManager, SessionShape } from '@baton/core';
 import { BatonError } from '@baton/core';
 import Router from '@koa/router';
 import type { Middleware } from 'koa';
-import { errorResponse } from './errors.js';
+import { batonErrors, type ErrorHandlerOptions, errorResponse } from './errors.js';
 import { type BatonKoaOptions, createBatonKoa } from './middleware.js';
 
 /** Where each of Baton's routes lives; `false` switches a route off. */
@@ -28,10 +28,16 @@ export interface BatonRouterOptions<C extends ServerContext = ServerContext> ext
    * sit beside the chat routes and follow them when those are switched off).
    */
   aliases?: boolean;
+  /**
+   * Formats Baton's errors on this router's routes only (`batonErrors()` scoped to the router,
+   * placed before its routes): nothing else in the app is touched. Off by default, for apps that
+   * mount `batonErrors()` app-wide or handle errors themselves.
+   */
+  errors?: boolean | ErrorHandlerOptions;
 }
 
 /** What the router holds, for the host app: the store for shutdown, the paths for error handling. */
-export interface BatonRouterHandle<S extends object = object> {
+export interface BatonRouterHandle<S extends object = SessionShape> {
   handler: ChatHandler<S>;
   sessions: SessionManager;
   /** Full paths (prefix included) of the chat routes: pass them to `batonErrors({ paths })`. */
@@ -41,7 +47,7 @@ export interface BatonRouterHandle<S extends object = object> {
 }
 
 /** A @koa/router router with Baton's handle attached. */
-export type BatonRouter<S extends object = object> = Router & { baton: BatonRouterHandle<S> };
+export type BatonRouter<S extends object = SessionShape> = Router & { baton: BatonRouterHandle<S> };
 
 /**
  * A @koa/router router speaking the HelpDesk protocol: `POST /api/chat`, `POST /api/chat-stream`
@@ -63,6 +69,8 @@ export function batonRouter<S extends object, C extends ServerContext = ServerCo
     ...options.paths,
   };
   const aliases = options.aliases ?? true;
+  // Router middleware runs in the order it was added: before the routes, so it wraps them.
+  if (options.errors) router.use(batonErrors(options.errors === true ? {} : options.errors));
   const chatPaths: string[] = [];
   const route = (method: 'post' | 'get' | 'delete', path: string[], handler: Middleware) => {
     if (path.length === 0) return;
