@@ -77,8 +77,9 @@ export function batonErrors(options: ErrorHandlerOptions = {}): Middleware {
       // An INTERNAL error Baton wrapped: the original is what is worth logging.
       if (ERROR_CODES[baton.code].status >= 500) log(baton.code === 'INTERNAL' ? (baton.cause ?? baton) : baton, ctx);
       if (ctx.headerSent || !ctx.writable) return;
-      // A parser that refused an over-limit body left the rest unread: drain it so the client reads the 413.
-      if (baton.code === 'BODY_TOO_LARGE') await drainRequest(ctx.req, 10_000);
+      // A parser that refused an over-limit body left the rest unread: drain it so the client reads
+      // the 413. (Baton's own reader drained already, within its bounds.)
+      if (baton.code === 'BODY_TOO_LARGE' && baton !== error) await drainRequest(ctx.req, 10_000);
       ctx.status = baton.status;
       ctx.body = { error: publicError(baton) };
       for (const [name, value] of Object.entries(baton.headers ?? {})) ctx.set(name, value);
