@@ -338,6 +338,7 @@ export class Agent<S extends object = SessionShape> {
       session,
       request: { messages, approvals: options.approvals ?? latest?.data?.tool_calls ?? [] },
       context: options.context ?? latestUserMessage(messages)?.platform_context ?? {},
+      server: Object.freeze({ ...options.server }),
       signal,
       locals: {},
     };
@@ -707,7 +708,8 @@ export class Agent<S extends object = SessionShape> {
   }
 
   #toolContext(ctx: TurnContext<S>, toolCallId: string): ToolContext<S> {
-    return { session: ctx.session, context: ctx.context, signal: ctx.signal, locals: ctx.locals, toolCallId };
+    const { session, context, server, signal, locals } = ctx;
+    return { session, context, server, signal, locals, toolCallId };
   }
 
   #toWireToolCall(call: ModelToolCall): ToolCall {

@@ -11,7 +11,7 @@ import {
   type SessionOutput,
 } from './session-manager.js';
 import { failSpan, hashId, inSpan, type Span, startSpan } from './tracing.js';
-import type { AgentResult } from './turn.js';
+import type { AgentResult, ServerContext } from './turn.js';
 
 export interface ChatHandlerOptions {
   /** Where sessions live (default: client mode). */
@@ -34,6 +34,8 @@ export interface BeginOptions {
    * the turn deadline aborts it directly instead of chaining a second signal. Wins over `signal`.
    */
   controller?: AbortController;
+  /** Trusted values from the host application, seen as `ctx.server` by every stage of the turn. */
+  server?: ServerContext;
 }
 
 /**
@@ -102,7 +104,9 @@ export class ChatHandler<S extends object = SessionShape> {
         bytes: loaded.session.byteSize,
         durationMs: performance.now() - started,
       });
-      return new ChatTurn<S>(this.agent, sessions, request, loaded, deadline, this.onError, span);
+      const turn = new ChatTurn<S>(this.agent, sessions, request, loaded, deadline, this.onError, span);
+      if (options.server !== undefined) turn.server = options.server;
+      return turn;
     } catch (error) {
       deadline?.clear();
       // If the load completes after we gave up, release what it acquired (the lease).
@@ -131,6 +135,8 @@ export class ChatHandler<S extends object = SessionShape> {
  */
 export class ChatTurn<S extends object = SessionShape> {
   #settled = false;
+  /** Trusted values from the host application (`BeginOptions.server`). */
+  server: ServerContext = {};
   readonly #onAbort = (): void => {
     // Whoever consumes the turn may never resume (a stream parked at a `yield` for a reader that
     // left): release the lease now instead of when it lapses. The consumer, if any, still reports
@@ -273,6 +279,7 @@ export class ChatTurn<S extends object = SessionShape> {
       session: this.loaded.session as Session,
       ...(claimApproval ? { claimApproval } : {}),
       context: this.request.context,
+      server: this.server,
       approvals: this.request.approvals,
       ...(this.signal ? { signal: this.signal } : {}),
       [TURN_SPAN]: this.span,

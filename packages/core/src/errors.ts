@@ -11,6 +11,10 @@ export const ERROR_CODES = {
   },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, description: 'The body is not `application/json`.' },
   BODY_TOO_LARGE: { status: 413, description: 'The body is over the configured limit (1 MiB).' },
+  BODY_TIMEOUT: {
+    status: 408,
+    description: 'The body did not arrive within `bodyTimeoutMs` (default 10 s); the connection is closed.',
+  },
   NOT_FOUND: { status: 404, description: 'No such route.' },
   METHOD_NOT_ALLOWED: { status: 405, description: 'The route exists but not for this method.' },
   SESSION_INVALID: {
@@ -90,21 +94,39 @@ export const ERROR_CODES = {
 
 export type BatonErrorCode = keyof typeof ERROR_CODES;
 
-/** The one error class of Baton: match on `code`, read `details` for the specifics. */
+/**
+ * The one error class of Baton: match on `code`, read `details` for the specifics.
+ *
+ * It is shaped like an http-errors error (`status`, `statusCode`, `expose`, `headers`) so any
+ * Koa or Express error handler answers it correctly, Koa's default one included: that handler
+ * assigns `err.status`, which is why `status` is a plain writable property, not a getter.
+ */
 export class BatonError extends Error {
   override readonly name: string = 'BatonError';
   readonly code: BatonErrorCode;
   readonly details: Record<string, unknown> | undefined;
+  /** The HTTP status this error maps to at the edge (from the code table). */
+  status: number;
+  /** The same as `status` (http-errors and Express read either). */
+  statusCode: number;
+  /** Whether the message is meant for the client: true below 500, as http-errors decides. */
+  expose: boolean;
+  /** Response headers that belong with this error (`Allow`, `Connection`, `Retry-After`). */
+  headers: Record<string, string> | undefined;
 
-  constructor(code: BatonErrorCode, message: string, details?: Record<string, unknown>, options?: { cause?: unknown }) {
-    super(message, options);
+  constructor(
+    code: BatonErrorCode,
+    message: string,
+    details?: Record<string, unknown>,
+    options?: { cause?: unknown; headers?: Record<string, string> },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.details = details;
-  }
-
-  /** The HTTP status this error maps to at the edge. */
-  get status(): number {
-    return ERROR_CODES[this.code].status;
+    this.status = ERROR_CODES[code].status;
+    this.statusCode = this.status;
+    this.expose = this.status < 500;
+    this.headers = options?.headers;
   }
 
   toJSON(): { code: string; message: string; details?: Record<string, unknown> } {
@@ -119,7 +141,7 @@ export class BatonError extends Error {
  * their messages can carry provider responses, hosts or paths, so those stay in logs.
  */
 export function publicError(error: BatonError): { code: string; message: string; details?: Record<string, unknown> } {
-  if (error.status >= 500) return { code: error.code, message: ERROR_CODES[error.code].description };
+  if (ERROR_CODES[error.code].status >= 500) return { code: error.code, message: ERROR_CODES[error.code].description };
   return error.toJSON();
 }
 

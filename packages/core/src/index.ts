@@ -78,6 +78,7 @@ export type {
   RequestInterceptor,
   ResponseInterceptor,
   RunOptions,
+  ServerContext,
   SessionEventInfo,
   StopReason,
   StreamChunk,

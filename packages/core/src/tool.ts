@@ -2,12 +2,15 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { BatonError } from './errors.js';
 import { inputJsonSchema } from './schema.js';
 import type { Session, SessionShape } from './session.js';
+import type { ServerContext } from './turn.js';
 
 /** What a tool's `execute` gets besides its input: the turn's one Session, and the rest. */
 export interface ToolContext<S extends object = SessionShape> {
   session: Session<S>;
-  /** The latest user message's `platform_context`. */
+  /** The latest user message's `platform_context` (sent by the client). */
   context: Record<string, unknown>;
+  /** Trusted values from the host application (`TurnContext.server`). */
+  server: Readonly<ServerContext>;
   signal: AbortSignal;
   /** Per-turn values shared by every stage; never persisted. */
   locals: Record<string, unknown>;

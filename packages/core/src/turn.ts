@@ -35,13 +35,27 @@ export interface AgentRequest {
   approvals: Approval[];
 }
 
+/**
+ * Trusted values the host application computed for this turn (the authenticated user, the
+ * tenant, the client's IP), passed as `server` to `agent.run` or by an adapter's `context`
+ * option. The client cannot set or change them, unlike `platform_context`.
+ *
+ * Declare its shape once for the whole app, as Koa's `DefaultState` is declared:
+ * `declare module '@baton/core' { interface ServerContext { user?: { id: string } } }`.
+ */
+export interface ServerContext {
+  [key: string]: unknown;
+}
+
 /** The one object every stage of a turn receives. */
 export interface TurnContext<S extends object = SessionShape> {
   /** The turn's one Session: the same object in every hook, tool and model call. */
   session: Session<S>;
   request: AgentRequest;
-  /** `platform_context` of the latest user message. */
+  /** `platform_context` of the latest user message: sent by the client, so never trusted. */
   context: Record<string, unknown>;
+  /** Values from the host application (see {@link ServerContext}); the client cannot forge them. */
+  server: Readonly<ServerContext>;
   signal: AbortSignal;
   /** Per-turn scratch values shared by every stage; never persisted. */
   locals: Record<string, unknown>;
@@ -245,6 +259,8 @@ export interface RunOptions {
   session?: Session | JsonObject;
   /** `platform_context`; defaults to the latest user message's. */
   context?: Record<string, unknown>;
+  /** Trusted values from the host application, seen as `ctx.server` by every stage (default `{}`). */
+  server?: ServerContext;
   /** Decisions on pending tool calls; default: the latest message's `data.tool_calls`. */
   approvals?: Approval[];
   signal?: AbortSignal;

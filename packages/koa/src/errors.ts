@@ -1,5 +1,14 @@
 import { BatonError, ERROR_CODES, publicError } from '@baton/core';
 import type { Context, Middleware } from 'koa';
+import { bodyTooLarge, drainRequest } from './body-stream.js';
+
+/** The chat routes `batonRouter()` mounts by default (their aliases included). */
+export const DEFAULT_CHAT_PATHS: readonly string[] = [
+  '/api/chat',
+  '/api/chat-stream',
+  '/api/sendMessage',
+  '/api/sendMessageStream',
+];
 
 /** Status and body for any error reaching the HTTP edge; unexpected errors are 500 INTERNAL. */
 export function errorResponse(error: unknown): { status: number; body: { error: Record<string, unknown> } } {
@@ -8,58 +17,72 @@ export function errorResponse(error: unknown): { status: number; body: { error: 
 }
 
 /**
- * Maps body-parser errors (co-body / raw-body carry `status` and `type`) onto Baton codes;
- * anything else that is not a BatonError becomes INTERNAL.
+ * Maps an error a body parser raised (co-body, raw-body, zlib inflating a bad gzip body) onto a
+ * Baton error; `undefined` when the error is not a body parser's.
  */
-export function toBatonError(error: unknown): BatonError {
-  if (error instanceof BatonError) return error;
-  const e = error as { status?: number; type?: string; message?: string; expose?: boolean };
-  if (e?.type === 'entity.too.large' || e?.status === 413) {
-    return new BatonError('BODY_TOO_LARGE', 'The request body is over the size limit');
-  }
-  if (e?.type === 'encoding.unsupported' || e?.status === 415) {
+export function bodyParserError(error: unknown): BatonError | undefined {
+  const e = error as { status?: unknown; type?: unknown; code?: unknown } | null;
+  if (typeof e !== 'object' || e === null) return undefined;
+  if (e.type === 'entity.too.large' || e.status === 413) return bodyTooLarge();
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported' || e.status === 415) {
     return new BatonError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported body encoding or content type');
   }
-  if (e?.status === 400 && e.expose !== false) {
+  // zlib's errors (Z_DATA_ERROR, Z_BUF_ERROR...) carry no status: Koa would answer 500.
+  if (typeof e.code === 'string' && e.code.startsWith('Z_')) {
+    return new BatonError('REQUEST_INVALID_JSON', 'The body could not be decompressed', undefined, { cause: error });
+  }
+  if (e.type === 'entity.parse.failed' || (e.status === 400 && error instanceof SyntaxError)) {
     return new BatonError('REQUEST_INVALID_JSON', 'The body is not valid JSON (an object is expected)');
   }
-  if (e?.status === 404) return new BatonError('NOT_FOUND', 'No such route');
-  if (e?.status === 405) return new BatonError('METHOD_NOT_ALLOWED', 'Method not allowed on this route');
-  return new BatonError('INTERNAL', 'Internal error', undefined, { cause: error });
+  if (e.type === 'request.aborted') return new BatonError('TURN_ABORTED', 'The client went away while sending');
+  return undefined;
 }
 
+/** Any error as a BatonError: body-parser errors mapped, anything else INTERNAL (cause kept). */
+export function toBatonError(error: unknown): BatonError {
+  if (error instanceof BatonError) return error;
+  return bodyParserError(error) ?? new BatonError('INTERNAL', 'Internal error', undefined, { cause: error });
+}
+
+/** Options of {@link batonErrors}. */
 export interface ErrorHandlerOptions {
-  /** Receives every 5xx error (clients see only its code); default logs with console.error. */
+  /** Receives every Baton 5xx error (clients see only its code); default logs with console.error. */
   onError?: (error: unknown, ctx: Context) => void;
+  /**
+   * Paths of Baton's chat routes: a body parser's error on one of them is answered as Baton's
+   * (`REQUEST_INVALID_JSON`, `BODY_TOO_LARGE`...). Default: the default routes of `batonRouter()`;
+   * pass `router.baton.paths` when you renamed or prefixed them.
+   */
+  paths?: readonly string[];
 }
 
 /**
- * Outermost middleware: every error becomes `{ "error": { code, message, details? } }` with the
- * status from Baton's code table; routes nobody handled become a JSON 404.
+ * Formats Baton's errors as `{ "error": { code, message, details? } }` with the status and headers
+ * of Baton's code table, and leaves every other error alone: the host app's own errors (a 401 from
+ * its auth, its 404s, its 500s) are rethrown untouched to whatever handles them outside. A body
+ * parser's error raised for one of Baton's chat routes counts as Baton's.
+ *
+ * Mount it app-wide, before any body parser, to catch those parser errors too; or scoped to the
+ * Baton router (`router.use(batonErrors())`) to touch nothing else.
  */
 export function batonErrors(options: ErrorHandlerOptions = {}): Middleware {
   const log = options.onError ?? ((error: unknown) => console.error('[baton] unexpected error:', error));
+  const paths = new Set(options.paths ?? DEFAULT_CHAT_PATHS);
   return async (ctx, next) => {
     try {
       await next();
-      if (ctx.status === 404 && ctx.body === undefined)
-        throw new BatonError('NOT_FOUND', `No route for ${ctx.method} ${ctx.path}`);
-      // `router.allowedMethods()` answers 405 (501 for unknown methods) with an Allow header and no body.
-      if ((ctx.status === 405 || ctx.status === 501) && ctx.body == null)
-        throw new BatonError('METHOD_NOT_ALLOWED', `Method ${ctx.method} is not allowed on ${ctx.path}`);
     } catch (error) {
-      const baton = toBatonError(error);
-      if (baton.status >= 500) log(error, ctx);
+      const baton = error instanceof BatonError ? error : paths.has(ctx.path) ? bodyParserError(error) : undefined;
+      if (baton === undefined) throw error;
+      // An INTERNAL error Baton wrapped: the original is what is worth logging.
+      if (ERROR_CODES[baton.code].status >= 500) log(baton.code === 'INTERNAL' ? (baton.cause ?? baton) : baton, ctx);
       if (ctx.headerSent || !ctx.writable) return;
+      // A parser that refused an over-limit body left the rest unread: drain it so the client reads
+      // the 413. (Baton's own reader drained already, within its bounds.)
+      if (baton.code === 'BODY_TOO_LARGE' && baton !== error) await drainRequest(ctx.req, 10_000);
       ctx.status = baton.status;
       ctx.body = { error: publicError(baton) };
-      // The rest of an over-limit body is never read: close the connection rather than leave
-      // unread bytes where the next request on this keep-alive socket would start.
-      if (baton.code === 'BODY_TOO_LARGE') ctx.set('Connection', 'close');
-      if (baton.code === 'METHOD_NOT_ALLOWED') {
-        const allow = (error as { headers?: { Allow?: string } }).headers?.Allow;
-        if (allow) ctx.set('Allow', allow);
-      }
+      for (const [name, value] of Object.entries(baton.headers ?? {})) ctx.set(name, value);
     }
   };
 }

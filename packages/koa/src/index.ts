@@ -1,4 +1,11 @@
-export { batonErrors, type ErrorHandlerOptions, errorResponse, toBatonError } from './errors.js';
+export {
+  batonErrors,
+  bodyParserError,
+  DEFAULT_CHAT_PATHS,
+  type ErrorHandlerOptions,
+  errorResponse,
+  toBatonError,
+} from './errors.js';
 export {
   type BatonKoa,
   type BatonKoaOptions,
@@ -6,4 +13,10 @@ export {
   createBatonKoa,
   type SessionCookieOptions,
 } from './middleware.js';
-export { type BatonRouterOptions, batonRouter } from './router.js';
+export {
+  type BatonRoutePaths,
+  type BatonRouter,
+  type BatonRouterHandle,
+  type BatonRouterOptions,
+  batonRouter,
+} from './router.js';

@@ -298,9 +298,13 @@ describe('batonRouter: routes, health and typed errors', () => {
     expectError(postHealth, 405, 'METHOD_NOT_ALLOWED');
   });
 
-  it('unknown route -> 404 NOT_FOUND (JSON)', async () => {
-    expectError(await toReply(await fetch(`${s.url}/nope`)), 404, 'NOT_FOUND');
-    expectError(await send(s.url, { messages: [user('x')] }, { path: '/api/chatx' }), 404, 'NOT_FOUND');
+  it("an unknown route stays the app's own 404 (Koa's); DELETE /api/session in client mode is Baton's", async () => {
+    for (const reply of [
+      await toReply(await fetch(`${s.url}/nope`)),
+      await send(s.url, { messages: [user('x')] }, { path: '/api/chatx' }),
+    ]) {
+      expect({ status: reply.status, text: reply.text }).toEqual({ status: 404, text: 'Not Found' });
+    }
     // DELETE /api/session is for server mode only.
     expectError(await toReply(await fetch(`${s.url}/api/session`, { method: 'DELETE' })), 404, 'NOT_FOUND');
   });

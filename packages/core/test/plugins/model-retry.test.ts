@@ -25,6 +25,7 @@ function callHook(plugin: Plugin, next: (call?: ModelCall) => Promise<ModelResul
     session: new Session(),
     request: { messages: [], approvals: [] },
     context: {},
+    server: {},
     signal: controller.signal,
     locals: {},
   } as TurnContext;
