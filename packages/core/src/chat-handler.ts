@@ -104,9 +104,7 @@ export class ChatHandler<S extends object = SessionShape> {
         bytes: loaded.session.byteSize,
         durationMs: performance.now() - started,
       });
-      const turn = new ChatTurn<S>(this.agent, sessions, request, loaded, deadline, this.onError, span);
-      if (options.server !== undefined) turn.server = options.server;
-      return turn;
+      return new ChatTurn<S>(this.agent, sessions, request, loaded, deadline, this.onError, span, options.server);
     } catch (error) {
       deadline?.clear();
       // If the load completes after we gave up, release what it acquired (the lease).
@@ -135,8 +133,6 @@ export class ChatHandler<S extends object = SessionShape> {
  */
 export class ChatTurn<S extends object = SessionShape> {
   #settled = false;
-  /** Trusted values from the host application (`BeginOptions.server`). */
-  server: ServerContext = {};
   readonly #onAbort = (): void => {
     // Whoever consumes the turn may never resume (a stream parked at a `yield` for a reader that
     // left): release the lease now instead of when it lapses. The consumer, if any, still reports
@@ -153,6 +149,8 @@ export class ChatTurn<S extends object = SessionShape> {
     readonly onError: (error: unknown) => void,
     /** The turn's `baton.turn` span (a no-op span unless an OpenTelemetry SDK is installed). */
     readonly span: Span = startSpan('baton.turn', undefined),
+    /** Trusted values from the host application (`BeginOptions.server`). */
+    readonly server: ServerContext = {},
   ) {
     const { signal } = deadline;
     if (signal?.aborted) this.#onAbort();
