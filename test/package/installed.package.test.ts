@@ -137,8 +137,8 @@ describe('an app outside the workspace', () => {
     server.stderr?.on('data', (chunk) => {
       stderr += chunk;
     });
-    const port = await new Promise<number>((resolve, reject) => {
-      server?.stdout?.once('data', (chunk) => resolve((JSON.parse(String(chunk)) as { port: number }).port));
+    const { port, plainPort } = await new Promise<{ port: number; plainPort: number }>((resolve, reject) => {
+      server?.stdout?.once('data', (chunk) => resolve(JSON.parse(String(chunk))));
       server?.once('exit', (code) => reject(new Error(`app exited with ${code}: ${stderr}`)));
     });
     const turn = async (body: unknown, headers: Record<string, string> = {}) => {
@@ -170,6 +170,22 @@ describe('an app outside the workspace', () => {
     const bad = await turn({ messages: [] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('REQUEST_INVALID');
+
+    // No batonErrors(): Koa's own handler answers Baton's errors (status, exposed text), the
+    // process stays up, and the next turn is served.
+    const plain = (body: string) =>
+      fetch(`http://127.0.0.1:${plainPort}/`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
+    const malformed = await plain('{"messages": [');
+    expect(malformed.status).toBe(400);
+    expect(await malformed.text()).toBe('The body is not valid JSON');
+    const fine = await plain(JSON.stringify({ messages: [{ role: 'user', content: 'remember' }] }));
+    expect(fine.status).toBe(200);
+    expect(((await fine.json()) as Answer).data.session).toEqual({ word: 'tarball' });
+    expect(server.exitCode).toBeNull();
     expect(stderr).toBe('');
   });
 

@@ -4,7 +4,7 @@
 import { fromAiSdk } from '@baton/ai-sdk';
 import { Agent, SessionManager, tool } from '@baton/core';
 import { callLimits } from '@baton/core/plugins';
-import { batonErrors, batonRouter } from '@baton/koa';
+import { batonErrors, batonMiddleware, batonRouter } from '@baton/koa';
 import { RedisSessionStore } from '@baton/redis';
 import { MockLanguageModelV3 } from 'ai/test';
 import Koa from 'koa';
@@ -47,5 +47,12 @@ const store = new RedisSessionStore({
 const sessions = new SessionManager({ mode: 'server', store });
 const router = batonRouter(agent, { sessions });
 const app = new Koa().use(batonErrors()).use(router.routes()).use(router.allowedMethods());
-const server = app.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: server.address().port })));
+// The same agent mounted with no error handler of Baton's: Koa's default handler answers errors.
+const plain = new Koa().use(batonMiddleware(new Agent({ model: fromAiSdk(model), tools: [remember] })));
+const server = app.listen(0, '127.0.0.1', () => {
+  const plainServer = plain.listen(0, '127.0.0.1', () =>
+    console.log(JSON.stringify({ port: server.address().port, plainPort: plainServer.address().port })),
+  );
+  process.on('SIGTERM', () => plainServer.close());
+});
 process.on('SIGTERM', () => server.close(() => store.close().then(() => process.exit(0))));
