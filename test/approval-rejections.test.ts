@@ -23,6 +23,7 @@ import { Redis } from 'ioredis';
 import Koa from 'koa';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { postChat, postChatStream } from './support/http.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './support/redis.js';
 
 const SECRET = 'a-rejection-test-secret-of-at-least-32-bytes';
@@ -106,32 +107,18 @@ class Client {
   }
 
   async say(content: string, toolCalls?: WireCall[]): Promise<{ status: number; body: Answer }> {
-    const res = await fetch(`${this.url}/api/chat`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(this.body(content, toolCalls)),
-    });
-    const body = (await res.json()) as Answer;
-    if (res.status === 200) {
+    const { status, body } = await postChat<Answer>(this.url, this.body(content, toolCalls));
+    if (status === 200) {
       this.carried =
         this.mode === 'memory' || this.mode === 'redis'
           ? { session_id: body.data.session_id }
           : { session: body.data.session };
     }
-    return { status: res.status, body };
+    return { status, body };
   }
 
   async stream(content: string, toolCalls?: WireCall[]): Promise<{ type: string; [key: string]: unknown }[]> {
-    const res = await fetch(`${this.url}/api/chat-stream`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(this.body(content, toolCalls)),
-    });
-    expect(res.status).toBe(200);
-    return (await res.text())
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => JSON.parse(line));
+    return postChatStream(this.url, this.body(content, toolCalls));
   }
 }
 
