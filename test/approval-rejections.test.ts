@@ -6,7 +6,6 @@
  * Redis, in every session mode; counters prove what ran.
  */
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   Agent,
   type JsonObject,
@@ -23,7 +22,7 @@ import { Redis } from 'ioredis';
 import Koa from 'koa';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { postChat, postChatStream } from './support/http.js';
+import { listen, postChat, postChatStream, stop } from './support/http.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './support/redis.js';
 
 const SECRET = 'a-rejection-test-secret-of-at-least-32-bytes';
@@ -149,15 +148,10 @@ describe.each(['client', 'sealed', 'memory', 'redis'] as const)('rejecting a cal
     const router = batonRouter(countingAgent(), { sessions });
     app.use(batonErrors({ onError: () => {} }));
     app.use(router.routes());
-    server = app.listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, url } = await listen(app));
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await stop(server);
     await sessions.close();
     if (redis) {
       await deleteKeys(prefix);

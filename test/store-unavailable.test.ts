@@ -6,7 +6,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Agent, type CommitRequest, isBatonError, type Model, SessionManager, scriptedModel, tool } from '@baton/core';
 import { batonErrors, batonRouter } from '@baton/koa';
 import { RedisSessionStore } from '@baton/redis';
@@ -14,6 +13,7 @@ import Koa from 'koa';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ForwardingStore } from './support/forwarding-store.js';
+import { listen, stop } from './support/http.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './support/redis.js';
 
 const DEAD_REDIS = 'redis://127.0.0.1:1';
@@ -65,16 +65,7 @@ async function serve(sessions: SessionManager): Promise<{ url: string; server: S
   const router = batonRouter(countingAgent(), { sessions, onError: () => {} });
   app.use(batonErrors({ onError: () => {} }));
   app.use(router.routes());
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-async function stop(server: Server): Promise<void> {
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+  return listen(app);
 }
 
 async function post(url: string, route: string, body: unknown) {
