@@ -9,7 +9,6 @@ import type { Server } from 'node:http';
 import {
   Agent,
   type JsonObject,
-  type Model,
   Sealer,
   SessionManager,
   type SessionManagerOptions,
@@ -22,6 +21,7 @@ import { Redis } from 'ioredis';
 import Koa from 'koa';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { countingModel } from './support/counting-model.js';
 import { listen, postChat, postChatStream, stop } from './support/http.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './support/redis.js';
 
@@ -42,15 +42,8 @@ function countingAgent(): Agent {
     ],
     { fallback: 'Nothing to do.' },
   );
-  const model: Model = {
-    id: 'counting',
-    generate: (call) => {
-      counts.model++;
-      return script.generate(call);
-    },
-  };
   return new Agent({
-    model,
+    model: countingModel(script, counts),
     tools: [
       tool({
         name: 'deploy',

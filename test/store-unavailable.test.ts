@@ -6,12 +6,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { Agent, type CommitRequest, isBatonError, type Model, SessionManager, scriptedModel, tool } from '@baton/core';
+import { Agent, type CommitRequest, isBatonError, SessionManager, scriptedModel, tool } from '@baton/core';
 import { batonErrors, batonRouter } from '@baton/koa';
 import { RedisSessionStore } from '@baton/redis';
 import Koa from 'koa';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { countingModel } from './support/counting-model.js';
 import { ForwardingStore } from './support/forwarding-store.js';
 import { listen, stop } from './support/http.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './support/redis.js';
@@ -27,15 +28,8 @@ function countingAgent(): Agent {
     ],
     { fallback: 'Hello.' },
   );
-  const model: Model = {
-    id: 'counting',
-    generate: (call) => {
-      counts.model++;
-      return script.generate(call);
-    },
-  };
   return new Agent({
-    model,
+    model: countingModel(script, counts),
     tools: [
       tool({
         name: 'note',
