@@ -6,11 +6,9 @@
  * Redis, in every session mode; counters prove what ran.
  */
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   Agent,
   type JsonObject,
-  type Model,
   Sealer,
   SessionManager,
   type SessionManagerOptions,
@@ -23,6 +21,8 @@ import { Redis } from 'ioredis';
 import Koa from 'koa';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { countingModel } from './support/counting-model.js';
+import { listen, postChat, postChatStream, stop } from './support/http.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './support/redis.js';
 
 const SECRET = 'a-rejection-test-secret-of-at-least-32-bytes';
@@ -42,15 +42,8 @@ function countingAgent(): Agent {
     ],
     { fallback: 'Nothing to do.' },
   );
-  const model: Model = {
-    id: 'counting',
-    generate: (call) => {
-      counts.model++;
-      return script.generate(call);
-    },
-  };
   return new Agent({
-    model,
+    model: countingModel(script, counts),
     tools: [
       tool({
         name: 'deploy',
@@ -106,32 +99,18 @@ class Client {
   }
 
   async say(content: string, toolCalls?: WireCall[]): Promise<{ status: number; body: Answer }> {
-    const res = await fetch(`${this.url}/api/chat`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(this.body(content, toolCalls)),
-    });
-    const body = (await res.json()) as Answer;
-    if (res.status === 200) {
+    const { status, body } = await postChat<Answer>(this.url, this.body(content, toolCalls));
+    if (status === 200) {
       this.carried =
         this.mode === 'memory' || this.mode === 'redis'
           ? { session_id: body.data.session_id }
           : { session: body.data.session };
     }
-    return { status: res.status, body };
+    return { status, body };
   }
 
   async stream(content: string, toolCalls?: WireCall[]): Promise<{ type: string; [key: string]: unknown }[]> {
-    const res = await fetch(`${this.url}/api/chat-stream`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(this.body(content, toolCalls)),
-    });
-    expect(res.status).toBe(200);
-    return (await res.text())
-      .split('\n')
-      .filter((line) => line !== '')
-      .map((line) => JSON.parse(line));
+    return postChatStream(this.url, this.body(content, toolCalls));
   }
 }
 
@@ -162,15 +141,10 @@ describe.each(['client', 'sealed', 'memory', 'redis'] as const)('rejecting a cal
     const router = batonRouter(countingAgent(), { sessions });
     app.use(batonErrors({ onError: () => {} }));
     app.use(router.routes());
-    server = app.listen(0, '127.0.0.1');
-    await new Promise<void>((resolve) => server.once('listening', resolve));
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    ({ server, url } = await listen(app));
   });
   afterAll(async () => {
-    await new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+    await stop(server);
     await sessions.close();
     if (redis) {
       await deleteKeys(prefix);

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { ApprovalSigner, Sealer } from '@baton/core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { postChat } from './support/http.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // `node --import tsx`: the same code as `pnpm demo` in one process, so a signal reaches the demo
@@ -166,14 +167,7 @@ interface Answer {
   error?: { code: string };
 }
 
-async function chat(url: string, body: unknown): Promise<{ status: number; body: Answer }> {
-  const res = await fetch(`${url}/api/chat`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Answer };
-}
+const chat = postChat<Answer>;
 
 /** deploy -> service -> replicas: the proposal, with the session that carries it. */
 async function proposal(url: string, service: string) {

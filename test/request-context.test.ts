@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configFromEnv } from '../examples/deploy-wizard/config.js';
 import { type DemoServer, startDemo } from '../examples/deploy-wizard/server.js';
+import { postChat, postChatStream } from './support/http.js';
 
 interface Answer {
   content: string;
@@ -20,27 +21,8 @@ interface Event {
   meta_data?: Answer['meta_data'];
 }
 
-async function chat(url: string, body: unknown): Promise<{ status: number; body: Answer }> {
-  const res = await fetch(`${url}/api/chat`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  return { status: res.status, body: (await res.json()) as Answer };
-}
-
-async function stream(url: string, body: unknown): Promise<Event[]> {
-  const res = await fetch(`${url}/api/chat-stream`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
-  expect(res.status).toBe(200);
-  return (await res.text())
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as Event);
-}
+const chat = postChat<Answer>;
+const stream = postChatStream<Event>;
 
 // The request the Python server's own tests send (tests/core/test_request_fields.py).
 const FIELDS = { thread_id: 'ai-260204162205', tenant_id: '32d6aa2b-xxxx', source: 'help-desk' };

@@ -6,26 +6,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import {
-  Agent,
-  type CommitRequest,
-  isBatonError,
-  type Lease,
-  type LoadOptions,
-  MemorySessionStore,
-  type Model,
-  type RenewRequest,
-  SessionManager,
-  type SessionStore,
-  scriptedModel,
-  tool,
-} from '@baton/core';
+import { Agent, type CommitRequest, isBatonError, SessionManager, scriptedModel, tool } from '@baton/core';
 import { batonErrors, batonRouter } from '@baton/koa';
 import { RedisSessionStore } from '@baton/redis';
 import Koa from 'koa';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { countingModel } from './support/counting-model.js';
+import { ForwardingStore } from './support/forwarding-store.js';
+import { listen, stop } from './support/http.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './support/redis.js';
 
 const DEAD_REDIS = 'redis://127.0.0.1:1';
@@ -39,15 +28,8 @@ function countingAgent(): Agent {
     ],
     { fallback: 'Hello.' },
   );
-  const model: Model = {
-    id: 'counting',
-    generate: (call) => {
-      counts.model++;
-      return script.generate(call);
-    },
-  };
   return new Agent({
-    model,
+    model: countingModel(script, counts),
     tools: [
       tool({
         name: 'note',
@@ -64,33 +46,11 @@ function countingAgent(): Agent {
 }
 
 /** A memory store whose commits can be made to fail (the store going down mid-turn). */
-class FlakyStore implements SessionStore {
-  readonly inner = new MemorySessionStore();
+class FlakyStore extends ForwardingStore {
   failCommits = false;
-  load(id: string, options: LoadOptions) {
-    return this.inner.load(id, options);
-  }
-  async commit(id: string, request: CommitRequest) {
+  override async commit(id: string, request: CommitRequest) {
     if (this.failCommits) throw new Error('connection reset by peer');
-    return this.inner.commit(id, request);
-  }
-  release(id: string, lease: Lease) {
-    return this.inner.release(id, lease);
-  }
-  renew(id: string, request: RenewRequest) {
-    return this.inner.renew(id, request);
-  }
-  claim(scope: string, key: string, ttlMs: number) {
-    return this.inner.claim(scope, key, ttlMs);
-  }
-  destroy(id: string) {
-    return this.inner.destroy(id);
-  }
-  ping() {
-    return this.inner.ping();
-  }
-  close() {
-    return this.inner.close();
+    return super.commit(id, request);
   }
 }
 
@@ -99,16 +59,7 @@ async function serve(sessions: SessionManager): Promise<{ url: string; server: S
   const router = batonRouter(countingAgent(), { sessions, onError: () => {} });
   app.use(batonErrors({ onError: () => {} }));
   app.use(router.routes());
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-async function stop(server: Server): Promise<void> {
-  await new Promise<void>((resolve) => {
-    server.close(() => resolve());
-    server.closeAllConnections();
-  });
+  return listen(app);
 }
 
 async function post(url: string, route: string, body: unknown) {

@@ -10,9 +10,7 @@ import {
   ChatHandler,
   type Lease,
   type LoadOptions,
-  MemorySessionStore,
   type Model,
-  type RenewRequest,
   SessionManager,
   type SessionStore,
   tool,
@@ -20,6 +18,7 @@ import {
 import { RedisSessionStore } from '@baton/redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { ForwardingStore } from '../support/forwarding-store.js';
 import { type CounterSession, counterModel, health, post, startServer, type TestServer, turn } from './helpers.js';
 
 type Where = 'tool' | 'model' | 'request' | 'response' | 'turn';
@@ -89,37 +88,21 @@ function faultyAgent(onToolError: 'continue' | 'fail' = 'fail'): Agent<CounterSe
 }
 
 /** A memory store that throws or hangs on demand. */
-class FaultyStore implements SessionStore {
-  readonly inner = new MemorySessionStore();
+class FaultyStore extends ForwardingStore {
   async #gate(op: StoreOp, signal?: AbortSignal) {
     if (storeFault?.op === op) await act(storeFault.how, signal);
   }
-  async load(id: string, options: LoadOptions) {
+  override async load(id: string, options: LoadOptions) {
     await this.#gate('load', options.signal);
-    return this.inner.load(id, options);
+    return super.load(id, options);
   }
-  async commit(id: string, request: Parameters<SessionStore['commit']>[1]) {
+  override async commit(id: string, request: Parameters<SessionStore['commit']>[1]) {
     await this.#gate('commit');
-    return this.inner.commit(id, request);
+    return super.commit(id, request);
   }
-  async release(id: string, lease: Lease) {
+  override async release(id: string, lease: Lease) {
     await this.#gate('release');
-    return this.inner.release(id, lease);
-  }
-  renew(id: string, request: RenewRequest) {
-    return this.inner.renew(id, request);
-  }
-  claim(scope: string, key: string, ttlMs: number) {
-    return this.inner.claim(scope, key, ttlMs);
-  }
-  destroy(id: string) {
-    return this.inner.destroy(id);
-  }
-  ping() {
-    return this.inner.ping();
-  }
-  close() {
-    return this.inner.close();
+    return super.release(id, lease);
   }
 }
 

@@ -3,13 +3,13 @@
  */
 import type { Server } from 'node:http';
 import { request as httpRequest } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Agent, ERROR_CODES, type Session, SessionManager, scriptedModel, tool } from '@baton/core';
 import Router from '@koa/router';
 import Koa from 'koa';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { batonErrors, batonMiddleware, batonRouter } from '../src/index.js';
+import { listen, type Reply, stop, toReply, user } from './support/http.js';
 
 const MiB = 1024 * 1024;
 
@@ -127,24 +127,13 @@ interface Served {
   errors: unknown[];
 }
 
+/** No `error` listener here: Koa's default handler logs what the app emits. */
 async function serve(build: (app: Koa, errors: unknown[]) => void): Promise<Served> {
   const app = new Koa();
   const errors: unknown[] = [];
   build(app, errors);
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve, reject) => {
-    server.once('listening', resolve);
-    server.once('error', reject);
-  });
-  return { server, errors, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-
-async function stop(s: Served | undefined): Promise<void> {
-  if (!s) return;
-  await new Promise<void>((resolve) => {
-    s.server.close(() => resolve());
-    s.server.closeAllConnections();
-  });
+  const { server, url } = await listen(app);
+  return { server, errors, url };
 }
 
 /** The standard mount: batonErrors, then the router's routes and allowedMethods. */
@@ -157,42 +146,21 @@ function routerApp(agent: Agent, options: Parameters<typeof batonRouter>[1] = {}
   };
 }
 
-interface JsonReply {
-  status: number;
-  headers: Headers;
-  text: string;
-  // biome-ignore lint/suspicious/noExplicitAny: test convenience over arbitrary JSON replies
-  body: any;
-}
-
 async function send(
   url: string,
   body: unknown,
   init: { path?: string; contentType?: string; headers?: Record<string, string>; method?: string } = {},
-): Promise<JsonReply> {
+): Promise<Reply> {
   const res = await fetch(`${url}${init.path ?? '/api/chat'}`, {
     method: init.method ?? 'POST',
     headers: { 'content-type': init.contentType ?? 'application/json', ...init.headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  const text = await res.text();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    parsed = undefined;
-  }
-  return { status: res.status, headers: res.headers, text, body: parsed };
+  return toReply(res);
 }
 
-const user = (content: string, data?: Record<string, unknown>) => ({
-  role: 'user',
-  content,
-  ...(data ? { data } : {}),
-});
-
 /** Every error body has exactly this shape, and never a stack trace. */
-function expectError(reply: JsonReply, status: number, code: string) {
+function expectError(reply: Reply, status: number, code: string) {
   expect({ status: reply.status, code: reply.body?.error?.code }).toEqual({ status, code });
   expect(reply.headers.get('content-type')).toMatch(/^application\/json/);
   expect(Object.keys(reply.body)).toEqual(['error']);
@@ -694,17 +662,6 @@ describe('streaming: POST /api/chat-stream', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-
-async function toReply(res: Response): Promise<JsonReply> {
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    body = undefined;
-  }
-  return { status: res.status, headers: res.headers, text, body };
-}
 
 /** Reads an NDJSON response line by line as the bytes arrive. */
 function lineReader(res: Response) {

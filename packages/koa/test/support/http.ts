@@ -23,17 +23,22 @@ export async function serve(build: (app: Koa) => void): Promise<Served> {
   // A listener replaces Koa's default console logging; the tests read what was reported.
   app.on('error', (error: unknown) => appErrors.push(error));
   build(app);
+  return { app, ...(await listen(app)), appErrors };
+}
+
+/** Listens with `app` on a free port of 127.0.0.1, once it is built. */
+export async function listen(app: Koa): Promise<{ server: Server; url: string; port: number }> {
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve);
     server.once('error', reject);
   });
   const { port } = server.address() as AddressInfo;
-  return { app, server, url: `http://127.0.0.1:${port}`, port, appErrors };
+  return { server, url: `http://127.0.0.1:${port}`, port };
 }
 
 /** Stops the server, closing kept-alive connections. */
-export async function stop(s: Served | undefined): Promise<void> {
+export async function stop(s: { server: Server } | undefined): Promise<void> {
   if (!s) return;
   await new Promise<void>((resolve) => {
     s.server.close(() => resolve());
