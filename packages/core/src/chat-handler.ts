@@ -1,5 +1,5 @@
 import { raceAbort } from './abort.js';
-import { type Agent, REPORT_EVENT, responseData, SESSION_CHECKED, TURN_SPAN } from './agent.js';
+import { type Agent, REPORT_EVENT, responseData, SESSION_CHECKED, TURN_SPAN } from './agent/agent.js';
 import { type ChatRequest, parseChatRequest } from './chat-request.js';
 import { abortError, BatonError, InterceptorError, publicError } from './errors.js';
 import type { ChatResponseBody, ResponseData, ResponseMetaData, StreamEvent } from './protocol.js';
