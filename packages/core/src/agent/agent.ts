@@ -9,9 +9,8 @@ import type { ChatMessage, StreamEvent } from '../protocol.js';
 import { internal, Session, type SessionShape } from '../session.js';
 import { streamPipeline } from '../stream-pipeline.js';
 import type { Tool } from '../tool.js';
-import { failSpan, type Span, startSpan, withSpan } from '../tracing.js';
+import { failSpan, type Span, startSpan, takeTurnSpan, withSpan } from '../tracing.js';
 import type {
-  AgentEvent,
   AgentObserver,
   AgentOptions,
   AgentResponse,
@@ -32,17 +31,6 @@ import { ToolRunner } from './tool-runner.js';
 const turnStates = new WeakMap<object, TurnState>();
 
 /**
- * @internal How `ChatHandler` hands the agent the turn span it opened before loading the session
- * (so load, model, tool and commit spans share one `baton.turn` parent).
- */
-export const TURN_SPAN: unique symbol = Symbol('baton.turnSpan');
-/** @internal How `ChatHandler` reports session load and commit to the agent's observers. */
-export const REPORT_EVENT: unique symbol = Symbol('baton.reportEvent');
-/** @internal Set by `ChatHandler`, which checked the owned keys right after loading (for a 400). */
-export const SESSION_CHECKED: unique symbol = Symbol('baton.sessionChecked');
-type InternalRunOptions = RunOptions & { [TURN_SPAN]?: Span; [SESSION_CHECKED]?: boolean };
-
-/**
  * An agent: a model, tools and hooks. `run` executes one turn on a Session; the turn is atomic —
  * if any stage throws, the session is rolled back to where it was before the turn.
  *
@@ -58,7 +46,11 @@ export class Agent<S extends object = SessionShape> {
   /** Registered plugins, in registration order (`#assembled` holds them ordered). */
   readonly #plugins: Plugin<S>[] = [];
   #assembled: AssembledPlugins<S>;
-  readonly #observers: ObserverBus;
+  /**
+   * @internal The agent's observer bus. A turn runner driving the agent (`ChatHandler`) reports
+   * session load and commit on it, so observers hear one turn on one bus, in order.
+   */
+  readonly observers: ObserverBus;
   readonly #onPluginError: NonNullable<AgentOptions['onPluginError']>;
   readonly #loop: AgentLoop<S>;
 
@@ -66,7 +58,7 @@ export class Agent<S extends object = SessionShape> {
     this.model = options.model;
     this.system = options.system;
     this.maxSteps = options.maxSteps ?? 10;
-    this.#observers = new ObserverBus(
+    this.observers = new ObserverBus(
       options.onObserverError ?? ((error, event) => console.error(`[baton] observer failed on ${event.type}:`, error)),
       options.events,
     );
@@ -96,7 +88,7 @@ export class Agent<S extends object = SessionShape> {
     const assembled = () => this.#assembled;
     const tools = new ToolRunner<S>(
       { onToolError: options.onToolError ?? 'continue', signer, approvalClaims: options.approvalClaims },
-      this.#observers,
+      this.observers,
       assembled,
     );
     this.#loop = new AgentLoop<S>(
@@ -107,7 +99,7 @@ export class Agent<S extends object = SessionShape> {
         approvalPrompt: options.approvalPrompt ?? 'Please approve or reject the proposed action.',
       },
       tools,
-      this.#observers,
+      this.observers,
       assembled,
     );
   }
@@ -133,12 +125,12 @@ export class Agent<S extends object = SessionShape> {
     const assembled = assemblePlugins(this.#base, plugins, (error, plugin, hook, context) =>
       this.#pluginFailed(error, plugin, hook, context),
     );
-    this.#observers.setPluginObservers(assembled.observers);
+    this.observers.setPluginObservers(assembled.observers);
     return assembled;
   }
 
   #pluginFailed(error: unknown, plugin: string, hook: PluginHookKind, context: TurnContext): void {
-    this.#observers.notify({ type: 'plugin_error', context, plugin, hook, error });
+    this.observers.notify({ type: 'plugin_error', context, plugin, hook, error });
     try {
       this.#onPluginError(error, { plugin, hook });
     } catch (reportError) {
@@ -149,21 +141,16 @@ export class Agent<S extends object = SessionShape> {
   /**
    * Checks a loaded session against the keys plugins own: each must hold what its schema accepts
    * (a client-held session may have been edited). Throws `SESSION_INVALID` (400) otherwise. Every
-   * turn runs this before any hook; `ChatHandler` runs it right after loading, so a streamed
-   * turn can still answer with a status.
+   * turn runs this once, before any hook: `run` and `stream` at their start; `ChatHandler` right
+   * after loading (so a streamed turn can still answer with a status), then `runChecked`.
    */
   checkSession(session: Session<S> | Session): void {
     checkOwnedKeys(session as Session, this.#assembled.ownedKeys);
   }
 
-  /** @internal Reports an event from outside the turn (session load and commit). */
-  [REPORT_EVENT](event: AgentEvent): void {
-    this.#observers.notify(event);
-  }
-
   /** Adds an observer; returns a function that removes it. */
   on(observer: AgentObserver): () => void {
-    return this.#observers.on(observer);
+    return this.observers.on(observer);
   }
 
   /** The turn onion, composed once (and again only after `use`). */
@@ -187,23 +174,41 @@ export class Agent<S extends object = SessionShape> {
   }
 
   /** Runs one turn. The Session passed in is changed in place; a failed turn leaves it as it was. */
-  async run(messages: ChatMessage[], options: RunOptions = {}): Promise<AgentResult> {
-    return this.#turn(messages, options, { emit: undefined, flush: undefined, streaming: false });
+  run(messages: ChatMessage[], options: RunOptions = {}): Promise<AgentResult> {
+    return this.#turn(messages, options, runState(), true);
   }
 
   /**
    * Runs one turn, yielding `text_delta`, `tool_calls`, `executed_tool_calls` as they happen and
    * `done` last with the session. A failure ends the stream by throwing (session rolled back).
    */
-  async *stream(messages: ChatMessage[], options: RunOptions = {}): AsyncGenerator<StreamEvent, AgentResult> {
+  stream(messages: ChatMessage[], options: RunOptions = {}): AsyncGenerator<StreamEvent, AgentResult> {
+    return this.#stream(messages, options, true);
+  }
+
+  /**
+   * @internal `run` for a turn runner that checked the session with `checkSession` itself, right
+   * after loading it (`ChatHandler`): the owned keys are checked once per turn.
+   */
+  runChecked(messages: ChatMessage[], options: RunOptions): Promise<AgentResult> {
+    return this.#turn(messages, options, runState(), false);
+  }
+
+  /** @internal `stream` for a turn runner that checked the session itself (see `runChecked`). */
+  streamChecked(messages: ChatMessage[], options: RunOptions): AsyncGenerator<StreamEvent, AgentResult> {
+    return this.#stream(messages, options, false);
+  }
+
+  async *#stream(
+    messages: ChatMessage[],
+    options: RunOptions,
+    check: boolean,
+  ): AsyncGenerator<StreamEvent, AgentResult> {
     const queue = new StreamQueue<StreamEvent>();
     let failure: unknown;
     let result: AgentResult | undefined;
-    const turn = this.#turn(messages, options, {
-      streaming: true,
-      flush: undefined,
-      emit: (event) => queue.push(event),
-    }).then(
+    const state: TurnState = { streaming: true, flush: undefined, emit: (event) => queue.push(event) };
+    const turn = this.#turn(messages, options, state, check).then(
       (r) => {
         result = r;
       },
@@ -238,13 +243,17 @@ export class Agent<S extends object = SessionShape> {
     return done;
   }
 
-  async #turn(messages: ChatMessage[], options: RunOptions, state: TurnState): Promise<AgentResult> {
+  /**
+   * One turn: context, the owned-key check (`check`), the turn onion, rollback on failure. Its
+   * span is the one a turn runner made active for it, or one of its own.
+   */
+  async #turn(messages: ChatMessage[], options: RunOptions, state: TurnState, check: boolean): Promise<AgentResult> {
     const session = (
       options.session instanceof Session ? options.session : Session.from(options.session)
     ) as Session<S>;
     const signal = options.signal ?? new AbortController().signal;
     if (options.claimApproval !== undefined) state.claim = options.claimApproval;
-    const outerSpan = (options as InternalRunOptions)[TURN_SPAN];
+    const outerSpan = takeTurnSpan();
     const span = outerSpan ?? startSpan('baton.turn', undefined, () => ({ 'baton.streaming': state.streaming }));
     state.span = span;
     const latest = messages.at(-1);
@@ -266,9 +275,9 @@ export class Agent<S extends object = SessionShape> {
     turnStates.set(ctx, state);
     try {
       if (signal.aborted) throw abortError(signal);
-      if (!(options as InternalRunOptions)[SESSION_CHECKED]) this.checkSession(session);
+      if (check) this.checkSession(session);
       const turn = ctx as unknown as TurnContext;
-      await this.#observers.observed(
+      await this.observers.observed(
         { type: 'turn_start', context: turn },
         (durationMs, _value, error) =>
           error === undefined
@@ -333,6 +342,10 @@ function recordTurn(span: Span, response: AgentResponse, session: { readonly byt
     'gen_ai.usage.output_tokens': response.usage.outputTokens,
   });
   if (response.error !== undefined) span.setAttribute('baton.refusal.code', response.error.code);
+}
+
+function runState(): TurnState {
+  return { emit: undefined, flush: undefined, streaming: false };
 }
 
 function latestUserMessage(messages: ChatMessage[]): ChatMessage | undefined {
