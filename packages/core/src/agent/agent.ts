@@ -1,8 +1,8 @@
 import { raceAbort } from '../abort.js';
 import { ApprovalSigner } from '../approval-signing.js';
-import { compose } from '../compose.js';
 import { abortError, BatonError, InterceptorError } from '../errors.js';
-import { asTurnMiddleware, refusalResponse, responseInterceptorsHook } from '../interceptors.js';
+import { turnOnion } from '../hook-kinds.js';
+import { refusalResponse } from '../interceptors.js';
 import type { Model } from '../model.js';
 import { type AssembledPlugins, assemblePlugins } from '../plugin-registry.js';
 import type { ChatMessage, StreamEvent } from '../protocol.js';
@@ -157,11 +157,9 @@ export class Agent<S extends object = SessionShape> {
   #composedTurn: ((ctx: TurnContext<S>) => Promise<void>) | undefined;
 
   #runTurnHooks(ctx: TurnContext<S>): Promise<void> {
-    const { turnHooks, responseInterceptors } = this.#assembled;
     // Outermost: every response interceptor runs after the turn, in plugin order, for every
     // answer (early answers included); then the plugins' turn hooks; the loop innermost.
-    const hooks = [responseInterceptorsHook(responseInterceptors), ...turnHooks];
-    this.#composedTurn ??= compose<TurnContext<S>, void>(hooks.map(asTurnMiddleware), async (c) => {
+    this.#composedTurn ??= turnOnion(this.#assembled.hooks, async (c) => {
       const state = turnStates.get(c) as TurnState;
       await this.#loop.run(c, state);
       await state.flush?.(); // the answer is complete: release held chunks before response hooks
@@ -266,7 +264,7 @@ export class Agent<S extends object = SessionShape> {
       locals: {},
     };
     const checkpoint = session[internal].checkpoint();
-    const { streamHooks } = this.#assembled;
+    const streamHooks = this.#assembled.hooks.stream;
     if (state.emit !== undefined && streamHooks.length > 0) {
       const pipeline = streamPipeline(streamHooks, ctx, state.emit);
       state.emit = pipeline.emit;

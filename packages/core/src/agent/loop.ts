@@ -1,5 +1,5 @@
-import { compose } from '../compose.js';
 import { abortError, BatonError, InterceptorError } from '../errors.js';
+import { callOnion } from '../hook-kinds.js';
 import {
   addUsage,
   emptyUsage,
@@ -94,15 +94,7 @@ export class AgentLoop<S extends object> {
           ),
         recordModelCall,
       );
-    const { modelHooks } = plugins;
-    const callModel =
-      modelHooks.length === 0
-        ? generate
-        : compose<ModelCall, ModelResult>(
-            modelHooks.map((hook) => (call, next) => hook(call, next, ctx)),
-            generate,
-            { reentrant: true },
-          );
+    const callModel = callOnion(plugins.hooks.model, ctx, generate);
 
     for (let step = 0; step < maxSteps; step++) {
       if (ctx.signal.aborted) throw abortError(ctx.signal);

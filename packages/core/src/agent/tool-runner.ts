@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import type { ApprovalSigner, PendingCall } from '../approval-signing.js';
 import { matchApprovals, PENDING_KEY, reportStrayRejection } from '../approvals.js';
-import { compose } from '../compose.js';
 import { abortError, BatonError, InterceptorError } from '../errors.js';
+import { callOnion } from '../hook-kinds.js';
 import type { ModelMessage, ModelToolCall } from '../model.js';
 import type { AssembledPlugins } from '../plugin-registry.js';
 import type { Approval, ExecutedToolCall, ToolCall } from '../protocol.js';
@@ -155,15 +155,7 @@ export class ToolRunner<S extends object> {
           ),
         (toolSpan, outcome) => toolSpan.setAttribute('baton.tool.is_error', outcome.isError),
       );
-    const { toolHooks } = this.#plugins();
-    const run =
-      toolHooks.length === 0
-        ? execute
-        : compose<ToolInvocation, ToolOutcome>(
-            toolHooks.map((hook) => (c, next) => hook(c, next, ctx)),
-            execute,
-            { reentrant: true },
-          );
+    const run = callOnion(this.#plugins().hooks.tool, ctx, execute);
     const outcome = await run({ id: call.id, name: call.name, input: call.input });
     if (ctx.signal.aborted) throw abortError(ctx.signal); // a late tool result must not go on
     return outcome;
