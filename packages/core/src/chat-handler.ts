@@ -1,5 +1,6 @@
 import { raceAbort } from './abort.js';
-import { type Agent, REPORT_EVENT, responseData, SESSION_CHECKED, TURN_SPAN } from './agent.js';
+import { type Agent, responseData } from './agent/agent.js';
+import { StreamQueue } from './agent/stream-queue.js';
 import { type ChatRequest, parseChatRequest } from './chat-request.js';
 import { abortError, BatonError, InterceptorError, publicError } from './errors.js';
 import type { ChatResponseBody, ResponseData, ResponseMetaData, StreamEvent } from './protocol.js';
@@ -10,7 +11,7 @@ import {
   type SessionManager,
   type SessionOutput,
 } from './session-manager.js';
-import { failSpan, hashId, inSpan, type Span, startSpan } from './tracing.js';
+import { failSpan, hashId, inSpan, inTurnSpan, type Span, startTurnSpan } from './tracing.js';
 import type { AgentResult, ServerContext } from './turn.js';
 
 export interface ChatHandlerOptions {
@@ -63,8 +64,9 @@ export class ChatHandler<S extends object = SessionShape> {
    */
   async begin(body: unknown, options: BeginOptions = {}): Promise<ChatTurn<S>> {
     const { sessions } = this;
-    // One `baton.turn` span from the load to the commit; the agent adds its spans under it.
-    const span = startSpan('baton.turn', undefined, () => ({
+    // One `baton.turn` span from the load to the commit; the agent, run with it active, adds its
+    // spans under it.
+    const span = startTurnSpan(() => ({
       'baton.session.mode': sessions.mode,
       'baton.session.store': sessions.store?.constructor.name ?? 'none',
     }));
@@ -95,8 +97,9 @@ export class ChatHandler<S extends object = SessionShape> {
       // From here until commit or discard the lease is renewed, however long the turn takes; if
       // it is lost, the turn is aborted at once (no tool starts, nothing is committed).
       sessions.keepAlive(loaded, (lost) => deadline?.abort(lost), signal);
+      // The turn's one owned-key check: the agent runs it with `runChecked`/`streamChecked`.
       this.agent.checkSession(loaded.session);
-      this.agent[REPORT_EVENT]({
+      this.agent.observers.notify({
         type: 'session_load',
         ...(loaded.session.id === undefined ? {} : { sessionId: loaded.session.id }),
         mode: sessions.mode,
@@ -110,7 +113,7 @@ export class ChatHandler<S extends object = SessionShape> {
       // If the load completes after we gave up, release what it acquired (the lease).
       loading?.then((late) => sessions.discard(late)).catch(() => {});
       if (loading !== undefined) {
-        this.agent[REPORT_EVENT]({
+        this.agent.observers.notify({
           type: 'session_load',
           mode: sessions.mode,
           status: 'failed',
@@ -148,7 +151,7 @@ export class ChatTurn<S extends object = SessionShape> {
     readonly deadline: TurnDeadline,
     readonly onError: (error: unknown) => void,
     /** The turn's `baton.turn` span (a no-op span unless an OpenTelemetry SDK is installed). */
-    readonly span: Span = startSpan('baton.turn', undefined),
+    readonly span: Span = startTurnSpan(),
     /** Trusted values from the host application (`BeginOptions.server`). */
     readonly server: ServerContext = {},
   ) {
@@ -170,7 +173,9 @@ export class ChatTurn<S extends object = SessionShape> {
   /** Runs the turn and returns the HelpDesk response; the session is committed only on success. */
   async respond(): Promise<ChatResponseBody> {
     try {
-      const result = await this.agent.run(this.request.messages, this.#runOptions());
+      const result = await inTurnSpan(this.span, () =>
+        this.agent.runChecked(this.request.messages, this.#runOptions()),
+      );
       const output = await this.#settle(result);
       return { role: 'assistant', content: result.content, data: this.#data(result, output), ...this.#metaData() };
     } catch (error) {
@@ -191,38 +196,18 @@ export class ChatTurn<S extends object = SessionShape> {
    */
   events(): AsyncGenerator<StreamEvent> {
     // Started here, not on the first read: a stream that is never read still runs and settles.
-    const queue: StreamEvent[] = [];
-    const state = { finished: false, wake: undefined as (() => void) | undefined };
-    void this.#produce((event) => {
-      queue.push(event);
-      state.wake?.();
-    }).finally(() => {
-      state.finished = true;
-      state.wake?.();
-    });
-    return this.#drain(queue, state);
+    // The agent runs with the turn span active (its spans nest under it).
+    const queue = new StreamQueue<StreamEvent>();
+    void inTurnSpan(this.span, () => this.#produce((event) => queue.push(event))).finally(() => queue.finish());
+    return this.#drain(queue);
   }
 
-  async *#drain(
-    queue: StreamEvent[],
-    state: { finished: boolean; wake: (() => void) | undefined },
-  ): AsyncGenerator<StreamEvent> {
+  async *#drain(queue: StreamQueue<StreamEvent>): AsyncGenerator<StreamEvent> {
     try {
-      while (true) {
-        const event = queue.shift();
-        if (event !== undefined) {
-          yield event;
-          continue;
-        }
-        if (state.finished) return;
-        await new Promise<void>((resolve) => {
-          state.wake = resolve;
-        });
-        state.wake = undefined;
-      }
+      yield* queue.drain();
     } finally {
       // The reader stopped before the end: a turn still running is aborted (nothing committed).
-      if (!state.finished) {
+      if (!queue.finished) {
         this.deadline.abort(new BatonError('TURN_ABORTED', 'The stream was closed before the turn ended'));
       }
     }
@@ -232,7 +217,7 @@ export class ChatTurn<S extends object = SessionShape> {
   async #produce(push: (event: StreamEvent) => void): Promise<void> {
     let result: AgentResult;
     try {
-      const stream = this.agent.stream(this.request.messages, this.#runOptions());
+      const stream = this.agent.streamChecked(this.request.messages, this.#runOptions());
       // Iterate by hand: the generator's return value (the result) is invisible to for-await.
       while (true) {
         const step = await stream.next();
@@ -280,8 +265,6 @@ export class ChatTurn<S extends object = SessionShape> {
       server: this.server,
       approvals: this.request.approvals,
       ...(this.signal ? { signal: this.signal } : {}),
-      [TURN_SPAN]: this.span,
-      [SESSION_CHECKED]: true,
     };
   }
 
@@ -314,7 +297,7 @@ export class ChatTurn<S extends object = SessionShape> {
 
   #reportCommit(started: number, status: string, error?: unknown): void {
     const { session } = this.loaded;
-    this.agent[REPORT_EVENT]({
+    this.agent.observers.notify({
       type: 'session_commit',
       ...(session.id === undefined ? {} : { sessionId: session.id }),
       mode: this.sessions.mode,

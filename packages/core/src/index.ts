@@ -1,5 +1,5 @@
 export { raceAbort } from './abort.js';
-export { Agent, responseData } from './agent.js';
+export { Agent, responseData } from './agent/agent.js';
 export { type ApprovalSignatureFailure, ApprovalSigner, type PendingCall } from './approval-signing.js';
 export { type BeginOptions, ChatHandler, type ChatHandlerOptions, ChatTurn } from './chat-handler.js';
 export { type ChatRequest, parseChatRequest } from './chat-request.js';

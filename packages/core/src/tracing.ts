@@ -49,6 +49,36 @@ export async function inSpan<T>(
   }
 }
 
+/*
+ * A turn runner that loads and commits sessions (`ChatHandler`) opens the `baton.turn` span
+ * before the load and runs the agent with it active; the agent's turn then takes that span as its
+ * own (model and tool spans under it) instead of opening a second one. A span is taken at most
+ * once, so an agent run nested in that turn (a tool calling another agent) opens its own.
+ */
+const untakenTurnSpans = new WeakSet<Span>();
+
+/** Starts a `baton.turn` span for a turn runner, to be taken by the agent turn run under it. */
+export function startTurnSpan(attributes?: () => Attributes): Span {
+  const span = startSpan('baton.turn', undefined, attributes);
+  untakenTurnSpans.add(span);
+  return span;
+}
+
+/**
+ * Runs `work` with a turn runner's span active — recording or not, so the agent finds it either
+ * way (a sampled-out turn stays sampled out; with no SDK, the no-op context manager makes this a
+ * plain call and the agent's own span is a no-op too).
+ */
+export function inTurnSpan<T>(span: Span, work: () => T): T {
+  return context.with(trace.setSpan(context.active(), span), work);
+}
+
+/** The active span, if a turn runner opened it for the turn starting now (it is taken: once only). */
+export function takeTurnSpan(): Span | undefined {
+  const span = trace.getSpan(context.active());
+  return span !== undefined && untakenTurnSpans.delete(span) ? span : undefined;
+}
+
 /** Runs `work` with `span` active (only when it records: the no-op path adds nothing). */
 export function withSpan<T>(span: Span, work: () => Promise<T>): Promise<T> {
   return span.isRecording() ? context.with(trace.setSpan(context.active(), span), work) : work();

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { Agent } from '../agent.js';
+import { Agent } from '../agent/agent.js';
 import type { JsonObject } from '../json.js';
 import type { Approval, ChatMessage, StreamEvent, ToolCall } from '../protocol.js';
 import { Session } from '../session.js';

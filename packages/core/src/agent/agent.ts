@@ -1,0 +1,352 @@
+import { raceAbort } from '../abort.js';
+import { ApprovalSigner } from '../approval-signing.js';
+import { abortError, BatonError, InterceptorError } from '../errors.js';
+import { turnOnion } from '../hook-kinds.js';
+import { refusalResponse } from '../interceptors.js';
+import type { Model } from '../model.js';
+import { type AssembledPlugins, assemblePlugins } from '../plugin-registry.js';
+import type { ChatMessage, StreamEvent } from '../protocol.js';
+import { internal, Session, type SessionShape } from '../session.js';
+import { streamPipeline } from '../stream-pipeline.js';
+import type { Tool } from '../tool.js';
+import { failSpan, type Span, startSpan, takeTurnSpan, withSpan } from '../tracing.js';
+import type {
+  AgentObserver,
+  AgentOptions,
+  AgentResponse,
+  AgentResult,
+  AnyPlugin,
+  Plugin,
+  PluginHookKind,
+  RunOptions,
+  TurnContext,
+} from '../turn.js';
+import { AgentLoop, type TurnState } from './loop.js';
+import { ObserverBus } from './observers.js';
+import { checkChangedOwnedKeys, checkOwnedKeys } from './owned-keys.js';
+import { StreamQueue } from './stream-queue.js';
+import { ToolRunner } from './tool-runner.js';
+
+/** Per-turn runner state, kept off the public TurnContext. */
+const turnStates = new WeakMap<object, TurnState>();
+
+/**
+ * An agent: a model, tools and hooks. `run` executes one turn on a Session; the turn is atomic —
+ * if any stage throws, the session is rolled back to where it was before the turn.
+ *
+ * This class registers plugins and runs turns (context, rollback, spans, the turn onion); the
+ * model-tool loop, the tool runner and the observer bus live in modules of their own.
+ */
+export class Agent<S extends object = SessionShape> {
+  readonly model: Model;
+  readonly system: string | undefined;
+  readonly maxSteps: number;
+  /** The agent's own options as the outermost, unnamed bundle. */
+  readonly #base: Plugin<S>;
+  /** Registered plugins, in registration order (`#assembled` holds them ordered). */
+  readonly #plugins: Plugin<S>[] = [];
+  #assembled: AssembledPlugins<S>;
+  /**
+   * @internal The agent's observer bus. A turn runner driving the agent (`ChatHandler`) reports
+   * session load and commit on it, so observers hear one turn on one bus, in order.
+   */
+  readonly observers: ObserverBus;
+  readonly #onPluginError: NonNullable<AgentOptions['onPluginError']>;
+  readonly #loop: AgentLoop<S>;
+
+  constructor(options: AgentOptions<S>) {
+    this.model = options.model;
+    this.system = options.system;
+    this.maxSteps = options.maxSteps ?? 10;
+    this.observers = new ObserverBus(
+      options.onObserverError ?? ((error, event) => console.error(`[baton] observer failed on ${event.type}:`, error)),
+      options.events,
+    );
+    this.#onPluginError =
+      options.onPluginError ??
+      ((error, { plugin, hook }) => console.error(`[baton] plugin "${plugin}" (${hook} hook) failed; skipped:`, error));
+    if (!Number.isInteger(this.maxSteps) || this.maxSteps < 1) {
+      throw new BatonError('CONFIG_INVALID', 'maxSteps must be a positive integer');
+    }
+    const signer =
+      options.approvalSecrets === undefined
+        ? undefined
+        : new ApprovalSigner(options.approvalSecrets, options.approvalTtlMs ?? 15 * 60_000);
+    if (options.approvalClaims !== undefined && signer === undefined) {
+      // Without a signature nothing names a client-held proposal uniquely (model ids repeat).
+      throw new BatonError('CONFIG_INVALID', 'approvalClaims needs approvalSecrets (signed approvals)');
+    }
+    this.#base = {
+      name: 'agent options',
+      tools: options.tools ?? [],
+      requestInterceptors: options.requestInterceptors ?? [],
+      responseInterceptors: options.responseInterceptors ?? [],
+    };
+    const plugins = (options.plugins ?? []) as Plugin<S>[];
+    this.#assembled = this.#assemble(plugins);
+    this.#plugins.push(...plugins);
+    const assembled = () => this.#assembled;
+    const tools = new ToolRunner<S>(
+      { onToolError: options.onToolError ?? 'continue', signer, approvalClaims: options.approvalClaims },
+      this.observers,
+      assembled,
+    );
+    this.#loop = new AgentLoop<S>(
+      {
+        model: this.model,
+        system: this.system,
+        maxSteps: this.maxSteps,
+        approvalPrompt: options.approvalPrompt ?? 'Please approve or reject the proposed action.',
+      },
+      tools,
+      this.observers,
+      assembled,
+    );
+  }
+
+  /**
+   * Registers a plugin. Hooks run in registration order unless `before`/`after` say otherwise;
+   * every conflict (duplicate name, tool or owned key, an ordering cycle) throws here.
+   */
+  use(plugin: AnyPlugin): this {
+    const plugins = [...this.#plugins, plugin as Plugin<S>];
+    this.#assembled = this.#assemble(plugins);
+    this.#plugins.push(plugin as Plugin<S>);
+    this.#composedTurn = undefined;
+    return this;
+  }
+
+  /** Plugin names in the order their hooks run (outermost first). */
+  get plugins(): string[] {
+    return [...this.#assembled.order];
+  }
+
+  #assemble(plugins: readonly Plugin<S>[]): AssembledPlugins<S> {
+    const assembled = assemblePlugins(this.#base, plugins, (error, plugin, hook, context) =>
+      this.#pluginFailed(error, plugin, hook, context),
+    );
+    this.observers.setPluginObservers(assembled.observers);
+    return assembled;
+  }
+
+  #pluginFailed(error: unknown, plugin: string, hook: PluginHookKind, context: TurnContext): void {
+    this.observers.notify({ type: 'plugin_error', context, plugin, hook, error });
+    try {
+      this.#onPluginError(error, { plugin, hook });
+    } catch (reportError) {
+      console.error('[baton] onPluginError threw:', reportError);
+    }
+  }
+
+  /**
+   * Checks a loaded session against the keys plugins own: each must hold what its schema accepts
+   * (a client-held session may have been edited). Throws `SESSION_INVALID` (400) otherwise. Every
+   * turn runs this once, before any hook: `run` and `stream` at their start; `ChatHandler` right
+   * after loading (so a streamed turn can still answer with a status), then `runChecked`.
+   */
+  checkSession(session: Session<S> | Session): void {
+    checkOwnedKeys(session as Session, this.#assembled.ownedKeys);
+  }
+
+  /** Adds an observer; returns a function that removes it. */
+  on(observer: AgentObserver): () => void {
+    return this.observers.on(observer);
+  }
+
+  /** The turn onion, composed once (and again only after `use`). */
+  #composedTurn: ((ctx: TurnContext<S>) => Promise<void>) | undefined;
+
+  #runTurnHooks(ctx: TurnContext<S>): Promise<void> {
+    // Outermost: every response interceptor runs after the turn, in plugin order, for every
+    // answer (early answers included); then the plugins' turn hooks; the loop innermost.
+    this.#composedTurn ??= turnOnion(this.#assembled.hooks, async (c) => {
+      const state = turnStates.get(c) as TurnState;
+      await this.#loop.run(c, state);
+      await state.flush?.(); // the answer is complete: release held chunks before response hooks
+    });
+    return this.#composedTurn(ctx);
+  }
+
+  get tools(): Tool<S>[] {
+    return [...this.#assembled.tools.values()];
+  }
+
+  /** Runs one turn. The Session passed in is changed in place; a failed turn leaves it as it was. */
+  run(messages: ChatMessage[], options: RunOptions = {}): Promise<AgentResult> {
+    return this.#turn(messages, options, runState(), true);
+  }
+
+  /**
+   * Runs one turn, yielding `text_delta`, `tool_calls`, `executed_tool_calls` as they happen and
+   * `done` last with the session. A failure ends the stream by throwing (session rolled back).
+   */
+  stream(messages: ChatMessage[], options: RunOptions = {}): AsyncGenerator<StreamEvent, AgentResult> {
+    return this.#stream(messages, options, true);
+  }
+
+  /**
+   * @internal `run` for a turn runner that checked the session with `checkSession` itself, right
+   * after loading it (`ChatHandler`): the owned keys are checked once per turn.
+   */
+  runChecked(messages: ChatMessage[], options: RunOptions): Promise<AgentResult> {
+    return this.#turn(messages, options, runState(), false);
+  }
+
+  /** @internal `stream` for a turn runner that checked the session itself (see `runChecked`). */
+  streamChecked(messages: ChatMessage[], options: RunOptions): AsyncGenerator<StreamEvent, AgentResult> {
+    return this.#stream(messages, options, false);
+  }
+
+  async *#stream(
+    messages: ChatMessage[],
+    options: RunOptions,
+    check: boolean,
+  ): AsyncGenerator<StreamEvent, AgentResult> {
+    const queue = new StreamQueue<StreamEvent>();
+    let failure: unknown;
+    let result: AgentResult | undefined;
+    const state: TurnState = { streaming: true, flush: undefined, emit: (event) => queue.push(event) };
+    const turn = this.#turn(messages, options, state, check).then(
+      (r) => {
+        result = r;
+      },
+      (error: unknown) => {
+        failure = error;
+      },
+    );
+    void turn.finally(() => queue.finish());
+    let streamedText = false;
+    for await (const event of queue.drain()) {
+      if (event.type === 'text_delta') streamedText = true;
+      yield event;
+    }
+    if (failure !== undefined) throw failure;
+    const done = result as AgentResult;
+    // An early answer or a refusal never went through the model's stream: send it as one delta
+    // (already through the response hooks) so clients that render deltas show the same message
+    // as `done.content`. A refusal after text was streamed is carried by `done` alone.
+    if (
+      !streamedText &&
+      done.content !== '' &&
+      (done.stopReason === 'refused' || done.stopReason === 'answered_early')
+    ) {
+      yield { type: 'text_delta', text: done.content };
+    }
+    yield {
+      type: 'done',
+      stop_reason: done.stopReason,
+      content: done.content,
+      data: responseData(done),
+    };
+    return done;
+  }
+
+  /**
+   * One turn: context, the owned-key check (`check`), the turn onion, rollback on failure. Its
+   * span is the one a turn runner made active for it, or one of its own.
+   */
+  async #turn(messages: ChatMessage[], options: RunOptions, state: TurnState, check: boolean): Promise<AgentResult> {
+    const session = (
+      options.session instanceof Session ? options.session : Session.from(options.session)
+    ) as Session<S>;
+    const signal = options.signal ?? new AbortController().signal;
+    if (options.claimApproval !== undefined) state.claim = options.claimApproval;
+    const outerSpan = takeTurnSpan();
+    const span = outerSpan ?? startSpan('baton.turn', undefined, () => ({ 'baton.streaming': state.streaming }));
+    state.span = span;
+    const latest = messages.at(-1);
+    const ctx: TurnContext<S> = {
+      session,
+      request: { messages, approvals: options.approvals ?? latest?.data?.tool_calls ?? [] },
+      context: options.context ?? latestUserMessage(messages)?.platform_context ?? {},
+      server: Object.freeze({ ...options.server }),
+      signal,
+      locals: {},
+    };
+    const checkpoint = session[internal].checkpoint();
+    const streamHooks = this.#assembled.hooks.stream;
+    if (state.emit !== undefined && streamHooks.length > 0) {
+      const pipeline = streamPipeline(streamHooks, ctx, state.emit);
+      state.emit = pipeline.emit;
+      state.flush = pipeline.flush;
+    }
+    turnStates.set(ctx, state);
+    try {
+      if (signal.aborted) throw abortError(signal);
+      if (check) this.checkSession(session);
+      const turn = ctx as unknown as TurnContext;
+      await this.observers.observed(
+        { type: 'turn_start', context: turn },
+        (durationMs, _value, error) =>
+          error === undefined
+            ? {
+                type: 'turn_end',
+                context: turn,
+                durationMs,
+                result: { ...(ctx.response as AgentResponse), session: session.toJSON() },
+              }
+            : { type: 'turn_end', context: turn, durationMs, error },
+        async () => {
+          await raceAbort(
+            withSpan(span, () => this.#runTurnHooks(ctx)),
+            signal,
+          );
+          await state.flush?.(); // an early answer never reached the loop's flush
+          checkChangedOwnedKeys(session as Session, this.#assembled.ownedKeys);
+        },
+      );
+      if (signal.aborted) throw abortError(signal);
+      const response = ctx.response as AgentResponse;
+      if (span.isRecording()) recordTurn(span, response, session);
+      return { ...response, session: session.toJSON() };
+    } catch (error) {
+      session[internal].restore(checkpoint);
+      if (error instanceof InterceptorError) {
+        const refusal = refusalResponse(error);
+        if (span.isRecording()) recordTurn(span, refusal, session);
+        return { ...refusal, session: session.toJSON() };
+      }
+      failSpan(span, error);
+      throw error;
+    } finally {
+      session[internal].clearTemp();
+      if (outerSpan === undefined) span.end();
+    }
+  }
+}
+
+/** The HelpDesk `data` of a completed turn (session as a plain object). */
+export function responseData(result: AgentResult) {
+  return {
+    tool_calls: result.toolCalls,
+    executed_tool_calls: result.executedToolCalls,
+    cmds: [],
+    executed_cmds: [],
+    approvals: [],
+    executed_approvals: [],
+    session: result.session,
+    ...(result.error ? { error: result.error } : {}),
+  };
+}
+
+/** Turn span attributes: how it ended, usage and the session's size — never its content. */
+function recordTurn(span: Span, response: AgentResponse, session: { readonly byteSize: number }): void {
+  span.setAttributes({
+    'baton.stop_reason': response.stopReason,
+    'baton.tool_calls.executed': response.executedToolCalls.length,
+    'baton.tool_calls.pending': response.toolCalls.length,
+    'baton.session.bytes': session.byteSize,
+    'gen_ai.usage.input_tokens': response.usage.inputTokens,
+    'gen_ai.usage.output_tokens': response.usage.outputTokens,
+  });
+  if (response.error !== undefined) span.setAttribute('baton.refusal.code', response.error.code);
+}
+
+function runState(): TurnState {
+  return { emit: undefined, flush: undefined, streaming: false };
+}
+
+function latestUserMessage(messages: ChatMessage[]): ChatMessage | undefined {
+  for (let i = messages.length - 1; i >= 0; i--) if (messages[i]?.role === 'user') return messages[i];
+  return undefined;
+}

@@ -1,0 +1,214 @@
+import { abortError, BatonError, InterceptorError } from '../errors.js';
+import { callOnion } from '../hook-kinds.js';
+import {
+  addUsage,
+  emptyUsage,
+  type Model,
+  type ModelCall,
+  type ModelMessage,
+  type ModelResult,
+  type ModelToolCall,
+  type Usage,
+} from '../model.js';
+import type { AssembledPlugins } from '../plugin-registry.js';
+import type { ChatMessage, ExecutedToolCall } from '../protocol.js';
+import type { Session } from '../session.js';
+import { inSpan, type Span } from '../tracing.js';
+import type { StreamChunk, TurnContext } from '../turn.js';
+import type { ObserverBus } from './observers.js';
+import { type ClaimApproval, executedCall, type ToolRunner } from './tool-runner.js';
+
+/** Per-turn runner state, kept off the public TurnContext. */
+export interface TurnState {
+  /** Sends a chunk towards the streaming client (through the stream hooks); unset for `run`. */
+  emit: ((chunk: StreamChunk) => Promise<void> | void) | undefined;
+  /** Releases what stream hooks hold, once the answer is complete. */
+  flush: (() => Promise<void>) | undefined;
+  streaming: boolean;
+  /** The turn's `baton.turn` span (parent of model and tool spans). */
+  span?: Span;
+  /** Set when the model itself was called for the current step (a hook may answer instead). */
+  generated?: boolean;
+  /** Server mode: claims an approval in the session store (`RunOptions.claimApproval`). */
+  claim?: ClaimApproval;
+}
+
+export interface AgentLoopOptions {
+  model: Model;
+  system: string | undefined;
+  maxSteps: number;
+  /** The answer's text when the model proposes calls without saying anything. */
+  approvalPrompt: string;
+}
+
+/**
+ * The innermost step of a turn: the client's decisions on proposed calls, then model step ->
+ * tool calls -> model step ... until the model answers with text, proposes calls that need the
+ * user's approval, or runs out of steps. Each model call goes through the model hooks.
+ */
+export class AgentLoop<S extends object> {
+  readonly #options: AgentLoopOptions;
+  readonly #tools: ToolRunner<S>;
+  readonly #observers: ObserverBus;
+  readonly #plugins: () => AssembledPlugins<S>;
+
+  constructor(
+    options: AgentLoopOptions,
+    tools: ToolRunner<S>,
+    observers: ObserverBus,
+    plugins: () => AssembledPlugins<S>,
+  ) {
+    this.#options = options;
+    this.#tools = tools;
+    this.#observers = observers;
+    this.#plugins = plugins;
+  }
+
+  /** Runs the loop and sets `ctx.response`, unless an outer hook already answered. */
+  async run(ctx: TurnContext<S>, state: TurnState): Promise<void> {
+    if (ctx.response !== undefined) return; // an outer hook already answered
+    const { session } = ctx;
+    const { model, system, maxSteps, approvalPrompt } = this.#options;
+    const usage = emptyUsage();
+    const messages = toModelMessages(ctx.request.messages);
+    const executed: ExecutedToolCall[] = await this.#tools.decide(ctx, messages, state.span, state.claim);
+    if (executed.length > 0) await state.emit?.({ type: 'executed_tool_calls', executed_tool_calls: [...executed] });
+
+    const plugins = this.#plugins();
+    const modelTools = [...plugins.tools.values()].map((t) => ({
+      name: t.name,
+      description: t.description,
+      inputSchema: t.jsonSchema,
+    }));
+    const context = ctx as unknown as TurnContext;
+    const generate = (call: ModelCall) =>
+      inSpan(
+        'baton.model',
+        state.span,
+        () => ({ 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': (call.model ?? model).id ?? 'unnamed' }),
+        () =>
+          this.#observers.observed(
+            { type: 'model_start', context, call },
+            (durationMs, result, error) => ({ type: 'model_end', context, call, durationMs, result, error }),
+            () => this.#generate(call, state),
+          ),
+        recordModelCall,
+      );
+    const callModel = callOnion(plugins.hooks.model, ctx, generate);
+
+    for (let step = 0; step < maxSteps; step++) {
+      if (ctx.signal.aborted) throw abortError(ctx.signal);
+      // The turn as a whole races the signal (in the agent's turn); here a late answer only must not go on.
+      state.generated = false;
+      const result = await callModel({
+        system,
+        messages,
+        tools: modelTools,
+        signal: ctx.signal,
+        session: session as unknown as Session,
+      });
+      if (ctx.signal.aborted) throw abortError(ctx.signal);
+      // A model hook answered without calling the model (a cache, a limit): stream its text too.
+      if (!state.generated && result.text !== '') await state.emit?.({ type: 'text_delta', text: result.text });
+      addUsage(usage, result.usage);
+      if (result.toolCalls.length === 0) {
+        ctx.response = {
+          content: result.text,
+          toolCalls: [],
+          executedToolCalls: executed,
+          stopReason: 'end_turn',
+          usage,
+        };
+        return;
+      }
+      messages.push({ role: 'assistant', content: result.text, toolCalls: result.toolCalls });
+      const proposed: ModelToolCall[] = [];
+      const executedNow: ExecutedToolCall[] = [];
+      for (const call of result.toolCalls) {
+        if (this.#tools.requiresApproval(call.name)) {
+          proposed.push(call);
+          continue;
+        }
+        const outcome = await this.#tools.call(call, ctx, undefined, state.span);
+        executedNow.push(executedCall(call, outcome));
+        messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, ...outcome });
+      }
+      executed.push(...executedNow);
+      if (executedNow.length > 0) await state.emit?.({ type: 'executed_tool_calls', executed_tool_calls: executedNow });
+      if (proposed.length > 0) {
+        const toolCalls = this.#tools.propose(proposed, session, state.claim !== undefined);
+        await state.emit?.({ type: 'tool_calls', tool_calls: toolCalls });
+        const content = result.text === '' ? approvalPrompt : result.text;
+        if (result.text === '') await state.emit?.({ type: 'text_delta', text: content });
+        ctx.response = { content, toolCalls, executedToolCalls: executed, stopReason: 'approval_required', usage };
+        return;
+      }
+    }
+    throw new BatonError('MAX_STEPS_EXCEEDED', `The model was still calling tools after ${maxSteps} steps`, {
+      maxSteps,
+    });
+  }
+
+  /** Calls the model (streaming when the turn streams and the model can); failures become `MODEL_ERROR`. */
+  async #generate(call: ModelCall, state: TurnState): Promise<ModelResult> {
+    const model = call.model ?? this.#options.model;
+    state.generated = true;
+    try {
+      if (!state.streaming || model.stream === undefined) {
+        const result = await model.generate(call);
+        if (state.streaming && result.text !== '') await state.emit?.({ type: 'text_delta', text: result.text });
+        return { text: result.text ?? '', toolCalls: result.toolCalls ?? [], usage: result.usage };
+      }
+      let text = '';
+      const toolCalls: ModelToolCall[] = [];
+      let usage: Usage | undefined;
+      for await (const part of model.stream(call)) {
+        switch (part.type) {
+          case 'text_delta':
+            text += part.text;
+            await state.emit?.({ type: 'text_delta', text: part.text });
+            break;
+          case 'tool_call':
+            toolCalls.push(part.toolCall);
+            break;
+          case 'finish':
+            usage = part.usage;
+            break;
+        }
+      }
+      return { text, toolCalls, usage };
+    } catch (error) {
+      if (error instanceof BatonError || error instanceof InterceptorError) throw error;
+      if (call.signal.aborted) throw abortError(call.signal);
+      throw new BatonError(
+        'MODEL_ERROR',
+        `The model failed: ${(error as Error)?.message ?? String(error)}`,
+        undefined,
+        {
+          cause: error,
+        },
+      );
+    }
+  }
+}
+
+function recordModelCall(span: Span, result: ModelResult): void {
+  span.setAttributes({
+    'baton.model.tool_calls': result.toolCalls.length,
+    ...(result.usage
+      ? {
+          'gen_ai.usage.input_tokens': result.usage.inputTokens,
+          'gen_ai.usage.output_tokens': result.usage.outputTokens,
+        }
+      : {}),
+  });
+}
+
+function toModelMessages(messages: ChatMessage[]): ModelMessage[] {
+  const out: ModelMessage[] = [];
+  for (const m of messages) {
+    if (m.content === '' && m.role === 'user') continue; // a bare approval message carries no text
+    out.push(m.role === 'user' ? { role: 'user', content: m.content } : { role: 'assistant', content: m.content });
+  }
+  return out;
+}
