@@ -14,6 +14,22 @@ export {
   isBatonError,
   publicError,
 } from './errors.js';
+export {
+  type BatonHandler,
+  type BatonHandlerOptions,
+  type BatonRoute,
+  type BatonRouteName,
+  type BatonRoutePaths,
+  type BodyReadLimits,
+  bodyTooLarge,
+  byteLimit,
+  createBatonHandler,
+  errorResponse as httpErrorResponse,
+  type HandleExtra,
+  type ParsedBody,
+  type SessionCookieOptions,
+  toBatonError,
+} from './http/index.js';
 export { type JsonObject, type JsonValue, toJsonText } from './json.js';
 export type {
   Model,

@@ -1,0 +1,36 @@
+/** Server mode: where the session id also travels for browsers (an HttpOnly cookie). */
+export interface SessionCookieOptions {
+  /** Default `baton_sid`. */
+  name?: string;
+  /** Default: true when the request is HTTPS. */
+  secure?: boolean;
+  sameSite?: 'lax' | 'strict' | 'none';
+  path?: string;
+  domain?: string;
+  /** Cookie lifetime in ms (default: a browser-session cookie). */
+  maxAge?: number;
+}
+
+/** The value of cookie `name` in a `Cookie` header, if any. */
+export function readCookie(header: string | null, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0 && part.slice(0, at).trim() === name) return part.slice(at + 1).trim() || undefined;
+  }
+  return undefined;
+}
+
+/** The `Set-Cookie` value keeping the session id (`id`), or forgetting it (`null`). */
+export function sessionCookie(options: SessionCookieOptions, id: string | null, https: boolean): string {
+  const name = options.name ?? 'baton_sid';
+  const path = `; Path=${options.path ?? '/'}`;
+  const domain = options.domain ? `; Domain=${options.domain}` : '';
+  if (id === null) return `${name}=${path}${domain}; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly`;
+  const sameSite = options.sameSite ?? 'lax';
+  const secure = (options.secure ?? https) ? '; Secure' : '';
+  const maxAge = options.maxAge
+    ? `; Max-Age=${Math.floor(options.maxAge / 1000)}; Expires=${new Date(Date.now() + options.maxAge).toUTCString()}`
+    : '';
+  return `${name}=${id}${path}${domain}${maxAge}; SameSite=${sameSite[0]?.toUpperCase()}${sameSite.slice(1)}${secure}; HttpOnly`;
+}

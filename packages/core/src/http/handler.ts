@@ -1,0 +1,334 @@
+import type { Agent } from '../agent/agent.js';
+import { ChatHandler, type ChatTurn } from '../chat-handler.js';
+import { BatonError } from '../errors.js';
+import type { SessionShape } from '../session.js';
+import { SessionManager, type SessionManagerOptions } from '../session-manager.js';
+import type { ServerContext } from '../turn.js';
+import { byteLimit, isJsonType, type ParsedBody, readJsonBody } from './body.js';
+import { readCookie, type SessionCookieOptions, sessionCookie } from './cookies.js';
+import { errorResponse, isServerError, toBatonError } from './errors.js';
+
+/** The routes Baton answers. */
+export type BatonRouteName = 'chat' | 'chatStream' | 'session' | 'health';
+
+/** One route: its name, method and full path (prefix included). Aliases are routes of the same name. */
+export interface BatonRoute {
+  name: BatonRouteName;
+  method: 'POST' | 'GET' | 'DELETE';
+  path: string;
+}
+
+/** Where each of Baton's routes lives; `false` switches a route off. */
+export interface BatonRoutePaths {
+  /** JSON turns (default `/api/chat`). */
+  chat?: string | false;
+  /** NDJSON-streamed turns (default `/api/chat-stream`). */
+  chatStream?: string | false;
+  /** `DELETE` ends a server-mode session (default `/api/session`). */
+  session?: string | false;
+  /** Liveness and store check (default `/health`). */
+  health?: string | false;
+}
+
+/** Options of {@link createBatonHandler}. */
+export interface BatonHandlerOptions<C extends ServerContext = ServerContext> {
+  /** A SessionManager, or its options (default: client mode). */
+  sessions?: SessionManager | SessionManagerOptions;
+  /** Max body size (default `1mb`); applies to a body a parser in front already read too. */
+  bodyLimit?: string | number;
+  /** The whole body must arrive within this time, or 408 `BODY_TIMEOUT` (default 10 000 ms; 0: no bound). */
+  bodyTimeoutMs?: number;
+  /**
+   * Trusted values for the turn, computed by the host app from the request (the authenticated
+   * user, the tenant): every hook, tool and model hook sees them as `ctx.server`; the client cannot
+   * forge them. An error thrown here is the host app's own: `handle()` rejects with it untouched.
+   */
+  context?: (request: Request) => C | Promise<C>;
+  /** Server mode: header carrying the session id (default `x-baton-session`). */
+  sessionHeader?: string;
+  /** Server mode: also keep the id in an HttpOnly cookie (for browsers). Default: off. */
+  cookie?: boolean | SessionCookieOptions;
+  /** Receives every 5xx error (its details are withheld from the client); default console.error. */
+  onError?: (error: unknown) => void;
+  /** A turn taking longer fails with 504 `TURN_TIMEOUT`, committing nothing (default 120 s; 0: none). */
+  turnTimeoutMs?: number;
+  /** Mount point put before every path (default: none, so routes are `/api/chat`...). */
+  prefix?: string;
+  /** Rename or switch off routes. */
+  paths?: BatonRoutePaths;
+  /** The older HelpDesk names `/api/sendMessage` and `/api/sendMessageStream` (default true). */
+  aliases?: boolean;
+}
+
+/** What a host framework may hand over besides the `Request`. */
+export interface HandleExtra<S extends object = SessionShape> {
+  /** Trusted values for the turn (wins over the `context` option); a function runs after the body is read. */
+  server?: ServerContext | (() => ServerContext | Promise<ServerContext>);
+  /** Aborts the turn (the client went away), besides `request.signal`. */
+  signal?: AbortSignal;
+  /** A body a parser in front already read (checked with the same rules). */
+  body?: ParsedBody;
+  /** The route, when the host framework routed already (the path is then not looked at). */
+  route?: BatonRouteName;
+  /** Called once the session is loaded, before the turn runs (Koa exposes it as `ctx.state.session`). */
+  onTurn?: (turn: ChatTurn<S>, body: object) => void;
+}
+
+/** Baton's whole server side on the Fetch API: `Request` in, `Response` out. */
+export interface BatonHandler<S extends object = SessionShape> {
+  /** Answers one request; every Baton failure is a JSON error response. */
+  handle(request: Request, extra?: HandleExtra<S>): Promise<Response>;
+  /**
+   * Like `handle`, but a failure before the first byte rejects with its BatonError instead of being
+   * answered: for hosts whose own error handling answers errors (Koa).
+   */
+  handleOrThrow(request: Request, extra?: HandleExtra<S>): Promise<Response>;
+  /** The routes answered (full paths, aliases included). */
+  routes: readonly BatonRoute[];
+  /** Full paths of the chat and chat-stream routes (aliases included). */
+  chatPaths: readonly string[];
+  handler: ChatHandler<S>;
+  sessions: SessionManager;
+  /** Closes the session store (Redis connections, the memory store's sweeper): call on shutdown. */
+  close(): Promise<void>;
+}
+
+/** An error thrown by the host app's own code (its `context`): passed through untouched. */
+class HostError {
+  constructor(readonly error: unknown) {}
+}
+
+const ALLOW: Record<BatonRouteName, string> = {
+  chat: 'POST',
+  chatStream: 'POST',
+  session: 'DELETE',
+  health: 'GET, HEAD',
+};
+const encoder = new TextEncoder();
+
+/**
+ * Baton on the Fetch API: the HelpDesk routes (`POST /api/chat`, `POST /api/chat-stream`, their
+ * older aliases, `DELETE /api/session`, `GET /health`), body rules and limits, the session id from
+ * a header or cookie, abort on disconnect and error mapping. Koa, Hono, Next.js, Bun and Deno map
+ * onto it in a few lines.
+ */
+export function createBatonHandler<S extends object, C extends ServerContext = ServerContext>(
+  agent: Agent<S>,
+  options: BatonHandlerOptions<C> = {},
+): BatonHandler<S> {
+  const sessions = options.sessions instanceof SessionManager ? options.sessions : new SessionManager(options.sessions);
+  const handler = new ChatHandler<S>(agent, {
+    sessions,
+    ...(options.onError ? { onError: options.onError } : {}),
+    ...(options.turnTimeoutMs !== undefined ? { turnTimeoutMs: options.turnTimeoutMs } : {}),
+  });
+  const onError = handler.onError;
+  const header = options.sessionHeader ?? 'x-baton-session';
+  const cookie = options.cookie === true ? {} : options.cookie || undefined;
+  const limits = { limit: byteLimit(options.bodyLimit ?? '1mb'), timeoutMs: options.bodyTimeoutMs ?? 10_000 };
+  const routes = routeTable(options);
+
+  const sessionIdOf = (request: Request): string | undefined =>
+    request.headers.get(header) ||
+    (cookie ? readCookie(request.headers.get('cookie'), cookie.name ?? 'baton_sid') : undefined);
+  const https = (request: Request) => new URL(request.url).protocol === 'https:';
+
+  const begin = async (request: Request, extra: HandleExtra<S>, controller: AbortController) => {
+    if (!isJsonType(request.headers.get('content-type'))) {
+      throw new BatonError('UNSUPPORTED_MEDIA_TYPE', 'Send the chat request as `application/json`');
+    }
+    const body = await readJsonBody(request, limits, extra.body);
+    let server: ServerContext | undefined;
+    try {
+      const given =
+        extra.server ?? (options.context ? () => (options.context as (r: Request) => C)(request) : undefined);
+      server = typeof given === 'function' ? await given() : given;
+    } catch (error) {
+      throw new HostError(error);
+    }
+    const sessionId = sessions.mode === 'server' ? sessionIdOf(request) : undefined;
+    const turn = await asBaton(
+      handler.begin(body, { controller, ...(sessionId ? { sessionId } : {}), ...(server ? { server } : {}) }),
+    );
+    extra.onTurn?.(turn, body);
+    return turn;
+  };
+
+  const withCookie = (request: Request, headers: Headers, id: string | null | undefined) => {
+    if (cookie && id !== undefined) headers.append('Set-Cookie', sessionCookie(cookie, id, https(request)));
+    return headers;
+  };
+
+  const chat = async (request: Request, extra: HandleExtra<S>) => {
+    const abort = abortOnDisconnect(request, extra.signal);
+    try {
+      const turn = await begin(request, extra, abort.controller);
+      const body = await asBaton(turn.respond());
+      const headers = withCookie(
+        request,
+        new Headers({ 'Content-Type': 'application/json; charset=utf-8' }),
+        body.data.session_id,
+      );
+      return new Response(JSON.stringify(body), { status: 200, headers });
+    } finally {
+      abort.dispose();
+    }
+  };
+
+  const chatStream = async (request: Request, extra: HandleExtra<S>) => {
+    const abort = abortOnDisconnect(request, extra.signal);
+    let turn: ChatTurn<S>;
+    try {
+      turn = await begin(request, extra, abort.controller);
+    } catch (error) {
+      abort.dispose();
+      throw error;
+    }
+    const events = turn.events();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const step = await events.next();
+        if (step.done) {
+          abort.dispose();
+          controller.close();
+        } else controller.enqueue(encoder.encode(`${JSON.stringify(step.value)}\n`));
+      },
+      // The client went away mid-stream: the turn is aborted and commits nothing.
+      async cancel() {
+        abort.abort();
+        abort.dispose();
+        await events.return(undefined);
+      },
+    });
+    // Headers leave with the first line, so the cookie carries the id known at load time
+    // (a `regenerate()` in a streamed turn reaches the client in the `done` event only).
+    const headers = withCookie(
+      request,
+      new Headers({ 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' }),
+      turn.session.id,
+    );
+    return new Response(body, { status: 200, headers });
+  };
+
+  const endSession = async (request: Request) => {
+    if (sessions.mode !== 'server') {
+      throw new BatonError('NOT_FOUND', 'Sessions are not stored on the server in this mode');
+    }
+    const id = sessionIdOf(request);
+    if (id) {
+      const loaded = await asBaton(sessions.load({ sessionId: id }));
+      if (!loaded.session.isNew) {
+        loaded.session.destroy();
+        await asBaton(sessions.commit(loaded));
+      }
+    }
+    return new Response(null, { status: 204, headers: withCookie(request, new Headers(), null) });
+  };
+
+  const health = async () => {
+    try {
+      await sessions.ping();
+      return Response.json({ status: 'ok', mode: sessions.mode });
+    } catch (error) {
+      const baton = toBatonError(error);
+      const answer = (await errorResponse(baton).json()) as object;
+      return Response.json({ status: 'unavailable', ...answer }, { status: baton.status });
+    }
+  };
+
+  const dispatch = async (request: Request, extra: HandleExtra<S>): Promise<Response> => {
+    const pathname = new URL(request.url).pathname;
+    const name = extra.route ?? routes.find((r) => r.path === pathname)?.name;
+    if (name === undefined) throw new BatonError('NOT_FOUND', `No route ${request.method} ${pathname}`);
+    const allowed = ALLOW[name].split(', ');
+    if (!allowed.includes(request.method)) {
+      if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: ALLOW[name] } });
+      throw new BatonError('METHOD_NOT_ALLOWED', `Method ${request.method} is not allowed on ${pathname}`, undefined, {
+        headers: { Allow: ALLOW[name] },
+      });
+    }
+    if (name === 'chat') return chat(request, extra);
+    if (name === 'chatStream') return chatStream(request, extra);
+    if (name === 'session') return endSession(request);
+    return health();
+  };
+
+  const handleOrThrow = async (request: Request, extra: HandleExtra<S> = {}): Promise<Response> => {
+    try {
+      return await dispatch(request, extra);
+    } catch (error) {
+      throw error instanceof HostError ? error.error : toBatonError(error);
+    }
+  };
+
+  const handle = async (request: Request, extra: HandleExtra<S> = {}): Promise<Response> => {
+    try {
+      return await dispatch(request, extra);
+    } catch (error) {
+      if (error instanceof HostError) throw error.error;
+      const baton = toBatonError(error);
+      // An INTERNAL error Baton wrapped: the original is what is worth logging.
+      if (isServerError(baton)) onError(baton.code === 'INTERNAL' ? (baton.cause ?? baton) : baton);
+      return errorResponse(baton);
+    }
+  };
+
+  const chatPaths = routes.filter((r) => r.name === 'chat' || r.name === 'chatStream').map((r) => r.path);
+  return { handle, handleOrThrow, routes, chatPaths, handler, sessions, close: () => sessions.close() };
+}
+
+/** The route table from `paths`, `aliases` and `prefix` (aliases follow their route when it is off). */
+function routeTable(options: Pick<BatonHandlerOptions, 'paths' | 'aliases' | 'prefix'>): BatonRoute[] {
+  const paths = {
+    chat: '/api/chat',
+    chatStream: '/api/chat-stream',
+    session: '/api/session',
+    health: '/health',
+    ...options.paths,
+  };
+  const aliases = options.aliases ?? true;
+  const prefix = options.prefix ?? '';
+  const routes: BatonRoute[] = [];
+  const add = (name: BatonRouteName, method: BatonRoute['method'], path: string | false, alias?: string) => {
+    if (path === false) return;
+    routes.push({ name, method, path: `${prefix}${path}` });
+    if (alias && aliases) routes.push({ name, method, path: `${prefix}${alias}` });
+  };
+  add('chat', 'POST', paths.chat, '/api/sendMessage');
+  add('chatStream', 'POST', paths.chatStream, '/api/sendMessageStream');
+  add('session', 'DELETE', paths.session);
+  add('health', 'GET', paths.health);
+  return routes;
+}
+
+/**
+ * Errors out of Baton's own work are Baton's: anything that is not already a BatonError becomes
+ * 500 `INTERNAL` (the original kept as `cause`).
+ */
+async function asBaton<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    throw toBatonError(error);
+  }
+}
+
+/** A controller for the turn, aborted when the request's signal or the host's `signal` fires. */
+function abortOnDisconnect(request: Request, signal: AbortSignal | undefined) {
+  const controller = new AbortController();
+  const abort = () => {
+    if (!controller.signal.aborted) controller.abort(new BatonError('TURN_ABORTED', 'The client went away'));
+  };
+  const signals = [request.signal, signal].filter((s): s is AbortSignal => s !== undefined);
+  for (const s of signals) {
+    if (s.aborted) abort();
+    else s.addEventListener('abort', abort, { once: true });
+  }
+  return {
+    controller,
+    abort,
+    dispose: () => {
+      for (const s of signals) s.removeEventListener('abort', abort);
+    },
+  };
+}

@@ -1,0 +1,12 @@
+export { type BodyReadLimits, bodyTooLarge, byteLimit, type ParsedBody } from './body.js';
+export type { SessionCookieOptions } from './cookies.js';
+export { errorResponse, toBatonError } from './errors.js';
+export {
+  type BatonHandler,
+  type BatonHandlerOptions,
+  type BatonRoute,
+  type BatonRouteName,
+  type BatonRoutePaths,
+  createBatonHandler,
+  type HandleExtra,
+} from './handler.js';
