@@ -21,6 +21,7 @@ export {
   type BatonRouteName,
   type BatonRoutePaths,
   type BodyReadLimits,
+  batonRoutes,
   bodyTooLarge,
   byteLimit,
   createBatonHandler,

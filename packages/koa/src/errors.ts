@@ -1,6 +1,6 @@
-import { BatonError, ERROR_CODES, publicError } from '@baton/core';
+import type { IncomingMessage } from 'node:http';
+import { BatonError, bodyTooLarge, ERROR_CODES, publicError } from '@baton/core';
 import type { Context, Middleware } from 'koa';
-import { bodyTooLarge, drainRequest } from './body-stream.js';
 
 /** The chat routes `batonRouter()` mounts by default (their aliases included). */
 export const DEFAULT_CHAT_PATHS: readonly string[] = [
@@ -88,3 +88,26 @@ export function batonErrors(options: ErrorHandlerOptions = {}): Middleware {
 }
 
 export { ERROR_CODES };
+
+/**
+ * Reads and discards what is left of a request a body parser refused as too large, so the client
+ * is done sending and reads the 413: until it ends, 64 MiB went by or `timeoutMs` passed. Never rejects.
+ */
+function drainRequest(req: IncomingMessage, timeoutMs: number): Promise<void> {
+  if (req.readableEnded || req.destroyed) return Promise.resolve();
+  return new Promise((resolve) => {
+    let seen = 0;
+    const done = () => {
+      clearTimeout(timer);
+      req.off('data', onData).off('end', done).off('close', done).off('error', done);
+      resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > 64 * 1024 * 1024) done();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    req.on('data', onData).once('end', done).once('close', done).once('error', done);
+    req.resume();
+  });
+}

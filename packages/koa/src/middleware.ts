@@ -1,61 +1,38 @@
+import type { IncomingMessage } from 'node:http';
 import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import {
   type Agent,
   BatonError,
-  ChatHandler,
-  type ChatTurn,
+  type BatonHandler,
+  type BatonHandlerOptions,
+  type BatonRouteName,
+  type ChatHandler,
+  createBatonHandler,
   type ServerContext,
-  SessionManager,
-  type SessionManagerOptions,
+  type SessionManager,
   type SessionShape,
 } from '@baton/core';
-import type { Context, Middleware, Next } from 'koa';
-import { readJsonBody } from './body.js';
-import { byteLimit } from './body-stream.js';
+import type { Context, Middleware } from 'koa';
 
-/** Server mode: where the session id also travels for browsers (an HttpOnly cookie). */
-export interface SessionCookieOptions {
-  /** Default `baton_sid`. */
-  name?: string;
-  /** Default: true when the request is HTTPS. */
-  secure?: boolean;
-  sameSite?: 'lax' | 'strict' | 'none';
-  path?: string;
-  domain?: string;
-  /** Cookie lifetime in ms (default: a browser-session cookie). */
-  maxAge?: number;
-}
+export type { SessionCookieOptions } from '@baton/core';
 
 /** Options of {@link createBatonKoa}, {@link batonMiddleware} and `batonRouter`. */
-export interface BatonKoaOptions<C extends ServerContext = ServerContext> {
-  /** A SessionManager, or its options (default: client mode). */
-  sessions?: SessionManager | SessionManagerOptions;
-  /** Max body size (default `1mb`); applies to a body a parser in front already read too. */
-  bodyLimit?: string | number;
-  /**
-   * The whole body must arrive within this time, or the answer is 408 `BODY_TIMEOUT` and the
-   * connection is closed (default 10 000 ms; 0: no bound). A body parser in front has its own.
-   */
-  bodyTimeoutMs?: number;
+export interface BatonKoaOptions<C extends ServerContext = ServerContext>
+  extends Omit<BatonHandlerOptions<C>, 'context' | 'prefix' | 'paths' | 'aliases'> {
   /**
    * Trusted values for the turn, computed by the host app from the request (the authenticated
    * user, the tenant, the IP): every hook, tool and model hook sees them as `ctx.server`. The
-   * client cannot set or change them (unlike `platform_context`, which it sends). An error thrown
-   * here (`ctx.throw(401)`) is the app's own and reaches its error handling untouched.
+   * client cannot set or change them. An error thrown here (`ctx.throw(401)`) is the app's own and
+   * reaches its error handling untouched.
    */
   context?: (ctx: Context) => C | Promise<C>;
-  /** Server mode: header carrying the session id (default `x-baton-session`). */
-  sessionHeader?: string;
-  /** Server mode: also keep the id in an HttpOnly cookie (for browsers). Default: off. */
-  cookie?: boolean | SessionCookieOptions;
-  /** Receives every 5xx error (its details are withheld from the client); default console.error. */
-  onError?: (error: unknown) => void;
-  /** A turn taking longer fails with 504 `TURN_TIMEOUT`, committing nothing (default 120 s; 0: none). */
-  turnTimeoutMs?: number;
 }
 
 /** Resolved configuration shared by the middleware and the router. */
 export interface BatonKoa<S extends object = SessionShape> {
+  /** The Fetch-API handler everything maps onto. */
+  baton: BatonHandler<S>;
   handler: ChatHandler<S>;
   sessions: SessionManager;
   /** Koa middleware answering one JSON turn. */
@@ -64,138 +41,66 @@ export interface BatonKoa<S extends object = SessionShape> {
   chatStream: Middleware;
   /** Koa middleware ending a server-mode session: destroys it and forgets the cookie (204). */
   endSession: Middleware;
+  /** Koa middleware answering one of Baton's routes by name. */
+  route(name: BatonRouteName): Middleware;
 }
 
-/** Builds the chat and chat-stream middleware for an agent. */
+/**
+ * Koa's `ctx` mapped onto Baton's Fetch-API handler: a `Request` from `ctx.req` (or the body a
+ * parser in front already read), the `Response` copied back onto `ctx`. A Baton error is thrown,
+ * http-errors style, for Koa's or the app's error handling (`batonErrors()`) to answer.
+ */
 export function createBatonKoa<S extends object, C extends ServerContext = ServerContext>(
   agent: Agent<S>,
   options: BatonKoaOptions<C> = {},
 ): BatonKoa<S> {
-  const sessions = options.sessions instanceof SessionManager ? options.sessions : new SessionManager(options.sessions);
-  const handler = new ChatHandler<S>(agent, {
-    sessions,
-    ...(options.onError ? { onError: options.onError } : {}),
-    ...(options.turnTimeoutMs !== undefined ? { turnTimeoutMs: options.turnTimeoutMs } : {}),
-  });
-  const header = options.sessionHeader ?? 'x-baton-session';
-  const cookie = options.cookie === true ? {} : options.cookie || undefined;
-  const cookieName = cookie?.name ?? 'baton_sid';
-  const limits = { limit: byteLimit(options.bodyLimit ?? '1mb'), timeoutMs: options.bodyTimeoutMs ?? 10_000 };
-
-  /** The id a request carries outside its body: the header, else the cookie (when enabled). */
-  const sessionIdOf = (ctx: Context): string | undefined =>
-    ctx.get(header) || (cookie ? ctx.cookies.get(cookieName) : undefined) || undefined;
-
-  const begin = async (ctx: Context, controller: AbortController): Promise<ChatTurn<S>> => {
-    if (ctx.method !== 'POST') {
-      throw new BatonError('METHOD_NOT_ALLOWED', 'Use POST', undefined, { headers: { Allow: 'POST' } });
-    }
-    if (!ctx.is('application/json')) {
-      throw new BatonError('UNSUPPORTED_MEDIA_TYPE', 'Send the chat request as `application/json`');
-    }
-    const body = await readJsonBody(ctx, limits);
-    ctx.request.body = body;
-    // Not wrapped: an error here is the host app's own (its auth refusing, say).
-    const server = options.context ? await options.context(ctx) : undefined;
-    const sessionId = sessions.mode === 'server' ? sessionIdOf(ctx) : undefined;
-    const turn = await asBaton(
-      handler.begin(body, { controller, ...(sessionId ? { sessionId } : {}), ...(server ? { server } : {}) }),
-    );
-    ctx.state.session = turn.session;
-    return turn;
-  };
-
-  const rememberId = (ctx: Context, id: string | undefined) => {
-    if (!cookie || id === undefined) return;
-    ctx.cookies.set(cookieName, id, {
-      httpOnly: true,
-      sameSite: cookie.sameSite ?? 'lax',
-      secure: cookie.secure ?? ctx.secure,
-      path: cookie.path ?? '/',
-      ...(cookie.domain ? { domain: cookie.domain } : {}),
-      ...(cookie.maxAge ? { maxAge: cookie.maxAge } : {}),
-      overwrite: true,
-    });
-  };
-
-  const chat: Middleware = async (ctx: Context, _next: Next) => {
-    const abort = abortOnDisconnect(ctx);
-    try {
-      const turn = await begin(ctx, abort.controller);
-      const body = await asBaton(turn.respond());
-      rememberId(ctx, body.data.session_id);
-      ctx.status = 200;
-      ctx.body = body;
-    } finally {
-      abort.dispose();
-    }
-  };
-
-  const chatStream: Middleware = async (ctx: Context, _next: Next) => {
-    const abort = abortOnDisconnect(ctx);
-    let turn: ChatTurn<S>;
-    try {
-      turn = await begin(ctx, abort.controller);
-    } catch (error) {
-      abort.dispose();
-      throw error;
-    }
-    const events = turn.events();
-    const lines = async function* (): AsyncGenerator<string> {
+  const { context, ...rest } = options;
+  const baton = createBatonHandler<S>(agent, rest);
+  const route =
+    (name: BatonRouteName): Middleware =>
+    async (ctx) => {
+      const upstream = ctx.req.readableEnded || ctx.req.readableDidRead;
+      const disconnect = new AbortController();
+      const onClose = () => {
+        if (!ctx.res.writableFinished) disconnect.abort();
+      };
+      ctx.res.once('close', onClose);
       try {
-        for await (const event of events) yield `${JSON.stringify(event)}\n`;
+        const response = await baton.handleOrThrow(toRequest(ctx, !upstream), {
+          route: name,
+          signal: disconnect.signal,
+          ...(upstream
+            ? { body: { value: ctx.request.body, raw: (ctx.request as { rawBody?: string }).rawBody } }
+            : {}),
+          ...(context ? { server: () => context(ctx) } : {}),
+          onTurn: (turn, body) => {
+            ctx.request.body = body;
+            ctx.state.session = turn.session;
+          },
+        });
+        ctx.status = response.status;
+        response.headers.forEach((value, key) => {
+          if (key !== 'set-cookie') ctx.set(key, value);
+        });
+        for (const cookie of response.headers.getSetCookie()) ctx.append('Set-Cookie', cookie);
+        if (response.body === null) ctx.body = null;
+        // A client that goes away mid-stream: Koa destroys the body, which cancels the turn.
+        else if (name === 'chatStream') ctx.body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
+        else ctx.body = Buffer.from(await response.arrayBuffer());
       } finally {
-        abort.dispose();
+        ctx.res.off('close', onClose);
       }
     };
-    // Headers leave with the first line, so the cookie carries the id known at load time
-    // (a `regenerate()` in a streamed turn reaches the client in the `done` event only).
-    rememberId(ctx, turn.session.id);
-    ctx.status = 200;
-    ctx.type = 'application/x-ndjson';
-    ctx.set('Cache-Control', 'no-cache');
-    ctx.set('X-Accel-Buffering', 'no');
-    const body = Readable.from(lines(), { objectMode: false });
-    // A client that goes away mid-stream aborts the turn; the turn then commits nothing.
-    body.on('close', () => {
-      if (!body.readableEnded) abort.abort();
-    });
-    ctx.body = body;
+  const { handler, sessions } = baton;
+  return {
+    baton,
+    handler,
+    sessions,
+    route,
+    chat: route('chat'),
+    chatStream: route('chatStream'),
+    endSession: route('session'),
   };
-
-  const endSession: Middleware = (ctx: Context) => asBaton(destroySession(ctx));
-
-  const destroySession = async (ctx: Context) => {
-    if (sessions.mode !== 'server') {
-      throw new BatonError('NOT_FOUND', 'Sessions are not stored on the server in this mode');
-    }
-    const id = sessionIdOf(ctx);
-    if (id) {
-      const loaded = await sessions.load({ sessionId: id });
-      if (!loaded.session.isNew) {
-        loaded.session.destroy();
-        await sessions.commit(loaded);
-      }
-    }
-    if (cookie) ctx.cookies.set(cookieName, null, { path: cookie.path ?? '/' });
-    ctx.status = 204;
-  };
-
-  return { handler, sessions, chat, chatStream, endSession };
-}
-
-/**
- * Errors out of Baton's own work are Baton's: anything that is not already a BatonError becomes
- * 500 `INTERNAL` (the original kept as `cause`), so `batonErrors()` formats it and any other
- * handler sees an http-errors-shaped error that does not expose its message.
- */
-async function asBaton<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (error) {
-    if (error instanceof BatonError) throw error;
-    throw new BatonError('INTERNAL', 'Internal error', undefined, { cause: error });
-  }
 }
 
 /** Koa middleware answering HelpDesk chat turns on whatever route it is mounted. */
@@ -207,15 +112,61 @@ export function batonMiddleware<S extends object, C extends ServerContext = Serv
   return options.stream ? baton.chatStream : baton.chat;
 }
 
-function abortOnDisconnect(ctx: Context) {
-  const controller = new AbortController();
-  const onClose = () => {
-    if (!ctx.res.writableFinished) controller.abort(new BatonError('TURN_ABORTED', 'The client went away'));
-  };
-  ctx.res.once('close', onClose);
-  return {
-    controller,
-    abort: () => controller.abort(new BatonError('TURN_ABORTED', 'The client went away')),
-    dispose: () => ctx.res.off('close', onClose),
-  };
+/** The Fetch `Request` for a Koa request (`ctx.protocol` honours `app.proxy`). */
+function toRequest(ctx: Context, withBody: boolean): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(ctx.req.headers)) {
+    for (const one of [value ?? []].flat()) headers.append(name, one);
+  }
+  const body = withBody && ctx.method !== 'GET' && ctx.method !== 'HEAD' ? nodeBody(ctx.req) : null;
+  const url = new URL(ctx.url, `${ctx.protocol}://${ctx.host || 'localhost'}`);
+  return new Request(url, { method: ctx.method, headers, body, duplex: 'half' } as RequestInit);
+}
+
+/**
+ * The Node request as a web stream, read only when the handler reads it. Cancelling it (after a
+ * 408, or past the drain bound of a 413) stops reading without destroying the socket, so the
+ * answer still goes out (with `Connection: close`).
+ */
+function nodeBody(req: IncomingMessage): ReadableStream<Uint8Array> {
+  let state: 'idle' | 'reading' | 'done' = 'idle';
+  const gone = () => new BatonError('TURN_ABORTED', 'The client went away while sending');
+  let stop = () => {};
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (state === 'idle') {
+        state = 'reading';
+        const onData = (chunk: Buffer) => {
+          controller.enqueue(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        };
+        const onEnd = () => finish(() => controller.close());
+        const onError = () => finish(() => controller.error(gone()));
+        const onClose = () => finish(() => (req.complete ? controller.close() : controller.error(gone())));
+        const finish = (settle: () => void) => {
+          if (state === 'done') return;
+          stop();
+          settle();
+        };
+        stop = () => {
+          state = 'done';
+          // The error listener stays: a late socket error must not go unhandled.
+          req.off('data', onData).off('end', onEnd).off('close', onClose);
+        };
+        req.on('data', onData).once('end', onEnd).once('error', onError).once('close', onClose);
+      }
+      if (state === 'reading') req.resume();
+    },
+    cancel() {
+      stop();
+      req.pause();
+    },
+  });
+}
+
+declare module 'koa' {
+  interface Request {
+    /** The parsed chat request body (set by Baton's chat routes, as body parsers do). */
+    body?: unknown;
+  }
 }

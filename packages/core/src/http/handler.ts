@@ -126,7 +126,7 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
   const header = options.sessionHeader ?? 'x-baton-session';
   const cookie = options.cookie === true ? {} : options.cookie || undefined;
   const limits = { limit: byteLimit(options.bodyLimit ?? '1mb'), timeoutMs: options.bodyTimeoutMs ?? 10_000 };
-  const routes = routeTable(options);
+  const routes = batonRoutes(options);
 
   const sessionIdOf = (request: Request): string | undefined =>
     request.headers.get(header) ||
@@ -277,8 +277,8 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
   return { handle, handleOrThrow, routes, chatPaths, handler, sessions, close: () => sessions.close() };
 }
 
-/** The route table from `paths`, `aliases` and `prefix` (aliases follow their route when it is off). */
-function routeTable(options: Pick<BatonHandlerOptions, 'paths' | 'aliases' | 'prefix'>): BatonRoute[] {
+/** Baton's route table from `paths`, `aliases` and `prefix` (aliases follow their route when it is off). */
+export function batonRoutes(options: Pick<BatonHandlerOptions, 'paths' | 'aliases' | 'prefix'>): BatonRoute[] {
   const paths = {
     chat: '/api/chat',
     chatStream: '/api/chat-stream',

@@ -7,6 +7,7 @@ export {
   type BatonRoute,
   type BatonRouteName,
   type BatonRoutePaths,
+  batonRoutes,
   createBatonHandler,
   type HandleExtra,
 } from './handler.js';
