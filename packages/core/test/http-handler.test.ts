@@ -266,4 +266,21 @@ describe('createBatonHandler: streaming', () => {
     expect(Date.now() - started).toBeLessThan(1000);
     await baton.close();
   });
+
+  it('a JSON turn whose client goes away (the host signal) is aborted and commits nothing', async () => {
+    const waiting: Model = {
+      generate: (call) =>
+        new Promise((_, reject) =>
+          call.signal.addEventListener('abort', () => reject(call.signal.reason), { once: true }),
+        ),
+    };
+    const baton = createBatonHandler(noteAgent(waiting), { sessions: { mode: 'server' } });
+    const gone = new AbortController();
+    const answer = baton.handle(post('/api/chat', chat('remember nothing')), { signal: gone.signal });
+    setTimeout(() => gone.abort(), 50);
+    const response = await answer;
+    expect(response.status).toBe(499);
+    expect((await errorOf(response)).code).toBe('TURN_ABORTED');
+    await baton.close();
+  });
 });
