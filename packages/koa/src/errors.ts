@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { BatonError, bodyTooLarge, ERROR_CODES, publicError } from '@baton/core';
+import { toBatonError as asBatonError, BatonError, bodyTooLarge, ERROR_CODES, publicError } from '@baton/core';
 import type { Context, Middleware } from 'koa';
 
 /** The chat routes `batonRouter()` mounts by default (their aliases included). */
@@ -40,8 +40,7 @@ export function bodyParserError(error: unknown): BatonError | undefined {
 
 /** Any error as a BatonError: body-parser errors mapped, anything else INTERNAL (cause kept). */
 export function toBatonError(error: unknown): BatonError {
-  if (error instanceof BatonError) return error;
-  return bodyParserError(error) ?? new BatonError('INTERNAL', 'Internal error', undefined, { cause: error });
+  return (error instanceof BatonError ? undefined : bodyParserError(error)) ?? asBatonError(error);
 }
 
 /** Options of {@link batonErrors}. */
