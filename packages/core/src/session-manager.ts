@@ -1,9 +1,8 @@
 import { match } from 'ts-pattern';
 import { BatonError } from './errors.js';
 import type { JsonObject } from './json.js';
-import type { SessionStatusWire } from './protocol.js';
 import { Sealer, type SealKey } from './seal.js';
-import { internal, RESERVED_PREFIX, Session, type SessionMeta } from './session.js';
+import { internal, RESERVED_PREFIX, Session, type SessionMeta, type SessionStatus } from './session.js';
 import { assertSessionId, newSessionId } from './session-id.js';
 import { MemorySessionStore } from './stores/memory-store.js';
 import type { Lease, SessionCreation, SessionStore, StoredSession } from './stores/store.js';
@@ -78,13 +77,13 @@ export interface SessionInput {
 export interface SessionOutput {
   session: JsonObject | string;
   session_id?: string;
-  session_status?: SessionStatusWire;
+  session_status?: SessionStatus;
 }
 
 /** A loaded session plus what the manager needs to commit or release it. */
 export interface LoadedSession {
   readonly session: Session;
-  readonly status: SessionStatusWire;
+  readonly status: SessionStatus;
   /** @internal */
   readonly state: {
     lease?: Lease;
@@ -302,7 +301,7 @@ export class SessionManager {
 
   #loadSealed(input: SessionInput, o: SealedModeOptions): LoadedSession {
     const sealer = this.#sealer as Sealer;
-    const fresh = (status: SessionStatusWire): LoadedSession => {
+    const fresh = (status: SessionStatus): LoadedSession => {
       if (o.strict && status !== 'new') {
         throw new BatonError('SESSION_SEAL_INVALID', `The sealed session is ${status}`, { status });
       }
@@ -337,7 +336,7 @@ export class SessionManager {
   async #loadServer(input: SessionInput, o: ServerModeOptions, signal?: AbortSignal): Promise<LoadedSession> {
     const store = this.store as SessionStore;
     const idleTtlMs = o.idleTimeoutMs ?? 30 * MINUTE;
-    const fresh = (status: SessionStatusWire): LoadedSession => {
+    const fresh = (status: SessionStatus): LoadedSession => {
       const now = this.#now();
       const session = new Session({ maxBytes: o.maxBytes });
       const absoluteExpiresAt = now + (o.absoluteTimeoutMs ?? 24 * HOUR);
