@@ -31,7 +31,7 @@ export interface ChatHandlerOptions<Body = ChatResponseBody, Event = StreamEvent
 }
 
 export interface BeginOptions {
-  /** A session id from outside the body (header, cookie); the body's `data.session_id` wins. */
+  /** A session id from outside the body (header, cookie); one the body names wins. */
   sessionId?: string;
   signal?: AbortSignal;
   /**

@@ -38,7 +38,7 @@ export interface ServerModeOptions {
   absoluteTimeoutMs?: number;
   /**
    * How long after its absolute expiry an id is still remembered (a tombstone of a few bytes in
-   * the store), so a turn with it is answered `session_status: "expired"` rather than `"new"`
+   * the store), so a turn with it is answered with status `"expired"` rather than `"new"`
    * (default: `absoluteTimeoutMs`). Idle-expired ids are remembered at least as long: until the
    * absolute expiry plus this window. After that the id reads as unknown (`"new"`).
    */
@@ -55,7 +55,7 @@ export interface ServerModeOptions {
   leaseWaitMs?: number;
   maxBytes?: number;
   /**
-   * Which keys the response's read-only `data.session` snapshot shows (HelpDesk clients read it).
+   * Which keys the answer's read-only session snapshot shows (HelpDesk clients read it in `data.session`).
    * Default: every user key. `false` sends `{}`; a function keeps the keys it returns true for —
    * use it to keep secrets (tokens, internal flags) on the server.
    */
@@ -67,17 +67,20 @@ export type SessionMode = 'client' | 'sealed' | 'server';
 
 /** What a request carries for the session. */
 export interface SessionInput {
-  /** `data.session`: an object (client mode) or a token (sealed mode). */
+  /** The session the client holds: an object (client mode) or a token (sealed mode). */
   session?: unknown;
-  /** Server mode: `data.session_id`, header or cookie. */
+  /** Server mode: the session id from the body, a header or a cookie. */
   sessionId?: string;
 }
 
-/** What the response carries for the session. */
+/** What the answer carries for the session (a protocol puts it on the wire). */
 export interface SessionOutput {
+  /** The session (client mode), its sealed token (sealed mode) or a read-only snapshot (server mode). */
   session: JsonObject | string;
-  session_id?: string;
-  session_status?: SessionStatus;
+  /** Server mode: the session's id (a new one for a new or expired session). */
+  sessionId?: string;
+  /** How the session was found (sealed and server mode). */
+  status?: SessionStatus;
 }
 
 /** A loaded session plus what the manager needs to commit or release it. */
@@ -162,7 +165,7 @@ export class SessionManager {
       // Echo the token as it came (an unchanged session), or nothing for a fresh one.
       return {
         session: typeof state.input === 'string' && loaded.status === 'resumed' ? state.input : '',
-        session_status: loaded.status,
+        status: loaded.status,
       };
     }
     return { session: session.toJSON() };
@@ -328,7 +331,7 @@ export class SessionManager {
     const expiresAt = Math.min(now + (o.idleTimeoutMs ?? 24 * HOUR), absolute);
     const token = (this.#sealer as Sealer).seal(snapshot ?? session.toJSON(), { expiresAt, createdAt });
     session[internal].markCommitted();
-    return { session: token, session_status: loaded.status };
+    return { session: token, status: loaded.status };
   }
 
   // ---- server ---------------------------------------------------------------------------------
@@ -482,7 +485,7 @@ export class SessionManager {
         snapshot[key] = value;
       }
     }
-    return { session: snapshot, session_id: id, session_status: loaded.status };
+    return { session: snapshot, sessionId: id, status: loaded.status };
   }
 
   /** Store failures that are not Baton's own errors mean the store is unreachable. */

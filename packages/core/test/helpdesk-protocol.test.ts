@@ -110,7 +110,7 @@ describe('HelpDesk events (NDJSON lines)', () => {
         stopReason: 'refused',
         error: { code: 'NOPE' },
       }),
-      session: { session: { a: 1 }, session_id: 'id', session_status: 'resumed' },
+      session: { session: { a: 1 }, sessionId: 'id', status: 'resumed' },
     };
     const [line] = lines([{ type: 'done', result }], { thread_id: 't1' });
     expect(line).toBe(
@@ -139,7 +139,7 @@ describe('HelpDesk answer and request', () => {
     const body = encodeHelpDeskResponse(
       {
         response: response({ executedToolCalls: [{ id: 'b', name: 'bad', input: {}, output: 0, isError: true }] }),
-        session: { session: 'sealed-token', session_status: 'new' },
+        session: { session: 'sealed-token', status: 'new' },
       },
       input({ tenant_id: 'acme' }),
     );

@@ -31,7 +31,7 @@ export function executedToolCall(call: ExecutedCall): ExecutedToolCall {
  * `session_status`).
  */
 export function responseData(result: AgentResult | AgentResponse, session?: SessionOutput): ResponseData {
-  const data: ResponseData = {
+  return {
     tool_calls: result.toolCalls.map(toolCall),
     executed_tool_calls: result.executedToolCalls.map(executedToolCall),
     cmds: [],
@@ -40,8 +40,9 @@ export function responseData(result: AgentResult | AgentResponse, session?: Sess
     executed_approvals: [],
     session: session?.session ?? (result as AgentResult).session,
     ...(result.error ? { error: result.error } : {}),
+    ...(session?.sessionId === undefined ? {} : { session_id: session.sessionId }),
+    ...(session?.status === undefined ? {} : { session_status: session.status }),
   };
-  return session === undefined ? data : { ...data, ...session };
 }
 
 /**
