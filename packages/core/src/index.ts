@@ -31,6 +31,7 @@ export {
   encodeResponse as encodeHelpDeskResponse,
   executedToolCall,
   helpDeskEventEncoder,
+  helpDeskRoutes,
   helpdesk,
   parseChatRequest,
   responseData,

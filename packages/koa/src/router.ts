@@ -1,5 +1,5 @@
 import type { Agent, ChatHandler, ServerContext, SessionManager, SessionShape } from '@baton/core';
-import { BatonError } from '@baton/core';
+import { BatonError, helpDeskRoutes } from '@baton/core';
 import Router from '@koa/router';
 import type { Middleware } from 'koa';
 import { batonErrors, type ErrorHandlerOptions, errorResponse } from './errors.js';
@@ -62,8 +62,8 @@ export function batonRouter<S extends object, C extends ServerContext = ServerCo
   const baton = createBatonKoa(agent, options);
   const router = new Router(options.prefix ? { prefix: options.prefix } : {}) as BatonRouter<S>;
   const paths = {
-    chat: '/api/chat',
-    chatStream: '/api/chat-stream',
+    chat: helpDeskRoutes.chat,
+    chatStream: helpDeskRoutes.chatStream,
     session: '/api/session',
     health: '/health',
     ...options.paths,
@@ -77,10 +77,10 @@ export function batonRouter<S extends object, C extends ServerContext = ServerCo
     router[method](path, handler);
     router.all(path, methodNotAllowed(method.toUpperCase()));
   };
-  if (paths.chat !== false) chatPaths.push(paths.chat, ...(aliases ? ['/api/sendMessage'] : []));
+  if (paths.chat !== false) chatPaths.push(paths.chat, ...(aliases ? [helpDeskRoutes.aliases.chat] : []));
   route('post', chatPaths, baton.chat);
   const streamPaths =
-    paths.chatStream === false ? [] : [paths.chatStream, ...(aliases ? ['/api/sendMessageStream'] : [])];
+    paths.chatStream === false ? [] : [paths.chatStream, ...(aliases ? [helpDeskRoutes.aliases.chatStream] : [])];
   route('post', streamPaths, baton.chatStream);
   if (paths.health !== false) {
     route('get', [paths.health], async (ctx) => {

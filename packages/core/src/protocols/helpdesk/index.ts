@@ -7,8 +7,7 @@ import type { ChatResponseBody, StreamEvent } from './wire.js';
 /**
  * The HelpDesk chat protocol (the Python framework's wire format): `POST /api/chat` answers
  * {@link ChatResponseBody}, `POST /api/chat-stream` streams {@link StreamEvent}s as NDJSON. Older
- * clients' `/api/sendMessage` and `/api/sendMessageStream` are the same two (the web adapters
- * mount both names).
+ * clients' `/api/sendMessage` and `/api/sendMessageStream` are the same two (`helpDeskRoutes`).
  */
 export const helpdesk: Protocol<ChatResponseBody, StreamEvent> = {
   name: 'helpdesk',
@@ -20,4 +19,5 @@ export const helpdesk: Protocol<ChatResponseBody, StreamEvent> = {
 export { encodeEvents, helpDeskEventEncoder } from './events.js';
 export { type ChatRequest, decodeRequest, parseChatRequest, toDecision } from './request.js';
 export { encodeResponse, executedToolCall, responseData, toolCall } from './response.js';
+export { helpDeskRoutes } from './routes.js';
 export type * from './wire.js';
