@@ -29,14 +29,11 @@ export {
   decodeRequest as decodeHelpDeskRequest,
   encodeEvents as encodeHelpDeskEvents,
   encodeResponse as encodeHelpDeskResponse,
-  executedToolCall,
   helpDeskEventEncoder,
   helpDeskRoutes,
   helpdesk,
   parseChatRequest,
   responseData,
-  toDecision,
-  toolCall,
 } from './protocols/helpdesk/index.js';
 export type * from './protocols/helpdesk/wire.js';
 export type { Protocol, TurnInput, TurnResult } from './protocols/protocol.js';

@@ -14,8 +14,8 @@ import {
   scriptedModel,
   type ToolContext,
   tool,
-  toolCall,
 } from '../src/index.js';
+import { toolCall } from '../src/protocols/helpdesk/index.js';
 import { failure } from './support/turns.js';
 
 const user = (content: string): Message => ({ role: 'user', content });
