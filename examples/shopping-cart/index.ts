@@ -9,8 +9,8 @@
  */
 import {
   Agent,
-  type ChatMessage,
   type JsonObject,
+  type Message,
   type ScriptContext,
   type Session,
   scriptedModel,
@@ -132,15 +132,16 @@ const agent = new Agent<Shape>({
   ],
 });
 
-const turns: ChatMessage[] = [
-  { role: 'user', content: 'add 2 apples', platform_context: { tier: 'gold' } },
-  { role: 'user', content: 'add 3 pears and show cart', platform_context: { tier: 'gold' } },
-  { role: 'user', content: 'remove apples, then show cart' },
+// Each turn's message and the client's context (a HelpDesk client's `platform_context`).
+const turns: { message: Message; context?: Record<string, unknown> }[] = [
+  { message: { role: 'user', content: 'add 2 apples' }, context: { tier: 'gold' } },
+  { message: { role: 'user', content: 'add 3 pears and show cart' }, context: { tier: 'gold' } },
+  { message: { role: 'user', content: 'remove apples, then show cart' } },
 ];
 
 let session: JsonObject = {};
-for (const [i, message] of turns.entries()) {
-  const result = await agent.run([message], { session });
+for (const [i, { message, context }] of turns.entries()) {
+  const result = await agent.run([message], { session, ...(context ? { context } : {}) });
   console.log(`--- turn ${i + 1} ---`);
   console.log(`user: ${message.content}`);
   console.log(`assistant: ${result.content}`);

@@ -104,7 +104,7 @@ describe('fromAiSdk: errors and aborts', () => {
     };
 
     await expect(run()).rejects.toMatchObject({ code: 'MODEL_ERROR', details: { statusCode: 429 } });
-    expect(seen).toEqual(['text_delta']);
+    expect(seen).toEqual(['text']);
     expect(session.toJSON()).toEqual({ keep: 1 });
   });
 

@@ -169,8 +169,8 @@ describe('fromAiSdk: generate', () => {
     const result = await new Agent({ model: fromAiSdk(mock), tools: [addItem] }).run([{ role: 'user', content: 'x' }]);
     expect(result.content).toBe('Let me retry.');
     expect(result.executedToolCalls).toMatchObject([
-      { id: 'u1', name: 'nope', output: { error: 'Unknown tool "nope"' }, is_error: true },
-      { id: 'u2', name: 'add_item', input: '{not json', output: { code: 'TOOL_INPUT_INVALID' }, is_error: true },
+      { id: 'u1', name: 'nope', output: { error: 'Unknown tool "nope"' }, isError: true },
+      { id: 'u2', name: 'add_item', input: '{not json', output: { code: 'TOOL_INPUT_INVALID' }, isError: true },
     ]);
     expect(result.session).toEqual({});
   });
@@ -217,7 +217,7 @@ describe('fromAiSdk: generate', () => {
     const first = await agent.run([{ role: 'user', content: 'Deploy to prod' }]);
     expect(first.stopReason).toBe('approval_required');
     expect(first.toolCalls).toMatchObject([
-      { id: 'call_d', name: 'deploy', input: { env: 'production' }, execute: false },
+      { id: 'call_d', name: 'deploy', input: { env: 'production' }, description: expect.any(String) },
     ]);
     expect(first.executedToolCalls).toEqual([]);
     expect(deploy).not.toHaveBeenCalled();
@@ -227,13 +227,12 @@ describe('fromAiSdk: generate', () => {
       [
         { role: 'user', content: 'Deploy to prod' },
         { role: 'assistant', content: first.content },
-        {
-          role: 'user',
-          content: '',
-          data: { tool_calls: [{ id: 'call_d', name: 'deploy', input: { env: 'production' }, execute: true }] },
-        },
+        { role: 'user', content: '' },
       ],
-      { session: first.session },
+      {
+        session: first.session,
+        approvals: [{ id: 'call_d', name: 'deploy', input: { env: 'production' }, approved: true }],
+      },
     );
     expect(deploy).toHaveBeenCalledTimes(1);
     expect(second.stopReason).toBe('end_turn');

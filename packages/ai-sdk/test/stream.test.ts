@@ -1,4 +1,4 @@
-import { Agent, type ModelStreamPart, type StreamEvent, tool } from '@baton/core';
+import { Agent, type AgentTurnEvent, type ModelStreamPart, tool } from '@baton/core';
 import { MockLanguageModelV3 } from 'ai/test';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -32,9 +32,12 @@ describe('fromAiSdk: stream', () => {
 
     const events = await collect(agent.stream([{ role: 'user', content: 'What is the answer?' }]));
 
-    expect(events.map((e) => e.type)).toEqual(['text_delta', 'text_delta', 'text_delta', 'text_delta', 'done']);
-    expect(events.filter((e) => e.type === 'text_delta').map((e) => e.text)).toEqual(['The ', 'answer ', 'is ', '42.']);
-    expect(events.at(-1)).toMatchObject({ type: 'done', stop_reason: 'end_turn', content: 'The answer is 42.' });
+    expect(events.map((e) => e.type)).toEqual(['text', 'text', 'text', 'text', 'done']);
+    expect(events.filter((e) => e.type === 'text').map((e) => e.delta)).toEqual(['The ', 'answer ', 'is ', '42.']);
+    expect(events.at(-1)).toMatchObject({
+      type: 'done',
+      result: { stopReason: 'end_turn', content: 'The answer is 42.' },
+    });
     expect(mock.doGenerateCalls).toHaveLength(0);
   });
 
@@ -56,11 +59,11 @@ describe('fromAiSdk: stream', () => {
     });
     const agent = new Agent({ model: fromAiSdk(mock), tools: [setName] });
 
-    const events: StreamEvent[] = await collect(agent.stream([{ role: 'user', content: 'I am Ada' }]));
+    const events: AgentTurnEvent[] = await collect(agent.stream([{ role: 'user', content: 'I am Ada' }]));
 
-    expect(events.map((e) => e.type)).toEqual(['executed_tool_calls', 'text_delta', 'text_delta', 'done']);
+    expect(events.map((e) => e.type)).toEqual(['executed', 'text', 'text', 'done']);
     const done = events.at(-1);
-    expect(done?.type === 'done' && done.data.session).toEqual({ name: 'Ada' });
+    expect(done?.type === 'done' && done.result.session).toEqual({ name: 'Ada' });
     expect(mock.doStreamCalls[1]?.prompt.at(-1)).toEqual({
       role: 'tool',
       content: [{ type: 'tool-result', toolCallId: 'c1', toolName: 'set_name', output: { type: 'text', value: 'ok' } }],

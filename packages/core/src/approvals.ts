@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { match, P } from 'ts-pattern';
 import { BatonError } from './errors.js';
 import type { ModelToolCall } from './model.js';
-import type { Approval, ExecutedToolCall } from './protocol.js';
+import type { Decision, ExecutedCall } from './turn-events.js';
 
 /** Reserved session key (under `baton:`) holding the calls awaiting approval. */
 export const PENDING_KEY = 'pending_tool_calls';
@@ -10,24 +10,24 @@ export const PENDING_KEY = 'pending_tool_calls';
 /** The latest message's decisions, sorted against the calls awaiting approval. */
 export interface MatchedApprovals {
   /** Decisions on calls the agent proposed (same id, name and input): these run or are rejected. */
-  matched: { call: ModelToolCall; approval: Approval }[];
+  matched: { call: ModelToolCall; approval: Decision }[];
   /**
-   * Rejections (`execute: false`) of calls that are not pending — already run, already rejected,
+   * Rejections of calls that are not pending — already run, already rejected,
    * proposed to an earlier session, or never proposed. Nothing runs for them; a rejection can
    * cause no harm, so it is acknowledged (200) instead of refused, as the Python server does.
    */
-  strayRejections: Approval[];
+  strayRejections: Decision[];
 }
 
 /**
  * Pairs each approval with the pending call it names. Only calls the agent itself proposed may
- * run: an approval (`execute: true`) with a different id, name or input is `APPROVAL_UNKNOWN`,
+ * run: an approval with a different id, name or input is `APPROVAL_UNKNOWN`,
  * and so is any id listed twice. A rejection that names no pending call is set apart.
  */
-export function matchApprovals(approvals: Approval[], pending: ModelToolCall[]): MatchedApprovals {
+export function matchApprovals(approvals: Decision[], pending: ModelToolCall[]): MatchedApprovals {
   const seen = new Set<string>();
   const matched: MatchedApprovals['matched'] = [];
-  const strayRejections: Approval[] = [];
+  const strayRejections: Decision[] = [];
   for (const approval of approvals) {
     const call = pending.find((p) => p.id === approval.id);
     const problem = match({ call, duplicate: seen.has(approval.id) })
@@ -41,7 +41,7 @@ export function matchApprovals(approvals: Approval[], pending: ModelToolCall[]):
       .otherwise(() => undefined);
     seen.add(approval.id);
     if (problem === undefined) matched.push({ call: call as ModelToolCall, approval });
-    else if (!approval.execute && problem !== 'is listed twice') strayRejections.push(approval);
+    else if (!approval.approved && problem !== 'is listed twice') strayRejections.push(approval);
     else {
       throw new BatonError('APPROVAL_UNKNOWN', `Tool call "${approval.id}" ${problem}`, {
         id: approval.id,
@@ -53,17 +53,17 @@ export function matchApprovals(approvals: Approval[], pending: ModelToolCall[]):
 }
 
 /**
- * How a rejection of a call that is not pending is reported in `executed_tool_calls`: the
- * Python server's wording for a rejected `data.tool_calls` entry
+ * How a rejection of a call that is not pending is reported among the executed calls: the
+ * Python server's wording for a rejected call
  * (dcaf/core/adapters/inbound/server_adapter.py, `_process_approved_tool_calls`). Like it, a
  * rejection without a reason is not reported.
  */
-export function reportStrayRejection(approval: Approval): ExecutedToolCall | undefined {
-  if (!approval.rejection_reason) return undefined;
+export function reportStrayRejection(approval: Decision): ExecutedCall | undefined {
+  if (!approval.reason) return undefined;
   return {
     id: approval.id,
     name: approval.name,
     input: approval.input,
-    output: `Tool rejected: ${approval.rejection_reason}`,
+    output: `Tool rejected: ${approval.reason}`,
   };
 }

@@ -1,9 +1,10 @@
 import { raceAbort } from './abort.js';
-import { type Agent, responseData } from './agent/agent.js';
+import type { Agent } from './agent/agent.js';
 import { StreamQueue } from './agent/stream-queue.js';
-import { type ChatRequest, parseChatRequest } from './chat-request.js';
-import { abortError, BatonError, InterceptorError, publicError } from './errors.js';
-import type { ChatResponseBody, ResponseData, ResponseMetaData, StreamEvent } from './protocol.js';
+import { abortError, BatonError, InterceptorError } from './errors.js';
+import { helpdesk } from './protocols/helpdesk/index.js';
+import type { ChatResponseBody, StreamEvent } from './protocols/helpdesk/wire.js';
+import type { Protocol, TurnInput, TurnResult } from './protocols/protocol.js';
 import type { Session, SessionShape } from './session.js';
 import {
   type LoadedSession,
@@ -13,10 +14,13 @@ import {
 } from './session-manager.js';
 import { failSpan, hashId, inSpan, inTurnSpan, type Span, startTurnSpan } from './tracing.js';
 import type { AgentResult, ServerContext } from './turn.js';
+import type { TurnEvent } from './turn-events.js';
 
-export interface ChatHandlerOptions {
+export interface ChatHandlerOptions<Body = ChatResponseBody, Event = StreamEvent> {
   /** Where sessions live (default: client mode). */
   sessions?: SessionManager;
+  /** The wire protocol requests and answers speak (default: HelpDesk). */
+  protocol?: Protocol<Body, Event>;
   /** Receives every 5xx error of a streamed turn (clients see only its code). Default: console.error. */
   onError?: (error: unknown) => void;
   /**
@@ -27,7 +31,7 @@ export interface ChatHandlerOptions {
 }
 
 export interface BeginOptions {
-  /** A session id from outside the body (header, cookie); the body's `data.session_id` wins. */
+  /** A session id from outside the body (header, cookie); one the body names wins. */
   sessionId?: string;
   signal?: AbortSignal;
   /**
@@ -40,20 +44,22 @@ export interface BeginOptions {
 }
 
 /**
- * Runs HelpDesk turns for one agent: parse and validate the body, load the session, run the
- * agent, commit (or discard) the session, and shape the HelpDesk response. Web adapters
- * (`@baton/koa`) only move bytes and map errors to statuses.
+ * Runs turns for one agent: the protocol decodes the body, the handler loads the session, runs
+ * the agent, commits (or discards) the session, and the protocol encodes the answer. The handler
+ * sees no wire field; web adapters (`@baton/koa`) only move bytes and map errors to statuses.
  */
-export class ChatHandler<S extends object = SessionShape> {
+export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBody, Event = StreamEvent> {
   readonly sessions: SessionManager;
+  readonly protocol: Protocol<Body, Event>;
   readonly onError: (error: unknown) => void;
   readonly turnTimeoutMs: number;
 
   constructor(
     readonly agent: Agent<S>,
-    options: ChatHandlerOptions = {},
+    options: ChatHandlerOptions<Body, Event> = {},
   ) {
     this.sessions = options.sessions ?? new Manager();
+    this.protocol = options.protocol ?? (helpdesk as unknown as Protocol<Body, Event>);
     this.turnTimeoutMs = options.turnTimeoutMs ?? 120_000;
     this.onError = options.onError ?? ((error) => console.error('[baton] unexpected error in a turn:', error));
   }
@@ -62,7 +68,7 @@ export class ChatHandler<S extends object = SessionShape> {
    * Validates the request and loads its session. Errors here (bad body, bad id, store down,
    * busy session) happen before any response byte, so adapters can answer with a status.
    */
-  async begin(body: unknown, options: BeginOptions = {}): Promise<ChatTurn<S>> {
+  async begin(body: unknown, options: BeginOptions = {}): Promise<ChatTurn<S, Body, Event>> {
     const { sessions } = this;
     // One `baton.turn` span from the load to the commit; the agent, run with it active, adds its
     // spans under it.
@@ -74,7 +80,7 @@ export class ChatHandler<S extends object = SessionShape> {
     let deadline: TurnDeadline | undefined;
     let loading: Promise<LoadedSession> | undefined;
     try {
-      const request = parseChatRequest(body);
+      const request = this.protocol.decode(body);
       const sessionId = request.sessionId ?? options.sessionId;
       deadline = turnDeadline(options, this.turnTimeoutMs);
       const signal = deadline.signal;
@@ -107,7 +113,17 @@ export class ChatHandler<S extends object = SessionShape> {
         bytes: loaded.session.byteSize,
         durationMs: performance.now() - started,
       });
-      return new ChatTurn<S>(this.agent, sessions, request, loaded, deadline, this.onError, span, options.server);
+      return new ChatTurn<S, Body, Event>(
+        this.agent,
+        sessions,
+        request,
+        loaded,
+        deadline,
+        this.onError,
+        span,
+        options.server,
+        this.protocol,
+      );
     } catch (error) {
       deadline?.clear();
       // If the load completes after we gave up, release what it acquired (the lease).
@@ -134,7 +150,7 @@ export class ChatHandler<S extends object = SessionShape> {
  * settles. It settles — commits, or releases the lease — on every exit path at once: done, error,
  * abort (client gone, deadline, lease lost), and a stream closed early or never read.
  */
-export class ChatTurn<S extends object = SessionShape> {
+export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, Event = StreamEvent> {
   #settled = false;
   readonly #onAbort = (): void => {
     // Whoever consumes the turn may never resume (a stream parked at a `yield` for a reader that
@@ -146,7 +162,8 @@ export class ChatTurn<S extends object = SessionShape> {
   constructor(
     readonly agent: Agent<S>,
     readonly sessions: SessionManager,
-    readonly request: ChatRequest,
+    /** The decoded request. */
+    readonly request: TurnInput,
     readonly loaded: LoadedSession,
     readonly deadline: TurnDeadline,
     readonly onError: (error: unknown) => void,
@@ -154,6 +171,8 @@ export class ChatTurn<S extends object = SessionShape> {
     readonly span: Span = startTurnSpan(),
     /** Trusted values from the host application (`BeginOptions.server`). */
     readonly server: ServerContext = {},
+    /** Encodes the answer or the events (`ChatHandler.protocol`). */
+    readonly protocol: Protocol<Body, Event> = helpdesk as unknown as Protocol<Body, Event>,
   ) {
     const { signal } = deadline;
     if (signal?.aborted) this.#onAbort();
@@ -170,14 +189,14 @@ export class ChatTurn<S extends object = SessionShape> {
     return this.loaded.session as Session<S>;
   }
 
-  /** Runs the turn and returns the HelpDesk response; the session is committed only on success. */
-  async respond(): Promise<ChatResponseBody> {
+  /** Runs the turn and returns the protocol's answer; the session is committed only on success. */
+  async respond(): Promise<Body> {
     try {
       const result = await inTurnSpan(this.span, () =>
         this.agent.runChecked(this.request.messages, this.#runOptions()),
       );
       const output = await this.#settle(result);
-      return { role: 'assistant', content: result.content, data: this.#data(result, output), ...this.#metaData() };
+      return this.protocol.encode(turnResult(result, output), this.request);
     } catch (error) {
       await this.#discard(error);
       throw error;
@@ -187,22 +206,26 @@ export class ChatTurn<S extends object = SessionShape> {
   }
 
   /**
-   * Runs the turn as protocol events. A failure after the first event ends the stream with an
-   * `error` event (nothing committed) instead of throwing.
+   * Runs the turn as the protocol's events. A failure after the first event ends the stream with
+   * an `error` event (nothing committed) instead of throwing.
    *
    * The turn runs and settles at its own pace, not its reader's: events wait in a queue, so a
    * slow or stalled reader never holds the session's lease. Closing the stream early (`return()`,
    * a destroyed response) aborts a turn still running and releases its lease at once.
    */
-  events(): AsyncGenerator<StreamEvent> {
+  events(): AsyncGenerator<Event> {
     // Started here, not on the first read: a stream that is never read still runs and settles.
     // The agent runs with the turn span active (its spans nest under it).
-    const queue = new StreamQueue<StreamEvent>();
+    const queue = new StreamQueue<TurnEvent<TurnResult>>();
     void inTurnSpan(this.span, () => this.#produce((event) => queue.push(event))).finally(() => queue.finish());
-    return this.#drain(queue);
+    return this.#encode(this.#drain(queue));
   }
 
-  async *#drain(queue: StreamQueue<StreamEvent>): AsyncGenerator<StreamEvent> {
+  async *#encode(events: AsyncIterable<TurnEvent<TurnResult>>): AsyncGenerator<Event> {
+    yield* this.protocol.encodeEvents(events, this.request);
+  }
+
+  async *#drain(queue: StreamQueue<TurnEvent<TurnResult>>): AsyncGenerator<TurnEvent<TurnResult>> {
     try {
       yield* queue.drain();
     } finally {
@@ -213,8 +236,8 @@ export class ChatTurn<S extends object = SessionShape> {
     }
   }
 
-  /** Drives the agent's stream and settles the session, pushing protocol events as they come. */
-  async #produce(push: (event: StreamEvent) => void): Promise<void> {
+  /** Drives the agent's stream and settles the session, pushing turn events as they come. */
+  async #produce(push: (event: TurnEvent<TurnResult>) => void): Promise<void> {
     let result: AgentResult;
     try {
       const stream = this.agent.streamChecked(this.request.messages, this.#runOptions());
@@ -236,13 +259,7 @@ export class ChatTurn<S extends object = SessionShape> {
     try {
       const output = await this.#settle(result);
       this.span.end();
-      push({
-        type: 'done',
-        stop_reason: result.stopReason,
-        content: result.content,
-        data: this.#data(result, output),
-        ...this.#metaData(),
-      });
+      push({ type: 'done', result: turnResult(result, output) });
     } catch (error) {
       await this.#discard(error);
       this.span.end();
@@ -322,24 +339,18 @@ export class ChatTurn<S extends object = SessionShape> {
     this.signal?.removeEventListener('abort', this.#onAbort);
   }
 
-  #errorEvent(error: unknown): StreamEvent {
-    if (error instanceof InterceptorError) return { type: 'error', error: error.userMessage, code: error.code };
-    const baton =
-      error instanceof BatonError ? error : new BatonError('INTERNAL', 'Internal error', undefined, { cause: error });
-    if (baton.status >= 500) this.onError(error);
-    const { code, message } = publicError(baton);
-    return { type: 'error', error: message, code };
+  /** The stream's last event when the turn failed; a 5xx is reported (the client sees only its code). */
+  #errorEvent(error: unknown): TurnEvent<TurnResult> {
+    const internal = !(error instanceof InterceptorError) && (!(error instanceof BatonError) || error.status >= 500);
+    if (internal) this.onError(error);
+    return { type: 'error', error };
   }
+}
 
-  /** The request's extra top-level fields, echoed for correlation as the Python server does (none: no `meta_data`). */
-  #metaData(): { meta_data?: ResponseMetaData } {
-    const fields = this.request.requestFields;
-    return Object.keys(fields).length === 0 ? {} : { meta_data: { request_context: fields } };
-  }
-
-  #data(result: AgentResult, output: SessionOutput): ResponseData {
-    return { ...responseData(result), ...output };
-  }
+/** What the protocol encodes: the agent's answer and the session as the session manager output it. */
+function turnResult(result: AgentResult, output: SessionOutput): TurnResult {
+  const { session: _plain, ...response } = result;
+  return { response, session: output };
 }
 
 /** Span attributes of a loaded session: its status, size and hashed id — never its values. */

@@ -1,8 +1,7 @@
 export { raceAbort } from './abort.js';
-export { Agent, responseData } from './agent/agent.js';
+export { Agent, type AgentTurnEvent } from './agent/agent.js';
 export { type ApprovalSignatureFailure, ApprovalSigner, type PendingCall } from './approval-signing.js';
 export { type BeginOptions, ChatHandler, type ChatHandlerOptions, ChatTurn } from './chat-handler.js';
-export { type ChatRequest, parseChatRequest } from './chat-request.js';
 export { compose, type Middleware } from './compose.js';
 export { definePlugin, type OwnedShape } from './define-plugin.js';
 export {
@@ -42,7 +41,19 @@ export type {
   ModelToolCall,
   Usage,
 } from './model.js';
-export type * from './protocol.js';
+export {
+  type ChatRequest,
+  decodeRequest as decodeHelpDeskRequest,
+  encodeEvents as encodeHelpDeskEvents,
+  encodeResponse as encodeHelpDeskResponse,
+  helpDeskEventEncoder,
+  helpDeskRoutes,
+  helpdesk,
+  parseChatRequest,
+  responseData,
+} from './protocols/helpdesk/index.js';
+export type * from './protocols/helpdesk/wire.js';
+export type { Protocol, TurnInput, TurnResult } from './protocols/protocol.js';
 export { inputJsonSchema, type StandardSchemaV1 } from './schema.js';
 export {
   type ScriptContext,
@@ -107,3 +118,4 @@ export type {
   TurnContext,
   TurnHook,
 } from './turn.js';
+export type { Decision, ExecutedCall, Message, ProposedCall, TurnEvent } from './turn-events.js';

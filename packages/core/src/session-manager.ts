@@ -1,9 +1,8 @@
 import { match } from 'ts-pattern';
 import { BatonError } from './errors.js';
 import type { JsonObject } from './json.js';
-import type { SessionStatusWire } from './protocol.js';
 import { Sealer, type SealKey } from './seal.js';
-import { internal, RESERVED_PREFIX, Session, type SessionMeta } from './session.js';
+import { internal, RESERVED_PREFIX, Session, type SessionMeta, type SessionStatus } from './session.js';
 import { assertSessionId, newSessionId } from './session-id.js';
 import { MemorySessionStore } from './stores/memory-store.js';
 import type { Lease, SessionCreation, SessionStore, StoredSession } from './stores/store.js';
@@ -39,7 +38,7 @@ export interface ServerModeOptions {
   absoluteTimeoutMs?: number;
   /**
    * How long after its absolute expiry an id is still remembered (a tombstone of a few bytes in
-   * the store), so a turn with it is answered `session_status: "expired"` rather than `"new"`
+   * the store), so a turn with it is answered with status `"expired"` rather than `"new"`
    * (default: `absoluteTimeoutMs`). Idle-expired ids are remembered at least as long: until the
    * absolute expiry plus this window. After that the id reads as unknown (`"new"`).
    */
@@ -56,7 +55,7 @@ export interface ServerModeOptions {
   leaseWaitMs?: number;
   maxBytes?: number;
   /**
-   * Which keys the response's read-only `data.session` snapshot shows (HelpDesk clients read it).
+   * Which keys the answer's read-only session snapshot shows (HelpDesk clients read it in `data.session`).
    * Default: every user key. `false` sends `{}`; a function keeps the keys it returns true for —
    * use it to keep secrets (tokens, internal flags) on the server.
    */
@@ -68,23 +67,26 @@ export type SessionMode = 'client' | 'sealed' | 'server';
 
 /** What a request carries for the session. */
 export interface SessionInput {
-  /** `data.session`: an object (client mode) or a token (sealed mode). */
+  /** The session the client holds: an object (client mode) or a token (sealed mode). */
   session?: unknown;
-  /** Server mode: `data.session_id`, header or cookie. */
+  /** Server mode: the session id from the body, a header or a cookie. */
   sessionId?: string;
 }
 
-/** What the response carries for the session. */
+/** What the answer carries for the session (a protocol puts it on the wire). */
 export interface SessionOutput {
+  /** The session (client mode), its sealed token (sealed mode) or a read-only snapshot (server mode). */
   session: JsonObject | string;
-  session_id?: string;
-  session_status?: SessionStatusWire;
+  /** Server mode: the session's id (a new one for a new or expired session). */
+  sessionId?: string;
+  /** How the session was found (sealed and server mode). */
+  status?: SessionStatus;
 }
 
 /** A loaded session plus what the manager needs to commit or release it. */
 export interface LoadedSession {
   readonly session: Session;
-  readonly status: SessionStatusWire;
+  readonly status: SessionStatus;
   /** @internal */
   readonly state: {
     lease?: Lease;
@@ -163,7 +165,7 @@ export class SessionManager {
       // Echo the token as it came (an unchanged session), or nothing for a fresh one.
       return {
         session: typeof state.input === 'string' && loaded.status === 'resumed' ? state.input : '',
-        session_status: loaded.status,
+        status: loaded.status,
       };
     }
     return { session: session.toJSON() };
@@ -302,7 +304,7 @@ export class SessionManager {
 
   #loadSealed(input: SessionInput, o: SealedModeOptions): LoadedSession {
     const sealer = this.#sealer as Sealer;
-    const fresh = (status: SessionStatusWire): LoadedSession => {
+    const fresh = (status: SessionStatus): LoadedSession => {
       if (o.strict && status !== 'new') {
         throw new BatonError('SESSION_SEAL_INVALID', `The sealed session is ${status}`, { status });
       }
@@ -329,7 +331,7 @@ export class SessionManager {
     const expiresAt = Math.min(now + (o.idleTimeoutMs ?? 24 * HOUR), absolute);
     const token = (this.#sealer as Sealer).seal(snapshot ?? session.toJSON(), { expiresAt, createdAt });
     session[internal].markCommitted();
-    return { session: token, session_status: loaded.status };
+    return { session: token, status: loaded.status };
   }
 
   // ---- server ---------------------------------------------------------------------------------
@@ -337,7 +339,7 @@ export class SessionManager {
   async #loadServer(input: SessionInput, o: ServerModeOptions, signal?: AbortSignal): Promise<LoadedSession> {
     const store = this.store as SessionStore;
     const idleTtlMs = o.idleTimeoutMs ?? 30 * MINUTE;
-    const fresh = (status: SessionStatusWire): LoadedSession => {
+    const fresh = (status: SessionStatus): LoadedSession => {
       const now = this.#now();
       const session = new Session({ maxBytes: o.maxBytes });
       const absoluteExpiresAt = now + (o.absoluteTimeoutMs ?? 24 * HOUR);
@@ -483,7 +485,7 @@ export class SessionManager {
         snapshot[key] = value;
       }
     }
-    return { session: snapshot, session_id: id, session_status: loaded.status };
+    return { session: snapshot, sessionId: id, status: loaded.status };
   }
 
   /** Store failures that are not Baton's own errors mean the store is unreachable. */

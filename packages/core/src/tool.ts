@@ -7,7 +7,7 @@ import type { ServerContext } from './turn.js';
 /** What a tool's `execute` gets besides its input: the turn's one Session, and the rest. */
 export interface ToolContext<S extends object = SessionShape> {
   session: Session<S>;
-  /** The latest user message's `platform_context` (sent by the client). */
+  /** What the client says about where it runs (HelpDesk: `platform_context`): never trusted. */
   context: Record<string, unknown>;
   /** Trusted values from the host application (`TurnContext.server`). */
   server: Readonly<ServerContext>;
@@ -30,7 +30,7 @@ export interface ToolDefinition<TSchema extends StandardSchemaV1, S extends obje
   jsonSchema?: Record<string, unknown>;
   /** The call is not executed until the user approves it on the next turn. */
   requiresApproval?: boolean;
-  /** A sentence shown with a pending approval (HelpDesk `intent`). */
+  /** A sentence shown with a pending approval (`ProposedCall.intent`). */
   intent?: (input: StandardSchemaV1.InferOutput<TSchema>) => string;
   execute(input: StandardSchemaV1.InferOutput<TSchema>, ctx: ToolContext<S>): unknown;
   /** Runs when the user rejects a pending call of this tool. */

@@ -1,10 +1,10 @@
 import type { JsonObject } from './json.js';
 import type { Model, ModelCall, ModelResult, Usage } from './model.js';
-import type { Approval, ChatMessage, ExecutedToolCall, StreamEvent, ToolCall } from './protocol.js';
 import type { StandardSchemaV1 } from './schema.js';
 import type { Session, SessionShape } from './session.js';
 import type { ApprovalClaims } from './stores/store.js';
 import type { Tool } from './tool.js';
+import type { Decision, ExecutedCall, Message, ProposedCall, TurnEvent } from './turn-events.js';
 
 /* The vocabulary of one turn: what flows through it, and the shapes of the hooks that see it. */
 
@@ -14,10 +14,10 @@ export type StopReason = 'end_turn' | 'approval_required' | 'answered_early' | '
 /** What the turn answers; response hooks may change it. */
 export interface AgentResponse {
   content: string;
-  /** Calls awaiting approval (HelpDesk ToolCall shape). */
-  toolCalls: ToolCall[];
+  /** Calls awaiting the user's decision. */
+  toolCalls: ProposedCall[];
   /** Every tool that ran this turn, approved ones included. */
-  executedToolCalls: ExecutedToolCall[];
+  executedToolCalls: ExecutedCall[];
   stopReason: StopReason;
   usage: Usage;
   /** Set when an interceptor refused the turn. */
@@ -31,14 +31,15 @@ export interface AgentResult extends AgentResponse {
 
 /** The request a turn works on; request hooks may replace it. */
 export interface AgentRequest {
-  messages: ChatMessage[];
-  approvals: Approval[];
+  messages: Message[];
+  /** The user's decisions on the calls the previous turn proposed. */
+  approvals: Decision[];
 }
 
 /**
  * Trusted values the host application computed for this turn (the authenticated user, the
  * tenant, the client's IP), passed as `server` to `agent.run` or by an adapter's `context`
- * option. The client cannot set or change them, unlike `platform_context`.
+ * option. The client cannot set or change them, unlike `context`.
  *
  * Declare its shape once for the whole app, as Koa's `DefaultState` is declared:
  * `declare module '@baton/core' { interface ServerContext { user?: { id: string } } }`.
@@ -52,7 +53,7 @@ export interface TurnContext<S extends object = SessionShape> {
   /** The turn's one Session: the same object in every hook, tool and model call. */
   session: Session<S>;
   request: AgentRequest;
-  /** `platform_context` of the latest user message: sent by the client, so never trusted. */
+  /** What the client says about where it runs (HelpDesk: `platform_context`): never trusted. */
   context: Record<string, unknown>;
   /** Values from the host application (see {@link ServerContext}); the client cannot forge them. */
   server: Readonly<ServerContext>;
@@ -152,8 +153,8 @@ export type AgentEvent =
 
 export type AgentObserver = (event: AgentEvent) => void | Promise<void>;
 
-/** A chunk of a streamed turn on its way to the client (`done` and `error` are not chunks). */
-export type StreamChunk = Exclude<StreamEvent, { type: 'done' } | { type: 'error' }>;
+/** A chunk of a streamed turn on its way to the client: text, proposed calls, executed calls. */
+export type StreamChunk = Extract<TurnEvent, { type: 'text' | 'proposed' | 'executed' }>;
 /** What a stream hook passes on: a chunk, several, or none (dropped, or held for later). */
 export type StreamChunks = StreamChunk | readonly StreamChunk[] | null | undefined | void;
 
@@ -257,12 +258,12 @@ export interface AgentOptions<S extends object = SessionShape> {
 export interface RunOptions {
   /** A Session, or the plain object a previous turn returned (Python's `response.session`). */
   session?: Session | JsonObject;
-  /** `platform_context`; defaults to the latest user message's. */
+  /** What the client says about where it runs (HelpDesk: `platform_context`); default `{}`. */
   context?: Record<string, unknown>;
   /** Trusted values from the host application, seen as `ctx.server` by every stage (default `{}`). */
   server?: ServerContext;
-  /** Decisions on pending tool calls; default: the latest message's `data.tool_calls`. */
-  approvals?: Approval[];
+  /** The user's decisions on the calls the previous turn proposed (default none). */
+  approvals?: Decision[];
   signal?: AbortSignal;
   /**
    * Marks an approval consumed before its tool runs, resolving true for the first claim of `key`

@@ -4,11 +4,11 @@ import {
   Agent,
   type AgentResponse,
   type AgentResult,
+  type AgentTurnEvent,
   type ModelCall,
   type ModelResult,
   type Plugin,
   type Session,
-  type StreamEvent,
   scriptedModel,
   type ToolContext,
   type ToolOutcome,
@@ -113,7 +113,7 @@ describe('Agent<S> types the session everywhere', () => {
   it('run and stream return the documented types', () => {
     const agent = new Agent<Shape>({ model });
     expectTypeOf(agent.run).returns.toEqualTypeOf<Promise<AgentResult>>();
-    expectTypeOf(agent.stream).returns.toEqualTypeOf<AsyncGenerator<StreamEvent, AgentResult>>();
+    expectTypeOf(agent.stream).returns.toEqualTypeOf<AsyncGenerator<AgentTurnEvent, AgentResult>>();
     expectTypeOf<AgentResult['session']>().toExtend<Record<string, unknown>>();
     expectTypeOf<AgentResult['stopReason']>().toEqualTypeOf<
       'end_turn' | 'approval_required' | 'answered_early' | 'refused'

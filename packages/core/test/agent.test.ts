@@ -6,8 +6,9 @@ import {
   type AgentOptions,
   type AgentResponse,
   BatonError,
-  type ChatMessage,
+  decodeHelpDeskRequest,
   InterceptorError,
+  type Message,
   type Model,
   type ModelCall,
   type ModelResult,
@@ -19,8 +20,7 @@ import {
 } from '../src/index.js';
 import { failure } from './support/turns.js';
 
-const user = (content: string, platform_context?: Record<string, unknown>): ChatMessage =>
-  platform_context === undefined ? { role: 'user', content } : { role: 'user', content, platform_context };
+const user = (content: string): Message => ({ role: 'user', content });
 
 /** Wraps a model so tests can see how often, and with what, it was called. */
 function spy(inner: Model) {
@@ -222,7 +222,7 @@ describe('Agent: request phase', () => {
     expect(calls).toHaveLength(0);
   });
 
-  it('platform context comes from the latest user message, or from the context option', async () => {
+  it("the client's context comes from the context option (HelpDesk: the latest user message's platform_context)", async () => {
     const seen: Record<string, unknown>[] = [];
     const agent = new Agent({
       model: echo().model,
@@ -232,8 +232,15 @@ describe('Agent: request phase', () => {
         },
       ],
     });
-    await agent.run([user('a', { tier: 'old' }), { role: 'assistant', content: 'b' }, user('c', { tier: 'gold' })]);
-    await agent.run([user('c', { tier: 'gold' })], { context: { tier: 'explicit' } });
+    const input = decodeHelpDeskRequest({
+      messages: [
+        { role: 'user', content: 'a', platform_context: { tier: 'old' } },
+        { role: 'assistant', content: 'b' },
+        { role: 'user', content: 'c', platform_context: { tier: 'gold' } },
+      ],
+    });
+    await agent.run(input.messages, { context: input.context });
+    await agent.run([user('c')], { context: { tier: 'explicit' } });
     await agent.run([user('c')]);
     expect(seen).toEqual([{ tier: 'gold' }, { tier: 'explicit' }, {}]);
   });
@@ -528,7 +535,7 @@ describe('Agent: turn, model and tool hooks', () => {
     });
     const result = await agent.run([user('go')]);
     expect(dangerous).not.toHaveBeenCalled();
-    expect(result.executedToolCalls[0]?.is_error).toBe(true);
+    expect(result.executedToolCalls[0]?.isError).toBe(true);
     expect(JSON.stringify(result.executedToolCalls[0]?.output)).toContain('approval');
   });
 });
@@ -558,7 +565,7 @@ describe('Agent: tools', () => {
     expect(result.content).toContain('TOOL_INPUT_INVALID');
     expect(result.content).toContain('qty');
     expect(result.executedToolCalls).toEqual([
-      expect.objectContaining({ name: 'add_item', input: { name: 'apple', qty: 'two' }, is_error: true }),
+      expect.objectContaining({ name: 'add_item', input: { name: 'apple', qty: 'two' }, isError: true }),
     ]);
     expect(result.stopReason).toBe('end_turn');
   });
@@ -588,7 +595,7 @@ describe('Agent: tools', () => {
     const result = await agent.run([user('x')]);
     expect(result.stopReason).toBe('end_turn');
     expect(result.content).toContain('Unknown tool');
-    expect(result.executedToolCalls[0]?.is_error).toBe(true);
+    expect(result.executedToolCalls[0]?.isError).toBe(true);
   });
 
   it('a tool returning undefined reports null as its output', async () => {
@@ -701,7 +708,7 @@ describe('Agent: tools', () => {
       ],
     });
     const session = new Session();
-    const result = await agent.run([user('hi', { tier: 'gold' })], { session });
+    const result = await agent.run([user('hi')], { session, context: { tier: 'gold' } });
     expect(seen).toEqual({ model: 'gold', tool: 'gold', response: 'gold', responseFromTool: 'T' });
     expect(result.content).toBe('tier is gold');
     expect(result.session).toEqual({ persisted: 'yes' });
@@ -734,7 +741,7 @@ describe('Agent: tools', () => {
     expect(result.content).toContain('"isError":true');
     expect(result.executedToolCalls[0]).toMatchObject({
       name: 'flaky',
-      is_error: true,
+      isError: true,
       output: { error: 'database down' },
     });
     // A failed tool call changes nothing: what it wrote before throwing is rolled back.

@@ -85,8 +85,8 @@ describe('model onion', () => {
     expect((await agent.run([user('hello there')])).content).toBe('fallback:hello there');
     const chunks = [];
     for await (const chunk of agent.stream([user('streamed')])) chunks.push(chunk);
-    expect(chunks.at(-1)).toMatchObject({ type: 'done', content: 'fallback:streamed' });
-    const text = chunks.filter((c) => c.type === 'text_delta').map((c) => (c as { text: string }).text);
+    expect(chunks.at(-1)).toMatchObject({ type: 'done', result: { content: 'fallback:streamed' } });
+    const text = chunks.filter((c) => c.type === 'text').map((c) => (c as { delta: string }).delta);
     expect(text.join('')).toBe('fallback:streamed');
   });
 
@@ -115,8 +115,8 @@ describe('model onion', () => {
     // Streamed, the cached answer arrives as text too (the hook, not the model, produced it).
     const chunks = [];
     for await (const chunk of agent.stream([user('q')])) chunks.push(chunk);
-    expect(chunks.map((c) => c.type)).toEqual(['text_delta', 'done']);
-    expect(chunks[0]).toEqual({ type: 'text_delta', text: 'fresh:1' });
+    expect(chunks.map((c) => c.type)).toEqual(['text', 'done']);
+    expect(chunks[0]).toEqual({ type: 'text', delta: 'fresh:1' });
     expect(model).toHaveBeenCalledTimes(1);
   });
 });
@@ -148,7 +148,7 @@ describe('tool onion', () => {
       plugins: [{ name: 'break', tool: (call, next) => next({ ...call, input: { a: 'x' } }) }],
     });
     const bad = await invalid.run([user('go')]);
-    expect(bad.executedToolCalls[0]).toMatchObject({ is_error: true, output: { code: 'TOOL_INPUT_INVALID' } });
+    expect(bad.executedToolCalls[0]).toMatchObject({ isError: true, output: { code: 'TOOL_INPUT_INVALID' } });
     expect(bad.session).toEqual({});
   });
 
@@ -232,13 +232,13 @@ describe('the approval gate sits inside every hook', () => {
       const session = Session.from(first.session);
       const second = await agent.run([user('')], {
         session,
-        approvals: first.toolCalls.map((c) => ({ ...c, execute: true })),
+        approvals: first.toolCalls.map((c) => ({ ...c, approved: true })),
       });
       if (change.name === 'noop') {
         // Rerouting an approved call to another tool is allowed only for tools that need no approval.
         expect(second.executedToolCalls[0]?.output).toBe('noop');
       } else {
-        expect(second.executedToolCalls[0]).toMatchObject({ is_error: true });
+        expect(second.executedToolCalls[0]).toMatchObject({ isError: true });
       }
       expect(executed).toEqual([]);
     }
@@ -254,7 +254,7 @@ describe('the approval gate sits inside every hook', () => {
     const first = await agent.run([user('deploy')]);
     const second = await agent.run([user('')], {
       session: first.session,
-      approvals: first.toolCalls.map((c) => ({ ...c, execute: true })),
+      approvals: first.toolCalls.map((c) => ({ ...c, approved: true })),
     });
     expect(second.executedToolCalls[0]?.output).toBe('deployed staging');
     expect(executed).toEqual(['staging']);
@@ -502,7 +502,7 @@ describe("plugins: onError 'skip'", () => {
     const chunks = [];
     for await (const chunk of agent.stream([user('go')])) chunks.push(chunk);
     expect(chunks.at(-1)).toMatchObject({ type: 'done' });
-    expect(chunks.some((c) => c.type === 'text_delta')).toBe(true);
+    expect(chunks.some((c) => c.type === 'text')).toBe(true);
     expect(new Set(skipped)).toEqual(new Set(['request', 'model', 'tool', 'response', 'stream']));
   });
 

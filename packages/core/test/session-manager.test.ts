@@ -107,10 +107,10 @@ describe('SessionManager (sealed mode)', () => {
     const { loaded, output } = await turn(manager, {}, (s) => s.set('a', 1));
     expect(loaded.status).toBe('new');
     expect(loaded.session.isNew).toBe(true);
-    expect(output.session_status).toBe('new');
+    expect(output.status).toBe('new');
     expect(output.session).toMatch(TOKEN);
     expect(output.session).not.toContain('"a"');
-    expect(output.session_id).toBeUndefined();
+    expect(output.sessionId).toBeUndefined();
   });
 
   it('resumes a token and reseals the changes', async () => {
@@ -120,7 +120,7 @@ describe('SessionManager (sealed mode)', () => {
     expect(loaded.status).toBe('resumed');
     expect(loaded.session.isNew).toBe(false);
     expect(loaded.session.toJSON()).toEqual({ a: 1, b: 2 });
-    expect(output.session_status).toBe('resumed');
+    expect(output.status).toBe('resumed');
     expect(output.session).toMatch(TOKEN);
     expect(output.session).not.toBe(token);
     const next = await manager.load({ session: output.session });
@@ -136,7 +136,7 @@ describe('SessionManager (sealed mode)', () => {
       expect(loaded.status).toBe('invalid');
       expect(loaded.session.isEmpty).toBe(true);
       const output = await manager.commit(loaded);
-      expect(output.session_status).toBe('invalid');
+      expect(output.status).toBe('invalid');
       expect(output.session).toMatch(TOKEN);
     }
   });
@@ -159,7 +159,7 @@ describe('SessionManager (sealed mode)', () => {
     t = created + 2 * IDLE - 1;
     const late = await manager.load({ session: kept.output.session });
     expect(late.status).toBe('expired');
-    expect((await manager.commit(late)).session_status).toBe('expired');
+    expect((await manager.commit(late)).status).toBe('expired');
   });
 
   it('ends a session at its absolute timeout however active it is', async () => {
@@ -218,11 +218,11 @@ describe('SessionManager (sealed mode)', () => {
     const token = await sealNew({ a: 1 });
     const loaded = await manager.load({ session: token });
     loaded.session.set('a', 999);
-    expect(await manager.discard(loaded)).toEqual({ session: token, session_status: 'resumed' });
+    expect(await manager.discard(loaded)).toEqual({ session: token, status: 'resumed' });
     expect((await manager.load({ session: token })).session.get('a')).toBe(1);
     const fresh = await manager.load({});
     fresh.session.set('x', 1);
-    expect(await manager.discard(fresh)).toEqual({ session: '', session_status: 'new' });
+    expect(await manager.discard(fresh)).toEqual({ session: '', status: 'new' });
   });
 
   it('refuses a short secret at construction', () => {
@@ -242,7 +242,7 @@ function describeServerBasics(name: string, make: Make, advance: (ms: number) =>
     async function create(manager: SessionManager, data: Record<string, unknown> = { a: 1 }): Promise<string> {
       const { loaded, output } = await turn(manager, {}, (s) => s.update(data));
       expect(loaded.status).toBe('new');
-      return output.session_id as string;
+      return output.sessionId as string;
     }
 
     it('gives a fresh 22-character id with status new when the request has none', async () => {
@@ -252,24 +252,24 @@ function describeServerBasics(name: string, make: Make, advance: (ms: number) =>
       expect(loaded.session.id).toMatch(ID);
       expect(loaded.session.isNew).toBe(true);
       const output = await manager.commit(loaded);
-      expect(output).toEqual({ session: {}, session_id: loaded.session.id, session_status: 'new' });
+      expect(output).toEqual({ session: {}, sessionId: loaded.session.id, status: 'new' });
       expect((await manager.load({})).session.id).not.toBe(loaded.session.id);
     });
 
     it('does not store a new session left empty', async () => {
       const manager = make();
       const { output } = await turn(manager, {});
-      const again = await manager.load({ sessionId: output.session_id as string });
+      const again = await manager.load({ sessionId: output.sessionId as string });
       expect(again.status).toBe('new');
       expect(again.session.id).toMatch(ID);
-      expect(again.session.id).not.toBe(output.session_id);
+      expect(again.session.id).not.toBe(output.sessionId);
     });
 
     it('stores a modified new session and resumes it by id', async () => {
       const manager = make();
       const { output } = await turn(manager, {}, (s) => s.set('cart', ['apple']));
-      expect(output).toMatchObject({ session: { cart: ['apple'] }, session_status: 'new' });
-      const id = output.session_id as string;
+      expect(output).toMatchObject({ session: { cart: ['apple'] }, status: 'new' });
+      const id = output.sessionId as string;
       expect(id).toMatch(ID);
       const second = await turn(manager, { sessionId: id }, (s) => s.set('cart', ['apple', 'pear']));
       expect(second.loaded.status).toBe('resumed');
@@ -277,8 +277,8 @@ function describeServerBasics(name: string, make: Make, advance: (ms: number) =>
       expect(second.loaded.session.id).toBe(id);
       expect(second.output).toEqual({
         session: { cart: ['apple', 'pear'] },
-        session_id: id,
-        session_status: 'resumed',
+        sessionId: id,
+        status: 'resumed',
       });
       const third = await manager.load({ sessionId: id });
       expect(third.session.get('cart')).toEqual(['apple', 'pear']);
@@ -311,7 +311,7 @@ function describeServerBasics(name: string, make: Make, advance: (ms: number) =>
       expect(loaded.session.id).not.toBe(chosen);
       loaded.session.set('a', 1);
       const output = await manager.commit(loaded);
-      expect(output.session_id).toBe(loaded.session.id);
+      expect(output.sessionId).toBe(loaded.session.id);
       expect((await manager.load({ sessionId: chosen })).status).toBe('new');
     });
 
@@ -335,8 +335,8 @@ function describeServerBasics(name: string, make: Make, advance: (ms: number) =>
     it('an id it issued for a turn that wrote nothing is unknown later: new, with a fresh id', async () => {
       const manager = make();
       const { output } = await turn(manager, {});
-      const issued = output.session_id as string;
-      expect(output.session_status).toBe('new');
+      const issued = output.sessionId as string;
+      expect(output.status).toBe('new');
       await advance(idle + Math.max(1, Math.floor(idle / 2)));
       // Never stored, so never expired: `new`, and the id is not adopted (it is not told apart
       // from one a client made up).
@@ -354,7 +354,7 @@ function describeServerBasics(name: string, make: Make, advance: (ms: number) =>
         s.regenerate();
       });
       expect(loaded.status).toBe('resumed');
-      const newId = output.session_id as string;
+      const newId = output.sessionId as string;
       expect(newId).toMatch(ID);
       expect(newId).not.toBe(id);
       expect(output.session).toEqual({ user: 'ada', role: 'admin' });
@@ -373,8 +373,8 @@ function describeServerBasics(name: string, make: Make, advance: (ms: number) =>
       const id = await create(manager, { user: 'ada' });
       const { output } = await turn(manager, { sessionId: id }, (s) => s.destroy());
       expect(output.session).toEqual({});
-      expect(output.session_id).toMatch(ID);
-      expect(output.session_id).not.toBe(id);
+      expect(output.sessionId).toMatch(ID);
+      expect(output.sessionId).not.toBe(id);
       const old = await manager.load({ sessionId: id });
       expect(old.status).toBe('new');
       expect(old.session.isEmpty).toBe(true);
@@ -388,7 +388,7 @@ function describeServerBasics(name: string, make: Make, advance: (ms: number) =>
         s.destroy();
         s.set('flash', 'signed out');
       });
-      const newId = output.session_id as string;
+      const newId = output.sessionId as string;
       expect(newId).not.toBe(id);
       expect(output.session).toEqual({ flash: 'signed out' });
       // What the response shows is what the store holds: nothing is lost silently.
@@ -404,7 +404,7 @@ function describeServerBasics(name: string, make: Make, advance: (ms: number) =>
       const id = await create(manager, { n: 1 });
       const loaded = await manager.load({ sessionId: id });
       loaded.session.set('n', 2);
-      expect(await manager.discard(loaded)).toMatchObject({ session_id: id, session_status: 'resumed' });
+      expect(await manager.discard(loaded)).toMatchObject({ sessionId: id, status: 'resumed' });
       const again = await manager.load({ sessionId: id });
       expect(again.session.get('n')).toBe(1);
       await manager.discard(again);
@@ -553,7 +553,7 @@ describe('SessionManager (server mode, memory store)', () => {
   );
 
   async function create(manager: SessionManager, data: Record<string, unknown> = { a: 1 }): Promise<string> {
-    return (await turn(manager, {}, (s) => s.update(data))).output.session_id as string;
+    return (await turn(manager, {}, (s) => s.update(data))).output.sessionId as string;
   }
 
   it('defaults to a memory store', async () => {
@@ -582,7 +582,7 @@ describe('SessionManager (server mode, memory store)', () => {
     expect(stale.status).toBe('expired');
     expect(stale.session.id).not.toBe(other);
     expect(stale.session.isEmpty).toBe(true);
-    expect((await manager.commit(stale)).session_status).toBe('expired');
+    expect((await manager.commit(stale)).status).toBe('expired');
 
     t = created + 2 * IDLE - 2 + IDLE;
     const gone = await manager.load({ sessionId: id });
@@ -643,7 +643,7 @@ describe('SessionManager (server mode, memory store)', () => {
     const created = t;
     t += 500;
     const { output } = await turn(manager, { sessionId: id }, (s) => s.regenerate());
-    const newId = output.session_id as string;
+    const newId = output.sessionId as string;
     expect(newId).not.toBe(id);
     for (t = created + 1_400; t < created + ABSOLUTE; t += 900) {
       expect((await turn(manager, { sessionId: newId })).loaded.status).toBe('resumed');
@@ -658,7 +658,7 @@ describe('SessionManager (server mode, memory store)', () => {
       s.set('a', 1);
       s.regenerate();
     });
-    const resumed = await manager.load({ sessionId: output.session_id as string });
+    const resumed = await manager.load({ sessionId: output.sessionId as string });
     expect(resumed.status).toBe('resumed');
     expect(resumed.session.get('a')).toBe(1);
     await manager.discard(resumed);
@@ -671,11 +671,11 @@ describe('SessionManager (server mode, memory store)', () => {
       s[internal].setReserved('pending', [{ id: 'call_1' }]);
     });
     expect(output.session).toEqual({ visible: 1 });
-    const loaded = await manager.load({ sessionId: output.session_id as string });
+    const loaded = await manager.load({ sessionId: output.sessionId as string });
     expect(loaded.session[internal].getReserved('pending')).toEqual([{ id: 'call_1' }]);
     const again = await manager.commit(loaded);
     expect(again.session).toEqual({ visible: 1 });
-    const discarded = await manager.discard(await manager.load({ sessionId: output.session_id as string }));
+    const discarded = await manager.discard(await manager.load({ sessionId: output.sessionId as string }));
     expect(discarded.session).toEqual({ visible: 1 });
   });
 
@@ -683,7 +683,7 @@ describe('SessionManager (server mode, memory store)', () => {
     const manager = make({ snapshot: false });
     const { output } = await turn(manager, {}, (s) => s.set('secret', 'x'));
     expect(output.session).toEqual({});
-    const next = await turn(manager, { sessionId: output.session_id as string });
+    const next = await turn(manager, { sessionId: output.sessionId as string });
     expect(next.loaded.session.get('secret')).toBe('x');
     expect(next.output.session).toEqual({});
   });
@@ -746,7 +746,7 @@ describe('SessionManager (server mode, memory store)', () => {
     const onCommit = await batonError(manager.commit(fresh), 'SESSION_STORE_UNAVAILABLE');
     expect(onCommit.cause).toBe(cause);
     // An untouched new session needs no store write.
-    expect((await manager.commit(await manager.load({}))).session_status).toBe('new');
+    expect((await manager.commit(await manager.load({}))).status).toBe('new');
   });
 
   it('passes the store’s own BatonErrors through unchanged', async () => {
@@ -798,7 +798,7 @@ describe('SessionManager (server mode, Redis store)', () => {
     const manager = make();
     const store = manager.store as RedisSessionStore;
     const { output } = await turn(manager, {}, (s) => s.set('a', 1));
-    const id = output.session_id as string;
+    const id = output.sessionId as string;
     const ttl = await store.client.pttl(store.sessionKey(id));
     expect(ttl).toBeGreaterThan(0);
     expect(ttl).toBeLessThanOrEqual(IDLE);
@@ -816,7 +816,7 @@ describe('SessionManager (server mode, Redis store)', () => {
   it('forgets an expired id once expiredWindowMs past its absolute expiry is over: new', async () => {
     const manager = make({ absoluteTimeoutMs: 300, expiredWindowMs: 400 });
     const { output } = await turn(manager, {}, (s) => s.set('a', 1));
-    const id = output.session_id as string;
+    const id = output.sessionId as string;
     await sleep(450);
     expect((await manager.load({ sessionId: id })).status).toBe('expired');
     await sleep(400);
@@ -830,7 +830,7 @@ describe('regenerate() under a lapsed lease', () => {
     try {
       const first = await sessions.load({});
       first.session.set('user', 'anon');
-      const { session_id: id } = await sessions.commit(first);
+      const { sessionId: id } = await sessions.commit(first);
       const stale = await sessions.load({ sessionId: id as string });
       await sleep(60); // the lease lapses
       const holder = await sessions.load({ sessionId: id as string });
@@ -839,7 +839,7 @@ describe('regenerate() under a lapsed lease', () => {
       await expect(sessions.commit(stale)).rejects.toMatchObject({ code: 'SESSION_BUSY' });
       holder.session.set('n', 1);
       const out = await sessions.commit(holder);
-      expect(out.session_id).toBe(id);
+      expect(out.sessionId).toBe(id);
       expect(out.session).toEqual({ user: 'anon', n: 1 });
     } finally {
       await sessions.close();
@@ -863,7 +863,7 @@ describe('keepAlive: the heartbeat of a turn', () => {
     const sessions = new SessionManager({ mode: 'server', store, leaseTtlMs, leaseWaitMs: 0 });
     const first = await sessions.load({});
     first.session.set('a', 1);
-    const { session_id: id } = await sessions.commit(first);
+    const { sessionId: id } = await sessions.commit(first);
     return { sessions, id: id as string, loaded: await sessions.load({ sessionId: id as string }) };
   }
 

@@ -8,6 +8,7 @@ import {
   ApprovalSigner,
   BatonError,
   ChatHandler,
+  type Decision,
   type JsonObject,
   MemorySessionStore,
   SessionManager,
@@ -49,7 +50,10 @@ function setup(options: { secrets?: string[]; ttlMs?: number; claims?: ApprovalC
   return { agent, deployed };
 }
 
-const approve = (calls: { id: string; name: string; input: unknown }[]): Approval[] =>
+const approve = (calls: { id: string; name: string; input: unknown }[]): Decision[] =>
+  calls.map((c) => ({ id: c.id, name: c.name, input: c.input, approved: true }));
+/** The same approvals as a HelpDesk client sends them. */
+const approveOnWire = (calls: { id: string; name: string; input: unknown }[]): Approval[] =>
   calls.map((c) => ({ id: c.id, name: c.name, input: c.input, execute: true }));
 
 /** The BatonError a turn rejects with. */
@@ -194,7 +198,7 @@ describe('observer events of a turn', () => {
     const handler = new ChatHandler(agent, { sessions });
     const first = await (await handler.begin({ messages: [{ role: 'user', content: 'deploy staging' }] })).respond();
     const id = first.data.session_id as string;
-    const approvals = approve(first.data.tool_calls);
+    const approvals = approveOnWire(first.data.tool_calls);
     events.length = 0;
     const rejectLater = vi.fn();
     await (

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   Agent,
+  type AgentTurnEvent,
   InterceptorError,
   type Model,
   type Plugin,
   Session,
   type StreamChunk,
-  type StreamEvent,
   scriptedModel,
 } from '../src/index.js';
 import { user } from './support/turns.js';
@@ -25,19 +25,19 @@ function piecesModel(pieces: string[]): Model {
   };
 }
 
-async function collect(stream: AsyncIterable<StreamEvent>): Promise<StreamEvent[]> {
-  const out: StreamEvent[] = [];
+async function collect(stream: AsyncIterable<AgentTurnEvent>): Promise<AgentTurnEvent[]> {
+  const out: AgentTurnEvent[] = [];
   for await (const event of stream) out.push(event);
   return out;
 }
-const textOf = (events: StreamEvent[]) =>
-  events.filter((e): e is Extract<StreamEvent, { type: 'text_delta' }> => e.type === 'text_delta').map((e) => e.text);
-const doneOf = (events: StreamEvent[]) => events.at(-1) as Extract<StreamEvent, { type: 'done' }>;
+const textOf = (events: AgentTurnEvent[]) =>
+  events.filter((e): e is Extract<AgentTurnEvent, { type: 'text' }> => e.type === 'text').map((e) => e.delta);
+const doneOf = (events: AgentTurnEvent[]) => events.at(-1) as Extract<AgentTurnEvent, { type: 'done' }>;
 
 const upper: Plugin = {
   name: 'upper',
   stream: {
-    transform: (chunk) => (chunk.type === 'text_delta' ? { ...chunk, text: chunk.text.toUpperCase() } : chunk),
+    transform: (chunk) => (chunk.type === 'text' ? { ...chunk, delta: chunk.delta.toUpperCase() } : chunk),
   },
 };
 
@@ -45,14 +45,14 @@ describe('stream hooks', () => {
   it('transform and drop chunks; inner hooks see them first', async () => {
     const dropX: Plugin = {
       name: 'drop-x',
-      stream: { transform: (chunk) => (chunk.type === 'text_delta' && chunk.text === 'x' ? null : chunk) },
+      stream: { transform: (chunk) => (chunk.type === 'text' && chunk.delta === 'x' ? null : chunk) },
     };
     const seen: string[] = [];
     const spy: Plugin = {
       name: 'spy',
       stream: {
         transform: (chunk) => {
-          if (chunk.type === 'text_delta') seen.push(chunk.text);
+          if (chunk.type === 'text') seen.push(chunk.delta);
           return chunk;
         },
       },
@@ -70,7 +70,7 @@ describe('stream hooks', () => {
       name: 'guard',
       stream: {
         transform: (chunk) => {
-          if (chunk.type !== 'text_delta') return chunk;
+          if (chunk.type !== 'text') return chunk;
           held.push(chunk);
           return undefined; // hold
         },
@@ -86,7 +86,7 @@ describe('stream hooks', () => {
     for await (const event of agent.stream([user('go')])) order.push(event.type);
     expect(released).toEqual([3]);
     // Everything released at once, after the model finished and before `done`.
-    expect(order).toEqual(['text_delta', 'text_delta', 'text_delta', 'done']);
+    expect(order).toEqual(['text', 'text', 'text', 'done']);
     const events = await collect(agent.stream([user('go')]));
     expect(textOf(events).join('')).toBe('ONE TWO THREE');
   });
@@ -100,7 +100,7 @@ describe('stream hooks', () => {
           held.push(chunk);
         },
         flush: () => {
-          const text = held.map((c) => (c.type === 'text_delta' ? c.text : '')).join('');
+          const text = held.map((c) => (c.type === 'text' ? c.delta : '')).join('');
           if (text.includes('password')) throw new InterceptorError('I cannot share that.', 'OUTPUT_BLOCKED');
           return held.splice(0);
         },
@@ -109,12 +109,13 @@ describe('stream hooks', () => {
     const agent = new Agent({ model: piecesModel(['the ', 'password ', 'is hunter2']), plugins: [guard] });
     const session = Session.from({ before: 1 });
     const events = await collect(agent.stream([user('tell me')], { session }));
-    expect(textOf(events)).toEqual(['I cannot share that.']);
+    expect(textOf(events)).toEqual([]);
+    expect(events.slice(0, -1)).toEqual([{ type: 'refused', code: 'OUTPUT_BLOCKED', message: 'I cannot share that.' }]);
     expect(JSON.stringify(events)).not.toContain('hunter2');
-    expect(doneOf(events)).toMatchObject({
-      stop_reason: 'refused',
+    expect(doneOf(events).result).toMatchObject({
+      stopReason: 'refused',
       content: 'I cannot share that.',
-      data: { error: { code: 'OUTPUT_BLOCKED' } },
+      error: { code: 'OUTPUT_BLOCKED' },
     });
     expect(session.toJSON()).toEqual({ before: 1 });
   });
@@ -124,9 +125,7 @@ describe('stream hooks', () => {
       name: 'slow',
       stream: {
         transform: async (chunk) => {
-          await new Promise((resolve) =>
-            setTimeout(resolve, chunk.type === 'text_delta' && chunk.text === 'a' ? 20 : 0),
-          );
+          await new Promise((resolve) => setTimeout(resolve, chunk.type === 'text' && chunk.delta === 'a' ? 20 : 0));
           return chunk;
         },
       },
@@ -135,18 +134,17 @@ describe('stream hooks', () => {
     expect(textOf(await collect(agent.stream([user('go')])))).toEqual(['a', 'b', 'c']);
   });
 
-  it('see tool_calls and executed_tool_calls chunks too, and may split one chunk into several', async () => {
+  it('see proposed and executed chunks too, and may split one chunk into several', async () => {
     const split: Plugin = {
       name: 'split',
       stream: {
-        transform: (chunk) =>
-          chunk.type === 'text_delta' ? [...chunk.text].map((ch) => ({ ...chunk, text: ch })) : chunk,
+        transform: (chunk) => (chunk.type === 'text' ? [...chunk.delta].map((ch) => ({ ...chunk, delta: ch })) : chunk),
       },
     };
     const agent = new Agent({ model: scriptedModel([{ when: () => true, reply: 'hi you' }]), plugins: [split] });
     const events = await collect(agent.stream([user('go')]));
     expect(textOf(events)).toEqual(['h', 'i', ' ', 'y', 'o', 'u']);
-    expect(doneOf(events).content).toBe('hi you');
+    expect(doneOf(events).result.content).toBe('hi you');
   });
 });
 
@@ -160,7 +158,7 @@ describe('response-phase hooks in streamed turns', () => {
     const ran = await agent.run([user('x')]);
     const streamed = doneOf(await collect(agent.stream([user('x')])));
     expect(ran.content).toBe('hello [checked]');
-    expect(streamed.content).toBe(ran.content);
+    expect(streamed.result.content).toBe(ran.content);
   });
 
   it('a refusal in the response phase reaches a streaming client as the same user message as run()', async () => {
@@ -181,10 +179,10 @@ describe('response-phase hooks in streamed turns', () => {
     const session = Session.from({});
     const done = doneOf(await collect(agent.stream([user('x')], { session })));
     expect(ran).toMatchObject({ stopReason: 'refused', content: 'Answer withheld by policy.' });
-    expect(done).toMatchObject({
-      stop_reason: 'refused',
+    expect(done.result).toMatchObject({
+      stopReason: 'refused',
       content: ran.content,
-      data: { error: { code: 'POLICY', details: { rule: 7 } } },
+      error: { code: 'POLICY', details: { rule: 7 } },
     });
     expect(session.toJSON()).toEqual({});
   });
@@ -199,6 +197,6 @@ describe('response-phase hooks in streamed turns', () => {
     };
     const agent = new Agent({ model: piecesModel(['ab', 'cd']), plugins: [count] });
     const done = doneOf(await collect(agent.stream([user('x')])));
-    expect(done.data.session).toEqual({ chars: 4 });
+    expect(done.result.session).toEqual({ chars: 4 });
   });
 });

@@ -2,20 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   Agent,
+  type AgentTurnEvent,
   BatonError,
   InterceptorError,
   type Model,
   type ModelStreamPart,
+  type ProposedCall,
   Session,
-  type StreamEvent,
   scriptedModel,
-  type ToolCall,
   tool,
 } from '../src/index.js';
 import { drain, user } from './support/turns.js';
 
-const types = (events: StreamEvent[]) => events.map((e) => e.type);
-const deltas = (events: StreamEvent[]) => events.flatMap((e) => (e.type === 'text_delta' ? [e.text] : [])).join('');
+const types = (events: AgentTurnEvent[]) => events.map((e) => e.type);
+const deltas = (events: AgentTurnEvent[]) => events.flatMap((e) => (e.type === 'text' ? [e.delta] : [])).join('');
 
 describe('agent.stream', () => {
   it('streams text deltas word by word and ends with done carrying the session', async () => {
@@ -29,19 +29,19 @@ describe('agent.stream', () => {
     });
     const { events, result, error } = await drain(agent.stream([user('hi')], { session: { n: 1 } }));
     expect(error).toBeUndefined();
-    expect(types(events)).toEqual(['text_delta', 'text_delta', 'text_delta', 'text_delta', 'done']);
+    expect(types(events)).toEqual(['text', 'text', 'text', 'text', 'done']);
     expect(events.slice(0, 4)).toEqual([
-      { type: 'text_delta', text: 'Hello ' },
-      { type: 'text_delta', text: 'there, ' },
-      { type: 'text_delta', text: 'streaming ' },
-      { type: 'text_delta', text: 'world' },
+      { type: 'text', delta: 'Hello ' },
+      { type: 'text', delta: 'there, ' },
+      { type: 'text', delta: 'streaming ' },
+      { type: 'text', delta: 'world' },
     ]);
     const done = events.at(-1);
     if (done?.type !== 'done') throw new Error('done must be last');
-    expect(done.stop_reason).toBe('end_turn');
-    expect(done.content).toBe('Hello there, streaming world');
-    expect(done.data.session).toEqual({ n: 1, greeted: true });
-    expect(done.data).toMatchObject({ tool_calls: [], executed_tool_calls: [], cmds: [], approvals: [] });
+    expect(done.result.stopReason).toBe('end_turn');
+    expect(done.result.content).toBe('Hello there, streaming world');
+    expect(done.result.session).toEqual({ n: 1, greeted: true });
+    expect(done.result).toMatchObject({ toolCalls: [], executedToolCalls: [], stopReason: 'end_turn' });
     expect(result?.session).toEqual({ n: 1, greeted: true });
     expect(result?.content).toBe(deltas(events));
   });
@@ -51,14 +51,14 @@ describe('agent.stream', () => {
       model: scriptedModel([{ when: () => true, reply: 'a b c d e' }], { wordsPerDelta: 2 }),
     });
     const { events } = await drain(agent.stream([user('x')]));
-    expect(events.filter((e) => e.type === 'text_delta')).toEqual([
-      { type: 'text_delta', text: 'a b ' },
-      { type: 'text_delta', text: 'c d ' },
-      { type: 'text_delta', text: 'e' },
+    expect(events.filter((e) => e.type === 'text')).toEqual([
+      { type: 'text', delta: 'a b ' },
+      { type: 'text', delta: 'c d ' },
+      { type: 'text', delta: 'e' },
     ]);
   });
 
-  it('tool steps: text of the tool step, executed_tool_calls, then the answer, then done', async () => {
+  it('tool steps: text of the tool step, the executed calls, then the answer, then done', async () => {
     const model = scriptedModel([
       {
         when: (c) => c.toolResults.length > 0,
@@ -82,23 +82,23 @@ describe('agent.stream', () => {
     });
     const { events, error } = await drain(agent.stream([user('weather?')]));
     expect(error).toBeUndefined();
-    const executedAt = types(events).indexOf('executed_tool_calls');
+    const executedAt = types(events).indexOf('executed');
     expect(executedAt).toBeGreaterThan(0);
     expect(deltas(events.slice(0, executedAt))).toBe('Let me check.');
     expect(deltas(events.slice(executedAt))).toBe('It is 4 degrees');
-    expect(types(events).filter((t) => t === 'executed_tool_calls')).toHaveLength(1);
+    expect(types(events).filter((t) => t === 'executed')).toHaveLength(1);
     expect(events[executedAt]).toEqual({
-      type: 'executed_tool_calls',
-      executed_tool_calls: [{ id: expect.any(String), name: 'weather', input: { city: 'Oslo' }, output: { t: 4 } }],
+      type: 'executed',
+      calls: [{ id: expect.any(String), name: 'weather', input: { city: 'Oslo' }, output: { t: 4 } }],
     });
     const done = events.at(-1);
     if (done?.type !== 'done') throw new Error('done must be last');
-    expect(done.content).toBe('It is 4 degrees');
-    expect(done.data.executed_tool_calls).toHaveLength(1);
-    expect(done.data.session).toEqual({ last_city: 'Oslo' });
+    expect(done.result.content).toBe('It is 4 degrees');
+    expect(done.result.executedToolCalls).toHaveLength(1);
+    expect(done.result.session).toEqual({ last_city: 'Oslo' });
   });
 
-  it('approval: tool_calls event, the approval prompt as text, then done with approval_required', async () => {
+  it('approval: proposed event, the approval prompt as text, then done with approval_required', async () => {
     const model = scriptedModel([
       { when: (c) => c.toolResults.length > 0, reply: 'Deployed.' },
       { when: () => true, reply: { toolCalls: [{ name: 'deploy', input: { replicas: 2 } }] } },
@@ -116,29 +116,32 @@ describe('agent.stream', () => {
       ],
     });
     const first = await drain(agent.stream([user('deploy')]));
-    expect(types(first.events)).toEqual(['tool_calls', 'text_delta', 'done']);
+    expect(types(first.events)).toEqual(['proposed', 'text', 'done']);
     const proposed = first.events[0];
-    if (proposed?.type !== 'tool_calls') throw new Error('expected tool_calls');
-    expect(proposed.tool_calls).toEqual([expect.objectContaining({ name: 'deploy', execute: false })]);
+    if (proposed?.type !== 'proposed') throw new Error('expected proposed');
+    expect(proposed.calls).toEqual([expect.objectContaining({ name: 'deploy', description: 'Deploys' })]);
     const done = first.events[2];
     if (done?.type !== 'done') throw new Error('expected done');
-    expect(done.stop_reason).toBe('approval_required');
-    expect(done.data.tool_calls).toEqual(proposed.tool_calls);
-    expect(done.data.session).toHaveProperty(['baton:pending_tool_calls']);
+    expect(done.result.stopReason).toBe('approval_required');
+    expect(done.result.toolCalls).toEqual(proposed.calls);
+    expect(done.result.session).toHaveProperty(['baton:pending_tool_calls']);
 
     // The approval turn streams the executed call first, then the answer.
-    const call = proposed.tool_calls[0] as ToolCall;
+    const call = proposed.calls[0] as ProposedCall;
     const second = await drain(
-      agent.stream([user('')], { session: done.data.session as never, approvals: [{ ...call, execute: true }] }),
+      agent.stream([user('')], {
+        session: done.result.session,
+        approvals: [{ id: call.id, name: call.name, input: call.input, approved: true }],
+      }),
     );
-    expect(types(second.events)).toEqual(['executed_tool_calls', 'text_delta', 'done']);
+    expect(types(second.events)).toEqual(['executed', 'text', 'done']);
     expect(deltas(second.events)).toBe('Deployed.');
   });
 
   it('a model without stream() sends each whole text as one delta', async () => {
     const model: Model = { generate: async () => ({ text: 'all at once', toolCalls: [] }) };
     const { events } = await drain(new Agent({ model }).stream([user('x')]));
-    expect(events.slice(0, -1)).toEqual([{ type: 'text_delta', text: 'all at once' }]);
+    expect(events.slice(0, -1)).toEqual([{ type: 'text', delta: 'all at once' }]);
     expect(events.at(-1)?.type).toBe('done');
   });
 
@@ -155,12 +158,12 @@ describe('agent.stream', () => {
     const { events, result } = await drain(agent.stream([user('x')]));
     const done = events.at(-1);
     if (done?.type !== 'done') throw new Error('done must be last');
-    expect(done.content).toBe('answer (checked)');
-    expect(done.data.session).toEqual({ answered: 'answer' });
+    expect(done.result.content).toBe('answer (checked)');
+    expect(done.result.session).toEqual({ answered: 'answer' });
     expect(result?.content).toBe('answer (checked)');
   });
 
-  it('a refusal in a streamed turn sends its message as one delta, ends with done (refused, data.error), session unchanged', async () => {
+  it('a refusal in a streamed turn says so (code and message), ends with done (refused, error), session unchanged', async () => {
     const agent = new Agent({
       model: scriptedModel([{ when: () => true, reply: 'never' }]),
       requestInterceptors: [
@@ -171,14 +174,14 @@ describe('agent.stream', () => {
       ],
     });
     const { events } = await drain(agent.stream([user('x')], { session: { keep: true } }));
-    expect(types(events)).toEqual(['text_delta', 'done']);
-    expect(events[0]).toEqual({ type: 'text_delta', text: 'Refused.' });
+    expect(types(events)).toEqual(['refused', 'done']);
+    expect(events[0]).toEqual({ type: 'refused', code: 'NOPE', message: 'Refused.' });
     const done = events[1];
     if (done?.type !== 'done') throw new Error('expected done');
-    expect(done.stop_reason).toBe('refused');
-    expect(done.content).toBe('Refused.');
-    expect(done.data.error).toEqual({ code: 'NOPE' });
-    expect(done.data.session).toEqual({ keep: true });
+    expect(done.result.stopReason).toBe('refused');
+    expect(done.result.content).toBe('Refused.');
+    expect(done.result.error).toEqual({ code: 'NOPE' });
+    expect(done.result.session).toEqual({ keep: true });
   });
 
   it('a model failing mid-stream: deltas so far, then the iterator throws; no done; session rolled back', async () => {
@@ -202,8 +205,8 @@ describe('agent.stream', () => {
     const session = Session.from({ n: 1 });
     const { events, error, result } = await drain(agent.stream([user('x')], { session }));
     expect(events).toEqual([
-      { type: 'text_delta', text: 'partial ' },
-      { type: 'text_delta', text: 'answer' },
+      { type: 'text', delta: 'partial ' },
+      { type: 'text', delta: 'answer' },
     ]);
     expect(error).toBeInstanceOf(BatonError);
     expect((error as BatonError).code).toBe('MODEL_ERROR');
@@ -270,9 +273,9 @@ describe('agent.stream', () => {
     };
     const stream = new Agent({ model }).stream([user('x')]);
     const first = await stream.next();
-    expect(first.value).toEqual({ type: 'text_delta', text: 'first ' });
+    expect(first.value).toEqual({ type: 'text', delta: 'first ' });
     release?.();
     const rest = await drain(stream);
-    expect(types(rest.events)).toEqual(['text_delta', 'done']);
+    expect(types(rest.events)).toEqual(['text', 'done']);
   });
 });

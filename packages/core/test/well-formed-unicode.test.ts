@@ -134,7 +134,7 @@ describe('every mode and store refuses at set, and stores well-formed text exact
       const out = await manager.commit(first);
       // The next turn reads back exactly what was set, whichever way the session travelled.
       const next = await manager.load(
-        manager.mode === 'server' ? { sessionId: out.session_id as string } : { session: out.session },
+        manager.mode === 'server' ? { sessionId: out.sessionId as string } : { session: out.session },
       );
       expect(next.status).toBe('resumed');
       expect(next.session.keys()).toEqual([EMOJI]);

@@ -5,7 +5,6 @@ import { turnOnion } from '../hook-kinds.js';
 import { refusalResponse } from '../interceptors.js';
 import type { Model } from '../model.js';
 import { type AssembledPlugins, assemblePlugins } from '../plugin-registry.js';
-import type { ChatMessage, StreamEvent } from '../protocol.js';
 import { internal, Session, type SessionShape } from '../session.js';
 import { streamPipeline } from '../stream-pipeline.js';
 import type { Tool } from '../tool.js';
@@ -21,6 +20,7 @@ import type {
   RunOptions,
   TurnContext,
 } from '../turn.js';
+import type { Message, TurnEvent } from '../turn-events.js';
 import { AgentLoop, type TurnState } from './loop.js';
 import { ObserverBus } from './observers.js';
 import { checkChangedOwnedKeys, checkOwnedKeys } from './owned-keys.js';
@@ -172,15 +172,16 @@ export class Agent<S extends object = SessionShape> {
   }
 
   /** Runs one turn. The Session passed in is changed in place; a failed turn leaves it as it was. */
-  run(messages: ChatMessage[], options: RunOptions = {}): Promise<AgentResult> {
+  run(messages: Message[], options: RunOptions = {}): Promise<AgentResult> {
     return this.#turn(messages, options, runState(), true);
   }
 
   /**
-   * Runs one turn, yielding `text_delta`, `tool_calls`, `executed_tool_calls` as they happen and
-   * `done` last with the session. A failure ends the stream by throwing (session rolled back).
+   * Runs one turn, yielding `text`, `proposed` and `executed` events as they happen, `refused`
+   * when an interceptor refused the turn, and `done` last with the result (the session as a
+   * plain object). A failure ends the stream by throwing (session rolled back).
    */
-  stream(messages: ChatMessage[], options: RunOptions = {}): AsyncGenerator<StreamEvent, AgentResult> {
+  stream(messages: Message[], options: RunOptions = {}): AsyncGenerator<AgentTurnEvent, AgentResult> {
     return this.#stream(messages, options, true);
   }
 
@@ -188,21 +189,21 @@ export class Agent<S extends object = SessionShape> {
    * @internal `run` for a turn runner that checked the session with `checkSession` itself, right
    * after loading it (`ChatHandler`): the owned keys are checked once per turn.
    */
-  runChecked(messages: ChatMessage[], options: RunOptions): Promise<AgentResult> {
+  runChecked(messages: Message[], options: RunOptions): Promise<AgentResult> {
     return this.#turn(messages, options, runState(), false);
   }
 
   /** @internal `stream` for a turn runner that checked the session itself (see `runChecked`). */
-  streamChecked(messages: ChatMessage[], options: RunOptions): AsyncGenerator<StreamEvent, AgentResult> {
+  streamChecked(messages: Message[], options: RunOptions): AsyncGenerator<AgentTurnEvent, AgentResult> {
     return this.#stream(messages, options, false);
   }
 
   async *#stream(
-    messages: ChatMessage[],
+    messages: Message[],
     options: RunOptions,
     check: boolean,
-  ): AsyncGenerator<StreamEvent, AgentResult> {
-    const queue = new StreamQueue<StreamEvent>();
+  ): AsyncGenerator<AgentTurnEvent, AgentResult> {
+    const queue = new StreamQueue<AgentTurnEvent>();
     let failure: unknown;
     let result: AgentResult | undefined;
     const state: TurnState = { streaming: true, flush: undefined, emit: (event) => queue.push(event) };
@@ -217,27 +218,20 @@ export class Agent<S extends object = SessionShape> {
     void turn.finally(() => queue.finish());
     let streamedText = false;
     for await (const event of queue.drain()) {
-      if (event.type === 'text_delta') streamedText = true;
+      if (event.type === 'text') streamedText = true;
       yield event;
     }
     if (failure !== undefined) throw failure;
     const done = result as AgentResult;
-    // An early answer or a refusal never went through the model's stream: send it as one delta
-    // (already through the response hooks) so clients that render deltas show the same message
-    // as `done.content`. A refusal after text was streamed is carried by `done` alone.
-    if (
-      !streamedText &&
-      done.content !== '' &&
-      (done.stopReason === 'refused' || done.stopReason === 'answered_early')
-    ) {
-      yield { type: 'text_delta', text: done.content };
+    // An early answer never went through the model's stream: send it as one delta (already
+    // through the response hooks) so clients that render deltas show the same message as
+    // `done`'s content. A refusal says so; its message is the content, streamed or not.
+    if (done.stopReason === 'refused') {
+      yield { type: 'refused', code: done.error?.code ?? 'REFUSED', message: done.content };
+    } else if (!streamedText && done.content !== '' && done.stopReason === 'answered_early') {
+      yield { type: 'text', delta: done.content };
     }
-    yield {
-      type: 'done',
-      stop_reason: done.stopReason,
-      content: done.content,
-      data: responseData(done),
-    };
+    yield { type: 'done', result: done };
     return done;
   }
 
@@ -245,7 +239,7 @@ export class Agent<S extends object = SessionShape> {
    * One turn: context, the owned-key check (`check`), the turn onion, rollback on failure. Its
    * span is the one a turn runner made active for it, or one of its own.
    */
-  async #turn(messages: ChatMessage[], options: RunOptions, state: TurnState, check: boolean): Promise<AgentResult> {
+  async #turn(messages: Message[], options: RunOptions, state: TurnState, check: boolean): Promise<AgentResult> {
     const session = (
       options.session instanceof Session ? options.session : Session.from(options.session)
     ) as Session<S>;
@@ -254,11 +248,10 @@ export class Agent<S extends object = SessionShape> {
     const outerSpan = takeTurnSpan();
     const span = outerSpan ?? startSpan('baton.turn', undefined, () => ({ 'baton.streaming': state.streaming }));
     state.span = span;
-    const latest = messages.at(-1);
     const ctx: TurnContext<S> = {
       session,
-      request: { messages, approvals: options.approvals ?? latest?.data?.tool_calls ?? [] },
-      context: options.context ?? latestUserMessage(messages)?.platform_context ?? {},
+      request: { messages, approvals: options.approvals ?? [] },
+      context: options.context ?? {},
       server: Object.freeze({ ...options.server }),
       signal,
       locals: {},
@@ -315,19 +308,8 @@ export class Agent<S extends object = SessionShape> {
   }
 }
 
-/** The HelpDesk `data` of a completed turn (session as a plain object). */
-export function responseData(result: AgentResult) {
-  return {
-    tool_calls: result.toolCalls,
-    executed_tool_calls: result.executedToolCalls,
-    cmds: [],
-    executed_cmds: [],
-    approvals: [],
-    executed_approvals: [],
-    session: result.session,
-    ...(result.error ? { error: result.error } : {}),
-  };
-}
+/** What `agent.stream` yields: turn events whose `done` carries the agent's result. */
+export type AgentTurnEvent = TurnEvent<AgentResult>;
 
 /** Turn span attributes: how it ended, usage and the session's size — never its content. */
 function recordTurn(span: Span, response: AgentResponse, session: { readonly byteSize: number }): void {
@@ -344,9 +326,4 @@ function recordTurn(span: Span, response: AgentResponse, session: { readonly byt
 
 function runState(): TurnState {
   return { emit: undefined, flush: undefined, streaming: false };
-}
-
-function latestUserMessage(messages: ChatMessage[]): ChatMessage | undefined {
-  for (let i = messages.length - 1; i >= 0; i--) if (messages[i]?.role === 'user') return messages[i];
-  return undefined;
 }

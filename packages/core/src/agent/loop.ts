@@ -11,10 +11,10 @@ import {
   type Usage,
 } from '../model.js';
 import type { AssembledPlugins } from '../plugin-registry.js';
-import type { ChatMessage, ExecutedToolCall } from '../protocol.js';
 import type { Session } from '../session.js';
 import { inSpan, type Span } from '../tracing.js';
 import type { StreamChunk, TurnContext } from '../turn.js';
+import type { ExecutedCall, Message } from '../turn-events.js';
 import type { ObserverBus } from './observers.js';
 import { type ClaimApproval, executedCall, type ToolRunner } from './tool-runner.js';
 
@@ -71,8 +71,8 @@ export class AgentLoop<S extends object> {
     const { model, system, maxSteps, approvalPrompt } = this.#options;
     const usage = emptyUsage();
     const messages = toModelMessages(ctx.request.messages);
-    const executed: ExecutedToolCall[] = await this.#tools.decide(ctx, messages, state.span, state.claim);
-    if (executed.length > 0) await state.emit?.({ type: 'executed_tool_calls', executed_tool_calls: [...executed] });
+    const executed: ExecutedCall[] = await this.#tools.decide(ctx, messages, state.span, state.claim);
+    if (executed.length > 0) await state.emit?.({ type: 'executed', calls: [...executed] });
 
     const plugins = this.#plugins();
     const modelTools = [...plugins.tools.values()].map((t) => ({
@@ -109,7 +109,7 @@ export class AgentLoop<S extends object> {
       });
       if (ctx.signal.aborted) throw abortError(ctx.signal);
       // A model hook answered without calling the model (a cache, a limit): stream its text too.
-      if (!state.generated && result.text !== '') await state.emit?.({ type: 'text_delta', text: result.text });
+      if (!state.generated && result.text !== '') await state.emit?.({ type: 'text', delta: result.text });
       addUsage(usage, result.usage);
       if (result.toolCalls.length === 0) {
         ctx.response = {
@@ -123,7 +123,7 @@ export class AgentLoop<S extends object> {
       }
       messages.push({ role: 'assistant', content: result.text, toolCalls: result.toolCalls });
       const proposed: ModelToolCall[] = [];
-      const executedNow: ExecutedToolCall[] = [];
+      const executedNow: ExecutedCall[] = [];
       for (const call of result.toolCalls) {
         if (this.#tools.requiresApproval(call.name)) {
           proposed.push(call);
@@ -134,12 +134,12 @@ export class AgentLoop<S extends object> {
         messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, ...outcome });
       }
       executed.push(...executedNow);
-      if (executedNow.length > 0) await state.emit?.({ type: 'executed_tool_calls', executed_tool_calls: executedNow });
+      if (executedNow.length > 0) await state.emit?.({ type: 'executed', calls: executedNow });
       if (proposed.length > 0) {
         const toolCalls = this.#tools.propose(proposed, session, state.claim !== undefined);
-        await state.emit?.({ type: 'tool_calls', tool_calls: toolCalls });
+        await state.emit?.({ type: 'proposed', calls: toolCalls });
         const content = result.text === '' ? approvalPrompt : result.text;
-        if (result.text === '') await state.emit?.({ type: 'text_delta', text: content });
+        if (result.text === '') await state.emit?.({ type: 'text', delta: content });
         ctx.response = { content, toolCalls, executedToolCalls: executed, stopReason: 'approval_required', usage };
         return;
       }
@@ -156,7 +156,7 @@ export class AgentLoop<S extends object> {
     try {
       if (!state.streaming || model.stream === undefined) {
         const result = await model.generate(call);
-        if (state.streaming && result.text !== '') await state.emit?.({ type: 'text_delta', text: result.text });
+        if (state.streaming && result.text !== '') await state.emit?.({ type: 'text', delta: result.text });
         return { text: result.text ?? '', toolCalls: result.toolCalls ?? [], usage: result.usage };
       }
       let text = '';
@@ -166,7 +166,7 @@ export class AgentLoop<S extends object> {
         switch (part.type) {
           case 'text_delta':
             text += part.text;
-            await state.emit?.({ type: 'text_delta', text: part.text });
+            await state.emit?.({ type: 'text', delta: part.text });
             break;
           case 'tool_call':
             toolCalls.push(part.toolCall);
@@ -204,7 +204,7 @@ function recordModelCall(span: Span, result: ModelResult): void {
   });
 }
 
-function toModelMessages(messages: ChatMessage[]): ModelMessage[] {
+function toModelMessages(messages: Message[]): ModelMessage[] {
   const out: ModelMessage[] = [];
   for (const m of messages) {
     if (m.content === '' && m.role === 'user') continue; // a bare approval message carries no text

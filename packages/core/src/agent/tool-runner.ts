@@ -6,13 +6,13 @@ import { abortError, BatonError, InterceptorError } from '../errors.js';
 import { callOnion } from '../hook-kinds.js';
 import type { ModelMessage, ModelToolCall } from '../model.js';
 import type { AssembledPlugins } from '../plugin-registry.js';
-import type { Approval, ExecutedToolCall, ToolCall } from '../protocol.js';
 import { describeIssues, validate } from '../schema.js';
 import { internal, type Session } from '../session.js';
 import type { ApprovalClaims } from '../stores/store.js';
 import type { Tool, ToolContext } from '../tool.js';
 import { inSpan, type Span } from '../tracing.js';
 import type { ToolInvocation, ToolOutcome, TurnContext } from '../turn.js';
+import type { Decision, ExecutedCall, ProposedCall } from '../turn-events.js';
 import type { ObserverBus } from './observers.js';
 
 /** Claims an approval in the session store (server mode: `RunOptions.claimApproval`). */
@@ -59,7 +59,7 @@ export class ToolRunner<S extends object> {
     messages: ModelMessage[],
     span: Span | undefined,
     claim: ClaimApproval | undefined,
-  ): Promise<ExecutedToolCall[]> {
+  ): Promise<ExecutedCall[]> {
     const { session } = ctx;
     const pending = (session[internal].getReserved(PENDING_KEY) as PendingCall[] | undefined) ?? [];
     // Approvals apply only to the calls proposed by the previous turn; anything older is dropped.
@@ -73,7 +73,7 @@ export class ToolRunner<S extends object> {
       claim,
     );
     // What the decisions produced, reported in the order the client listed them.
-    const decided = new Map<Approval, ExecutedToolCall>();
+    const decided = new Map<Decision, ExecutedCall>();
     // Rejections of calls that are not pending run nothing (no tool, no onReject) and are not
     // shown to the model (it proposed no such call this turn); the client gets an acknowledgement.
     for (const approval of strayRejections) {
@@ -90,17 +90,17 @@ export class ToolRunner<S extends object> {
           type: 'approval',
           context: ctx as unknown as TurnContext,
           call,
-          approved: approval.execute,
-          ...(approval.rejection_reason === undefined ? {} : { reason: approval.rejection_reason }),
+          approved: approval.approved,
+          ...(approval.reason === undefined ? {} : { reason: approval.reason }),
         });
-        const outcome = approval.execute
+        const outcome = approval.approved
           ? await this.call(call, ctx, call, span)
-          : await this.#reject(call, approval.rejection_reason, ctx);
-        if (approval.execute) decided.set(approval, executedCall(call, outcome));
+          : await this.#reject(call, approval.reason, ctx);
+        if (approval.approved) decided.set(approval, executedCall(call, outcome));
         messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, ...outcome });
       }
     }
-    const executed: ExecutedToolCall[] = [];
+    const executed: ExecutedCall[] = [];
     for (const approval of decisions) {
       const reported = decided.get(approval);
       if (reported !== undefined) executed.push(reported);
@@ -110,9 +110,9 @@ export class ToolRunner<S extends object> {
 
   /**
    * Remembers calls awaiting approval under the reserved session key (signed when approvals are
-   * signed) and returns them as the client sees them.
+   * signed) and returns them as the user will see them.
    */
-  propose(proposed: ModelToolCall[], session: Session<S>, claimed: boolean): ToolCall[] {
+  propose(proposed: ModelToolCall[], session: Session<S>, claimed: boolean): ProposedCall[] {
     const signer = this.#options.signer;
     const now = Date.now();
     // A claimed approval is named by a nonce of its own: model call ids repeat across turns
@@ -122,7 +122,7 @@ export class ToolRunner<S extends object> {
       PENDING_KEY,
       signer === undefined ? named : named.map((call) => signer.sign(call, now)),
     );
-    return proposed.map((call) => this.#toWireToolCall(call));
+    return proposed.map((call) => this.#proposedCall(call));
   }
 
   /**
@@ -251,26 +251,24 @@ export class ToolRunner<S extends object> {
     return { output: { rejected: true, reason: reason ?? null }, isError: true };
   }
 
-  #toWireToolCall(call: ModelToolCall): ToolCall {
+  #proposedCall(call: ModelToolCall): ProposedCall {
     const t = this.#plugins().tools.get(call.name) as Tool<S>;
-    const properties = (t.jsonSchema.properties ?? {}) as Record<string, unknown>;
-    const wire: ToolCall = {
+    const proposed: ProposedCall = {
       id: call.id,
       name: call.name,
       input: call.input,
-      execute: false,
-      tool_description: t.description,
-      input_description: properties,
+      description: t.description,
+      inputSchema: t.jsonSchema,
     };
-    if (t.intent) wire.intent = t.intent(call.input);
-    return wire;
+    if (t.intent) proposed.intent = t.intent(call.input);
+    return proposed;
   }
 }
 
 /** A tool call as reported to the client: its input and output (flagged when it failed). */
-export function executedCall(call: ModelToolCall, outcome: ToolOutcome): ExecutedToolCall {
-  const out: ExecutedToolCall = { id: call.id, name: call.name, input: call.input, output: outcome.output };
-  if (outcome.isError) out.is_error = true;
+export function executedCall(call: ModelToolCall, outcome: ToolOutcome): ExecutedCall {
+  const out: ExecutedCall = { id: call.id, name: call.name, input: call.input, output: outcome.output };
+  if (outcome.isError) out.isError = true;
   return out;
 }
 

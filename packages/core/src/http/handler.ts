@@ -1,6 +1,7 @@
 import type { Agent } from '../agent/agent.js';
 import { ChatHandler, type ChatTurn } from '../chat-handler.js';
 import { BatonError } from '../errors.js';
+import { helpDeskRoutes } from '../protocols/helpdesk/routes.js';
 import type { SessionShape } from '../session.js';
 import { SessionManager, type SessionManagerOptions } from '../session-manager.js';
 import type { ServerContext } from '../turn.js';
@@ -280,8 +281,8 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
 /** Baton's route table from `paths`, `aliases` and `prefix` (aliases follow their route when it is off). */
 export function batonRoutes(options: Pick<BatonHandlerOptions, 'paths' | 'aliases' | 'prefix'>): BatonRoute[] {
   const paths = {
-    chat: '/api/chat',
-    chatStream: '/api/chat-stream',
+    chat: helpDeskRoutes.chat,
+    chatStream: helpDeskRoutes.chatStream,
     session: '/api/session',
     health: '/health',
     ...options.paths,
@@ -294,8 +295,8 @@ export function batonRoutes(options: Pick<BatonHandlerOptions, 'paths' | 'aliase
     routes.push({ name, method, path: `${prefix}${path}` });
     if (alias && aliases) routes.push({ name, method, path: `${prefix}${alias}` });
   };
-  add('chat', 'POST', paths.chat, '/api/sendMessage');
-  add('chatStream', 'POST', paths.chatStream, '/api/sendMessageStream');
+  add('chat', 'POST', paths.chat, helpDeskRoutes.aliases.chat);
+  add('chatStream', 'POST', paths.chatStream, helpDeskRoutes.aliases.chatStream);
   add('session', 'DELETE', paths.session);
   add('health', 'GET', paths.health);
   return routes;

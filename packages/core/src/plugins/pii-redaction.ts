@@ -1,6 +1,6 @@
-import type { ExecutedToolCall } from '../protocol.js';
 import type { SessionShape } from '../session.js';
 import type { Plugin, StreamChunk, StreamChunks } from '../turn.js';
+import type { ExecutedCall } from '../turn-events.js';
 import { checkFunction, invalid } from './options.js';
 
 const NAME = 'pii-redaction';
@@ -93,7 +93,7 @@ export function piiRedaction<S extends object = SessionShape>(options: PiiRedact
   const release = (ctx: object): StreamChunk[] => {
     const held = holds.get(ctx) ?? '';
     holds.delete(ctx);
-    return held === '' ? [] : [{ type: 'text_delta', text: redact(held) }];
+    return held === '' ? [] : [{ type: 'text', delta: redact(held) }];
   };
 
   return {
@@ -107,19 +107,17 @@ export function piiRedaction<S extends object = SessionShape>(options: PiiRedact
     ],
     stream: {
       transform(chunk, ctx): StreamChunks {
-        if (chunk.type !== 'text_delta') {
+        if (chunk.type !== 'text') {
           const out = release(ctx);
           out.push(
-            chunk.type === 'executed_tool_calls'
-              ? { ...chunk, executed_tool_calls: chunk.executed_tool_calls.map((c) => redactExecuted(c, redact)) }
-              : chunk,
+            chunk.type === 'executed' ? { ...chunk, calls: chunk.calls.map((c) => redactExecuted(c, redact)) } : chunk,
           );
           return out;
         }
-        const text = (holds.get(ctx) ?? '') + chunk.text;
+        const text = (holds.get(ctx) ?? '') + chunk.delta;
         const cut = safeCut(text);
         holds.set(ctx, text.slice(cut));
-        return cut === 0 ? null : { type: 'text_delta', text: redact(text.slice(0, cut)) };
+        return cut === 0 ? null : { type: 'text', delta: redact(text.slice(0, cut)) };
       },
       flush: (ctx) => release(ctx),
     },
@@ -221,7 +219,7 @@ function redactText(text: string, detectors: readonly Detector[]): string {
   return out + text.slice(at);
 }
 
-function redactExecuted(call: ExecutedToolCall, redact: (text: string) => string): ExecutedToolCall {
+function redactExecuted(call: ExecutedCall, redact: (text: string) => string): ExecutedCall {
   return { ...call, input: redactDeep(call.input, redact), output: redactDeep(call.output, redact) };
 }
 

@@ -1,9 +1,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Agent } from '../agent/agent.js';
 import type { JsonObject } from '../json.js';
-import type { Approval, ChatMessage, StreamEvent, ToolCall } from '../protocol.js';
 import { Session } from '../session.js';
 import type { AgentEvent, AgentOptions, AgentResult, AnyPlugin, Plugin, StopReason } from '../turn.js';
+import type { Decision, Message, ProposedCall, TurnEvent } from '../turn-events.js';
 import { KIT, type KitCounts, type KitFixture, kitFixture } from './fixture.js';
 
 /* The plugin test kit: runs a plugin inside a deterministic agent through every path a turn can
@@ -46,7 +46,7 @@ export interface ScenarioExpectation {
   modelCalls?: number;
   /** Keys the session must hold, with these values, after an answer. */
   sessionIncludes?: JsonObject;
-  /** Stream: the concatenated `text_delta`s equal `done.content` (default true). */
+  /** Stream: the concatenated `text` deltas equal the content `done` carries (default true). */
   streamMatchesContent?: boolean;
 }
 
@@ -55,7 +55,7 @@ export interface PluginCheckOptions {
   scenarios?: readonly PluginScenario[];
   /** The session every scenario starts from (default `{}`); it must satisfy the plugin's owned keys. */
   session?: JsonObject;
-  /** `platform_context` of every turn. */
+  /** The client context (`ctx.context`) of every turn. */
   context?: Record<string, unknown>;
   /**
    * More plugins (the plugin's peers), registered before it; `before`/`after` still apply. The
@@ -76,8 +76,8 @@ export interface PluginCheckOptions {
 export interface KitTurn {
   /** `main`, or the step of the approval scenario: `propose`, `approve`, `forged`, `replay`. */
   label: string;
-  messages: ChatMessage[];
-  approvals?: Approval[];
+  messages: Message[];
+  approvals?: Decision[];
   sessionBefore: JsonObject;
   /** The Session once the turn settled (observers included). */
   sessionAfter: JsonObject;
@@ -87,7 +87,7 @@ export interface KitTurn {
   /** Everything the agent's observers saw, in order. */
   events: AgentEvent[];
   /** The streamed chunks (stream scenario), `done` included. */
-  chunks?: StreamEvent[];
+  chunks?: TurnEvent<AgentResult>[];
   modelCalls: number;
   toolRuns: KitCounts['toolRuns'];
 }
@@ -216,15 +216,15 @@ function expectationFor(scenario: PluginScenario, override: ScenarioExpectation 
 interface Scenario {
   turn(
     label: string,
-    messages: ChatMessage[],
+    messages: Message[],
     session: Session,
-    how?: { stream?: boolean; approvals?: Approval[] },
+    how?: { stream?: boolean; approvals?: Decision[] },
   ): Promise<KitTurn>;
   expected: ScenarioExpectation;
   problems: string[];
 }
 
-const user = (content: string): ChatMessage => ({ role: 'user', content });
+const user = (content: string): Message => ({ role: 'user', content });
 
 async function runScenario(
   scenario: PluginScenario,
@@ -276,9 +276,9 @@ async function runTurn(
   agent: Agent,
   kit: KitFixture,
   label: string,
-  messages: ChatMessage[],
+  messages: Message[],
   session: Session,
-  how: { stream?: boolean; approvals?: Approval[] },
+  how: { stream?: boolean; approvals?: Decision[] },
   options: PluginCheckOptions,
   events: () => AgentEvent[],
 ): Promise<KitTurn> {
@@ -289,7 +289,7 @@ async function runTurn(
   let result: AgentResult | undefined;
   let error: unknown;
   let threw = false;
-  let chunks: StreamEvent[] | undefined;
+  let chunks: TurnEvent<AgentResult>[] | undefined;
   try {
     if (how.stream) {
       chunks = [];
@@ -369,8 +369,8 @@ const SCENARIOS: Record<PluginScenario, (s: Scenario, session: Session) => Promi
       return;
     }
     const pending = propose.result.session;
-    const history = [user(KIT.deploy), { role: 'assistant', content: propose.result.content } as ChatMessage, user('')];
-    const approval: Approval = { ...toApproval(proposed), execute: true };
+    const history = [user(KIT.deploy), { role: 'assistant', content: propose.result.content } as Message, user('')];
+    const approval: Decision = { ...toDecision(proposed), approved: true };
 
     const approve = await s.turn('approve', history, Session.from(pending), { approvals: [approval] });
     expectTurn(s, approve, 'kit_deploy', 'approve: ');
@@ -379,7 +379,7 @@ const SCENARIOS: Record<PluginScenario, (s: Scenario, session: Session) => Promi
     }
 
     // The gate is not negotiable: no expectation override applies below.
-    const forged: Approval = { ...approval, input: { service: 'prod' } };
+    const forged: Decision = { ...approval, input: { service: 'prod' } };
     const forgedTurn = await s.turn('forged', history, Session.from(pending), { approvals: [forged] });
     expectRejected(forgedTurn, 'APPROVAL_UNKNOWN', 'forged: an approval with a changed input', problems);
     if (approve.outcome === 'answer' && approve.result !== undefined) {
@@ -389,7 +389,7 @@ const SCENARIOS: Record<PluginScenario, (s: Scenario, session: Session) => Promi
   },
 };
 
-function toApproval(call: ToolCall): Omit<Approval, 'execute'> {
+function toDecision(call: ProposedCall): Omit<Decision, 'approved'> {
   return { id: call.id, name: call.name, input: call.input };
 }
 
@@ -526,23 +526,20 @@ function checkStream(turn: KitTurn, e: ScenarioExpectation, problems: string[]):
   }
   const dones = chunks.filter((c) => c.type === 'done').length;
   if (dones !== 1) problems.push(`the stream sent ${dones} done chunks`);
-  const text = chunks.flatMap((c) => (c.type === 'text_delta' ? [c.text] : [])).join('');
+  const text = chunks.flatMap((c) => (c.type === 'text' ? [c.delta] : [])).join('');
+  const { result } = done;
   // A refusal's message reaches a streaming client in `done` only, whatever streamed before it.
-  if (e.streamMatchesContent !== false && turn.outcome === 'answer' && text !== done.content) {
+  if (e.streamMatchesContent !== false && turn.outcome === 'answer' && text !== result.content) {
     problems.push(
-      `the streamed text ${JSON.stringify(text)} differs from done.content ${JSON.stringify(done.content)} (a stream hook dropped or held text it never released?)`,
+      `the streamed text ${JSON.stringify(text)} differs from done.content ${JSON.stringify(result.content)} (a stream hook dropped or held text it never released?)`,
     );
   }
-  if (!isDeepStrictEqual(done.data.session, turn.result?.session))
-    problems.push("done's session differs from the turn's");
-  if (!isDeepStrictEqual(done.data.session, turn.sessionAfter))
-    problems.push("done's session differs from the Session");
-  if (done.content !== turn.result?.content || done.stop_reason !== turn.result?.stopReason) {
+  if (!isDeepStrictEqual(result.session, turn.result?.session)) problems.push("done's session differs from the turn's");
+  if (!isDeepStrictEqual(result.session, turn.sessionAfter)) problems.push("done's session differs from the Session");
+  if (result.content !== turn.result?.content || result.stopReason !== turn.result?.stopReason) {
     problems.push("done's content or stop reason differs from the stream's result");
   }
-  const streamed = new Set(
-    chunks.flatMap((c) => (c.type === 'executed_tool_calls' ? c.executed_tool_calls.map((x) => x.id) : [])),
-  );
+  const streamed = new Set(chunks.flatMap((c) => (c.type === 'executed' ? c.calls.map((x) => x.id) : [])));
   for (const call of turn.result?.executedToolCalls ?? []) {
     if (!streamed.has(call.id)) problems.push(`executed tool call ${call.name} (${call.id}) was never streamed`);
   }

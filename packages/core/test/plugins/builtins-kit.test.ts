@@ -113,8 +113,8 @@ describe('built-in plugins through the plugin kit', () => {
       expect: { run: { content: redacted }, stream: { content: redacted } },
     });
     const stream = turnOf(report, 'stream');
-    const executed = stream?.chunks?.find((c) => c.type === 'executed_tool_calls');
-    expect(executed).toMatchObject({ executed_tool_calls: [{ input: { text: '[redacted greeting]' } }] });
+    const executed = stream?.chunks?.find((c) => c.type === 'executed');
+    expect(executed).toMatchObject({ calls: [{ input: { text: '[redacted greeting]' } }] });
     // Only what the client sees is redacted: the session keeps the tool's write.
     expect(stream?.sessionAfter.kit_note).toBe('hello');
   });

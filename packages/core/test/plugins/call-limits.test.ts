@@ -50,7 +50,7 @@ describe('callLimits: model calls', () => {
     const { events, error } = await drain(agent.stream([user('loop')]));
     expect(error).toBeUndefined();
     expect(deltas(events)).toBe(`Pinging. Pinging. ${MESSAGE}`);
-    expect(events.at(-1)).toMatchObject({ type: 'done', content: MESSAGE, stop_reason: 'end_turn' });
+    expect(events.at(-1)).toMatchObject({ type: 'done', result: { content: MESSAGE, stopReason: 'end_turn' } });
   });
 
   it('exit error: fails the turn with CALL_LIMIT_EXCEEDED and commits nothing', async () => {
@@ -86,7 +86,7 @@ describe('callLimits: tool calls', () => {
     const result = await agent.run([user('ping thrice')]);
     expect(ran).toHaveLength(2);
     expect(result.content).toBe('answered');
-    expect(result.executedToolCalls.map((c) => c.is_error ?? false)).toEqual([false, false, true]);
+    expect(result.executedToolCalls.map((c) => c.isError ?? false)).toEqual([false, false, true]);
     expect(result.executedToolCalls[2]?.output).toMatchObject({ code: 'CALL_LIMIT_EXCEEDED' });
     const toolResults = model.calls[1]?.messages.filter((m) => m.role === 'tool');
     expect(toolResults?.map((m) => m.role === 'tool' && m.isError)).toEqual([false, false, true]);

@@ -72,10 +72,10 @@ describe('modelFallback', () => {
     const agent = new Agent({ model: primary.model, plugins: [modelFallback(backup.model)] });
     const { events, error } = await drain(agent.stream([user('hi')]));
     expect(error).toBeUndefined();
-    const textEvents = events.filter((e) => e.type === 'text_delta');
+    const textEvents = events.filter((e) => e.type === 'text');
     expect(textEvents.length).toBe(5); // 4-character chunks: the backup's stream, not one whole text
     expect(deltas(events)).toBe('Streamed by backup');
-    expect(events.at(-1)).toMatchObject({ type: 'done', content: 'Streamed by backup' });
+    expect(events.at(-1)).toMatchObject({ type: 'done', result: { content: 'Streamed by backup' } });
   });
 
   it('each model call starts from the primary again', async () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Agent, type Model, type ModelResult, type StreamEvent, tool } from '../../src/index.js';
+import { Agent, type AgentTurnEvent, type Model, type ModelResult, tool } from '../../src/index.js';
 import { luhnValid, type PiiRedactionOptions, piiRedaction } from '../../src/plugins/index.js';
 import { deltas, drain, scripted, user } from './support.js';
 
@@ -29,10 +29,10 @@ async function streamed(chunks: readonly string[], options?: PiiRedactionOptions
   const agent = new Agent({ model: chunked(chunks), plugins: [piiRedaction(options)] });
   const { events, error } = await drain(agent.stream([user('x')]));
   if (error !== undefined) throw error;
-  const done = events.at(-1) as Extract<StreamEvent, { type: 'done' }>;
+  const done = events.at(-1) as Extract<AgentTurnEvent, { type: 'done' }>;
   const run = await agent.run([user('x')]);
-  const pieces = events.flatMap((e) => (e.type === 'text_delta' ? [e.text] : []));
-  return { pieces, text: deltas(events), done: done.content, run: run.content };
+  const pieces = events.flatMap((e) => (e.type === 'text' ? [e.delta] : []));
+  return { pieces, text: deltas(events), done: done.result.content, run: run.content };
 }
 
 describe('piiRedaction: what it finds', () => {
@@ -133,14 +133,14 @@ describe('piiRedaction: what it finds', () => {
     expect(result.toolCalls[0]?.input).toEqual({ to: 'eve@example.com' });
 
     const { events } = await drain(agent().stream([user('find eve')]));
-    const executed = events.find((e) => e.type === 'executed_tool_calls');
+    const executed = events.find((e) => e.type === 'executed');
     expect(executed).toEqual({
-      type: 'executed_tool_calls',
-      executed_tool_calls: [{ id: 'l1', name: 'lookup', ...expected }],
+      type: 'executed',
+      calls: [{ id: 'l1', name: 'lookup', ...expected }],
     });
     const done = events.at(-1);
-    expect(done?.type === 'done' && done.data.executed_tool_calls).toEqual([{ id: 'l1', name: 'lookup', ...expected }]);
-    expect(done?.type === 'done' && done.data.tool_calls[0]?.input).toEqual({ to: 'eve@example.com' });
+    expect(done?.type === 'done' && done.result.executedToolCalls).toEqual([{ id: 'l1', name: 'lookup', ...expected }]);
+    expect(done?.type === 'done' && done.result.toolCalls[0]?.input).toEqual({ to: 'eve@example.com' });
   });
 });
 
@@ -184,11 +184,11 @@ describe('piiRedaction: streaming', () => {
       plugins: [piiRedaction()],
     });
     const { events } = await drain(agent.stream([user('x')]));
-    const kinds = events.map((e) => (e.type === 'text_delta' ? `text:${e.text}` : e.type));
-    const toolAt = kinds.indexOf('executed_tool_calls');
+    const kinds = events.map((e) => (e.type === 'text' ? `text:${e.delta}` : e.type));
+    const toolAt = kinds.indexOf('executed');
     expect(deltas(events.slice(0, toolAt))).toBe('Checking [redacted email]');
     expect(deltas(events.slice(toolAt))).toBe('Done, [redacted email]');
-    expect(events.at(-1)).toMatchObject({ type: 'done', content: 'Done, [redacted email]' });
+    expect(events.at(-1)).toMatchObject({ type: 'done', result: { content: 'Done, [redacted email]' } });
   });
 
   it('any chunking streams exactly the redacted content (property)', async () => {

@@ -98,7 +98,7 @@ describe('rateLimit', () => {
     await agent.run([user('x')], { session });
     const { events, error } = await drain(agent.stream([user('x')], { session }));
     expect(error).toBeUndefined();
-    expect(events.at(-1)).toMatchObject({ type: 'done', content: SLOW_DOWN, stop_reason: 'refused' });
+    expect(events.at(-1)).toMatchObject({ type: 'done', result: { content: SLOW_DOWN, stopReason: 'refused' } });
   });
 
   it('refuses bad options when created (CONFIG_INVALID)', () => {

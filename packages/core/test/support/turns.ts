@@ -1,8 +1,8 @@
-import type { AgentResult, ChatMessage, StreamEvent } from '../../src/index.js';
+import type { AgentResult, AgentTurnEvent, Message } from '../../src/index.js';
 
 /* Helpers every turn-level test file uses: a user message, a rejection, a drained stream. */
 
-export const user = (content: string): ChatMessage => ({ role: 'user', content });
+export const user = (content: string): Message => ({ role: 'user', content });
 
 /** The error a promise rejects with (fails the test if it resolves). */
 export async function failure(promise: Promise<unknown>): Promise<unknown> {
@@ -15,8 +15,8 @@ export async function failure(promise: Promise<unknown>): Promise<unknown> {
 }
 
 /** Drains a stream: its events, its return value or the error it threw. */
-export async function drain(stream: AsyncGenerator<StreamEvent, AgentResult>) {
-  const events: StreamEvent[] = [];
+export async function drain(stream: AsyncGenerator<AgentTurnEvent, AgentResult>) {
+  const events: AgentTurnEvent[] = [];
   let result: AgentResult | undefined;
   let error: unknown;
   try {
@@ -35,5 +35,5 @@ export async function drain(stream: AsyncGenerator<StreamEvent, AgentResult>) {
 }
 
 /** The streamed text, all deltas joined. */
-export const deltas = (events: StreamEvent[]) =>
-  events.flatMap((e) => (e.type === 'text_delta' ? [e.text] : [])).join('');
+export const deltas = (events: AgentTurnEvent[]) =>
+  events.flatMap((e) => (e.type === 'text' ? [e.delta] : [])).join('');

@@ -82,7 +82,7 @@ describe('plugin kit: a well-behaved plugin', () => {
       name: 'shouter',
       responseInterceptors: [(response) => ({ ...response, content: response.content.toUpperCase() })],
       stream: {
-        transform: (chunk) => (chunk.type === 'text_delta' ? { ...chunk, text: chunk.text.toUpperCase() } : chunk),
+        transform: (chunk) => (chunk.type === 'text' ? { ...chunk, delta: chunk.delta.toUpperCase() } : chunk),
       },
     };
     const plain = await checkPlugin(shouter, { scenarios: ['run', 'stream', 'early_answer'] });
@@ -107,14 +107,14 @@ describe('plugin kit: a well-behaved plugin', () => {
       name: 'guard',
       stream: {
         transform(chunk, ctx) {
-          if (chunk.type !== 'text_delta') return chunk;
-          held.set(ctx, (held.get(ctx) ?? '') + chunk.text);
+          if (chunk.type !== 'text') return chunk;
+          held.set(ctx, (held.get(ctx) ?? '') + chunk.delta);
           return null;
         },
         flush(ctx) {
           const text = held.get(ctx) ?? '';
           if (text.includes('hello')) throw new InterceptorError('Blocked.', 'BLOCKED');
-          return text === '' ? null : { type: 'text_delta', text };
+          return text === '' ? null : { type: 'text', delta: text };
         },
       },
     };
@@ -123,10 +123,10 @@ describe('plugin kit: a well-behaved plugin', () => {
       expect: { stream: { outcome: 'refused', errorCode: 'BLOCKED', content: 'Blocked.', toolRuns: 1 } },
     });
     expect(report.scenarios.find((s) => s.scenario === 'stream')?.turns[0]?.chunks).toEqual([
-      { type: 'executed_tool_calls', executed_tool_calls: [expect.objectContaining({ name: 'kit_note' })] },
-      // The held text never left; the refusal reaches delta-rendering clients as one delta.
-      { type: 'text_delta', text: 'Blocked.' },
-      expect.objectContaining({ type: 'done', stop_reason: 'refused', content: 'Blocked.' }),
+      { type: 'executed', calls: [expect.objectContaining({ name: 'kit_note' })] },
+      // The held text never left; the refusal says so, with its message.
+      { type: 'refused', code: 'BLOCKED', message: 'Blocked.' },
+      { type: 'done', result: expect.objectContaining({ stopReason: 'refused', content: 'Blocked.' }) },
     ]);
   });
 
@@ -250,7 +250,7 @@ describe('plugin kit: broken plugins are caught', () => {
   it('one whose stream hook holds text and never releases it', async () => {
     const holder: Plugin = {
       name: 'holder',
-      stream: { transform: (chunk) => (chunk.type === 'text_delta' ? null : chunk) },
+      stream: { transform: (chunk) => (chunk.type === 'text' ? null : chunk) },
     };
     const report = await checkPlugin(holder, { scenarios: ['stream'] });
     expect(report.problems).toEqual([

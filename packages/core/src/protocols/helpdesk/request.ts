@@ -1,7 +1,9 @@
 import { z } from 'zod';
-import { BatonError } from './errors.js';
-import { illFormedPath, isPlainObject, MAX_DEPTH } from './json.js';
-import type { Approval, ChatMessage } from './protocol.js';
+import { BatonError } from '../../errors.js';
+import { illFormedPath, isPlainObject, MAX_DEPTH } from '../../json.js';
+import type { Decision, Message } from '../../turn-events.js';
+import type { TurnInput } from '../protocol.js';
+import type { Approval, ChatMessage } from './wire.js';
 
 // Open-ended objects are checked, never copied: copying attacker-chosen keys is how prototype
 // pollution happens, and the Session validates session keys itself.
@@ -110,6 +112,35 @@ export function parseChatRequest(body: unknown): ChatRequest {
     sessionId,
     requestFields: requestFields(body as Record<string, unknown>),
   };
+}
+
+/**
+ * Decodes a HelpDesk body into a turn's input: the messages' role and content, the latest
+ * message's `data.tool_calls` as decisions (`execute` -> `approved`, `rejection_reason` ->
+ * `reason`), its `platform_context` as the context, the session, and the fields to echo.
+ */
+export function decodeRequest(body: unknown): TurnInput {
+  const request = parseChatRequest(body);
+  return {
+    messages: request.messages.map((m): Message => ({ role: m.role, content: m.content })),
+    approvals: request.approvals.map(toDecision),
+    context: request.context,
+    session: request.session,
+    sessionId: request.sessionId,
+    extra: request.requestFields,
+  };
+}
+
+/** A HelpDesk approval as Baton's decision. */
+export function toDecision(approval: Approval): Decision {
+  const decision: Decision = {
+    id: approval.id,
+    name: approval.name,
+    input: approval.input,
+    approved: approval.execute,
+  };
+  if (typeof approval.rejection_reason === 'string') decision.reason = approval.rejection_reason;
+  return decision;
 }
 
 /**

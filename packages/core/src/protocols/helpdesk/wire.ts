@@ -1,4 +1,5 @@
-import type { JsonObject } from './json.js';
+import type { JsonObject } from '../../json.js';
+import type { SessionStatus } from '../../session.js';
 
 /**
  * Types of the HelpDesk chat protocol (the Python framework's wire format). Field names are
@@ -52,7 +53,8 @@ export interface ChatRequestBody {
   data?: { session?: JsonObject | string; session_id?: string; [key: string]: unknown };
 }
 
-export type SessionStatusWire = 'new' | 'resumed' | 'expired' | 'invalid';
+/** `data.session_status`: Baton's own session status, as HelpDesk clients receive it. */
+export type SessionStatusWire = SessionStatus;
 
 /** `data` of a HelpDesk response. */
 export interface ResponseData {

@@ -1,0 +1,23 @@
+import type { Protocol } from '../protocol.js';
+import { encodeEvents } from './events.js';
+import { decodeRequest } from './request.js';
+import { encodeResponse } from './response.js';
+import type { ChatResponseBody, StreamEvent } from './wire.js';
+
+/**
+ * The HelpDesk chat protocol (the Python framework's wire format): `POST /api/chat` answers
+ * {@link ChatResponseBody}, `POST /api/chat-stream` streams {@link StreamEvent}s as NDJSON. Older
+ * clients' `/api/sendMessage` and `/api/sendMessageStream` are the same two (`helpDeskRoutes`).
+ */
+export const helpdesk: Protocol<ChatResponseBody, StreamEvent> = {
+  name: 'helpdesk',
+  decode: decodeRequest,
+  encode: encodeResponse,
+  encodeEvents,
+};
+
+export { encodeEvents, helpDeskEventEncoder } from './events.js';
+export { type ChatRequest, decodeRequest, parseChatRequest, toDecision } from './request.js';
+export { encodeResponse, executedToolCall, responseData, toolCall } from './response.js';
+export { helpDeskRoutes } from './routes.js';
+export type * from './wire.js';

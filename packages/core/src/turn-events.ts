@@ -1,0 +1,58 @@
+/*
+ * Baton's own vocabulary for what a turn takes in and gives out. The agent, every hook, the
+ * plugins and the turn runner speak only this; a protocol (`protocols/<name>/`) translates it to
+ * and from its wire format at the edge.
+ */
+
+/** A message of the conversation, as the agent sees it. */
+export interface Message {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+/** A tool call the agent proposes and that waits for the user's decision. */
+export interface ProposedCall {
+  id: string;
+  name: string;
+  input: unknown;
+  /** The tool's description, so the user knows what they approve. */
+  description: string;
+  /** The JSON Schema of the tool's input. */
+  inputSchema: Record<string, unknown>;
+  /** What this call will do, in the tool's own words (`tool({ intent })`). */
+  intent?: string;
+}
+
+/** A tool call that ran this turn, with what it returned. */
+export interface ExecutedCall {
+  id: string;
+  name: string;
+  input: unknown;
+  output: unknown;
+  /** Set when the tool failed, was refused by the approval gate, or the user rejected the call. */
+  isError?: boolean;
+}
+
+/** The user's decision on a proposed call: run it (`approved`) or reject it (with a `reason`). */
+export interface Decision {
+  id: string;
+  name: string;
+  input: unknown;
+  approved: boolean;
+  reason?: string;
+}
+
+/**
+ * What a streamed turn yields, in order: text as it is generated, calls proposed and calls run as
+ * they happen, then `done` with the result — or, for a refused turn, `refused` before `done`. A
+ * turn runner yields `error` (instead of `done`) when the turn fails after its first event.
+ * `R` is the result `done` carries: the agent's `AgentResult`, or the turn runner's `TurnResult`.
+ */
+export type TurnEvent<R = unknown> =
+  | { type: 'text'; delta: string }
+  | { type: 'proposed'; calls: ProposedCall[] }
+  | { type: 'executed'; calls: ExecutedCall[] }
+  /** An interceptor refused the turn; `message` is the answer's content (already streamed or not). */
+  | { type: 'refused'; code: string; message: string }
+  | { type: 'error'; error: unknown }
+  | { type: 'done'; result: R };
