@@ -76,7 +76,7 @@ export function fromAiSdk(model: LanguageModel, options: FromAiSdkOptions = {}):
         for await (const part of result.fullStream) {
           switch (part.type) {
             case 'text-delta':
-              if (part.text !== '') yield { type: 'text_delta', text: part.text };
+              if (part.text !== '') yield { type: 'text', delta: part.text };
               break;
             case 'tool-call':
               if (part.providerExecuted !== true) {

@@ -185,8 +185,8 @@ describe('fromAiSdk: errors and aborts', () => {
     const seen: string[] = [];
     const drain = async () => {
       for await (const part of streamOf(fromAiSdk(mock), modelCall(controller.signal))) {
-        seen.push(part.type === 'text_delta' ? part.text : part.type);
-        if (part.type === 'text_delta') controller.abort();
+        seen.push(part.type === 'text' ? part.delta : part.type);
+        if (part.type === 'text') controller.abort();
       }
     };
     await expect(drain()).rejects.toMatchObject({ code: 'TURN_ABORTED' });

@@ -6,7 +6,7 @@ import { fromAiSdk } from '../src/index.js';
 import { collect, modelCall, streamOf, streamResult, textParts, usage } from './helpers.js';
 
 describe('fromAiSdk: stream', () => {
-  it('maps SDK stream parts to text_delta ... finish', async () => {
+  it('maps SDK stream parts to text ... finish', async () => {
     const mock = new MockLanguageModelV3({
       doStream: streamResult(
         [
@@ -20,8 +20,8 @@ describe('fromAiSdk: stream', () => {
     });
     const parts = await collect(streamOf(fromAiSdk(mock), modelCall()));
     expect(parts).toEqual<ModelStreamPart[]>([
-      { type: 'text_delta', text: 'Hel' },
-      { type: 'text_delta', text: 'lo' },
+      { type: 'text', delta: 'Hel' },
+      { type: 'text', delta: 'lo' },
       { type: 'finish', usage: { inputTokens: 4, outputTokens: 2, totalTokens: 6 } },
     ]);
   });

@@ -46,7 +46,7 @@ export interface ModelResult {
 
 /** Parts a streaming model yields, in order; it ends with `finish`. */
 export type ModelStreamPart =
-  | { type: 'text_delta'; text: string }
+  | { type: 'text'; delta: string }
   | { type: 'tool_call'; toolCall: ModelToolCall }
   | { type: 'finish'; usage?: Usage };
 

@@ -64,7 +64,7 @@ export function scriptedModel(rules: ScriptRule[], options: ScriptedModelOptions
       const words = result.text === '' ? [] : result.text.split(/(?<=\s)/);
       for (let i = 0; i < words.length; i += size) {
         if (call.signal.aborted) return;
-        yield { type: 'text_delta', text: words.slice(i, i + size).join('') };
+        yield { type: 'text', delta: words.slice(i, i + size).join('') };
         await new Promise((resolve) => setImmediate(resolve));
       }
       for (const toolCall of result.toolCalls) yield { type: 'tool_call', toolCall };

@@ -239,7 +239,7 @@ describe('createBatonHandler: streaming', () => {
     const stalling: Model = {
       generate: () => Promise.reject(new Error('streaming only')),
       async *stream(call) {
-        yield { type: 'text_delta', text: 'thinking' };
+        yield { type: 'text', delta: 'thinking' };
         await new Promise<void>((resolve) => call.signal.addEventListener('abort', () => resolve(), { once: true }));
         aborted = true;
       },

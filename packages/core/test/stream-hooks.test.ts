@@ -19,7 +19,7 @@ function piecesModel(pieces: string[]): Model {
       return { text: pieces.join(''), toolCalls: [] };
     },
     async *stream() {
-      for (const text of pieces) yield { type: 'text_delta', text };
+      for (const text of pieces) yield { type: 'text', delta: text };
       yield { type: 'finish' };
     },
   };

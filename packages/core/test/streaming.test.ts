@@ -188,9 +188,9 @@ describe('agent.stream', () => {
     const model: Model = {
       generate: async () => ({ text: 'unused', toolCalls: [] }),
       async *stream(): AsyncGenerator<ModelStreamPart> {
-        yield { type: 'text_delta', text: 'partial ' };
+        yield { type: 'text', delta: 'partial ' };
         await new Promise((r) => setImmediate(r));
-        yield { type: 'text_delta', text: 'answer' };
+        yield { type: 'text', delta: 'answer' };
         throw new Error('connection reset');
       },
     };
@@ -265,9 +265,9 @@ describe('agent.stream', () => {
     const model: Model = {
       generate: async () => ({ text: '', toolCalls: [] }),
       async *stream(): AsyncGenerator<ModelStreamPart> {
-        yield { type: 'text_delta', text: 'first ' };
+        yield { type: 'text', delta: 'first ' };
         await gate;
-        yield { type: 'text_delta', text: 'second' };
+        yield { type: 'text', delta: 'second' };
         yield { type: 'finish' };
       },
     };

@@ -164,9 +164,9 @@ export class AgentLoop<S extends object> {
       let usage: Usage | undefined;
       for await (const part of model.stream(call)) {
         switch (part.type) {
-          case 'text_delta':
-            text += part.text;
-            await state.emit?.({ type: 'text', delta: part.text });
+          case 'text':
+            text += part.delta;
+            await state.emit?.({ type: 'text', delta: part.delta });
             break;
           case 'tool_call':
             toolCalls.push(part.toolCall);

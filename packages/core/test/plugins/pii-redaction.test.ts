@@ -18,7 +18,7 @@ function chunked(chunks: readonly string[]): Model {
       return { text: chunks.join(''), toolCalls: [] };
     },
     async *stream() {
-      for (const text of chunks) yield { type: 'text_delta', text };
+      for (const text of chunks) yield { type: 'text', delta: text };
       yield { type: 'finish' };
     },
   };

@@ -38,7 +38,7 @@ export function scripted(
     model.stream = async function* (call): AsyncGenerator<ModelStreamPart> {
       const result = next(call);
       for (let at = 0; at < result.text.length; at += size) {
-        yield { type: 'text_delta', text: result.text.slice(at, at + size) };
+        yield { type: 'text', delta: result.text.slice(at, at + size) };
       }
       for (const toolCall of result.toolCalls) yield { type: 'tool_call', toolCall };
       yield { type: 'finish' };
