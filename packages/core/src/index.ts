@@ -62,7 +62,7 @@ export {
   type ScriptRule,
   scriptedModel,
 } from './scripted-model.js';
-export { Sealer, type SealKey, type UnsealFailure, type UnsealResult } from './seal.js';
+export { Sealer, type SealKey, type UnsealFailure, type UnsealResult } from './session/seal.js';
 export {
   DEFAULT_MAX_SESSION_BYTES,
   type GetOptions,
@@ -74,8 +74,8 @@ export {
   type SessionShape,
   type SessionStatus,
   TEMP_PREFIX,
-} from './session.js';
-export { isSessionId, newSessionId } from './session-id.js';
+} from './session/session.js';
+export { isSessionId, newSessionId } from './session/session-id.js';
 export {
   type ClientModeOptions,
   type LoadedSession,
@@ -86,9 +86,9 @@ export {
   type SessionManagerOptions,
   type SessionMode,
   type SessionOutput,
-} from './session-manager.js';
-export { MemorySessionStore, type MemorySessionStoreOptions } from './stores/memory-store.js';
-export type * from './stores/store.js';
+} from './session/session-manager.js';
+export { MemorySessionStore, type MemorySessionStoreOptions } from './session/stores/memory-store.js';
+export type * from './session/stores/store.js';
 export { type Tool, type ToolContext, type ToolDefinition, tool, toolFor } from './tool.js';
 export type {
   AgentEvent,

@@ -1,6 +1,6 @@
 import { match } from 'ts-pattern';
-import { BatonError } from './errors.js';
-import type { JsonObject } from './json.js';
+import { BatonError } from '../errors.js';
+import type { JsonObject } from '../json.js';
 import { Sealer, type SealKey } from './seal.js';
 import { internal, RESERVED_PREFIX, Session, type SessionMeta, type SessionStatus } from './session.js';
 import { assertSessionId, newSessionId } from './session-id.js';
