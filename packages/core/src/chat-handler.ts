@@ -5,13 +5,9 @@ import { abortError, BatonError, InterceptorError } from './errors.js';
 import { helpdesk } from './protocols/helpdesk/index.js';
 import type { ChatResponseBody, StreamEvent } from './protocols/helpdesk/wire.js';
 import type { Protocol, TurnInput, TurnResult } from './protocols/protocol.js';
-import type { Session, SessionShape } from './session.js';
-import {
-  type LoadedSession,
-  SessionManager as Manager,
-  type SessionManager,
-  type SessionOutput,
-} from './session-manager.js';
+import type { LoadedSession, SessionOutput } from './session/modes.js';
+import type { Session, SessionShape } from './session/session.js';
+import { SessionManager as Manager, type SessionManager } from './session/session-manager.js';
 import { failSpan, hashId, inSpan, inTurnSpan, type Span, startTurnSpan } from './tracing.js';
 import type { AgentResult, ServerContext } from './turn.js';
 import type { TurnEvent } from './turn-events.js';

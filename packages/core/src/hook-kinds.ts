@@ -1,7 +1,7 @@
 import { compose } from './compose.js';
 import { BatonError, InterceptorError } from './errors.js';
 import { asTurnMiddleware, requestInterceptorHook, responseInterceptorsHook } from './interceptors.js';
-import { internal, type Session, type SessionShape, type Snapshot } from './session.js';
+import { internal, type Session, type SessionShape, type Snapshot } from './session/session.js';
 import type {
   ModelHook,
   Plugin,

@@ -62,7 +62,11 @@ export {
   type ScriptRule,
   scriptedModel,
 } from './scripted-model.js';
-export { Sealer, type SealKey, type UnsealFailure, type UnsealResult } from './seal.js';
+export type { ClientModeOptions } from './session/client-mode.js';
+export type { LoadedSession, SessionInput, SessionMode, SessionOutput } from './session/modes.js';
+export { Sealer, type SealKey, type UnsealFailure, type UnsealResult } from './session/seal.js';
+export type { SealedModeOptions } from './session/sealed-mode.js';
+export type { ServerModeOptions } from './session/server-mode.js';
 export {
   DEFAULT_MAX_SESSION_BYTES,
   type GetOptions,
@@ -74,21 +78,11 @@ export {
   type SessionShape,
   type SessionStatus,
   TEMP_PREFIX,
-} from './session.js';
-export { isSessionId, newSessionId } from './session-id.js';
-export {
-  type ClientModeOptions,
-  type LoadedSession,
-  type SealedModeOptions,
-  type ServerModeOptions,
-  type SessionInput,
-  SessionManager,
-  type SessionManagerOptions,
-  type SessionMode,
-  type SessionOutput,
-} from './session-manager.js';
-export { MemorySessionStore, type MemorySessionStoreOptions } from './stores/memory-store.js';
-export type * from './stores/store.js';
+} from './session/session.js';
+export { isSessionId, newSessionId } from './session/session-id.js';
+export { SessionManager, type SessionManagerOptions } from './session/session-manager.js';
+export { MemorySessionStore, type MemorySessionStoreOptions } from './session/stores/memory-store.js';
+export type * from './session/stores/store.js';
 export { type Tool, type ToolContext, type ToolDefinition, tool, toolFor } from './tool.js';
 export type {
   AgentEvent,

@@ -1,8 +1,8 @@
 import type { JsonObject } from './json.js';
 import type { Model, ModelCall, ModelResult, Usage } from './model.js';
 import type { StandardSchemaV1 } from './schema.js';
-import type { Session, SessionShape } from './session.js';
-import type { ApprovalClaims } from './stores/store.js';
+import type { Session, SessionShape } from './session/session.js';
+import type { ApprovalClaims } from './session/stores/store.js';
 import type { Tool } from './tool.js';
 import type { Decision, ExecutedCall, Message, ProposedCall, TurnEvent } from './turn-events.js';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BatonError, isSessionId, newSessionId } from '../src/index.js';
-import { assertSessionId } from '../src/session-id.js';
+import { assertSessionId } from '../src/session/session-id.js';
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const N = 10_000;

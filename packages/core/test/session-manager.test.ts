@@ -13,7 +13,7 @@ import {
   type SessionOutput,
   type SessionStore,
 } from '../src/index.js';
-import { internal, type Session } from '../src/session.js';
+import { internal, type Session } from '../src/session/session.js';
 
 const SECRET = 'a-sealing-secret-that-is-32-bytes-or-more!';
 const TOKEN = /^v1\.[A-Za-z0-9_-]{1,32}\.[A-Za-z0-9_-]+$/;

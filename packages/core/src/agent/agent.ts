@@ -5,7 +5,7 @@ import { turnOnion } from '../hook-kinds.js';
 import { refusalResponse } from '../interceptors.js';
 import type { Model } from '../model.js';
 import { type AssembledPlugins, assemblePlugins } from '../plugin-registry.js';
-import { internal, Session, type SessionShape } from '../session.js';
+import { internal, Session, type SessionShape } from '../session/session.js';
 import { streamPipeline } from '../stream-pipeline.js';
 import type { Tool } from '../tool.js';
 import { failSpan, type Span, startSpan, takeTurnSpan, withSpan } from '../tracing.js';

@@ -11,7 +11,7 @@ import {
   type Usage,
 } from '../model.js';
 import type { AssembledPlugins } from '../plugin-registry.js';
-import type { Session } from '../session.js';
+import type { Session } from '../session/session.js';
 import { inSpan, type Span } from '../tracing.js';
 import type { StreamChunk, TurnContext } from '../turn.js';
 import type { ExecutedCall, Message } from '../turn-events.js';

@@ -1,6 +1,6 @@
 import { BatonError } from '../errors.js';
 import { describeIssues, type StandardSchemaV1, validateSync } from '../schema.js';
-import type { Session } from '../session.js';
+import type { Session } from '../session/session.js';
 
 /** The session keys plugins own, each with its owner and schema. */
 export type OwnedKeys = ReadonlyMap<string, { plugin: string; schema: StandardSchemaV1 }>;

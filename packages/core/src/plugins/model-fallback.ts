@@ -1,6 +1,6 @@
 import { InterceptorError } from '../errors.js';
 import type { Model } from '../model.js';
-import type { SessionShape } from '../session.js';
+import type { SessionShape } from '../session/session.js';
 import type { Plugin } from '../turn.js';
 import { isRetryableModelError } from './model-errors.js';
 import { checkFunction, invalid } from './options.js';

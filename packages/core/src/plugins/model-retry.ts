@@ -1,5 +1,5 @@
 import { abortError, InterceptorError } from '../errors.js';
-import type { SessionShape } from '../session.js';
+import type { SessionShape } from '../session/session.js';
 import type { Plugin } from '../turn.js';
 import { isRetryableModelError } from './model-errors.js';
 import { checkFunction, checkInteger, checkNumber, invalid } from './options.js';

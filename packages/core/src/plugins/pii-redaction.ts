@@ -1,4 +1,4 @@
-import type { SessionShape } from '../session.js';
+import type { SessionShape } from '../session/session.js';
 import type { Plugin, StreamChunk, StreamChunks } from '../turn.js';
 import type { ExecutedCall } from '../turn-events.js';
 import { checkFunction, invalid } from './options.js';

@@ -1,4 +1,4 @@
-import type { SessionOutput } from '../session-manager.js';
+import type { SessionOutput } from '../session/modes.js';
 import type { AgentResponse } from '../turn.js';
 import type { Decision, Message, TurnEvent } from '../turn-events.js';
 

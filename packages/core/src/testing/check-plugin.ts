@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { Agent } from '../agent/agent.js';
 import type { JsonObject } from '../json.js';
-import { Session } from '../session.js';
+import { Session } from '../session/session.js';
 import type { AgentEvent, AgentOptions, AgentResult, AnyPlugin, Plugin, StopReason } from '../turn.js';
 import type { Decision, Message, ProposedCall, TurnEvent } from '../turn-events.js';
 import { KIT, type KitCounts, type KitFixture, kitFixture } from './fixture.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CommitRequest, LoadResult, SessionStore, StoredSession } from '../stores/store.js';
+import type { CommitRequest, LoadResult, SessionStore, StoredSession } from '../session/stores/store.js';
 
 /**
  * The conformance suite every `SessionStore` must pass, as Vitest tests: call it at the top level of

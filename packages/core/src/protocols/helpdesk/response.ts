@@ -1,4 +1,4 @@
-import type { SessionOutput } from '../../session-manager.js';
+import type { SessionOutput } from '../../session/modes.js';
 import type { AgentResponse, AgentResult } from '../../turn.js';
 import type { ExecutedCall, ProposedCall } from '../../turn-events.js';
 import type { TurnInput, TurnResult } from '../protocol.js';

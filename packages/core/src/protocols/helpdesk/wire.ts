@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../json.js';
-import type { SessionStatus } from '../../session.js';
+import type { SessionStatus } from '../../session/session.js';
 
 /**
  * Types of the HelpDesk chat protocol (the Python framework's wire format). Field names are

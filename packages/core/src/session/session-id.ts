@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { BatonError } from './errors.js';
+import { BatonError } from '../errors.js';
 
 /** 16 random bytes (128 bits) from the OS CSPRNG, base64url without padding: 22 characters. */
 export function newSessionId(): string {

@@ -1,6 +1,6 @@
-import { BatonError } from './errors.js';
-import { isPlainObject, type JsonObject, toJsonText } from './json.js';
-import { describeIssues, isStandardSchema, type StandardSchemaV1, validateSync } from './schema.js';
+import { BatonError } from '../errors.js';
+import { isPlainObject, type JsonObject, toJsonText } from '../json.js';
+import { describeIssues, isStandardSchema, type StandardSchemaV1, validateSync } from '../schema.js';
 
 /** The shape of a session's state: key -> value type. The default accepts any string key. */
 export type SessionShape = Record<string, unknown>;

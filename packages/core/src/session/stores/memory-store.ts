@@ -1,4 +1,4 @@
-import { abortError, BatonError } from '../errors.js';
+import { abortError, BatonError } from '../../errors.js';
 import type {
   CommitRequest,
   Lease,

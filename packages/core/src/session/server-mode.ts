@@ -1,0 +1,355 @@
+import { BatonError } from '../errors.js';
+import type { JsonObject } from '../json.js';
+import {
+  HOUR,
+  type LoadedSession,
+  MINUTE,
+  type SessionInput,
+  type SessionModeHandler,
+  type SessionOutput,
+} from './modes.js';
+import { internal, RESERVED_PREFIX, Session, type SessionStatus } from './session.js';
+import { assertSessionId, newSessionId } from './session-id.js';
+import { MemorySessionStore } from './stores/memory-store.js';
+import type { Lease, SessionCreation, SessionStore, StoredSession } from './stores/store.js';
+
+/** Server mode: the session lives in a store; the client holds only its id. */
+export interface ServerModeOptions {
+  mode: 'server';
+  /** Default: a new bounded `MemorySessionStore`. */
+  store?: SessionStore;
+  /** Sliding idle timeout (default 30 min). */
+  idleTimeoutMs?: number;
+  /** Absolute lifetime (default 24 h). */
+  absoluteTimeoutMs?: number;
+  /**
+   * How long after its absolute expiry an id is still remembered (a tombstone of a few bytes in
+   * the store), so a turn with it is answered with status `"expired"` rather than `"new"`
+   * (default: `absoluteTimeoutMs`). Idle-expired ids are remembered at least as long: until the
+   * absolute expiry plus this window. After that the id reads as unknown (`"new"`).
+   */
+  expiredWindowMs?: number;
+  /** `lease` (default) serializes turns of one session; `merge` lets them race with per-key versions. */
+  concurrency?: 'lease' | 'merge';
+  /**
+   * How long a lease lives without a renewal (default 60 s). A turn run by `ChatHandler` renews it
+   * every `leaseTtlMs / 3` for as long as the turn lasts, so this bounds how long a crashed
+   * process blocks its sessions, not how long a turn may take.
+   */
+  leaseTtlMs?: number;
+  /** How long a turn waits for the lease before 409 `SESSION_BUSY` (default 5 s). */
+  leaseWaitMs?: number;
+  maxBytes?: number;
+  /**
+   * Which keys the answer's read-only session snapshot shows (HelpDesk clients read it in `data.session`).
+   * Default: every user key. `false` sends `{}`; a function keeps the keys it returns true for —
+   * use it to keep secrets (tokens, internal flags) on the server.
+   */
+  snapshot?: boolean | ((key: string) => boolean);
+}
+
+/** The shortest heartbeat interval, whatever the configured timeouts (keeps a tiny TTL sane). */
+const MIN_HEARTBEAT_MS = 10;
+
+/**
+ * Server mode: the store is authoritative. Owns the store, the lease (taken by `load`, renewed by
+ * the `keepAlive` heartbeat, released by `commit` or `discard`), approval claims, and the store's
+ * health (`ping`, `ready`, `close`).
+ */
+export class ServerMode implements SessionModeHandler {
+  readonly mode = 'server';
+  readonly store: SessionStore;
+  readonly #options: ServerModeOptions;
+  readonly #now: () => number;
+
+  constructor(options: ServerModeOptions, now: () => number) {
+    this.#options = options;
+    this.#now = now;
+    this.store = options.store ?? new MemorySessionStore();
+  }
+
+  async load(input: SessionInput, signal?: AbortSignal): Promise<LoadedSession> {
+    const o = this.#options;
+    const store = this.store;
+    const idleTtlMs = o.idleTimeoutMs ?? 30 * MINUTE;
+    const fresh = (status: SessionStatus): LoadedSession => {
+      const now = this.#now();
+      const session = new Session({ maxBytes: o.maxBytes });
+      const absoluteExpiresAt = now + (o.absoluteTimeoutMs ?? 24 * HOUR);
+      session[internal].setMeta({
+        id: newSessionId(),
+        isNew: true,
+        status,
+        createdAt: now,
+        expiresAt: Math.min(now + idleTtlMs, absoluteExpiresAt),
+      });
+      return { session, status, state: { absoluteExpiresAt } };
+    };
+    if (input.sessionId === undefined) {
+      // A new session touches the store only at commit: check it now, so a dead store fails the
+      // turn here (503, before the model and tools run) instead of after a tool already acted.
+      await storeCall(() => store.ping());
+      return fresh('new');
+    }
+    assertSessionId(input.sessionId);
+    const id = input.sessionId;
+    const lease =
+      (o.concurrency ?? 'lease') === 'lease'
+        ? { ttlMs: o.leaseTtlMs ?? MINUTE, waitMs: o.leaseWaitMs ?? 5000 }
+        : undefined;
+    const leasedAt = performance.now();
+    const result = await storeCall(() => store.load(id, { idleTtlMs, lease, signal }));
+    if (result.status === 'missing') return fresh('new');
+    if (result.status === 'expired') return fresh('expired');
+    const stored: StoredSession = result.session;
+    let session: Session;
+    try {
+      session = Session.fromTexts(stored.texts, { maxBytes: o.maxBytes });
+    } catch (error) {
+      if (result.lease) await store.release(id, result.lease).catch(() => {});
+      throw error;
+    }
+    session[internal].setMeta({
+      id,
+      isNew: false,
+      status: 'resumed',
+      createdAt: stored.createdAt,
+      expiresAt: Math.min(this.#now() + idleTtlMs, stored.absoluteExpiresAt),
+    });
+    return {
+      session,
+      status: 'resumed',
+      state: {
+        lease: result.lease,
+        leasedAt,
+        versions: stored.versions,
+        absoluteExpiresAt: stored.absoluteExpiresAt,
+      },
+    };
+  }
+
+  async commit(loaded: LoadedSession, snapshot?: JsonObject): Promise<SessionOutput> {
+    const o = this.#options;
+    const store = this.store;
+    const { session, state } = loaded;
+    state.heartbeat?.stop();
+    const hooks = session[internal];
+    const id = session.id as string;
+    const idleTtlMs = o.idleTimeoutMs ?? 30 * MINUTE;
+    const absoluteExpiresAt = state.absoluteExpiresAt as number;
+    const meta = hooks.meta;
+
+    if (hooks.isDestroyed()) {
+      await storeCall(() => store.destroy(id));
+      const replacement = newSessionId();
+      // Keys written after destroy() in this turn start the replacement session (else the
+      // response would show data the store never got).
+      const left = Object.entries(session.toJSON());
+      if (left.length > 0) {
+        const now = this.#now();
+        const create = this.#creation(now, now + (o.absoluteTimeoutMs ?? 24 * HOUR));
+        await storeCall(() =>
+          store.commit(replacement, {
+            set: new Map(left.map(([key, value]) => [key, JSON.stringify(value)])),
+            deleted: [],
+            idleTtlMs,
+            absoluteExpiresAt: create.absoluteExpiresAt,
+            create,
+          }),
+        );
+      }
+      hooks.markCommitted();
+      hooks.setMeta({ ...meta, id: replacement, isNew: true });
+      return this.#output(loaded, replacement);
+    }
+    if (hooks.wantsRegenerate() && !meta.isNew) {
+      // Prove the lease is still ours before moving the session (a stale turn must not destroy it).
+      if (state.lease) {
+        const lease = state.lease;
+        await storeCall(() => store.commit(id, { set: new Map(), deleted: [], idleTtlMs, absoluteExpiresAt, lease }));
+      }
+      const newId = newSessionId();
+      const all = new Map<string, string>();
+      for (const [key, text] of Object.entries(session.toJSON())) all.set(key, JSON.stringify(text));
+      await storeCall(() =>
+        store.commit(newId, {
+          set: all,
+          deleted: [],
+          idleTtlMs,
+          absoluteExpiresAt,
+          create: this.#creation(meta.createdAt ?? this.#now(), absoluteExpiresAt),
+        }),
+      );
+      await storeCall(() => store.destroy(id));
+      hooks.markCommitted();
+      hooks.setMeta({ ...meta, id: newId });
+      return this.#output(loaded, newId);
+    }
+    if (!session.isModified) {
+      if (state.lease) await storeCall(() => store.release(id, state.lease as Lease));
+      return this.#output(loaded, id, snapshot);
+    }
+    const changes = session.changes();
+    const expectedVersions =
+      o.concurrency === 'merge' && !meta.isNew
+        ? new Map([...changes.set.keys(), ...changes.deleted].map((k) => [k, state.versions?.get(k) ?? 0]))
+        : undefined;
+    await storeCall(() =>
+      store.commit(id, {
+        set: changes.set,
+        deleted: changes.deleted,
+        idleTtlMs,
+        absoluteExpiresAt,
+        ...(meta.isNew ? { create: this.#creation(meta.createdAt ?? this.#now(), absoluteExpiresAt) } : {}),
+        ...(state.lease ? { lease: state.lease } : {}),
+        ...(expectedVersions ? { expectedVersions } : {}),
+      }),
+    );
+    hooks.markCommitted();
+    return this.#output(loaded, id, snapshot);
+  }
+
+  async discard(loaded: LoadedSession): Promise<SessionOutput> {
+    const { session, state } = loaded;
+    state.heartbeat?.stop();
+    if (state.lease && session.id)
+      await storeCall(() => this.store.release(session.id as string, state.lease as Lease));
+    return this.#output(loaded, session.id as string);
+  }
+
+  keepAlive(loaded: LoadedSession, onLost: (error: BatonError) => void, signal?: AbortSignal): void {
+    const o = this.#options;
+    const { session, state } = loaded;
+    if (session.isNew || session.id === undefined || state.heartbeat || signal?.aborted) return;
+    const store = this.store;
+    const id = session.id;
+    const idleTtlMs = o.idleTimeoutMs ?? 30 * MINUTE;
+    const leaseTtlMs = o.leaseTtlMs ?? MINUTE;
+    const lease = state.lease;
+    const every = Math.max(MIN_HEARTBEAT_MS, Math.floor(Math.min(lease ? leaseTtlMs : idleTtlMs, idleTtlMs) / 3));
+    // Conservative: the lease was granted no earlier than it was asked for.
+    let validUntil = (state.leasedAt ?? performance.now()) + leaseTtlMs;
+    let timer: NodeJS.Timeout | undefined;
+    let stopped = false;
+    const stop = (): void => {
+      stopped = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
+    };
+    const lost = (reason: string, cause?: unknown): void => {
+      stop();
+      onLost(
+        new BatonError(
+          'SESSION_LEASE_LOST',
+          `The turn lost its session lease (${reason}); it stopped and nothing was committed`,
+          { reason, leaseTtlMs },
+          { cause },
+        ),
+      );
+    };
+    const schedule = (): void => {
+      timer = setTimeout(beat, every);
+      // A heartbeat never keeps a process alive on its own: the turn it serves does.
+      timer.unref();
+    };
+    const beat = async (): Promise<void> => {
+      const sent = performance.now();
+      let renewed: boolean | undefined;
+      let failure: unknown;
+      try {
+        renewed = await store.renew(id, {
+          idleTtlMs,
+          ...(lease ? { lease: { token: lease.token, ttlMs: leaseTtlMs } } : {}),
+        });
+      } catch (error) {
+        failure = error;
+      }
+      if (stopped) return; // the turn settled meanwhile: a late answer means nothing
+      if (renewed === true) {
+        validUntil = sent + leaseTtlMs;
+        return schedule();
+      }
+      if (!lease) return renewed === false ? stop() : schedule();
+      if (renewed === false) return lost('it lapsed or another turn took it over');
+      // The store did not answer: keep trying while the lease surely still holds.
+      if (performance.now() + every >= validUntil) return lost('the store could not renew it in time', failure);
+      schedule();
+    };
+    state.heartbeat = { stop };
+    signal?.addEventListener('abort', stop, { once: true });
+    schedule();
+  }
+
+  approvalClaim(loaded: LoadedSession): ((key: string) => Promise<boolean>) | undefined {
+    const { session, state } = loaded;
+    if (session.id === undefined) return undefined;
+    const store = this.store;
+    const id = session.id;
+    const ttlMs = Math.max(MINUTE, (state.absoluteExpiresAt ?? 0) - this.#now());
+    return (key) => storeCall(() => store.claim(id, key, ttlMs));
+  }
+
+  async ping(): Promise<void> {
+    await storeCall(() => this.store.ping());
+  }
+
+  async ready(options: { timeoutMs?: number }): Promise<void> {
+    const store = this.store;
+    const timeoutMs = options.timeoutMs ?? 5000;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      await Promise.race([store.ping(), timeout]);
+    } catch (error) {
+      // A store's own SESSION_STORE_UNAVAILABLE wraps the network error: report the root cause.
+      const cause = error instanceof BatonError && error.cause !== undefined ? error.cause : error;
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      throw new BatonError(
+        'SESSION_STORE_UNAVAILABLE',
+        `The session store (${store.constructor.name}) cannot be reached: ${reason}`,
+        undefined,
+        { cause: error },
+      );
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.store.close();
+  }
+
+  /** The read-only snapshot the answer shows (`snapshot` option), with the session's id. */
+  #output(loaded: LoadedSession, id: string, state?: JsonObject): SessionOutput {
+    const show = this.#options.snapshot ?? true;
+    const snapshot: JsonObject = {};
+    if (show !== false) {
+      for (const [key, value] of Object.entries(state ?? loaded.session.toJSON())) {
+        if (key.startsWith(RESERVED_PREFIX) || (typeof show === 'function' && !show(key))) continue;
+        snapshot[key] = value;
+      }
+    }
+    return { session: snapshot, sessionId: id, status: loaded.status };
+  }
+
+  /** A session's creation record; the store keeps a tombstone of its id until `expiredUntil`. */
+  #creation(createdAt: number, absoluteExpiresAt: number): SessionCreation {
+    const o = this.#options;
+    const window = o.expiredWindowMs ?? o.absoluteTimeoutMs ?? 24 * HOUR;
+    return { createdAt, absoluteExpiresAt, expiredUntil: absoluteExpiresAt + window };
+  }
+}
+
+/** Store failures that are not Baton's own errors mean the store is unreachable. */
+async function storeCall<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof BatonError) throw error;
+    throw new BatonError('SESSION_STORE_UNAVAILABLE', 'The session store is unavailable', undefined, {
+      cause: error,
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import { match } from 'ts-pattern';
+import type { BatonError } from '../errors.js';
+import type { JsonObject } from '../json.js';
+import { ClientMode, type ClientModeOptions } from './client-mode.js';
+import type { LoadedSession, SessionInput, SessionMode, SessionModeHandler, SessionOutput } from './modes.js';
+import { SealedMode, type SealedModeOptions } from './sealed-mode.js';
+import { ServerMode, type ServerModeOptions } from './server-mode.js';
+import type { SessionStore } from './stores/store.js';
+
+/** One mode's options; `mode` picks it (default: client). */
+export type SessionManagerOptions = ClientModeOptions | SealedModeOptions | ServerModeOptions;
+
+/**
+ * Owns where sessions live: loads the session before a turn's first stage and commits it after
+ * the last — only if it changed, atomically, and never for a failed turn (call `discard`).
+ * The mode (client, sealed or server; see `modes.ts` for the lifecycle) is chosen once, here.
+ */
+export class SessionManager {
+  readonly mode: SessionMode;
+  readonly store: SessionStore | undefined;
+  readonly #handler: SessionModeHandler;
+
+  constructor(options: SessionManagerOptions = {}, clock: { now?: () => number } = {}) {
+    const now = clock.now ?? Date.now;
+    this.#handler = match(options)
+      .with({ mode: 'sealed' }, (o) => new SealedMode(o, now))
+      .with({ mode: 'server' }, (o) => new ServerMode(o, now))
+      .otherwise((o) => new ClientMode(o));
+    this.mode = this.#handler.mode;
+    this.store = this.#handler.store;
+  }
+
+  /** Reads the session the request carries (object, sealed token or id), or starts a fresh one. */
+  load(input: SessionInput, signal?: AbortSignal): Promise<LoadedSession> {
+    return this.#handler.load(input, signal);
+  }
+
+  /**
+   * Writes the turn's changes (if any) and returns what the response carries. `snapshot` is the
+   * session as a plain object if the caller already has it (the agent's result does), so it is
+   * not decoded twice.
+   */
+  commit(loaded: LoadedSession, snapshot?: JsonObject): Promise<SessionOutput> {
+    return this.#handler.commit(loaded, snapshot);
+  }
+
+  /** For a failed or refused turn: writes nothing, releases the lease, and echoes the session as loaded. */
+  discard(loaded: LoadedSession): Promise<SessionOutput> {
+    return this.#handler.discard(loaded);
+  }
+
+  /**
+   * Server mode: keeps a loaded session's lease and idle clock alive while its turn runs, so a
+   * turn may last longer than `leaseTtlMs` and `idleTimeoutMs`. One `store.renew` (fenced by the
+   * lease token) every third of the shorter of the two, until `commit`, `discard` or `signal`
+   * aborts. `onLost` runs once if the lease is gone — a renewal was refused (the lease lapsed or
+   * was taken over), or renewals failed until the lease may have lapsed — and the turn must stop:
+   * another turn may hold the session now (its commit would be refused anyway). Merge mode has no
+   * lease to lose: its heartbeat only slides the idle timeout, best effort. No-op in other modes
+   * and for a new session (the store does not hold it yet).
+   */
+  keepAlive(loaded: LoadedSession, onLost: (error: BatonError) => void, signal?: AbortSignal): void {
+    this.#handler.keepAlive?.(loaded, onLost, signal);
+  }
+
+  /**
+   * Server mode: a function marking an approval of this session consumed before its tool runs
+   * (`SessionStore.claim`, remembered for the session's remaining lifetime), so an approved call
+   * runs at most once — a replay, a racing duplicate or a retry after a failed turn loses the
+   * claim. Undefined in client and sealed mode: there is no server-side record to claim in.
+   */
+  approvalClaim(loaded: LoadedSession): ((key: string) => Promise<boolean>) | undefined {
+    return this.#handler.approvalClaim?.(loaded);
+  }
+
+  /** Checks the backing store (server mode); resolves immediately otherwise. */
+  async ping(): Promise<void> {
+    await this.#handler.ping?.();
+  }
+
+  /**
+   * Fail early: call it at start-up, before serving. Resolves once the store answers (server
+   * mode; at once otherwise); else throws `SESSION_STORE_UNAVAILABLE` whose message names the store
+   * and the cause (`connect ECONNREFUSED ...`), so a server with a dead store stops at boot with
+   * one clear line instead of answering every turn with 503. `timeoutMs` (default 5 s) bounds a
+   * store that never answers.
+   */
+  async ready(options: { timeoutMs?: number } = {}): Promise<void> {
+    await this.#handler.ready?.(options);
+  }
+
+  /** Closes the backing store (server mode); resolves immediately otherwise. */
+  async close(): Promise<void> {
+    await this.#handler.close?.();
+  }
+}
