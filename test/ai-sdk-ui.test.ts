@@ -58,13 +58,13 @@ class UiChat {
 
   constructor(
     api: string,
-    readonly mode: 'client' | 'server',
+    readonly mode: 'client' | 'sealed' | 'server',
   ) {
     this.transport = new DefaultChatTransport<BatonUIMessage>({
       api,
       headers: (): Record<string, string> =>
         this.mode === 'server' && this.sessionId ? { 'x-baton-session': this.sessionId } : {},
-      body: () => (this.mode === 'client' && this.session !== undefined ? { session: this.session } : {}),
+      body: () => (this.mode !== 'server' && this.session !== undefined ? { session: this.session } : {}),
     });
   }
 
@@ -147,15 +147,25 @@ async function start(agent: Agent<object>, sessions: SessionManagerOptions, path
   return `${served.url}${path ?? '/api/ui/chat'}`;
 }
 
-describe.each(['server', 'client'] as const)('AI SDK UI route, %s mode', (mode) => {
-  const sessions: SessionManagerOptions = mode === 'server' ? { mode: 'server' } : {};
+const SECRET = 'a-test-secret-that-is-at-least-32-bytes-long!';
+const MODES: Record<'server' | 'client' | 'sealed', SessionManagerOptions> = {
+  server: { mode: 'server' },
+  client: {},
+  sealed: { mode: 'sealed', secrets: [SECRET] },
+};
+
+describe.each(['server', 'client', 'sealed'] as const)('AI SDK UI route, %s mode', (mode) => {
+  const sessions = MODES[mode];
+  /** The session as the client holds it: sealed, an opaque token; otherwise the plain object. */
+  const plain = (session: UiSessionData | undefined) => (mode === 'sealed' ? undefined : session?.session);
 
   it('runs the whole wizard: three turns, then the approval, with the session in data-session parts', async () => {
     const chat = new UiChat(await start(createWizardAgent() as unknown as Agent<object>, sessions), mode);
     const one = await chat.send('deploy please');
     expect(one.errors).toEqual([]);
     expect(one.text).toContain('What service do you want to deploy?');
-    expect(one.session?.session).toEqual({ wizard_step: 1 });
+    if (mode === 'sealed') expect(one.session?.session).toEqual(expect.any(String));
+    else expect(one.session?.session).toEqual({ wizard_step: 1 });
     if (mode === 'server') {
       expect(one.session?.sessionId).toMatch(/^[A-Za-z0-9_-]{22}$/);
       expect(one.session?.status).toBe('new');
@@ -164,7 +174,7 @@ describe.each(['server', 'client'] as const)('AI SDK UI route, %s mode', (mode) 
 
     const two = await chat.send('api');
     expect(two.text).toContain('How many replicas?');
-    expect(two.session?.session).toEqual({ wizard_step: 2, service_name: 'api' });
+    if (mode !== 'sealed') expect(plain(two.session)).toEqual({ wizard_step: 2, service_name: 'api' });
     if (mode === 'server') expect(two.session?.status).toBe('resumed');
 
     const three = await chat.send('3');
@@ -181,7 +191,7 @@ describe.each(['server', 'client'] as const)('AI SDK UI route, %s mode', (mode) 
     expect(four.message.id).toBe(three.message.id);
     const done = toolParts(four.message).find((p) => p.type === 'tool-execute_deploy');
     expect(done).toMatchObject({ state: 'output-available', output: { message: 'Deployed api with 3 replicas.' } });
-    expect(four.session?.session).toEqual({});
+    if (mode !== 'sealed') expect(plain(four.session)).toEqual({});
   });
 
   it('rejects with a reason: the tool part is output-denied, the wizard says why and clears the session', async () => {
@@ -195,7 +205,7 @@ describe.each(['server', 'client'] as const)('AI SDK UI route, %s mode', (mode) 
       state: 'output-denied',
       approval: { approved: false, reason: 'not on a Friday' },
     });
-    expect(turn.session?.session).toEqual({});
+    if (mode !== 'sealed') expect(plain(turn.session)).toEqual({});
   });
 
   it('refuses a turn an interceptor refuses: its message as text, the session unchanged', async () => {
@@ -204,7 +214,8 @@ describe.each(['server', 'client'] as const)('AI SDK UI route, %s mode', (mode) 
     const turn = await chat.send('please drop database prod');
     expect(turn.errors).toEqual([]);
     expect(turn.text).toBe('I cannot help with dropping databases.');
-    expect(turn.session?.session).toEqual({ wizard_step: 1 });
+    if (mode === 'sealed') expect(turn.session?.session).toBe(chat.session);
+    else expect(turn.session?.session).toEqual({ wizard_step: 1 });
   });
 });
 
