@@ -6,9 +6,11 @@
  */
 
 import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
 import {
   Agent,
   type BatonUiDataTypes,
+  createBatonHandler,
   type JsonObject,
   type Model,
   type SessionManagerOptions,
@@ -18,6 +20,7 @@ import {
   type UiSessionData,
 } from '@baton/core';
 import { batonRouter } from '@baton/koa';
+import { type ServerType, serve as serveFetch } from '@hono/node-server';
 import {
   DefaultChatTransport,
   isToolUIPart,
@@ -377,5 +380,45 @@ describe('AI SDK UI route: the wire', () => {
     });
     expect(res.status).toBe(400);
     expect(await res.json()).toMatchObject({ error: { code: 'REQUEST_INVALID' } });
+  });
+});
+
+describe('AI SDK UI route on the Fetch handler (@hono/node-server)', () => {
+  it('keeps a server-mode session in the cookie, under a prefix', async () => {
+    const baton = createBatonHandler(createWizardAgent(), {
+      sessions: { mode: 'server' },
+      cookie: true,
+      prefix: '/v1',
+      aiSdkUi: true,
+    });
+    const server = await new Promise<ServerType>((resolve) => {
+      const started = serveFetch({ fetch: (request) => baton.handle(request), port: 0, hostname: '127.0.0.1' }, () =>
+        resolve(started),
+      );
+    });
+    try {
+      const { port } = server.address() as AddressInfo;
+      expect(baton.routes).toContainEqual({ name: 'uiChat', method: 'POST', path: '/v1/api/ui/chat' });
+      let cookie = '';
+      const chat = new UiChat(`http://127.0.0.1:${port}/v1/api/ui/chat`, 'server');
+      // A browser keeps the cookie; this fetch does it by hand.
+      (chat.transport as unknown as { fetch: typeof fetch }).fetch = async (url, init) => {
+        const headers = new Headers(init?.headers);
+        if (cookie) headers.set('cookie', cookie);
+        const res = await fetch(url, { ...init, headers });
+        cookie = res.headers.getSetCookie()[0]?.split(';')[0] ?? cookie;
+        return res;
+      };
+      chat.sessionId = undefined;
+      const one = await chat.send('deploy');
+      expect(cookie).toBe(`baton_sid=${one.session?.sessionId}`);
+      chat.sessionId = undefined; // only the cookie carries it
+      const two = await chat.send('api');
+      expect(two.session).toMatchObject({ sessionId: one.session?.sessionId, status: 'resumed' });
+      expect(two.session?.session).toEqual({ wizard_step: 2, service_name: 'api' });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await baton.close();
+    }
   });
 });
