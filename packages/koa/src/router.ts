@@ -36,7 +36,7 @@ export interface BatonRouterOptions<C extends ServerContext = ServerContext> ext
 export interface BatonRouterHandle<S extends object = SessionShape> {
   handler: ChatHandler<S>;
   sessions: SessionManager;
-  /** Full paths (prefix included) of the chat routes: pass them to `batonErrors({ paths })`. */
+  /** Full paths (prefix included) of the chat routes (HelpDesk and AI SDK UI): pass them to `batonErrors({ paths })`. */
   paths: readonly string[];
   /** Closes the session store (Redis connections, the memory store's sweeper): call on shutdown. */
   close(): Promise<void>;
