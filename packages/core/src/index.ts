@@ -42,6 +42,22 @@ export type {
   Usage,
 } from './model.js';
 export {
+  aiSdkUi,
+  aiSdkUiRoutes,
+  type BatonUiDataTypes,
+  decodeUiRequest,
+  encodeUiEvents,
+  SSE_DONE,
+  sseEvent,
+  UI_MESSAGE_STREAM_HEADERS,
+  type UiChatRequestBody,
+  type UiChunk,
+  type UiMessage,
+  type UiMessagePart,
+  type UiSessionData,
+  uiEventEncoder,
+} from './protocols/ai-sdk-ui/index.js';
+export {
   type ChatRequest,
   decodeRequest as decodeHelpDeskRequest,
   encodeEvents as encodeHelpDeskEvents,

@@ -84,7 +84,8 @@ export function createBatonKoa<S extends object, C extends ServerContext = Serve
         for (const cookie of response.headers.getSetCookie()) ctx.append('Set-Cookie', cookie);
         if (response.body === null) ctx.body = null;
         // A client that goes away mid-stream: Koa destroys the body, which cancels the turn.
-        else if (name === 'chatStream') ctx.body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
+        else if (name === 'chatStream' || name === 'uiChat')
+          ctx.body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
         else ctx.body = Buffer.from(await response.arrayBuffer());
       } finally {
         ctx.res.off('close', onClose);

@@ -36,7 +36,7 @@ export interface BatonRouterOptions<C extends ServerContext = ServerContext> ext
 export interface BatonRouterHandle<S extends object = SessionShape> {
   handler: ChatHandler<S>;
   sessions: SessionManager;
-  /** Full paths (prefix included) of the chat routes: pass them to `batonErrors({ paths })`. */
+  /** Full paths (prefix included) of the chat routes (HelpDesk and AI SDK UI): pass them to `batonErrors({ paths })`. */
   paths: readonly string[];
   /** Closes the session store (Redis connections, the memory store's sweeper): call on shutdown. */
   close(): Promise<void>;
@@ -48,7 +48,8 @@ export type BatonRouter<S extends object = SessionShape> = Router & { baton: Bat
 /**
  * A @koa/router router speaking the HelpDesk protocol: `POST /api/chat`, `POST /api/chat-stream`
  * (plus the older `/api/sendMessage` and `/api/sendMessageStream` aliases), `GET /health`, and
- * `DELETE /api/session` (server mode: destroy the session and forget the cookie). Every route can
+ * `DELETE /api/session` (server mode: destroy the session and forget the cookie); with `aiSdkUi`,
+ * also the AI SDK UI route for `useChat` (`POST /api/ui/chat`). Every route can
  * be renamed or switched off (`paths`, `aliases`). Another method on one of them is 405 with
  * `Allow`; OPTIONS is left to whatever answers it (CORS middleware, `allowedMethods()`).
  */
@@ -57,9 +58,14 @@ export function batonRouter<S extends object, C extends ServerContext = ServerCo
   options: BatonRouterOptions<C> = {},
 ): BatonRouter<S> {
   const { prefix = '', paths, aliases, errors, ...rest } = options;
+  const { aiSdkUi } = rest;
   const baton = createBatonKoa(agent, rest);
   // The route table is core's (paths, aliases); the prefix is the router's own.
-  const routes = batonRoutes({ ...(paths ? { paths } : {}), ...(aliases === undefined ? {} : { aliases }) });
+  const routes = batonRoutes({
+    ...(paths ? { paths } : {}),
+    ...(aliases === undefined ? {} : { aliases }),
+    ...(aiSdkUi === undefined ? {} : { aiSdkUi }),
+  });
   const router = new Router(prefix ? { prefix } : {}) as BatonRouter<S>;
   // Router middleware runs in the order it was added: before the routes, so it wraps them.
   if (errors) router.use(batonErrors(errors === true ? {} : errors));
@@ -74,7 +80,7 @@ export function batonRouter<S extends object, C extends ServerContext = ServerCo
   router.baton = {
     handler: baton.handler,
     sessions: baton.sessions,
-    paths: routes.filter((r) => r.name === 'chat' || r.name === 'chatStream').map((r) => `${prefix}${r.path}`),
+    paths: routes.filter((r) => r.name !== 'session' && r.name !== 'health').map((r) => `${prefix}${r.path}`),
     close: () => baton.sessions.close(),
   };
   return router;

@@ -1,6 +1,8 @@
 import type { Agent } from '../agent/agent.js';
 import { ChatHandler, type ChatTurn } from '../chat-handler.js';
 import { BatonError } from '../errors.js';
+import { aiSdkUi, aiSdkUiRoutes, SSE_DONE, sseEvent, UI_MESSAGE_STREAM_HEADERS } from '../protocols/ai-sdk-ui/index.js';
+import type { UiChunk } from '../protocols/ai-sdk-ui/wire.js';
 import { helpDeskRoutes } from '../protocols/helpdesk/routes.js';
 import type { SessionShape } from '../session/session.js';
 import { SessionManager, type SessionManagerOptions } from '../session/session-manager.js';
@@ -10,7 +12,7 @@ import { readCookie, type SessionCookieOptions, sessionCookie } from './cookies.
 import { errorResponse, isServerError, toBatonError } from './errors.js';
 
 /** The routes Baton answers. */
-export type BatonRouteName = 'chat' | 'chatStream' | 'session' | 'health';
+export type BatonRouteName = 'chat' | 'chatStream' | 'uiChat' | 'session' | 'health';
 
 /** One route: its name, method and full path (prefix included). Aliases are routes of the same name. */
 export interface BatonRoute {
@@ -59,6 +61,11 @@ export interface BatonHandlerOptions<C extends ServerContext = ServerContext> {
   paths?: BatonRoutePaths;
   /** The older HelpDesk names `/api/sendMessage` and `/api/sendMessageStream` (default true). */
   aliases?: boolean;
+  /**
+   * The AI SDK UI route (`useChat`, `DefaultChatTransport`): `true` mounts it at `POST /api/ui/chat`,
+   * a string at that path (the prefix goes before it). Default: off.
+   */
+  aiSdkUi?: boolean | string;
 }
 
 /** What a host framework may hand over besides the `Request`. */
@@ -86,7 +93,7 @@ export interface BatonHandler<S extends object = SessionShape> {
   handleOrThrow(request: Request, extra?: HandleExtra<S>): Promise<Response>;
   /** The routes answered (full paths, aliases included). */
   routes: readonly BatonRoute[];
-  /** Full paths of the chat and chat-stream routes (aliases included). */
+  /** Full paths of the chat, chat-stream and AI SDK UI routes (aliases included). */
   chatPaths: readonly string[];
   handler: ChatHandler<S>;
   sessions: SessionManager;
@@ -102,6 +109,7 @@ class HostError {
 const ALLOW: Record<BatonRouteName, string> = {
   chat: 'POST',
   chatStream: 'POST',
+  uiChat: 'POST',
   session: 'DELETE',
   health: 'GET, HEAD',
 };
@@ -124,6 +132,13 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
     ...(options.turnTimeoutMs !== undefined ? { turnTimeoutMs: options.turnTimeoutMs } : {}),
   });
   const onError = handler.onError;
+  // The AI SDK UI route runs its turns with the same sessions and agent, decoded by its own codec.
+  const uiHandler = new ChatHandler<S, UiChunk[], UiChunk>(agent, {
+    sessions,
+    protocol: aiSdkUi,
+    onError,
+    turnTimeoutMs: handler.turnTimeoutMs,
+  });
   const header = options.sessionHeader ?? 'x-baton-session';
   const cookie = options.cookie === true ? {} : options.cookie || undefined;
   const limits = { limit: byteLimit(options.bodyLimit ?? '1mb'), timeoutMs: options.bodyTimeoutMs ?? 10_000 };
@@ -134,7 +149,12 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
     (cookie ? readCookie(request.headers.get('cookie'), cookie.name ?? 'baton_sid') : undefined);
   const https = (request: Request) => new URL(request.url).protocol === 'https:';
 
-  const begin = async (request: Request, extra: HandleExtra<S>, controller: AbortController) => {
+  const begin = async <B, E>(
+    request: Request,
+    extra: HandleExtra<S>,
+    controller: AbortController,
+    turns: ChatHandler<S, B, E>,
+  ): Promise<ChatTurn<S, B, E>> => {
     if (!isJsonType(request.headers.get('content-type'))) {
       throw new BatonError('UNSUPPORTED_MEDIA_TYPE', 'Send the chat request as `application/json`');
     }
@@ -149,9 +169,9 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
     }
     const sessionId = sessions.mode === 'server' ? sessionIdOf(request) : undefined;
     const turn = await asBaton(
-      handler.begin(body, { controller, ...(sessionId ? { sessionId } : {}), ...(server ? { server } : {}) }),
+      turns.begin(body, { controller, ...(sessionId ? { sessionId } : {}), ...(server ? { server } : {}) }),
     );
-    extra.onTurn?.(turn, body);
+    extra.onTurn?.(turn as unknown as ChatTurn<S>, body);
     return turn;
   };
 
@@ -163,7 +183,7 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
   const chat = async (request: Request, extra: HandleExtra<S>) => {
     const abort = abortOnDisconnect(request, extra.signal);
     try {
-      const turn = await begin(request, extra, abort.controller);
+      const turn = await begin(request, extra, abort.controller, handler);
       const body = await asBaton(turn.respond());
       const headers = withCookie(
         request,
@@ -180,7 +200,7 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
     const abort = abortOnDisconnect(request, extra.signal);
     let turn: ChatTurn<S>;
     try {
-      turn = await begin(request, extra, abort.controller);
+      turn = await begin(request, extra, abort.controller, handler);
     } catch (error) {
       abort.dispose();
       throw error;
@@ -208,6 +228,38 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
       new Headers({ 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' }),
       turn.session.id,
     );
+    return new Response(body, { status: 200, headers });
+  };
+
+  /** A turn for `useChat`: the UI message stream as Server-Sent Events, ending with `[DONE]`. */
+  const uiChat = async (request: Request, extra: HandleExtra<S>) => {
+    const abort = abortOnDisconnect(request, extra.signal);
+    let turn: ChatTurn<S, UiChunk[], UiChunk>;
+    try {
+      turn = await begin(request, extra, abort.controller, uiHandler);
+    } catch (error) {
+      abort.dispose();
+      throw error;
+    }
+    const events = turn.events();
+    const body = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        const step = await events.next();
+        if (step.done) {
+          abort.dispose();
+          controller.enqueue(encoder.encode(SSE_DONE));
+          controller.close();
+        } else controller.enqueue(encoder.encode(sseEvent(step.value)));
+      },
+      // The client went away mid-stream (`stop()`, a closed tab): the turn is aborted and commits nothing.
+      async cancel() {
+        abort.abort();
+        abort.dispose();
+        await events.return(undefined);
+      },
+    });
+    // As on the NDJSON stream, the cookie carries the id known at load time.
+    const headers = withCookie(request, new Headers(UI_MESSAGE_STREAM_HEADERS), turn.session.id);
     return new Response(body, { status: 200, headers });
   };
 
@@ -250,6 +302,7 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
     }
     if (name === 'chat') return chat(request, extra);
     if (name === 'chatStream') return chatStream(request, extra);
+    if (name === 'uiChat') return uiChat(request, extra);
     if (name === 'session') return endSession(request);
     return health();
   };
@@ -274,12 +327,20 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
     }
   };
 
-  const chatPaths = routes.filter((r) => r.name === 'chat' || r.name === 'chatStream').map((r) => r.path);
+  const chatPaths = routes.filter((r) => CHAT_ROUTES.has(r.name)).map((r) => r.path);
   return { handle, handleOrThrow, routes, chatPaths, handler, sessions, close: () => sessions.close() };
 }
 
-/** Baton's route table from `paths`, `aliases` and `prefix` (aliases follow their route when it is off). */
-export function batonRoutes(options: Pick<BatonHandlerOptions, 'paths' | 'aliases' | 'prefix'>): BatonRoute[] {
+/** The routes that run turns (their body errors are Baton's). */
+const CHAT_ROUTES: ReadonlySet<BatonRouteName> = new Set(['chat', 'chatStream', 'uiChat']);
+
+/**
+ * Baton's route table from `paths`, `aliases`, `aiSdkUi` and `prefix` (aliases follow their route
+ * when it is off).
+ */
+export function batonRoutes(
+  options: Pick<BatonHandlerOptions, 'paths' | 'aliases' | 'prefix' | 'aiSdkUi'>,
+): BatonRoute[] {
   const paths = {
     chat: helpDeskRoutes.chat,
     chatStream: helpDeskRoutes.chatStream,
@@ -297,6 +358,8 @@ export function batonRoutes(options: Pick<BatonHandlerOptions, 'paths' | 'aliase
   };
   add('chat', 'POST', paths.chat, helpDeskRoutes.aliases.chat);
   add('chatStream', 'POST', paths.chatStream, helpDeskRoutes.aliases.chatStream);
+  const ui = options.aiSdkUi ?? false;
+  if (ui !== false) add('uiChat', 'POST', ui === true ? aiSdkUiRoutes.chat : ui);
   add('session', 'DELETE', paths.session);
   add('health', 'GET', paths.health);
   return routes;
