@@ -1,5 +1,5 @@
 import type { JsonObject } from '../../json.js';
-import type { SessionStatus } from '../../session.js';
+import type { SessionStatus } from '../../session/session.js';
 
 /*
  * The AI SDK UI wire format (the `ai` package, 6.x): what `DefaultChatTransport` posts and the UI
