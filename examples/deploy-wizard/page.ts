@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Middleware } from 'koa';
-import { buildPage, bundlePath, webDir } from './web/build.js';
+import { buildPage, bundlePath, uiBundlePath, webDir } from './web/build.js';
 
 /**
  * The chat page's files, by URL path. A fixed table rather than a static directory: nothing
@@ -12,15 +12,19 @@ const FILES: Record<string, { file: string; type: string }> = {
   '/index.html': { file: join(webDir, 'index.html'), type: 'text/html; charset=utf-8' },
   '/styles.css': { file: join(webDir, 'styles.css'), type: 'text/css; charset=utf-8' },
   '/app.js': { file: bundlePath, type: 'text/javascript; charset=utf-8' },
+  // The second page: the same wizard on the AI SDK's own client, against `/api/ui/chat`.
+  '/ui': { file: join(webDir, 'ui.html'), type: 'text/html; charset=utf-8' },
+  '/ui-app.js': { file: uiBundlePath, type: 'text/javascript; charset=utf-8' },
 };
 
 export interface ServePageOptions {
-  /** Bundle `web/app.ts` when `public/app.js` is missing or stale (default true). */
+  /** Bundle `web/app.ts` and `web/ui-app.ts` when `public/` is missing or stale (default true). */
   build?: boolean;
 }
 
 /**
- * Serves the chat page at `GET /` (with `/app.js` and `/styles.css`). The bundle is built when
+ * Serves the chat page at `GET /` (with `/app.js` and `/styles.css`) and the AI SDK UI page at
+ * `GET /ui` (with `/ui-app.js`). The bundles are built when
  * this is called (server start) if missing or stale; requests for it wait for that build.
  */
 export function servePage(options: ServePageOptions = {}): Middleware {

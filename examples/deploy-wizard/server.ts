@@ -47,7 +47,8 @@ export async function startDemo(config: DemoConfig = configFromEnv()): Promise<D
     throw target ? new Error(`${target}: ${(error as Error).message}`, { cause: error }) : error;
   }
   const app = new Koa();
-  const router = batonRouter(agent, { sessions, cookie: sessions.mode === 'server' });
+  // `aiSdkUi: true` adds `POST /api/ui/chat` (the AI SDK UI message stream) for the page at `/ui`.
+  const router = batonRouter(agent, { sessions, cookie: sessions.mode === 'server', aiSdkUi: true });
   // A client closing a stream early is normal for chat (Stop button, reload): do not log it as a failure.
   app.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('[demo]', error);
@@ -94,7 +95,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   const sessionHint = config.session === 'client' ? '' : ` (sessions: ${config.session})`;
   console.log(`Baton deploy wizard listening on ${demo.url}${sessionHint}`);
-  console.log(`Open ${demo.url}/ in a browser, or try:`);
+  console.log(`Open ${demo.url}/ (HelpDesk) or ${demo.url}/ui (AI SDK UI client) in a browser, or try:`);
   console.log(
     `  curl -s ${demo.url}/api/chat -H 'content-type: application/json' -d '{"messages":[{"role":"user","content":"deploy"}]}'`,
   );

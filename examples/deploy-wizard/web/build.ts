@@ -4,9 +4,11 @@ import { fileURLToPath } from 'node:url';
 
 /** `examples/deploy-wizard/web`: the page's sources (index.html, styles.css, app.ts). */
 export const webDir = dirname(fileURLToPath(import.meta.url));
-/** `examples/deploy-wizard/public`: the bundle (`app.js`, git-ignored). */
+/** `examples/deploy-wizard/public`: the bundles (`app.js`, `ui-app.js`, git-ignored). */
 export const publicDir = join(webDir, '..', 'public');
 export const bundlePath = join(publicDir, 'app.js');
+/** The AI SDK UI page's bundle (`web/ui-app.ts`, with the `ai` package's client). */
+export const uiBundlePath = join(publicDir, 'ui-app.js');
 
 export interface BuildPageOptions {
   /** Rebuild even when the bundle is newer than every source file. */
@@ -14,8 +16,8 @@ export interface BuildPageOptions {
 }
 
 /**
- * Bundles `web/app.ts` into `public/app.js` with esbuild when the bundle is missing or older than
- * any file in `web/`. Returns whether it built. esbuild is a dev dependency of the workspace root,
+ * Bundles `web/app.ts` into `public/app.js` and `web/ui-app.ts` into `public/ui-app.js` with
+ * esbuild when a bundle is missing or older than any file in `web/`. Returns whether it built. esbuild is a dev dependency of the workspace root,
  * imported only here, so a server whose bundle is up to date never loads it.
  */
 export async function buildPage(options: BuildPageOptions = {}): Promise<boolean> {
@@ -23,8 +25,8 @@ export async function buildPage(options: BuildPageOptions = {}): Promise<boolean
   const esbuild = await import('esbuild');
   await mkdir(publicDir, { recursive: true });
   await esbuild.build({
-    entryPoints: [join(webDir, 'app.ts')],
-    outfile: bundlePath,
+    entryPoints: { app: join(webDir, 'app.ts'), 'ui-app': join(webDir, 'ui-app.ts') },
+    outdir: publicDir,
     bundle: true,
     format: 'esm',
     platform: 'browser',
@@ -37,8 +39,9 @@ export async function buildPage(options: BuildPageOptions = {}): Promise<boolean
 }
 
 async function isStale(): Promise<boolean> {
-  const built = await stat(bundlePath).catch(() => undefined);
-  if (built === undefined) return true;
+  const stats = await Promise.all([bundlePath, uiBundlePath].map((path) => stat(path).catch(() => undefined)));
+  if (stats.some((built) => built === undefined)) return true;
+  const built = { mtimeMs: Math.min(...stats.map((s) => s?.mtimeMs ?? 0)) };
   for (const name of await readdir(webDir)) {
     if ((await stat(join(webDir, name))).mtimeMs > built.mtimeMs) return true;
   }

@@ -1,0 +1,371 @@
+/**
+ * The deploy wizard on the AI SDK's own client: `AbstractChat` + `DefaultChatTransport` from `ai`
+ * against Baton's AI SDK UI route (`POST /api/ui/chat`), bundled by `build.ts`. No framework: the
+ * chat's state is a plain object that re-renders the DOM when it changes (what `useChat` does with
+ * React state).
+ *
+ * Approvals are AI SDK tool approvals: a call Baton proposes arrives as a tool part in state
+ * `approval-requested`; Approve / Reject call `addToolApprovalResponse`, and
+ * `lastAssistantMessageIsCompleteWithApprovalResponses` sends the next request by itself.
+ *
+ * Sessions. In server mode the session id is in the HttpOnly `baton_sid` cookie: the transport's
+ * requests carry it, this script never sees it. In client (or sealed) mode the page sends back the
+ * session of the last `data-session` part in the body's `session` field. The transcript is not
+ * kept across reloads (the HelpDesk page at `/` does that).
+ */
+import type { BatonUiDataTypes, UiSessionData } from '@baton/core';
+import {
+  AbstractChat,
+  type ChatState,
+  type ChatStatus,
+  DefaultChatTransport,
+  getToolName,
+  isToolUIPart,
+  lastAssistantMessageIsCompleteWithApprovalResponses,
+  type UIMessage,
+} from 'ai';
+
+type WizardMessage = UIMessage<unknown, BatonUiDataTypes>;
+type Part = WizardMessage['parts'][number];
+
+const $ = <T extends HTMLElement>(id: string): T => {
+  const element = document.getElementById(id);
+  if (element === null) throw new Error(`#${id} is missing from ui.html`);
+  return element as T;
+};
+
+const list = $<HTMLOListElement>('messages');
+const form = $<HTMLFormElement>('composer');
+const input = $<HTMLInputElement>('message');
+const sendButton = $<HTMLButtonElement>('send');
+const newChatButton = $<HTMLButtonElement>('new-chat');
+const notice = $<HTMLParagraphElement>('notice');
+const modeLabel = $<HTMLElement>('session-mode');
+const statusBadge = $<HTMLElement>('session-status');
+const chatStatus = $<HTMLElement>('chat-status');
+const stateView = $<HTMLPreElement>('session-state');
+
+/** The server's session mode (`GET /health`): `server`, `client` or `sealed`. */
+let mode: string | null = null;
+/** Turns finished (for the browser tests: `body[data-turns]`). */
+let turns = 0;
+
+/** The chat's state as `AbstractChat` wants it; every change re-renders the page. */
+class DomChatState implements ChatState<WizardMessage> {
+  #status: ChatStatus = 'ready';
+  #error: Error | undefined;
+  #messages: WizardMessage[] = [];
+
+  constructor(private readonly onChange: () => void) {}
+
+  get status(): ChatStatus {
+    return this.#status;
+  }
+  set status(status: ChatStatus) {
+    this.#status = status;
+    this.onChange();
+  }
+  get error(): Error | undefined {
+    return this.#error;
+  }
+  set error(error: Error | undefined) {
+    this.#error = error;
+    this.onChange();
+  }
+  get messages(): WizardMessage[] {
+    return this.#messages;
+  }
+  set messages(messages: WizardMessage[]) {
+    this.#messages = [...messages];
+    this.onChange();
+  }
+  pushMessage = (message: WizardMessage): void => {
+    this.messages = [...this.#messages, message];
+  };
+  popMessage = (): void => {
+    this.messages = this.#messages.slice(0, -1);
+  };
+  replaceMessage = (index: number, message: WizardMessage): void => {
+    const messages = [...this.#messages];
+    // The chat keeps writing into the message it streams: store a copy.
+    messages[index] = this.snapshot(message);
+    this.messages = messages;
+  };
+  snapshot = <T>(thing: T): T => structuredClone(thing);
+}
+
+/** A `Chat` for the plain DOM: `AbstractChat` over a `DomChatState`. */
+class DomChat extends AbstractChat<WizardMessage> {
+  constructor(onChange: () => void) {
+    super({
+      state: new DomChatState(onChange),
+      transport: new DefaultChatTransport<WizardMessage>({
+        api: '/api/ui/chat',
+        // Client and sealed mode: the page carries the session (server mode: the cookie does).
+        body: () => {
+          const session = lastSession()?.session;
+          return mode !== 'server' && session !== undefined ? { session } : {};
+        },
+      }),
+      sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
+      onFinish: () => {
+        turns += 1;
+        document.body.dataset.turns = String(turns);
+      },
+    });
+  }
+}
+
+let scheduled = false;
+/** Renders once per task, however many changes a stream chunk made. */
+function render(): void {
+  if (scheduled) return;
+  scheduled = true;
+  queueMicrotask(() => {
+    scheduled = false;
+    renderAll();
+  });
+}
+
+const chat = new DomChat(render);
+
+/** The `data` of the last `data-session` part of the conversation (the session as committed). */
+function lastSession(): UiSessionData | undefined {
+  for (const message of [...chat.messages].reverse()) {
+    const part = message.parts.findLast((p) => p.type === 'data-session');
+    if (part?.type === 'data-session') return part.data as UiSessionData;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Rendering
+
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: { className?: string; text?: string } = {},
+  ...children: Node[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  node.append(...children);
+  return node;
+}
+
+function renderAll(): void {
+  // Keep a reason being typed in a card that is re-rendered.
+  const typing = document.activeElement instanceof HTMLInputElement && list.contains(document.activeElement);
+  const reasons = new Map(
+    Array.from(list.querySelectorAll<HTMLInputElement>('.approval input')).map((field) => [field.id, field.value]),
+  );
+  const focusedId = typing ? (document.activeElement as HTMLInputElement).id : undefined;
+
+  const items = chat.messages.map(renderMessage);
+  if (chat.status === 'submitted') items.push(renderPending());
+  if (chat.error) {
+    const item = el('li', { className: 'message assistant error' });
+    item.append(
+      el('span', { className: 'who', text: 'Assistant' }),
+      el('div', { className: 'bubble', text: `Error: ${chat.error.message}` }),
+    );
+    item.querySelector('.bubble')?.setAttribute('role', 'alert');
+    items.push(item);
+  }
+  if (items.length === 0) items.push(renderEmpty());
+  list.replaceChildren(...items);
+
+  for (const [id, value] of reasons) {
+    const field = document.getElementById(id);
+    if (field instanceof HTMLInputElement) field.value = value;
+  }
+  if (focusedId) document.getElementById(focusedId)?.focus();
+
+  const busy = chat.status === 'submitted' || chat.status === 'streaming';
+  sendButton.disabled = busy;
+  list.setAttribute('aria-busy', String(busy));
+  list.querySelectorAll<HTMLButtonElement>('.approval button').forEach((button) => {
+    button.disabled = busy;
+  });
+  chatStatus.textContent = chat.status;
+  document.body.dataset.status = chat.status;
+  renderPanel();
+  list.scrollTop = list.scrollHeight;
+}
+
+function renderEmpty(): HTMLLIElement {
+  return el('li', {
+    className: 'empty',
+    text: 'Say "deploy" to start the wizard: it asks for a service name and a number of replicas, then asks you to approve the deployment.',
+  });
+}
+
+function renderPending(): HTMLLIElement {
+  const item = el('li', { className: 'message assistant pending' });
+  item.append(el('span', { className: 'who', text: 'Assistant' }), el('div', { className: 'bubble' }));
+  return item;
+}
+
+function renderMessage(message: WizardMessage): HTMLLIElement {
+  const item = el('li', { className: `message ${message.role}` });
+  item.dataset.id = message.id;
+  item.append(el('span', { className: 'who', text: message.role === 'user' ? 'You' : 'Assistant' }));
+  for (const part of message.parts) {
+    const node = renderPart(part);
+    if (node) item.append(node);
+  }
+  return item;
+}
+
+function renderPart(part: Part): HTMLElement | undefined {
+  if (part.type === 'text') return el('div', { className: 'bubble', text: part.text });
+  if (!isToolUIPart(part)) return undefined; // step-start, data-session (shown in the panel)
+  const name = getToolName(part);
+  const call = `${name} ${JSON.stringify(part.input ?? {})}`;
+  switch (part.state) {
+    case 'approval-requested':
+      return renderCard(name, call, part.approval.id);
+    case 'approval-responded':
+      return renderClosedCard(name, call, part.approval.approved ? 'Approved, sending…' : 'Rejected, sending…');
+    case 'output-available':
+      return el('p', { className: 'ran', text: `Ran ${name}` });
+    case 'output-denied':
+      return renderClosedCard(name, call, `Rejected${part.approval.reason ? `: ${part.approval.reason}` : ''}`);
+    case 'output-error':
+      return el('p', { className: 'ran', text: `${name} failed: ${part.errorText}` });
+    default:
+      return el('p', { className: 'ran', text: `Calling ${name}…` });
+  }
+}
+
+function renderClosedCard(name: string, call: string, outcome: string): HTMLElement {
+  const card = el('section', { className: 'approval closed' });
+  card.setAttribute('aria-label', `Approval: ${name}`);
+  card.append(
+    el('h3', { text: `Approve ${name}?` }),
+    el('p', { className: 'tool', text: call }),
+    el('p', { className: 'waiting', text: outcome }),
+  );
+  return card;
+}
+
+function renderCard(name: string, call: string, approvalId: string): HTMLElement {
+  const card = el('section', { className: 'approval' });
+  card.dataset.approvalId = approvalId;
+  card.setAttribute('aria-label', `Approval: ${name}`);
+  const reasonId = `reason-${approvalId}`;
+  const reason = el('input');
+  reason.type = 'text';
+  reason.id = reasonId;
+  reason.placeholder = 'optional';
+  const reasonLabel = el('label', { text: 'Reason for rejecting' });
+  reasonLabel.htmlFor = reasonId;
+  const approve = el('button', { className: 'approve', text: 'Approve' });
+  approve.type = 'button';
+  const reject = el('button', { className: 'reject', text: 'Reject' });
+  reject.type = 'button';
+  approve.addEventListener('click', () => answer(approvalId, true));
+  reject.addEventListener('click', () => answer(approvalId, false, reason.value.trim()));
+  reason.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      answer(approvalId, false, reason.value.trim());
+    }
+  });
+  card.append(
+    el('h3', { text: `Approve ${name}?` }),
+    el('p', { className: 'tool', text: call }),
+    el('div', { className: 'reason' }, reasonLabel, reason),
+    el('div', { className: 'actions' }, approve, reject),
+  );
+  return card;
+}
+
+function renderPanel(): void {
+  modeLabel.textContent =
+    mode === null
+      ? '…'
+      : mode === 'server'
+        ? 'server (id in an HttpOnly cookie)'
+        : `${mode} (the page carries the session)`;
+  const data = lastSession();
+  const status = data === undefined ? 'none' : (data.status ?? (mode === 'server' ? 'unknown' : 'client'));
+  statusBadge.textContent = status;
+  statusBadge.dataset.status = status;
+  stateView.textContent =
+    typeof data?.session === 'string'
+      ? `(sealed: ${data.session.length} characters the page cannot read)`
+      : JSON.stringify(data?.session ?? {}, null, 2);
+}
+
+function showNotice(text: string, kind: 'info' | 'error' = 'info'): void {
+  notice.textContent = text;
+  notice.dataset.kind = kind;
+  notice.hidden = false;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Actions
+
+function answer(approvalId: string, approved: boolean, reason?: string): void {
+  if (chat.status === 'submitted' || chat.status === 'streaming') return;
+  // The answered part turns `approval-responded`; `sendAutomaticallyWhen` then sends the request.
+  void chat.addToolApprovalResponse({
+    id: approvalId,
+    approved,
+    ...(approved ? {} : { reason: reason || 'Rejected by the user' }),
+  });
+  input.focus();
+}
+
+async function newChat(): Promise<void> {
+  if (chat.status === 'submitted' || chat.status === 'streaming') return;
+  try {
+    if (mode === 'server') {
+      const response = await fetch('/api/session', { method: 'DELETE' });
+      if (!response.ok && response.status !== 404) throw new Error(`HTTP ${response.status}`);
+    }
+    chat.clearError();
+    chat.messages = [];
+  } catch (error) {
+    showNotice(`Could not end the session: ${error instanceof Error ? error.message : String(error)}`, 'error');
+  }
+  input.focus();
+}
+
+async function checkHealth(): Promise<void> {
+  try {
+    const response = await fetch('/health');
+    const body = (await response.json()) as { status?: string; mode?: string };
+    mode = body.mode ?? 'client';
+    if (!response.ok) {
+      showNotice(`The server's session store is unavailable (${body.status ?? response.status}).`, 'error');
+    } else if (mode !== 'server') {
+      showNotice(
+        `This server runs in ${mode} mode: the page sends the session of the last data-session part back with every message. ` +
+          'Start the demo with BATON_SESSION=memory (or redis) to keep sessions on the server.',
+      );
+    }
+  } catch {
+    mode = 'client';
+    showNotice('Could not reach the server (GET /health failed).', 'error');
+  }
+  document.body.dataset.mode = mode;
+  renderPanel();
+}
+
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const text = input.value.trim();
+  if (text === '' || chat.status === 'submitted' || chat.status === 'streaming') return;
+  input.value = '';
+  chat.clearError();
+  void chat.sendMessage({ text });
+});
+newChatButton.addEventListener('click', () => void newChat());
+
+renderAll();
+input.focus();
+void checkHealth().then(() => {
+  document.body.dataset.ready = 'true';
+});
