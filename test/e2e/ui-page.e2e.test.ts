@@ -1,0 +1,179 @@
+/**
+ * The demo's second page (`/ui`): the deploy wizard on the AI SDK's own client (`AbstractChat` +
+ * `DefaultChatTransport` from `ai`) against `POST /api/ui/chat`, in Chromium.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionChoice } from '../../examples/deploy-wizard/config.js';
+import { type DemoServer, startDemo } from '../../examples/deploy-wizard/server.js';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const artifacts = join(root, 'test', 'artifacts');
+
+let browser: Browser;
+let demo: DemoServer;
+const contexts: BrowserContext[] = [];
+
+function start(session: SessionChoice): Promise<DemoServer> {
+  return startDemo({ port: 0, session, redisUrl: 'redis://127.0.0.1:6379', secret: undefined });
+}
+
+beforeAll(async () => {
+  mkdirSync(artifacts, { recursive: true });
+  [browser, demo] = await Promise.all([
+    chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
+    start('memory'),
+  ]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await demo?.close();
+});
+
+afterEach(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+});
+
+/** A fresh browser profile on the `/ui` page; collects page errors. */
+async function open(url = demo.url) {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${message.text()} ${message.location().url}`);
+  });
+  await page.goto(`${url}/ui`);
+  await page.waitForSelector('body[data-ready="true"]');
+  return { context, page, errors };
+}
+
+/** Turns the chat finished so far (its `onFinish` counts them in `body[data-turns]`). */
+const turns = (page: Page) => page.evaluate(() => Number(document.body.dataset.turns ?? 0));
+
+/** Waits for the turn after `before` finished turns to end, the chat back to `ready`; returns the last text. */
+async function settled(page: Page, before: number): Promise<string> {
+  await page.waitForFunction(
+    (n) => Number(document.body.dataset.turns ?? 0) > n && document.body.dataset.status === 'ready',
+    before,
+  );
+  return lastReply(page);
+}
+
+/** Types a message, sends it with Enter, and waits for the reply to finish. */
+async function say(page: Page, message: string): Promise<string> {
+  const before = await turns(page);
+  await page.getByLabel('Message', { exact: true }).fill(message);
+  await page.getByLabel('Message', { exact: true }).press('Enter');
+  return settled(page, before);
+}
+
+const text = async (locator: Locator) => (await locator.textContent()) ?? '';
+const lastReply = (page: Page) => text(page.locator('li.message.assistant .bubble').last());
+const panelState = async (page: Page) => JSON.parse(await text(page.locator('#session-state'))) as unknown;
+const panelStatus = (page: Page) => text(page.locator('#session-status'));
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(artifacts, `${name}.png`) });
+}
+
+/** "deploy", a service name, a number of replicas: the approval card is up. */
+async function upToApproval(page: Page, service: string, replicas: number): Promise<Locator> {
+  expect(await say(page, 'deploy')).toContain('What service do you want to deploy?');
+  expect(await say(page, service)).toContain('How many replicas?');
+  expect(await say(page, String(replicas))).toContain(`Ready to deploy ${service} with ${replicas} replicas`);
+  const card = page.getByRole('region', { name: 'Approval: execute_deploy' });
+  await card.getByRole('button', { name: 'Approve' }).waitFor();
+  expect(await text(card.locator('.tool'))).toContain(`"service":"${service}"`);
+  return card;
+}
+
+describe('deploy-wizard AI SDK UI page (server mode, Chromium)', () => {
+  it('runs the whole wizard on the AI SDK client: deploy, service, replicas, Approve', async () => {
+    const { context, page, errors } = await open();
+    expect(await page.locator('#notice').isHidden()).toBe(true);
+    expect(await text(page.locator('#session-mode'))).toContain('server');
+
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') requests.push(new URL(request.url()).pathname);
+    });
+    const card = await upToApproval(page, 'web-frontend', 3);
+    expect(await panelStatus(page)).toBe('resumed');
+    expect(await panelState(page)).toEqual({ wizard_step: 3, service_name: 'web-frontend', replicas: 3 });
+    await shot(page, 'ui-approval');
+
+    const before = await turns(page);
+    await card.getByRole('button', { name: 'Approve' }).click();
+    // `sendAutomaticallyWhen` sent the answer; the same assistant message goes on.
+    expect(await settled(page, before)).toContain('Deployed web-frontend with 3 replicas.');
+    expect(await card.getByRole('button').count()).toBe(0);
+    expect(await text(page.locator('li.message.assistant .ran').last())).toContain('Ran execute_deploy');
+    expect(await page.locator('li.message.user').count()).toBe(3); // the approval is no user message
+    expect(await panelState(page)).toEqual({});
+    expect(requests).toEqual(Array(4).fill('/api/ui/chat'));
+    await shot(page, 'ui-deployed');
+
+    // Server mode: the session id is in the HttpOnly cookie, never in the page's reach.
+    const cookies = await context.cookies(demo.url);
+    expect(cookies.find((c) => c.name === 'baton_sid')).toMatchObject({ httpOnly: true });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('baton_sid');
+    expect(errors).toEqual([]);
+  });
+
+  it('rejects with a reason: the deployment is cancelled', async () => {
+    const { page, errors } = await open();
+    const card = await upToApproval(page, 'billing', 2);
+    await card.getByLabel('Reason for rejecting').fill('not during the freeze');
+    const before = await turns(page);
+    await card.getByRole('button', { name: 'Reject' }).click();
+    const reply = await settled(page, before);
+    expect(reply).toContain('cancelled');
+    expect(reply).toContain('not during the freeze');
+    expect(await text(card.locator('.waiting'))).toContain('Rejected: not during the freeze');
+    expect(await panelState(page)).toEqual({});
+    await shot(page, 'ui-rejected');
+    expect(errors).toEqual([]);
+  });
+
+  it('links the two pages', async () => {
+    const { page, errors } = await open();
+    await page.getByRole('link', { name: 'HelpDesk page' }).click();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByRole('link', { name: 'AI SDK UI page' }).click();
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(new URL(page.url()).pathname).toBe('/ui');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('deploy-wizard AI SDK UI page (client mode, Chromium)', () => {
+  let clientDemo: DemoServer;
+  beforeAll(async () => {
+    clientDemo = await start('client');
+  });
+  afterAll(async () => {
+    await clientDemo?.close();
+  });
+
+  it('carries the session of the data-session part and approves', async () => {
+    const { context, page, errors } = await open(clientDemo.url);
+    expect(await text(page.locator('#notice'))).toContain('client mode');
+    expect(await text(page.locator('#session-mode'))).toContain('client');
+    const card = await upToApproval(page, 'search', 5);
+    expect(await panelState(page)).toMatchObject({ wizard_step: 3, service_name: 'search', replicas: 5 });
+    const before = await turns(page);
+    await card.getByRole('button', { name: 'Approve' }).click();
+    expect(await settled(page, before)).toContain('Deployed search with 5 replicas.');
+    expect((await context.cookies(clientDemo.url)).find((c) => c.name === 'baton_sid')).toBeUndefined();
+    await shot(page, 'ui-client-mode');
+    expect(errors).toEqual([]);
+  });
+});
