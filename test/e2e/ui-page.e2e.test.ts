@@ -142,6 +142,22 @@ describe('deploy-wizard AI SDK UI page (server mode, Chromium)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('"New chat" ends the server session and clears the view', async () => {
+    const { context, page, errors } = await open();
+    await say(page, 'deploy');
+    await say(page, 'web');
+    expect((await context.cookies(demo.url)).find((c) => c.name === 'baton_sid')).toBeTruthy();
+    const deleted = page.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'DELETE');
+    await page.getByRole('button', { name: 'New chat' }).click();
+    expect((await deleted).status()).toBe(204);
+    await page.locator('li.empty').waitFor();
+    expect(await panelStatus(page)).toBe('none');
+    // The old wizard is gone on the server: "3" is not an answer now.
+    expect(await say(page, '3')).toContain('Say "deploy" to start');
+    expect(await panelStatus(page)).toBe('new');
+    expect(errors).toEqual([]);
+  });
+
   it('links the two pages', async () => {
     const { page, errors } = await open();
     await page.getByRole('link', { name: 'HelpDesk page' }).click();
@@ -174,6 +190,32 @@ describe('deploy-wizard AI SDK UI page (client mode, Chromium)', () => {
     expect(await settled(page, before)).toContain('Deployed search with 5 replicas.');
     expect((await context.cookies(clientDemo.url)).find((c) => c.name === 'baton_sid')).toBeUndefined();
     await shot(page, 'ui-client-mode');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('deploy-wizard AI SDK UI page (sealed mode, Chromium)', () => {
+  let sealedDemo: DemoServer;
+  beforeAll(async () => {
+    sealedDemo = await startDemo({
+      port: 0,
+      session: 'sealed',
+      redisUrl: 'redis://127.0.0.1:6379',
+      secret: 'a-test-secret-of-at-least-32-bytes!!',
+    });
+  });
+  afterAll(async () => {
+    await sealedDemo?.close();
+  });
+
+  it('sends the sealed token back and rejects', async () => {
+    const { page, errors } = await open(sealedDemo.url);
+    expect(await text(page.locator('#session-mode'))).toContain('sealed');
+    const card = await upToApproval(page, 'search', 4);
+    expect(await text(page.locator('#session-state'))).toMatch(/^\(sealed: \d+ characters the page cannot read\)$/);
+    const before = await turns(page);
+    await card.getByRole('button', { name: 'Reject' }).click();
+    expect(await settled(page, before)).toContain('cancelled');
     expect(errors).toEqual([]);
   });
 });
