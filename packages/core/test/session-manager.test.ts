@@ -868,20 +868,28 @@ describe('keepAlive: the heartbeat of a turn', () => {
   }
 
   it('renews every third of the lease TTL until commit, so a turn outlives its TTL', async () => {
-    const store = new FlakyStore();
-    const { sessions, id, loaded } = await leased(store, 150);
-    const lost: unknown[] = [];
-    sessions.keepAlive(loaded, (error) => lost.push(error));
-    await sleep(400); // well past the 150 ms TTL
-    await expect(sessions.load({ sessionId: id })).rejects.toMatchObject({ code: 'SESSION_BUSY' });
-    expect(store.renewals).toBeGreaterThanOrEqual(6);
-    loaded.session.set('a', 2);
-    await sessions.commit(loaded); // the lease is still this turn's
-    const renewals = store.renewals;
-    await sleep(150);
-    expect(store.renewals, 'the heartbeat stops with the commit').toBe(renewals);
-    expect(lost).toEqual([]);
-    await sessions.close();
+    // Fake clocks: a busy machine firing the 50 ms heartbeat late must not read as a lost lease.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'] });
+    try {
+      const store = new FlakyStore();
+      const { sessions, id, loaded } = await leased(store, 150);
+      const lost: unknown[] = [];
+      sessions.keepAlive(loaded, (error) => lost.push(error));
+      await vi.advanceTimersByTimeAsync(400); // well past the 150 ms TTL
+      const busy = expect(sessions.load({ sessionId: id })).rejects.toMatchObject({ code: 'SESSION_BUSY' });
+      await vi.advanceTimersByTimeAsync(1); // the second turn's (zero) lease wait runs out
+      await busy;
+      expect(store.renewals).toBeGreaterThanOrEqual(6);
+      loaded.session.set('a', 2);
+      await sessions.commit(loaded); // the lease is still this turn's
+      const renewals = store.renewals;
+      await vi.advanceTimersByTimeAsync(150);
+      expect(store.renewals, 'the heartbeat stops with the commit').toBe(renewals);
+      expect(lost).toEqual([]);
+      await sessions.close();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('rides out a failed renewal, but stops the turn before the lease can lapse unrenewed', async () => {
