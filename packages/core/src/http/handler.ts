@@ -196,11 +196,22 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
     }
   };
 
-  const chatStream = async (request: Request, extra: HandleExtra<S>) => {
+  /**
+   * A streamed turn: the protocol's events, one wire frame each, as the body of a 200. A client
+   * that goes away mid-stream (the body is cancelled: a closed tab, `stop()`) aborts the turn, which
+   * then commits nothing. Headers leave with the first frame, so the cookie carries the id known at
+   * load time (a `regenerate()` in a streamed turn reaches the client in its last event only).
+   */
+  const streamTurn = async <B, E>(
+    request: Request,
+    extra: HandleExtra<S>,
+    turns: ChatHandler<S, B, E>,
+    wire: { frame: (event: E) => string; end?: string; headers: HeadersInit },
+  ): Promise<Response> => {
     const abort = abortOnDisconnect(request, extra.signal);
-    let turn: ChatTurn<S>;
+    let turn: ChatTurn<S, B, E>;
     try {
-      turn = await begin(request, extra, abort.controller, handler);
+      turn = await begin(request, extra, abort.controller, turns);
     } catch (error) {
       abort.dispose();
       throw error;
@@ -211,57 +222,30 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
         const step = await events.next();
         if (step.done) {
           abort.dispose();
+          if (wire.end !== undefined) controller.enqueue(encoder.encode(wire.end));
           controller.close();
-        } else controller.enqueue(encoder.encode(`${JSON.stringify(step.value)}\n`));
+        } else controller.enqueue(encoder.encode(wire.frame(step.value)));
       },
-      // The client went away mid-stream: the turn is aborted and commits nothing.
       async cancel() {
         abort.abort();
         abort.dispose();
         await events.return(undefined);
       },
     });
-    // Headers leave with the first line, so the cookie carries the id known at load time
-    // (a `regenerate()` in a streamed turn reaches the client in the `done` event only).
-    const headers = withCookie(
-      request,
-      new Headers({ 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' }),
-      turn.session.id,
-    );
+    const headers = withCookie(request, new Headers(wire.headers), turn.session.id);
     return new Response(body, { status: 200, headers });
   };
 
-  /** A turn for `useChat`: the UI message stream as Server-Sent Events, ending with `[DONE]`. */
-  const uiChat = async (request: Request, extra: HandleExtra<S>) => {
-    const abort = abortOnDisconnect(request, extra.signal);
-    let turn: ChatTurn<S, UiChunk[], UiChunk>;
-    try {
-      turn = await begin(request, extra, abort.controller, uiHandler);
-    } catch (error) {
-      abort.dispose();
-      throw error;
-    }
-    const events = turn.events();
-    const body = new ReadableStream<Uint8Array>({
-      async pull(controller) {
-        const step = await events.next();
-        if (step.done) {
-          abort.dispose();
-          controller.enqueue(encoder.encode(SSE_DONE));
-          controller.close();
-        } else controller.enqueue(encoder.encode(sseEvent(step.value)));
-      },
-      // The client went away mid-stream (`stop()`, a closed tab): the turn is aborted and commits nothing.
-      async cancel() {
-        abort.abort();
-        abort.dispose();
-        await events.return(undefined);
-      },
+  /** A HelpDesk turn as NDJSON, one event per line. */
+  const chatStream = (request: Request, extra: HandleExtra<S>) =>
+    streamTurn(request, extra, handler, {
+      frame: (event) => `${JSON.stringify(event)}\n`,
+      headers: { 'Content-Type': 'application/x-ndjson', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' },
     });
-    // As on the NDJSON stream, the cookie carries the id known at load time.
-    const headers = withCookie(request, new Headers(UI_MESSAGE_STREAM_HEADERS), turn.session.id);
-    return new Response(body, { status: 200, headers });
-  };
+
+  /** A turn for `useChat`: the UI message stream as Server-Sent Events, ending with `[DONE]`. */
+  const uiChat = (request: Request, extra: HandleExtra<S>) =>
+    streamTurn(request, extra, uiHandler, { frame: sseEvent, end: SSE_DONE, headers: UI_MESSAGE_STREAM_HEADERS });
 
   const endSession = async (request: Request) => {
     if (sessions.mode !== 'server') {
