@@ -1,62 +1,27 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionChoice } from '../../examples/deploy-wizard/config.js';
-import { type DemoServer, startDemo } from '../../examples/deploy-wizard/server.js';
-import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DemoServer } from '../../examples/deploy-wizard/server.js';
+import {
+  artifacts,
+  browserDemo,
+  lastReply,
+  panelState,
+  panelStatus,
+  ready,
+  root,
+  shot,
+  start,
+  text,
+} from './harness.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const artifacts = join(root, 'test', 'artifacts');
 // The README's screenshot is refreshed on demand (UPDATE_SCREENSHOT=1 pnpm test:e2e), not by every run.
 const readmeShot = process.env.UPDATE_SCREENSHOT
   ? join(root, 'docs', 'chat-page.png')
   : join(artifacts, 'readme-chat-page.png');
 
-let browser: Browser;
-let demo: DemoServer;
-const contexts: BrowserContext[] = [];
-
-function start(session: SessionChoice): Promise<DemoServer> {
-  return startDemo({ port: 0, session, redisUrl: 'redis://127.0.0.1:6379', secret: undefined });
-}
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  [browser, demo] = await Promise.all([
-    chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-    start('memory'),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-/** A fresh browser profile (own cookies and sessionStorage) on the page; fails on page errors. */
-async function open(url = demo.url, viewport = { width: 1000, height: 700 }) {
-  const context = await browser.newContext({ viewport });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${message.text()} ${message.location().url}`);
-  });
-  await page.goto(`${url}/`);
-  await ready(page);
-  return { context, page, errors };
-}
-
-async function ready(page: Page) {
-  await page.waitForSelector('body[data-ready="true"]');
-}
+const e2e = browserDemo('/');
+const open = e2e.open;
 
 const assistantCount = (page: Page) => page.locator('li.message.assistant').count();
 
@@ -79,15 +44,7 @@ async function settled(page: Page, before: number): Promise<string> {
   return lastReply(page);
 }
 
-const text = async (locator: Locator) => (await locator.textContent()) ?? '';
-const lastReply = (page: Page) => text(page.locator('li.message.assistant .bubble').last());
-const panelState = async (page: Page) => JSON.parse(await text(page.locator('#session-state'))) as unknown;
-const panelStatus = (page: Page) => text(page.locator('#session-status'));
 const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id);
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: join(artifacts, `${name}.png`) });
-}
 
 describe('deploy-wizard chat page (server mode, Chromium)', () => {
   it('runs the whole wizard by typing and clicking: deploy, service, replicas, Approve', async () => {
@@ -142,7 +99,7 @@ describe('deploy-wizard chat page (server mode, Chromium)', () => {
     await shot(page, 'wizard-deployed');
 
     // The session id is in an HttpOnly cookie the page's script cannot read.
-    const cookies = await context.cookies(demo.url);
+    const cookies = await context.cookies(e2e.demo.url);
     expect(cookies.find((c) => c.name === 'baton_sid')).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     expect(await page.evaluate(() => document.cookie)).not.toContain('baton_sid');
     expect(errors).toEqual([]);
@@ -199,7 +156,7 @@ describe('deploy-wizard chat page (server mode, Chromium)', () => {
     const { context, page, errors } = await open();
     await say(page, 'deploy');
     await say(page, 'web');
-    const sid = (await context.cookies(demo.url)).find((c) => c.name === 'baton_sid')?.value;
+    const sid = (await context.cookies(e2e.demo.url)).find((c) => c.name === 'baton_sid')?.value;
     expect(sid).toBeTruthy();
 
     const deleted = page.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'DELETE');
@@ -209,8 +166,8 @@ describe('deploy-wizard chat page (server mode, Chromium)', () => {
     expect(await page.locator('li.message').count()).toBe(0);
     expect(await panelStatus(page)).toBe('none');
     expect(await panelState(page)).toEqual({});
-    expect((await context.cookies(demo.url)).find((c) => c.name === 'baton_sid')).toBeUndefined();
-    const stored = await demo.sessions.store?.load(sid as string, { idleTtlMs: 60_000 });
+    expect((await context.cookies(e2e.demo.url)).find((c) => c.name === 'baton_sid')).toBeUndefined();
+    const stored = await e2e.demo.sessions.store?.load(sid as string, { idleTtlMs: 60_000 });
     expect(stored?.status).toBe('missing');
 
     // Nothing survives a reload, and the old wizard is gone on the server: "3" is not an answer now.
@@ -224,7 +181,7 @@ describe('deploy-wizard chat page (server mode, Chromium)', () => {
   });
 
   it('stacks the session panel below the chat on a narrow screen', async () => {
-    const { page, errors } = await open(demo.url, { width: 390, height: 844 });
+    const { page, errors } = await open(e2e.demo.url, { width: 390, height: 844 });
     await say(page, 'deploy');
     const chat = await page.locator('section.chat').boundingBox();
     const panel = await page.locator('aside.panel').boundingBox();
@@ -238,7 +195,7 @@ describe('deploy-wizard chat page (server mode, Chromium)', () => {
   });
 
   it('serves only the page files, with their content types', async () => {
-    const get = (path: string) => fetch(`${demo.url}${path}`);
+    const get = (path: string) => fetch(`${e2e.demo.url}${path}`);
     const cases: Array<[string, string]> = [
       ['/', 'text/html'],
       ['/app.js', 'text/javascript'],

@@ -2,57 +2,13 @@
  * The demo's second page (`/ui`): the deploy wizard on the AI SDK's own client (`AbstractChat` +
  * `DefaultChatTransport` from `ai`) against `POST /api/ui/chat`, in Chromium.
  */
-import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SessionChoice } from '../../examples/deploy-wizard/config.js';
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoServer, startDemo } from '../../examples/deploy-wizard/server.js';
-import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
+import { browserDemo, lastReply, panelState, panelStatus, shot, start, text } from './harness.js';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const artifacts = join(root, 'test', 'artifacts');
-
-let browser: Browser;
-let demo: DemoServer;
-const contexts: BrowserContext[] = [];
-
-function start(session: SessionChoice): Promise<DemoServer> {
-  return startDemo({ port: 0, session, redisUrl: 'redis://127.0.0.1:6379', secret: undefined });
-}
-
-beforeAll(async () => {
-  mkdirSync(artifacts, { recursive: true });
-  [browser, demo] = await Promise.all([
-    chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS }),
-    start('memory'),
-  ]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await demo?.close();
-});
-
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-
-/** A fresh browser profile on the `/ui` page; collects page errors. */
-async function open(url = demo.url) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 700 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${message.text()} ${message.location().url}`);
-  });
-  await page.goto(`${url}/ui`);
-  await page.waitForSelector('body[data-ready="true"]');
-  return { context, page, errors };
-}
+const e2e = browserDemo('/ui');
+const open = e2e.open;
 
 /** Turns the chat finished so far (its `onFinish` counts them in `body[data-turns]`). */
 const turns = (page: Page) => page.evaluate(() => Number(document.body.dataset.turns ?? 0));
@@ -72,15 +28,6 @@ async function say(page: Page, message: string): Promise<string> {
   await page.getByLabel('Message', { exact: true }).fill(message);
   await page.getByLabel('Message', { exact: true }).press('Enter');
   return settled(page, before);
-}
-
-const text = async (locator: Locator) => (await locator.textContent()) ?? '';
-const lastReply = (page: Page) => text(page.locator('li.message.assistant .bubble').last());
-const panelState = async (page: Page) => JSON.parse(await text(page.locator('#session-state'))) as unknown;
-const panelStatus = (page: Page) => text(page.locator('#session-status'));
-
-async function shot(page: Page, name: string) {
-  await page.screenshot({ path: join(artifacts, `${name}.png`) });
 }
 
 /** "deploy", a service name, a number of replicas: the approval card is up. */
@@ -121,7 +68,7 @@ describe('deploy-wizard AI SDK UI page (server mode, Chromium)', () => {
     await shot(page, 'ui-deployed');
 
     // Server mode: the session id is in the HttpOnly cookie, never in the page's reach.
-    const cookies = await context.cookies(demo.url);
+    const cookies = await context.cookies(e2e.demo.url);
     expect(cookies.find((c) => c.name === 'baton_sid')).toMatchObject({ httpOnly: true });
     expect(await page.evaluate(() => document.cookie)).not.toContain('baton_sid');
     expect(errors).toEqual([]);
@@ -146,7 +93,7 @@ describe('deploy-wizard AI SDK UI page (server mode, Chromium)', () => {
     const { context, page, errors } = await open();
     await say(page, 'deploy');
     await say(page, 'web');
-    expect((await context.cookies(demo.url)).find((c) => c.name === 'baton_sid')).toBeTruthy();
+    expect((await context.cookies(e2e.demo.url)).find((c) => c.name === 'baton_sid')).toBeTruthy();
     const deleted = page.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'DELETE');
     await page.getByRole('button', { name: 'New chat' }).click();
     expect((await deleted).status()).toBe(204);
