@@ -12,6 +12,19 @@
  * authoritative), so a reload shows the conversation where it was and the next message resumes it.
  */
 import type { Approval, ChatMessage, ChatRequestBody, StreamEvent, ToolCall } from '@baton/core';
+import {
+  approvalControls,
+  byIdIn,
+  checkMode,
+  el,
+  endServerSession,
+  markBusy,
+  messageOf,
+  type Panel,
+  paintPanel,
+  renderEmpty,
+  showNotice as showNoticeIn,
+} from './dom.js';
 
 interface Entry {
   role: 'user' | 'assistant';
@@ -42,11 +55,7 @@ const STORAGE_KEY = 'baton-deploy-wizard';
 /** The most messages sent back as history (the scripted model reads only the latest). */
 const HISTORY_LIMIT = 40;
 
-const $ = <T extends HTMLElement>(id: string): T => {
-  const element = document.getElementById(id);
-  if (element === null) throw new Error(`#${id} is missing from index.html`);
-  return element as T;
-};
+const $ = byIdIn('index.html');
 
 const list = $<HTMLOListElement>('messages');
 const form = $<HTMLFormElement>('composer');
@@ -54,9 +63,11 @@ const input = $<HTMLInputElement>('message');
 const sendButton = $<HTMLButtonElement>('send');
 const newSessionButton = $<HTMLButtonElement>('new-session');
 const notice = $<HTMLParagraphElement>('notice');
-const modeLabel = $<HTMLElement>('session-mode');
-const statusBadge = $<HTMLElement>('session-status');
-const stateView = $<HTMLPreElement>('session-state');
+const panel: Panel = {
+  modeLabel: $<HTMLElement>('session-mode'),
+  statusBadge: $<HTMLElement>('session-status'),
+  stateView: $<HTMLPreElement>('session-state'),
+};
 
 let state: Saved = load();
 let mode: string | null = null;
@@ -97,30 +108,11 @@ function save(): void {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { className?: string; text?: string } = {},
-  ...children: Node[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  node.append(...children);
-  return node;
-}
-
 function renderAll(): void {
   list.replaceChildren(...state.entries.map((entry, index) => renderEntry(entry, index)));
   if (state.entries.length === 0) list.append(renderEmpty());
   renderPanel();
   scrollToEnd();
-}
-
-function renderEmpty(): HTMLLIElement {
-  return el('li', {
-    className: 'empty',
-    text: 'Say "deploy" to start the wizard: it asks for a service name and a number of replicas, then asks you to approve the deployment.',
-  });
 }
 
 function renderEntry(entry: Entry, index: number): HTMLLIElement {
@@ -158,46 +150,13 @@ function renderCard(call: ToolCall, live: boolean): HTMLElement {
     card.append(el('p', { className: 'waiting', text: decided.execute ? 'Approved' : 'Rejected' }));
     return card;
   }
-  const reasonId = `reason-${call.id}`;
-  const reason = el('input');
-  reason.type = 'text';
-  reason.id = reasonId;
-  reason.placeholder = 'optional';
-  const reasonLabel = el('label', { text: 'Reason for rejecting' });
-  reasonLabel.htmlFor = reasonId;
-  const approve = el('button', { className: 'approve', text: 'Approve' });
-  approve.type = 'button';
-  const reject = el('button', { className: 'reject', text: 'Reject' });
-  reject.type = 'button';
-  approve.addEventListener('click', () => decide(call, true));
-  reject.addEventListener('click', () => decide(call, false, reason.value.trim()));
-  reason.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      decide(call, false, reason.value.trim());
-    }
-  });
-  card.append(
-    el('div', { className: 'reason' }, reasonLabel, reason),
-    el('div', { className: 'actions' }, approve, reject),
-  );
+  card.append(...approvalControls(call.id, (execute, reason) => decide(call, execute, reason)));
   return card;
 }
 
 function renderPanel(): void {
-  modeLabel.textContent =
-    mode === null
-      ? '…'
-      : mode === 'server'
-        ? 'server (id in an HttpOnly cookie)'
-        : `${mode} (the page carries the session)`;
   const status = state.status ?? (state.session === null ? 'none' : mode === 'server' ? 'unknown' : 'client');
-  statusBadge.textContent = status;
-  statusBadge.dataset.status = status;
-  stateView.textContent =
-    typeof state.session === 'string'
-      ? `(sealed: ${state.session.length} characters the page cannot read)`
-      : JSON.stringify(state.session ?? {}, null, 2);
+  paintPanel(panel, mode, status, state.session);
 }
 
 function refresh(index: number): void {
@@ -230,17 +189,11 @@ function scrollToEnd(): void {
 
 function setBusy(value: boolean): void {
   busy = value;
-  sendButton.disabled = value;
-  list.setAttribute('aria-busy', String(value));
-  list.querySelectorAll<HTMLButtonElement>('.approval button').forEach((button) => {
-    button.disabled = value;
-  });
+  markBusy(list, sendButton, value);
 }
 
 function showNotice(text: string, kind: 'info' | 'error' = 'info'): void {
-  notice.textContent = text;
-  notice.dataset.kind = kind;
-  notice.hidden = false;
+  showNoticeIn(notice, text, kind);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -333,7 +286,7 @@ async function turn(userEntry: Entry): Promise<void> {
       if (!finished) fail('The connection closed before the reply finished.');
     }
   } catch (error) {
-    fail(`Could not reach the server: ${error instanceof Error ? error.message : String(error)}`);
+    fail(`Could not reach the server: ${messageOf(error)}`);
   }
   if (entry.text === '' && !entry.proposed) entry.text = '(no reply)';
   refresh(index);
@@ -386,16 +339,13 @@ async function newSession(): Promise<void> {
   if (busy) return;
   setBusy(true);
   try {
-    if (mode === 'server') {
-      const response = await fetch('/api/session', { method: 'DELETE' });
-      if (!response.ok && response.status !== 404) throw new Error(`HTTP ${response.status}`);
-    }
+    await endServerSession(mode);
     state = { entries: [], session: null, status: null };
     pendingDecisions.clear();
     save();
     renderAll();
   } catch (error) {
-    showNotice(`Could not end the session: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    showNotice(`Could not end the session: ${messageOf(error)}`, 'error');
   } finally {
     setBusy(false);
     input.focus();
@@ -403,24 +353,13 @@ async function newSession(): Promise<void> {
 }
 
 async function checkHealth(): Promise<void> {
-  try {
-    const response = await fetch('/health');
-    const body = (await response.json()) as { status?: string; mode?: string };
-    mode = body.mode ?? 'client';
-    if (!response.ok) {
-      showNotice(`The server's session store is unavailable (${body.status ?? response.status}).`, 'error');
-    } else if (mode !== 'server') {
-      showNotice(
-        `This server runs in ${mode} mode: the page sends the session back with every message. ` +
-          'Start the demo with BATON_SESSION=memory (or redis) to keep sessions on the server, ' +
-          'with the id in an HttpOnly cookie.',
-      );
-    }
-  } catch {
-    mode = 'client';
-    showNotice('Could not reach the server (GET /health failed).', 'error');
-  }
-  document.body.dataset.mode = mode;
+  mode = await checkMode(
+    notice,
+    (mode) =>
+      `This server runs in ${mode} mode: the page sends the session back with every message. ` +
+      'Start the demo with BATON_SESSION=memory (or redis) to keep sessions on the server, ' +
+      'with the id in an HttpOnly cookie.',
+  );
   renderPanel();
 }
 

@@ -2,7 +2,7 @@ import { mkdir, readdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** `examples/deploy-wizard/web`: the page's sources (index.html, styles.css, app.ts). */
+/** `examples/deploy-wizard/web`: the pages' sources (index.html, ui.html, styles.css, app.ts, ui-app.ts, and dom.ts, which both scripts import). */
 export const webDir = dirname(fileURLToPath(import.meta.url));
 /** `examples/deploy-wizard/public`: the bundles (`app.js`, `ui-app.js`, git-ignored). */
 export const publicDir = join(webDir, '..', 'public');

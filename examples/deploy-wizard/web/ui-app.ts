@@ -24,15 +24,24 @@ import {
   lastAssistantMessageIsCompleteWithApprovalResponses,
   type UIMessage,
 } from 'ai';
+import {
+  approvalControls,
+  byIdIn,
+  checkMode,
+  el,
+  endServerSession,
+  markBusy,
+  messageOf,
+  type Panel,
+  paintPanel,
+  renderEmpty,
+  showNotice as showNoticeIn,
+} from './dom.js';
 
 type WizardMessage = UIMessage<unknown, BatonUiDataTypes>;
 type Part = WizardMessage['parts'][number];
 
-const $ = <T extends HTMLElement>(id: string): T => {
-  const element = document.getElementById(id);
-  if (element === null) throw new Error(`#${id} is missing from ui.html`);
-  return element as T;
-};
+const $ = byIdIn('ui.html');
 
 const list = $<HTMLOListElement>('messages');
 const form = $<HTMLFormElement>('composer');
@@ -40,10 +49,12 @@ const input = $<HTMLInputElement>('message');
 const sendButton = $<HTMLButtonElement>('send');
 const newChatButton = $<HTMLButtonElement>('new-chat');
 const notice = $<HTMLParagraphElement>('notice');
-const modeLabel = $<HTMLElement>('session-mode');
-const statusBadge = $<HTMLElement>('session-status');
+const panel: Panel = {
+  modeLabel: $<HTMLElement>('session-mode'),
+  statusBadge: $<HTMLElement>('session-status'),
+  stateView: $<HTMLPreElement>('session-state'),
+};
 const chatStatus = $<HTMLElement>('chat-status');
-const stateView = $<HTMLPreElement>('session-state');
 
 /** The server's session mode (`GET /health`): `server`, `client` or `sealed`. */
 let mode: string | null = null;
@@ -141,18 +152,6 @@ function lastSession(): UiSessionData | undefined {
 // ---------------------------------------------------------------------------------------------
 // Rendering
 
-function el<K extends keyof HTMLElementTagNameMap>(
-  tag: K,
-  props: { className?: string; text?: string } = {},
-  ...children: Node[]
-): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  node.append(...children);
-  return node;
-}
-
 function renderAll(): void {
   // Keep a reason being typed in a card that is re-rendered.
   const typing = document.activeElement instanceof HTMLInputElement && list.contains(document.activeElement);
@@ -182,22 +181,11 @@ function renderAll(): void {
   if (focusedId) document.getElementById(focusedId)?.focus();
 
   const busy = chat.status === 'submitted' || chat.status === 'streaming';
-  sendButton.disabled = busy;
-  list.setAttribute('aria-busy', String(busy));
-  list.querySelectorAll<HTMLButtonElement>('.approval button').forEach((button) => {
-    button.disabled = busy;
-  });
+  markBusy(list, sendButton, busy);
   chatStatus.textContent = chat.status;
   document.body.dataset.status = chat.status;
   renderPanel();
   list.scrollTop = list.scrollHeight;
-}
-
-function renderEmpty(): HTMLLIElement {
-  return el('li', {
-    className: 'empty',
-    text: 'Say "deploy" to start the wizard: it asks for a service name and a number of replicas, then asks you to approve the deployment.',
-  });
 }
 
 function renderPending(): HTMLLIElement {
@@ -253,55 +241,22 @@ function renderCard(name: string, call: string, approvalId: string): HTMLElement
   const card = el('section', { className: 'approval' });
   card.dataset.approvalId = approvalId;
   card.setAttribute('aria-label', `Approval: ${name}`);
-  const reasonId = `reason-${approvalId}`;
-  const reason = el('input');
-  reason.type = 'text';
-  reason.id = reasonId;
-  reason.placeholder = 'optional';
-  const reasonLabel = el('label', { text: 'Reason for rejecting' });
-  reasonLabel.htmlFor = reasonId;
-  const approve = el('button', { className: 'approve', text: 'Approve' });
-  approve.type = 'button';
-  const reject = el('button', { className: 'reject', text: 'Reject' });
-  reject.type = 'button';
-  approve.addEventListener('click', () => answer(approvalId, true));
-  reject.addEventListener('click', () => answer(approvalId, false, reason.value.trim()));
-  reason.addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') {
-      event.preventDefault();
-      answer(approvalId, false, reason.value.trim());
-    }
-  });
   card.append(
     el('h3', { text: `Approve ${name}?` }),
     el('p', { className: 'tool', text: call }),
-    el('div', { className: 'reason' }, reasonLabel, reason),
-    el('div', { className: 'actions' }, approve, reject),
+    ...approvalControls(approvalId, (approved, reason) => answer(approvalId, approved, reason)),
   );
   return card;
 }
 
 function renderPanel(): void {
-  modeLabel.textContent =
-    mode === null
-      ? '…'
-      : mode === 'server'
-        ? 'server (id in an HttpOnly cookie)'
-        : `${mode} (the page carries the session)`;
   const data = lastSession();
   const status = data === undefined ? 'none' : (data.status ?? (mode === 'server' ? 'unknown' : 'client'));
-  statusBadge.textContent = status;
-  statusBadge.dataset.status = status;
-  stateView.textContent =
-    typeof data?.session === 'string'
-      ? `(sealed: ${data.session.length} characters the page cannot read)`
-      : JSON.stringify(data?.session ?? {}, null, 2);
+  paintPanel(panel, mode, status, data?.session);
 }
 
 function showNotice(text: string, kind: 'info' | 'error' = 'info'): void {
-  notice.textContent = text;
-  notice.dataset.kind = kind;
-  notice.hidden = false;
+  showNoticeIn(notice, text, kind);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -321,36 +276,22 @@ function answer(approvalId: string, approved: boolean, reason?: string): void {
 async function newChat(): Promise<void> {
   if (chat.status === 'submitted' || chat.status === 'streaming') return;
   try {
-    if (mode === 'server') {
-      const response = await fetch('/api/session', { method: 'DELETE' });
-      if (!response.ok && response.status !== 404) throw new Error(`HTTP ${response.status}`);
-    }
+    await endServerSession(mode);
     chat.clearError();
     chat.messages = [];
   } catch (error) {
-    showNotice(`Could not end the session: ${error instanceof Error ? error.message : String(error)}`, 'error');
+    showNotice(`Could not end the session: ${messageOf(error)}`, 'error');
   }
   input.focus();
 }
 
 async function checkHealth(): Promise<void> {
-  try {
-    const response = await fetch('/health');
-    const body = (await response.json()) as { status?: string; mode?: string };
-    mode = body.mode ?? 'client';
-    if (!response.ok) {
-      showNotice(`The server's session store is unavailable (${body.status ?? response.status}).`, 'error');
-    } else if (mode !== 'server') {
-      showNotice(
-        `This server runs in ${mode} mode: the page sends the session of the last data-session part back with every message. ` +
-          'Start the demo with BATON_SESSION=memory (or redis) to keep sessions on the server.',
-      );
-    }
-  } catch {
-    mode = 'client';
-    showNotice('Could not reach the server (GET /health failed).', 'error');
-  }
-  document.body.dataset.mode = mode;
+  mode = await checkMode(
+    notice,
+    (mode) =>
+      `This server runs in ${mode} mode: the page sends the session of the last data-session part back with every message. ` +
+      'Start the demo with BATON_SESSION=memory (or redis) to keep sessions on the server.',
+  );
   renderPanel();
 }
 
