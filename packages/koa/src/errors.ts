@@ -1,14 +1,18 @@
 import type { IncomingMessage } from 'node:http';
-import { toBatonError as asBatonError, BatonError, bodyTooLarge, ERROR_CODES, publicError } from '@baton/core';
+import {
+  toBatonError as asBatonError,
+  BatonError,
+  batonRoutes,
+  bodyTooLarge,
+  ERROR_CODES,
+  publicError,
+} from '@baton/core';
 import type { Context, Middleware } from 'koa';
 
-/** The chat routes `batonRouter()` mounts by default (their aliases included). */
-export const DEFAULT_CHAT_PATHS: readonly string[] = [
-  '/api/chat',
-  '/api/chat-stream',
-  '/api/sendMessage',
-  '/api/sendMessageStream',
-];
+/** The chat routes `batonRouter()` mounts by default (their aliases included), from core's route table. */
+export const DEFAULT_CHAT_PATHS: readonly string[] = batonRoutes({})
+  .filter((route) => route.name === 'chat' || route.name === 'chatStream')
+  .map((route) => route.path);
 
 /** Status and body for any error reaching the HTTP edge; unexpected errors are 500 INTERNAL. */
 export function errorResponse(error: unknown): { status: number; body: { error: Record<string, unknown> } } {

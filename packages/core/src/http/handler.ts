@@ -1,6 +1,6 @@
 import type { Agent } from '../agent/agent.js';
 import { ChatHandler, type ChatTurn } from '../chat-handler.js';
-import { BatonError } from '../errors.js';
+import { BatonError, publicError } from '../errors.js';
 import { aiSdkUi, aiSdkUiRoutes, SSE_DONE, sseEvent, UI_MESSAGE_STREAM_HEADERS } from '../protocols/ai-sdk-ui/index.js';
 import type { UiChunk } from '../protocols/ai-sdk-ui/wire.js';
 import { helpDeskRoutes } from '../protocols/helpdesk/routes.js';
@@ -268,8 +268,7 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
       return Response.json({ status: 'ok', mode: sessions.mode });
     } catch (error) {
       const baton = toBatonError(error);
-      const answer = (await errorResponse(baton).json()) as object;
-      return Response.json({ status: 'unavailable', ...answer }, { status: baton.status });
+      return Response.json({ status: 'unavailable', error: publicError(baton) }, { status: baton.status });
     }
   };
 
