@@ -83,10 +83,11 @@ export function createBatonKoa<S extends object, C extends ServerContext = Serve
         });
         for (const cookie of response.headers.getSetCookie()) ctx.append('Set-Cookie', cookie);
         if (response.body === null) ctx.body = null;
-        // A client that goes away mid-stream: Koa destroys the body, which cancels the turn.
-        else if (name === 'chatStream' || name === 'uiChat')
-          ctx.body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
-        else ctx.body = Buffer.from(await response.arrayBuffer());
+        // A JSON answer is whole; anything else (NDJSON, SSE) is a stream of the turn's events. A
+        // client that goes away mid-stream: Koa destroys the body, which cancels the turn.
+        else if (response.headers.get('content-type')?.startsWith('application/json'))
+          ctx.body = Buffer.from(await response.arrayBuffer());
+        else ctx.body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
       } finally {
         ctx.res.off('close', onClose);
       }
