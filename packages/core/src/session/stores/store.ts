@@ -14,6 +14,48 @@ export interface StoredSession {
   createdAt: number;
   /** Epoch ms after which the session is dead whatever its activity. */
   absoluteExpiresAt: number;
+  /** The newest transcript entries, when the load asked for them (`LoadOptions.transcript`). */
+  transcript?: TranscriptWindow;
+}
+
+/**
+ * Conversation memory: a session's transcript is an append-only list of entries, each an opaque
+ * JSON text (the store never parses it) numbered by `seq` — 1 for the first entry ever appended,
+ * then +1 per entry, never reused, so trimming old entries does not renumber the rest.
+ */
+export interface TranscriptEntry {
+  seq: number;
+  text: string;
+}
+
+/** The newest entries of a transcript (oldest first) and where the transcript stands. */
+export interface TranscriptWindow {
+  entries: TranscriptEntry[];
+  /** `seq` of the newest entry ever appended (0: none). What a merge-mode commit sends back. */
+  lastSeq: number;
+  /** `seq` of the oldest entry still held (`lastSeq + 1` when the transcript is empty). */
+  firstSeq: number;
+}
+
+/** What a commit appends to the transcript, in the same atomic write as the keys. */
+export interface TranscriptAppend {
+  /** JSON texts, oldest first; each becomes one entry. */
+  entries: string[];
+  /**
+   * Merge mode: the `lastSeq` seen at load. If another turn appended since, the commit is a
+   * SESSION_CONFLICT and writes nothing (neither keys nor entries).
+   */
+  expectedLastSeq?: number;
+  /** After appending, drop the oldest entries until at most this many remain. */
+  maxEntries?: number;
+  /** After appending, drop the oldest entries until their texts total at most this many bytes (UTF-8). */
+  maxBytes?: number;
+}
+
+/** A page of a transcript: `before` (exclusive `seq`), newest `limit` entries older than it. */
+export interface TranscriptPageRequest {
+  before?: number;
+  limit: number;
 }
 
 /** A held lease: turns of one session are serialized; `token` fences stale holders out. */
@@ -26,6 +68,8 @@ export interface LoadOptions {
   idleTtlMs: number;
   /** Lease mode: acquire the lease first, waiting up to `waitMs`, holding it for `ttlMs`. */
   lease?: { ttlMs: number; waitMs: number };
+  /** Conversation memory: also read the newest `last` transcript entries (same round trip). */
+  transcript?: { last: number };
   signal?: AbortSignal;
 }
 
@@ -70,6 +114,8 @@ export interface CommitRequest {
    * version differs, another turn changed that key first: SESSION_CONFLICT, nothing written.
    */
   expectedVersions?: Map<string, number>;
+  /** Conversation memory: entries appended atomically with the keys (all or nothing). */
+  transcript?: TranscriptAppend;
 }
 
 /** What a heartbeat renews while a turn holds a session (see `SessionStore.renew`). */
@@ -110,6 +156,15 @@ export interface SessionStore extends ApprovalClaims {
    * stop. Without a lease, it only slides the idle timeout and resolves whether the session is held.
    */
   renew(id: string, request: RenewRequest): Promise<boolean>;
+  /**
+   * Conversation memory: a page of the transcript, oldest first (`TranscriptWindow` of those
+   * entries). Resolves undefined when the session is missing or expired. Does not slide the idle
+   * timeout. `destroy` and expiry remove the transcript with the session.
+   * A store that has this method supports conversation memory (and honours
+   * `LoadOptions.transcript` and `CommitRequest.transcript`); one without it cannot be used with
+   * memory on.
+   */
+  readTranscript?(id: string, page: TranscriptPageRequest): Promise<TranscriptWindow | undefined>;
   destroy(id: string): Promise<void>;
   /** Health check for `GET /health`: resolves if the backend answers. */
   ping(): Promise<void>;
