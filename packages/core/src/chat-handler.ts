@@ -6,7 +6,7 @@ import { helpdesk } from './protocols/helpdesk/index.js';
 import type { ChatResponseBody, StreamEvent } from './protocols/helpdesk/wire.js';
 import type { Protocol, TurnInput, TurnResult } from './protocols/protocol.js';
 import type { LoadedSession, SessionOutput } from './session/modes.js';
-import type { Session, SessionShape } from './session/session.js';
+import { internal, type Session, type SessionShape } from './session/session.js';
 import { SessionManager as Manager, type SessionManager } from './session/session-manager.js';
 import { failSpan, hashId, inSpan, inTurnSpan, type Span, startTurnSpan } from './tracing.js';
 import type { AgentResult, ServerContext } from './turn.js';
@@ -76,7 +76,7 @@ export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBod
     let deadline: TurnDeadline | undefined;
     let loading: Promise<LoadedSession> | undefined;
     try {
-      const request = this.protocol.decode(body);
+      let request = this.protocol.decode(body);
       const sessionId = request.sessionId ?? options.sessionId;
       deadline = turnDeadline(options, this.turnTimeoutMs);
       const signal = deadline.signal;
@@ -101,6 +101,9 @@ export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBod
       sessions.keepAlive(loaded, (lost) => deadline?.abort(lost), signal);
       // The turn's one owned-key check: the agent runs it with `runChecked`/`streamChecked`.
       this.agent.checkSession(loaded.session);
+      // Conversation memory: the agent gets only the messages the transcript does not hold yet.
+      const history = loaded.session[internal].activeHistory();
+      if (history) request = { ...request, messages: history.receive(request.messages) };
       this.agent.observers.notify({
         type: 'session_load',
         ...(loaded.session.id === undefined ? {} : { sessionId: loaded.session.id }),
@@ -284,7 +287,9 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
   /** Commits (or, for a refused turn, releases) the session. A failed commit leaves it to `#discard`. */
   async #settle(result: AgentResult): Promise<SessionOutput> {
     if (this.signal?.aborted) throw abortError(this.signal); // too late: the client or the deadline gave up
-    const refused = result.stopReason === 'refused';
+    // A refusal commits nothing, except what it adds to the conversation (memory on).
+    const refused =
+      result.stopReason === 'refused' && !((this.loaded.session[internal].activeHistory()?.stagedCount ?? 0) > 0);
     const started = performance.now();
     const writing = refused ? this.sessions.discard(this.loaded) : this.sessions.commit(this.loaded, result.session);
     const signal = this.signal;

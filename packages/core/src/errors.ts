@@ -56,6 +56,18 @@ export const ERROR_CODES = {
     description: 'The turn lost its lease (a renewal was refused or failed in time); it stopped, committed nothing.',
   },
   SESSION_STORE_UNAVAILABLE: { status: 503, description: 'The session store cannot be reached.' },
+  SESSION_NOT_FOUND: {
+    status: 404,
+    description: 'Conversation memory: no session with this id (never created, destroyed or expired).',
+  },
+  MESSAGE_TOO_LARGE: {
+    status: 413,
+    description: 'Conversation memory: a message is over `memory.limits.maxMessageBytes`; nothing was appended.',
+  },
+  MEMORY_DISABLED: {
+    status: 404,
+    description: 'Conversation memory is off (it needs server mode with the `memory` option).',
+  },
   APPROVAL_UNKNOWN: {
     status: 400,
     description:

@@ -89,6 +89,9 @@ function scriptContext(call: ModelCall): ScriptContext {
     }
     if (m.role === 'assistant' && m.toolCalls === undefined) break;
   }
-  const step = call.messages.filter((m) => m.role === 'assistant' && m.toolCalls !== undefined).length;
+  // This turn's steps: those after the latest user message (with conversation memory, the
+  // messages hold earlier turns' tool calls too).
+  const turnStart = call.messages.findLastIndex((m) => m.role === 'user' && m.content !== '') + 1;
+  const step = call.messages.slice(turnStart).filter((m) => m.role === 'assistant' && m.toolCalls !== undefined).length;
   return { text, session: call.session, messages: call.messages, toolResults, step };
 }

@@ -8,6 +8,8 @@
 export interface Message {
   role: 'user' | 'assistant';
   content: string;
+  /** The client's id of the message, when its protocol has one (AI SDK UI); memory dedupes by it. */
+  id?: string;
 }
 
 /** A tool call the agent proposes and that waits for the user's decision. */

@@ -35,7 +35,7 @@ describe('AI SDK UI request (what DefaultChatTransport posts)', () => {
       tenant: 't1',
     });
     expect(input).toEqual({
-      messages: [{ role: 'user', content: 'hello' }],
+      messages: [{ role: 'user', content: 'hello', id: 'u0' }],
       approvals: [],
       context: { page: '/x' },
       session: { step: 1 },
@@ -79,8 +79,8 @@ describe('AI SDK UI request (what DefaultChatTransport posts)', () => {
       { id: 'call-2', name: 'drop', input: {}, approved: false, reason: 'no' },
     ]);
     expect(input.messages).toEqual([
-      { role: 'user', content: 'go' },
-      { role: 'assistant', content: 'Ship?' },
+      { role: 'user', content: 'go', id: 'u1' },
+      { role: 'assistant', content: 'Ship?', id: 'a1' },
       { role: 'user', content: '' },
     ]);
   });

@@ -80,7 +80,9 @@ export function batonRouter<S extends object, C extends ServerContext = ServerCo
   router.baton = {
     handler: baton.handler,
     sessions: baton.sessions,
-    paths: routes.filter((r) => r.name !== 'session' && r.name !== 'health').map((r) => `${prefix}${r.path}`),
+    paths: routes
+      .filter((r) => r.name !== 'session' && r.name !== 'messages' && r.name !== 'health')
+      .map((r) => `${prefix}${r.path}`),
     close: () => baton.sessions.close(),
   };
   return router;

@@ -290,12 +290,14 @@ export class Agent<S extends object = SessionShape> {
       );
       if (signal.aborted) throw abortError(signal);
       const response = ctx.response as AgentResponse;
+      recordAnswer(session as Session, ctx.request.messages, state, response);
       if (span.isRecording()) recordTurn(span, response, session);
       return { ...response, session: session.toJSON() };
     } catch (error) {
       session[internal].restore(checkpoint);
       if (error instanceof InterceptorError) {
         const refusal = refusalResponse(error);
+        recordAnswer(session as Session, ctx.request.messages, { recorded: false }, refusal);
         if (span.isRecording()) recordTurn(span, refusal, session);
         return { ...refusal, session: session.toJSON() };
       }
@@ -306,6 +308,32 @@ export class Agent<S extends object = SessionShape> {
       if (outerSpan === undefined) span.end();
     }
   }
+}
+
+/**
+ * Conversation memory: stages the turn's answer as the user saw it (after the response hooks),
+ * with the calls it proposes or the refusal's code; and the request's messages when the loop did
+ * not run (an early answer, a refusal: the session was rolled back to before the turn).
+ */
+function recordAnswer(
+  session: Session,
+  messages: Message[],
+  state: { recorded?: boolean },
+  response: AgentResponse,
+): void {
+  const history = session[internal].activeHistory();
+  if (history === undefined) return;
+  if (!state.recorded) history.stageMessages(messages);
+  const proposed = response.toolCalls.map(({ id, name, input }) => ({ id, name, input }));
+  if (response.content === '' && proposed.length === 0) return;
+  history.stage([
+    {
+      role: 'assistant',
+      content: response.content,
+      ...(proposed.length > 0 ? { proposed } : {}),
+      ...(response.stopReason === 'refused' ? { refused: response.error?.code ?? 'INTERCEPTOR_REFUSED' } : {}),
+    },
+  ]);
 }
 
 /** What `agent.stream` yields: turn events whose `done` carries the agent's result. */

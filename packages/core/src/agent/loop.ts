@@ -11,7 +11,8 @@ import {
   type Usage,
 } from '../model.js';
 import type { AssembledPlugins } from '../plugin-registry.js';
-import type { Session } from '../session/session.js';
+import type { HistoryItem } from '../session/history.js';
+import { internal, type Session } from '../session/session.js';
 import { inSpan, type Span } from '../tracing.js';
 import type { StreamChunk, TurnContext } from '../turn.js';
 import type { ExecutedCall, Message } from '../turn-events.js';
@@ -31,6 +32,8 @@ export interface TurnState {
   generated?: boolean;
   /** Server mode: claims an approval in the session store (`RunOptions.claimApproval`). */
   claim?: ClaimApproval;
+  /** Conversation memory: the loop staged the request's messages in `session.history`. */
+  recorded?: boolean;
 }
 
 export interface AgentLoopOptions {
@@ -70,8 +73,17 @@ export class AgentLoop<S extends object> {
     const { session } = ctx;
     const { model, system, maxSteps, approvalPrompt } = this.#options;
     const usage = emptyUsage();
-    const messages = toModelMessages(ctx.request.messages);
-    const executed: ExecutedCall[] = await this.#tools.decide(ctx, messages, state.span, state.claim);
+    // Conversation memory: the model sees the loaded window and this turn, which it records.
+    const history = session[internal].activeHistory();
+    if (history) {
+      history.stageMessages(ctx.request.messages);
+      state.recorded = true;
+    }
+    const messages = history ? history.modelMessages() : toModelMessages(ctx.request.messages);
+    const decided: ModelMessage[] = [];
+    const executed: ExecutedCall[] = await this.#tools.decide(ctx, decided, state.span, state.claim);
+    messages.push(...decided);
+    history?.stage(decided.map(historyItem));
     if (executed.length > 0) await state.emit?.({ type: 'executed', calls: [...executed] });
 
     const plugins = this.#plugins();
@@ -122,6 +134,12 @@ export class AgentLoop<S extends object> {
         return;
       }
       messages.push({ role: 'assistant', content: result.text, toolCalls: result.toolCalls });
+      if (history) {
+        // Calls awaiting approval are recorded with the answer (the agent stages it), not here.
+        const ran = result.toolCalls.filter((c) => !this.#tools.requiresApproval(c.name));
+        const text = ran.length < result.toolCalls.length ? '' : result.text;
+        if (ran.length > 0) history.stage([{ role: 'assistant', content: text, toolCalls: ran }]);
+      }
       const proposed: ModelToolCall[] = [];
       const executedNow: ExecutedCall[] = [];
       for (const call of result.toolCalls) {
@@ -131,7 +149,9 @@ export class AgentLoop<S extends object> {
         }
         const outcome = await this.#tools.call(call, ctx, undefined, state.span);
         executedNow.push(executedCall(call, outcome));
-        messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, ...outcome });
+        const toolMessage: ModelMessage = { role: 'tool', toolCallId: call.id, toolName: call.name, ...outcome };
+        messages.push(toolMessage);
+        history?.stage([historyItem(toolMessage)]);
       }
       executed.push(...executedNow);
       if (executedNow.length > 0) await state.emit?.({ type: 'executed', calls: executedNow });
@@ -202,6 +222,13 @@ function recordModelCall(span: Span, result: ModelResult): void {
         }
       : {}),
   });
+}
+
+/** A model message the loop produced, as a history item. */
+function historyItem(m: ModelMessage): HistoryItem {
+  if (m.role !== 'tool') return { ...m };
+  const { toolCallId, toolName, output } = m;
+  return { role: 'tool', toolCallId, toolName, output, ...(m.isError ? { isError: true } : {}) };
 }
 
 function toModelMessages(messages: Message[]): ModelMessage[] {

@@ -12,7 +12,7 @@ import { readCookie, type SessionCookieOptions, sessionCookie } from './cookies.
 import { errorResponse, isServerError, toBatonError } from './errors.js';
 
 /** The routes Baton answers. */
-export type BatonRouteName = 'chat' | 'chatStream' | 'uiChat' | 'session' | 'health';
+export type BatonRouteName = 'chat' | 'chatStream' | 'uiChat' | 'session' | 'messages' | 'health';
 
 /** One route: its name, method and full path (prefix included). Aliases are routes of the same name. */
 export interface BatonRoute {
@@ -31,6 +31,8 @@ export interface BatonRoutePaths {
   session?: string | false;
   /** Liveness and store check (default `/health`). */
   health?: string | false;
+  /** `GET` reads a session's conversation back, with memory on (default `/api/session/messages`). */
+  messages?: string | false;
 }
 
 /** Options of {@link createBatonHandler}. */
@@ -111,6 +113,7 @@ const ALLOW: Record<BatonRouteName, string> = {
   chatStream: 'POST',
   uiChat: 'POST',
   session: 'DELETE',
+  messages: 'GET',
   health: 'GET, HEAD',
 };
 const encoder = new TextEncoder();
@@ -287,6 +290,7 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
     if (name === 'chatStream') return chatStream(request, extra);
     if (name === 'uiChat') return uiChat(request, extra);
     if (name === 'session') return endSession(request);
+    if (name === 'messages') return readMessages(request, sessions, sessionIdOf(request));
     return health();
   };
 
@@ -328,6 +332,7 @@ export function batonRoutes(
     chat: helpDeskRoutes.chat,
     chatStream: helpDeskRoutes.chatStream,
     session: '/api/session',
+    messages: '/api/session/messages',
     health: '/health',
     ...options.paths,
   };
@@ -344,8 +349,38 @@ export function batonRoutes(
   const ui = options.aiSdkUi ?? false;
   if (ui !== false) add('uiChat', 'POST', ui === true ? aiSdkUiRoutes.chat : ui);
   add('session', 'DELETE', paths.session);
+  add('messages', 'GET', paths.messages);
   add('health', 'GET', paths.health);
   return routes;
+}
+
+/**
+ * `GET /api/session/messages?before=&limit=`: a page of the session's conversation, newest last —
+ * `{ messages: [{ role, content, seq, ... }], next? }`, `next` being the `before` of the older page.
+ */
+async function readMessages(request: Request, sessions: SessionManager, id: string | undefined): Promise<Response> {
+  if (sessions.memory === undefined) {
+    throw new BatonError('MEMORY_DISABLED', 'Conversation memory is off (it needs server mode with `memory`)');
+  }
+  const query = new URL(request.url).searchParams;
+  const number = (name: string, max: number): number | undefined => {
+    const raw = query.get(name);
+    if (raw === null) return undefined;
+    const value = /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : Number.NaN;
+    if (!(value <= max)) {
+      throw new BatonError('REQUEST_INVALID', `\`${name}\` must be an integer from 1 to ${max}`, {
+        issues: [{ path: name, message: `an integer from 1 to ${max}` }],
+      });
+    }
+    return value;
+  };
+  const before = number('before', Number.MAX_SAFE_INTEGER);
+  const limit = number('limit', 1000) ?? 50;
+  if (!id) throw new BatonError('SESSION_NOT_FOUND', 'No session id (header or cookie)');
+  const page = await asBaton(sessions.readHistory(id, { ...(before === undefined ? {} : { before }), limit }));
+  if (page === undefined) throw new BatonError('SESSION_NOT_FOUND', 'No session with this id');
+  const body = page.next === undefined ? { messages: page.items } : { messages: page.items, next: String(page.next) };
+  return Response.json(body, { headers: { 'Cache-Control': 'no-store' } });
 }
 
 /**

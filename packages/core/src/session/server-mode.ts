@@ -1,5 +1,6 @@
 import { BatonError } from '../errors.js';
 import type { JsonObject } from '../json.js';
+import { type MemoryOptions, type ResolvedMemory, resolveMemory } from './history.js';
 import {
   HOUR,
   type LoadedSession,
@@ -46,6 +47,12 @@ export interface ServerModeOptions {
    * use it to keep secrets (tokens, internal flags) on the server.
    */
   snapshot?: boolean | ((key: string) => boolean);
+  /**
+   * Conversation memory: the store keeps the session's transcript, appended in the turn's commit;
+   * the model sees its newest window plus the turn, and a client may send only its newest message
+   * (see `SessionHistory`). `true` takes the defaults. The store must implement `readTranscript`.
+   */
+  memory?: boolean | MemoryOptions;
 }
 
 /** The shortest heartbeat interval, whatever the configured timeouts (keeps a tiny TTL sane). */
@@ -61,10 +68,19 @@ export class ServerMode implements SessionModeHandler {
   readonly store: SessionStore;
   readonly #options: ServerModeOptions;
   readonly #now: () => number;
+  /** Conversation memory, resolved (undefined: off). */
+  readonly memory: ResolvedMemory | undefined;
 
   constructor(options: ServerModeOptions, now: () => number) {
     this.#options = options;
     this.#now = now;
+    this.memory = resolveMemory(options.memory);
+    if (this.memory && options.store && typeof options.store.readTranscript !== 'function') {
+      throw new BatonError(
+        'CONFIG_INVALID',
+        `memory needs a store that keeps transcripts (readTranscript); ${options.store.constructor.name} does not`,
+      );
+    }
     this.store = options.store ?? new MemorySessionStore();
   }
 
@@ -83,6 +99,7 @@ export class ServerMode implements SessionModeHandler {
         createdAt: now,
         expiresAt: Math.min(now + idleTtlMs, absoluteExpiresAt),
       });
+      if (this.memory) session[internal].attachHistory(this.memory, undefined);
       return { session, status, state: { absoluteExpiresAt } };
     };
     if (input.sessionId === undefined) {
@@ -98,13 +115,17 @@ export class ServerMode implements SessionModeHandler {
         ? { ttlMs: o.leaseTtlMs ?? MINUTE, waitMs: o.leaseWaitMs ?? 5000 }
         : undefined;
     const leasedAt = performance.now();
-    const result = await storeCall(() => store.load(id, { idleTtlMs, lease, signal }));
+    const transcript = this.memory ? { last: this.memory.window.lastMessages } : undefined;
+    const result = await storeCall(() =>
+      store.load(id, { idleTtlMs, lease, signal, ...(transcript ? { transcript } : {}) }),
+    );
     if (result.status === 'missing') return fresh('new');
     if (result.status === 'expired') return fresh('expired');
     const stored: StoredSession = result.session;
     let session: Session;
     try {
       session = Session.fromTexts(stored.texts, { maxBytes: o.maxBytes });
+      if (this.memory) session[internal].attachHistory(this.memory, stored.transcript);
     } catch (error) {
       if (result.lease) await store.release(id, result.lease).catch(() => {});
       throw error;
@@ -158,6 +179,7 @@ export class ServerMode implements SessionModeHandler {
           }),
         );
       }
+      if (this.memory) session.history.restore(0); // the transcript ended with the session
       hooks.markCommitted();
       hooks.setMeta({ ...meta, id: replacement, isNew: true });
       return this.#output(loaded, replacement);
@@ -171,6 +193,10 @@ export class ServerMode implements SessionModeHandler {
       const newId = newSessionId();
       const all = new Map<string, string>();
       for (const [key, text] of Object.entries(session.toJSON())) all.set(key, JSON.stringify(text));
+      // The transcript moves with the session: what is held, then this turn's items.
+      const transcript = this.memory
+        ? await this.#moveTranscript(id, session.history.append(false)?.entries ?? [])
+        : undefined;
       await storeCall(() =>
         store.commit(newId, {
           set: all,
@@ -178,6 +204,7 @@ export class ServerMode implements SessionModeHandler {
           idleTtlMs,
           absoluteExpiresAt,
           create: this.#creation(meta.createdAt ?? this.#now(), absoluteExpiresAt),
+          ...(transcript ? { transcript } : {}),
         }),
       );
       await storeCall(() => store.destroy(id));
@@ -185,7 +212,8 @@ export class ServerMode implements SessionModeHandler {
       hooks.setMeta({ ...meta, id: newId });
       return this.#output(loaded, newId);
     }
-    if (!session.isModified) {
+    const transcript = this.memory ? session.history.append(o.concurrency === 'merge' && !meta.isNew) : undefined;
+    if (!session.isModified && !transcript) {
       if (state.lease) await storeCall(() => store.release(id, state.lease as Lease));
       return this.#output(loaded, id, snapshot);
     }
@@ -203,6 +231,7 @@ export class ServerMode implements SessionModeHandler {
         ...(meta.isNew ? { create: this.#creation(meta.createdAt ?? this.#now(), absoluteExpiresAt) } : {}),
         ...(state.lease ? { lease: state.lease } : {}),
         ...(expectedVersions ? { expectedVersions } : {}),
+        ...(transcript ? { transcript } : {}),
       }),
     );
     hooks.markCommitted();
@@ -332,6 +361,25 @@ export class ServerMode implements SessionModeHandler {
       }
     }
     return { session: snapshot, sessionId: id, status: loaded.status };
+  }
+
+  /** Everything a session's transcript holds, then `staged`: what a regenerated session starts with. */
+  async #moveTranscript(id: string, staged: string[]) {
+    const memory = this.memory as ResolvedMemory;
+    const read = this.store.readTranscript?.bind(this.store) as NonNullable<SessionStore['readTranscript']>;
+    const held: string[] = [];
+    let before: number | undefined;
+    for (;;) {
+      const page = await storeCall(() => read(id, { ...(before === undefined ? {} : { before }), limit: 500 }));
+      const first = page?.entries[0];
+      if (!page || !first) break;
+      held.unshift(...page.entries.map((e) => e.text));
+      if (first.seq <= page.firstSeq) break;
+      before = first.seq;
+    }
+    const entries = [...held, ...staged];
+    if (entries.length === 0) return undefined;
+    return { entries, maxEntries: memory.limits.maxEntries, maxBytes: memory.limits.maxBytes };
   }
 
   /** A session's creation record; the store keeps a tombstone of its id until `expiredUntil`. */

@@ -1,10 +1,12 @@
 import { match } from 'ts-pattern';
-import type { BatonError } from '../errors.js';
+import { BatonError } from '../errors.js';
 import type { JsonObject } from '../json.js';
 import { ClientMode, type ClientModeOptions } from './client-mode.js';
+import type { HistoryItem, ResolvedMemory, StoredHistoryItem } from './history.js';
 import type { LoadedSession, SessionInput, SessionMode, SessionModeHandler, SessionOutput } from './modes.js';
 import { SealedMode, type SealedModeOptions } from './sealed-mode.js';
 import { ServerMode, type ServerModeOptions } from './server-mode.js';
+import { assertSessionId } from './session-id.js';
 import type { SessionStore } from './stores/store.js';
 
 /** One mode's options; `mode` picks it (default: client). */
@@ -18,16 +20,56 @@ export type SessionManagerOptions = ClientModeOptions | SealedModeOptions | Serv
 export class SessionManager {
   readonly mode: SessionMode;
   readonly store: SessionStore | undefined;
+  /** Conversation memory as configured (server mode with `memory`), undefined when off. */
+  readonly memory: ResolvedMemory | undefined;
   readonly #handler: SessionModeHandler;
 
   constructor(options: SessionManagerOptions = {}, clock: { now?: () => number } = {}) {
     const now = clock.now ?? Date.now;
+    const memory = (options as { memory?: unknown }).memory;
+    if (options.mode !== 'server' && memory !== undefined && memory !== false) {
+      throw new BatonError('CONFIG_INVALID', 'memory needs server mode: the transcript lives in the session store', {
+        mode: options.mode ?? 'client',
+      });
+    }
     this.#handler = match(options)
       .with({ mode: 'sealed' }, (o) => new SealedMode(o, now))
       .with({ mode: 'server' }, (o) => new ServerMode(o, now))
       .otherwise((o) => new ClientMode(o));
     this.mode = this.#handler.mode;
     this.store = this.#handler.store;
+    this.memory = this.#handler instanceof ServerMode ? this.#handler.memory : undefined;
+  }
+
+  /**
+   * Conversation memory: a page of a session's transcript, oldest first — the newest `limit` items
+   * older than `before` (a `seq`; default: the newest). `next` is the `before` of the page older
+   * than this one, absent on the oldest page. Undefined when the store does not hold the session.
+   * Throws `MEMORY_DISABLED` when memory is off. Reading does not slide the idle timeout.
+   */
+  async readHistory(
+    id: string,
+    page: { before?: number; limit: number },
+  ): Promise<{ items: StoredHistoryItem[]; next?: number } | undefined> {
+    const read = this.store?.readTranscript;
+    if (this.memory === undefined || read === undefined) {
+      throw new BatonError('MEMORY_DISABLED', 'Conversation memory is off (it needs server mode with `memory`)');
+    }
+    assertSessionId(id);
+    const store = this.store as SessionStore;
+    let window: Awaited<ReturnType<typeof read>>;
+    try {
+      window = await read.call(store, id, page);
+    } catch (error) {
+      if (error instanceof BatonError) throw error;
+      throw new BatonError('SESSION_STORE_UNAVAILABLE', 'The session store is unavailable', undefined, {
+        cause: error,
+      });
+    }
+    if (window === undefined) return undefined;
+    const items = window.entries.map((e) => ({ ...(JSON.parse(e.text) as HistoryItem), seq: e.seq }));
+    const first = window.entries[0]?.seq;
+    return first !== undefined && first > window.firstSeq ? { items, next: first } : { items };
   }
 
   /** Reads the session the request carries (object, sealed token or id), or starts a fresh one. */

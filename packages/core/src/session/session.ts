@@ -1,6 +1,8 @@
 import { BatonError } from '../errors.js';
 import { isPlainObject, type JsonObject, toJsonText } from '../json.js';
 import { describeIssues, isStandardSchema, type StandardSchemaV1, validateSync } from '../schema.js';
+import { type ResolvedMemory, SessionHistory } from './history.js';
+import type { TranscriptWindow } from './stores/store.js';
 
 /** The shape of a session's state: key -> value type. The default accepts any string key. */
 export type SessionShape = Record<string, unknown>;
@@ -104,6 +106,7 @@ export class Session<S extends object = SessionShape> implements Iterable<[KeyOf
   #meta: SessionMeta = { isNew: true };
   #regenerate = false;
   #destroyed = false;
+  #history: SessionHistory | undefined;
 
   constructor(options: SessionOptions = {}) {
     this.#maxBytes = options.maxBytes ?? DEFAULT_MAX_SESSION_BYTES;
@@ -309,6 +312,15 @@ export class Session<S extends object = SessionShape> implements Iterable<[KeyOf
     this.#regenerate = true;
   }
 
+  /**
+   * The conversation (server mode with `memory` on): `getItems`, `addItems`, `popItem`,
+   * `clearSession`. With memory off, `enabled` is false and `getItems()` is empty.
+   */
+  get history(): SessionHistory {
+    this.#history ??= new SessionHistory(() => this.destroy());
+    return this.#history;
+  }
+
   /** Empties the session and deletes it from the store at commit. */
   destroy(): void {
     this.clear();
@@ -361,6 +373,7 @@ export class Session<S extends object = SessionShape> implements Iterable<[KeyOf
         s.#touched.clear();
         s.#regenerate = false;
         s.#destroyed = false;
+        s.#history?.committed();
       },
       wantsRegenerate(this: { session: Session }) {
         return this.session.#regenerate;
@@ -370,6 +383,13 @@ export class Session<S extends object = SessionShape> implements Iterable<[KeyOf
       },
       clearTemp(this: { session: Session }) {
         this.session.#temp.clear();
+      },
+      attachHistory(this: { session: Session }, memory: ResolvedMemory, window: TranscriptWindow | undefined) {
+        this.session.history.attach(memory, window);
+      },
+      activeHistory(this: { session: Session }) {
+        const history = this.session.#history;
+        return history?.enabled ? history : undefined;
       },
     } as SessionInternals;
   }
@@ -420,6 +440,7 @@ export class Session<S extends object = SessionShape> implements Iterable<[KeyOf
       bytes: this.#bytes,
       regenerate: this.#regenerate,
       destroyed: this.#destroyed,
+      historyStaged: this.#history?.stagedCount ?? 0,
     };
   }
 
@@ -433,6 +454,7 @@ export class Session<S extends object = SessionShape> implements Iterable<[KeyOf
     this.#bytes = s.bytes;
     this.#regenerate = s.regenerate;
     this.#destroyed = s.destroyed;
+    this.#history?.restore(s.historyStaged);
   }
 }
 
@@ -449,6 +471,10 @@ export interface SessionInternals {
   wantsRegenerate(): boolean;
   isDestroyed(): boolean;
   clearTemp(): void;
+  /** Conversation memory: turns `session.history` on with the loaded window. */
+  attachHistory(memory: ResolvedMemory, window: TranscriptWindow | undefined): void;
+  /** The session's history when memory is on (without building one when it is off). */
+  activeHistory(): SessionHistory | undefined;
 }
 
 /** A point a session can be rolled back to (used to make a failed turn commit nothing). */
@@ -459,6 +485,8 @@ export interface Snapshot {
   bytes: number;
   regenerate: boolean;
   destroyed: boolean;
+  /** Items staged in `history` at the checkpoint. */
+  historyStaged: number;
 }
 
 type AnyGetOptions = { schema?: StandardSchemaV1; as?: Revivable<unknown>; default?: unknown };

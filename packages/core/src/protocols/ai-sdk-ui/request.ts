@@ -62,7 +62,9 @@ export function decodeUiRequest(body: unknown): TurnInput {
   }
   const request = parsed.data;
   const uiMessages = request.messages as unknown as UiMessage[];
-  const messages = uiMessages.map((m): Message => ({ role: m.role as Message['role'], content: textOf(m.parts) }));
+  const messages = uiMessages.map(
+    (m): Message => ({ role: m.role as Message['role'], content: textOf(m.parts), ...(m.id ? { id: m.id } : {}) }),
+  );
   const latest = uiMessages.at(-1) as UiMessage;
   const approvals = latest.role === 'assistant' ? decisions(latest, uiMessages.length - 1) : [];
   if (latest.role === 'assistant') {

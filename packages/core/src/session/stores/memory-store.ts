@@ -7,6 +7,10 @@ import type {
   RenewRequest,
   SessionStore,
   StoredSession,
+  TranscriptAppend,
+  TranscriptEntry,
+  TranscriptPageRequest,
+  TranscriptWindow,
 } from './store.js';
 
 /** Options of the embedded {@link MemorySessionStore}. */
@@ -32,6 +36,8 @@ interface HeldSession {
   idleExpiresAt: number;
   /** Once expired, the id reads `expired` (a tombstone) until then. */
   expiredUntil: number;
+  /** Conversation memory: entries oldest first; `bytes` totals their texts (UTF-8). */
+  log?: { entries: TranscriptEntry[]; lastSeq: number; bytes: number };
 }
 
 interface Waiter {
@@ -136,6 +142,7 @@ export class MemorySessionStore implements SessionStore {
       createdAt: held.createdAt,
       absoluteExpiresAt: held.absoluteExpiresAt,
     };
+    if (options.transcript) session.transcript = windowOf(held, held.log?.entries.length ?? 0, options.transcript.last);
     return lease ? { status: 'found', session, lease } : { status: 'found', session };
   }
 
@@ -168,6 +175,14 @@ export class MemorySessionStore implements SessionStore {
         }
       }
     }
+    const append = request.transcript;
+    const lastSeq = held?.log?.lastSeq ?? 0;
+    if (append?.expectedLastSeq !== undefined && append.expectedLastSeq !== lastSeq) {
+      throw new BatonError('SESSION_CONFLICT', 'A concurrent turn appended to the transcript first', {
+        id,
+        reason: 'transcript',
+      });
+    }
 
     if (!held) {
       held = {
@@ -189,6 +204,7 @@ export class MemorySessionStore implements SessionStore {
     }
     for (const [key, text] of request.set) held.texts.set(key, text);
     for (const key of request.deleted) held.texts.delete(key);
+    if (append && append.entries.length > 0) appendTranscript(held, append);
     if (expected) {
       // A deleted key keeps (and bumps) its version, so a concurrent `set` of it still conflicts.
       for (const key of changedKeys(request)) held.versions.set(key, (held.versions.get(key) ?? 0) + 1);
@@ -197,6 +213,20 @@ export class MemorySessionStore implements SessionStore {
     this.#touch(id, held, request.idleTtlMs, absoluteExpiresAt);
     this.#evictOverflow(id);
     if (request.lease) this.#releaseToken(id, request.lease.token);
+  }
+
+  async readTranscript(id: string, page: TranscriptPageRequest): Promise<TranscriptWindow | undefined> {
+    this.#assertOpen();
+    const found = this.#peek(id);
+    if (found.status !== 'found') return undefined;
+    const held = this.#sessions.get(id) as HeldSession;
+    const entries = held.log?.entries ?? [];
+    // Entries are numbered consecutively: the index of `before` is found by arithmetic.
+    const end =
+      page.before === undefined
+        ? entries.length
+        : Math.max(0, Math.min(entries.length, page.before - (entries[0]?.seq ?? page.before)));
+    return windowOf(held, end, page.limit);
   }
 
   async release(id: string, lease: Lease): Promise<void> {
@@ -414,6 +444,35 @@ const SWEEP_ON_OVERFLOW_MS = 1_000;
 
 function isExpired(held: HeldSession, now: number): boolean {
   return now >= held.idleExpiresAt || now >= held.absoluteExpiresAt;
+}
+
+/** The `limit` entries before index `end` (oldest first), with where the transcript stands. */
+function windowOf(held: HeldSession, end: number, limit: number): TranscriptWindow {
+  const t = held.log;
+  if (!t) return { entries: [], lastSeq: 0, firstSeq: 1 };
+  return {
+    entries: t.entries.slice(Math.max(0, end - limit), end),
+    lastSeq: t.lastSeq,
+    firstSeq: t.entries[0]?.seq ?? t.lastSeq + 1,
+  };
+}
+
+/** Appends entries, then drops the oldest past `maxEntries` / `maxBytes`. */
+function appendTranscript(held: HeldSession, append: TranscriptAppend): void {
+  held.log ??= { entries: [], lastSeq: 0, bytes: 0 };
+  const t = held.log;
+  for (const text of append.entries) {
+    t.entries.push({ seq: ++t.lastSeq, text });
+    t.bytes += Buffer.byteLength(text, 'utf8');
+  }
+  let drop = 0;
+  const maxEntries = append.maxEntries ?? Number.POSITIVE_INFINITY;
+  const maxBytes = append.maxBytes ?? Number.POSITIVE_INFINITY;
+  while (drop < t.entries.length && (t.entries.length - drop > maxEntries || t.bytes > maxBytes)) {
+    t.bytes -= Buffer.byteLength((t.entries[drop] as TranscriptEntry).text, 'utf8');
+    drop++;
+  }
+  if (drop > 0) t.entries.splice(0, drop);
 }
 
 function changedKeys(request: CommitRequest): Iterable<string> {

@@ -1,0 +1,299 @@
+import { BatonError } from '../errors.js';
+import { isPlainObject, toJsonText } from '../json.js';
+import type { ModelMessage, ModelToolCall } from '../model.js';
+import type { Message } from '../turn-events.js';
+import type { TranscriptAppend, TranscriptWindow } from './stores/store.js';
+
+/*
+ * Conversation memory: the transcript a server-mode session keeps beside its keys. Each item is
+ * one transcript entry (its JSON text); the model sees the loaded window plus this turn's items.
+ */
+
+/** A tool call as the transcript keeps it. */
+export type HistoryToolCall = ModelToolCall;
+
+/** One item of a conversation, in Baton's neutral vocabulary (one transcript entry). */
+export type HistoryItem =
+  | { role: 'user'; content: string; id?: string }
+  | {
+      role: 'assistant';
+      content: string;
+      id?: string;
+      /** Calls the model made that ran this turn (each followed by its `tool` item). */
+      toolCalls?: HistoryToolCall[];
+      /** Calls proposed for the user's approval (a later turn's `tool` items hold the outcome). */
+      proposed?: HistoryToolCall[];
+      /** Set when an interceptor refused the turn: its code (`content` is what the user saw). */
+      refused?: string;
+    }
+  | { role: 'tool'; toolCallId: string; toolName: string; output: unknown; isError?: boolean };
+
+/** A history item read back from the store, with its place in the transcript. */
+export type StoredHistoryItem = HistoryItem & { seq: number };
+
+/** `memory` option of server mode: what the model sees, and how large a transcript may grow. */
+export interface MemoryOptions {
+  /** What is loaded for the model each turn (one store read, with the session). */
+  window?: {
+    /** The newest items loaded (default 50). */
+    lastMessages?: number;
+    /** Of those, the newest that fit in this many bytes of JSON (default 128 KiB). */
+    maxBytes?: number;
+  };
+  /** Bounds of the stored transcript: past them the oldest items are dropped at commit. */
+  limits?: {
+    /** Items kept (default 1000). */
+    maxEntries?: number;
+    /** Bytes of JSON kept (default 1 MiB). */
+    maxBytes?: number;
+    /** A client message (or an `addItems` item) over this many bytes is 413 `MESSAGE_TOO_LARGE` (default 64 KiB). */
+    maxMessageBytes?: number;
+  };
+}
+
+/** {@link MemoryOptions} with every default filled in. */
+export interface ResolvedMemory {
+  window: { lastMessages: number; maxBytes: number };
+  limits: { maxEntries: number; maxBytes: number; maxMessageBytes: number };
+}
+
+const KIB = 1024;
+
+/** Fills in the defaults and checks every bound is a positive integer (`CONFIG_INVALID`). */
+export function resolveMemory(options: boolean | MemoryOptions | undefined): ResolvedMemory | undefined {
+  if (options === undefined || options === false) return undefined;
+  const o = options === true ? {} : options;
+  const resolved: ResolvedMemory = {
+    window: { lastMessages: o.window?.lastMessages ?? 50, maxBytes: o.window?.maxBytes ?? 128 * KIB },
+    limits: {
+      maxEntries: o.limits?.maxEntries ?? 1000,
+      maxBytes: o.limits?.maxBytes ?? 1024 * KIB,
+      maxMessageBytes: o.limits?.maxMessageBytes ?? 64 * KIB,
+    },
+  };
+  for (const [group, values] of Object.entries(resolved)) {
+    for (const [name, value] of Object.entries(values as Record<string, number>)) {
+      if (!Number.isInteger(value) || value < 1) {
+        throw new BatonError('CONFIG_INVALID', `memory.${group}.${name} must be a positive integer`, { value });
+      }
+    }
+  }
+  return resolved;
+}
+
+const bytesOf = (text: string): number => Buffer.byteLength(text, 'utf8');
+
+/**
+ * `session.history`: the conversation of a server-mode session with memory on, with the verbs of
+ * the OpenAI Agents SDK's `Session`. Items added this turn are staged and appended with the turn's
+ * commit (a failed turn appends nothing); committed items are append-only.
+ */
+export class SessionHistory {
+  #memory: ResolvedMemory | undefined;
+  /** The loaded window, oldest first, with each item's JSON size. */
+  #window: { item: HistoryItem; bytes: number }[] = [];
+  #staged: HistoryItem[] = [];
+  #lastSeq = 0;
+  readonly #clear: () => void;
+
+  /** @internal Built by the Session (`clearSession` destroys it). */
+  constructor(clear: () => void) {
+    this.#clear = clear;
+  }
+
+  /** Whether this session keeps its conversation (server mode with `memory` on). */
+  get enabled(): boolean {
+    return this.#memory !== undefined;
+  }
+
+  /**
+   * The newest `limit` items (all by default): the window loaded with the session, then the items
+   * of this turn (its messages, tool calls and results as they happen, `addItems`). Older items
+   * than the window: `SessionManager.readHistory` or `GET /api/session/messages`.
+   */
+  getItems(options: { limit?: number } = {}): HistoryItem[] {
+    const all = [...this.#window.map((w) => w.item), ...this.#staged];
+    const picked = options.limit === undefined ? all : all.slice(Math.max(0, all.length - options.limit));
+    return structuredClone(picked);
+  }
+
+  /** Stages items, appended with this turn's commit (after what the turn itself adds so far). */
+  addItems(items: readonly HistoryItem[]): void {
+    const memory = this.#require();
+    const checked = items.map((item) => checkItem(item, memory.limits.maxMessageBytes));
+    this.#staged.push(...checked);
+  }
+
+  /**
+   * Removes and returns the newest item staged this turn (undefined when none is staged).
+   * Committed items are append-only: they are never popped.
+   */
+  popItem(): HistoryItem | undefined {
+    this.#require();
+    return this.#staged.pop();
+  }
+
+  /** Ends the session at commit, its transcript with it (the same as `session.destroy()`). */
+  clearSession(): void {
+    this.#require();
+    this.#clear();
+  }
+
+  #require(): ResolvedMemory {
+    if (this.#memory === undefined) {
+      throw new BatonError('MEMORY_DISABLED', 'Conversation memory is off (server mode with `memory` only)');
+    }
+    return this.#memory;
+  }
+
+  // ---- Baton internals (the session manager and the agent loop) ------------------------------
+
+  /** @internal Turns memory on with the window the store loaded (none for a new session). */
+  attach(memory: ResolvedMemory, window: TranscriptWindow | undefined): void {
+    this.#memory = memory;
+    this.#lastSeq = window?.lastSeq ?? 0;
+    this.#staged = [];
+    this.#window = (window?.entries ?? []).map((entry) => {
+      let item: HistoryItem;
+      try {
+        item = JSON.parse(entry.text) as HistoryItem;
+      } catch (error) {
+        throw new BatonError('SESSION_VALUE_INVALID', `Transcript entry ${entry.seq} is not valid JSON`, undefined, {
+          cause: error,
+        });
+      }
+      return { item, bytes: bytesOf(entry.text) };
+    });
+  }
+
+  /** @internal `seq` of the newest committed item (merge mode sends it back). */
+  get lastSeq(): number {
+    return this.#lastSeq;
+  }
+
+  /**
+   * @internal The dedupe rule: which of a request's messages are new. A session holding no
+   * transcript takes them all (they seed it). Otherwise only the messages after the request's last
+   * assistant message are new — a client may send its newest message only, or the whole history
+   * — and of those, one whose `id` the loaded window holds is skipped (AI SDK UI messages carry
+   * ids). Each new message must fit `maxMessageBytes` (413 `MESSAGE_TOO_LARGE`).
+   */
+  receive(messages: readonly Message[]): Message[] {
+    const memory = this.#require();
+    let fresh = [...messages];
+    if (this.#lastSeq > 0 || this.#window.length > 0) {
+      const held = new Set<string>();
+      for (const { item } of this.#window) if (item.role !== 'tool' && item.id !== undefined) held.add(item.id);
+      const after = messages.findLastIndex((m) => m.role === 'assistant') + 1;
+      fresh = messages.slice(after).filter((m) => m.id === undefined || !held.has(m.id));
+    }
+    for (const m of fresh) checkItem(itemOf(m), memory.limits.maxMessageBytes);
+    return fresh;
+  }
+
+  /** @internal Stages what the turn itself produced (no size check: the store's limits trim). */
+  stage(items: readonly HistoryItem[]): void {
+    if (this.#memory !== undefined) this.#staged.push(...items);
+  }
+
+  /** @internal Stages a request's messages (a bare approval message carries nothing to keep). */
+  stageMessages(messages: readonly Message[]): void {
+    this.stage(messages.filter((m) => m.role !== 'user' || m.content !== '').map(itemOf));
+  }
+
+  /** @internal The conversation for the model: the window within its byte budget, then this turn. */
+  modelMessages(): ModelMessage[] {
+    const memory = this.#require();
+    let start = this.#window.length;
+    let bytes = 0;
+    while (start > 0) {
+      bytes += (this.#window[start - 1] as { bytes: number }).bytes;
+      if (bytes > memory.window.maxBytes) break;
+      start--;
+    }
+    // Never open on a tool result without its call, or an answer without its question.
+    while (start < this.#window.length && this.#window[start]?.item.role !== 'user') start++;
+    const items = [...this.#window.slice(start).map((w) => w.item), ...this.#staged];
+    const out: ModelMessage[] = [];
+    for (const item of items) {
+      if (item.role === 'tool') {
+        out.push({
+          role: 'tool',
+          toolCallId: item.toolCallId,
+          toolName: item.toolName,
+          output: item.output,
+          ...(item.isError ? { isError: true } : {}),
+        });
+      } else if (item.role === 'assistant') {
+        out.push(
+          item.toolCalls?.length
+            ? { role: 'assistant', content: item.content, toolCalls: item.toolCalls }
+            : { role: 'assistant', content: item.content },
+        );
+      } else if (item.content !== '') out.push({ role: 'user', content: item.content });
+    }
+    return out;
+  }
+
+  /** @internal What the commit appends (undefined: nothing staged or memory off). */
+  append(merge: boolean): TranscriptAppend | undefined {
+    const memory = this.#memory;
+    if (memory === undefined || this.#staged.length === 0) return undefined;
+    return {
+      entries: this.#staged.map((item) => JSON.stringify(item)),
+      maxEntries: memory.limits.maxEntries,
+      maxBytes: memory.limits.maxBytes,
+      ...(merge ? { expectedLastSeq: this.#lastSeq } : {}),
+    };
+  }
+
+  /** @internal How many items are staged (a checkpoint of the turn). */
+  get stagedCount(): number {
+    return this.#staged.length;
+  }
+
+  /** @internal Rolls the staged items back to a checkpoint (a failed tool, a failed turn). */
+  restore(count: number): void {
+    this.#staged.length = Math.min(this.#staged.length, count);
+  }
+
+  /** @internal The staged items were committed: they join the window. */
+  committed(): void {
+    for (const item of this.#staged) this.#window.push({ item, bytes: bytesOf(JSON.stringify(item)) });
+    this.#lastSeq += this.#staged.length;
+    this.#staged = [];
+  }
+}
+
+/** A request message as a history item. */
+function itemOf(m: Message): HistoryItem {
+  return m.id === undefined ? { role: m.role, content: m.content } : { role: m.role, content: m.content, id: m.id };
+}
+
+/** Validates an item given by code or a client: its shape, JSON, and size. */
+function checkItem(item: HistoryItem, maxMessageBytes: number): HistoryItem {
+  const ok =
+    isPlainObject(item) &&
+    (item.role === 'tool'
+      ? typeof item.toolCallId === 'string' && typeof item.toolName === 'string'
+      : (item.role === 'user' || item.role === 'assistant') && typeof item.content === 'string');
+  if (!ok) {
+    throw new BatonError(
+      'REQUEST_INVALID',
+      'A history item needs role "user" or "assistant" with a string content, or role "tool"',
+    );
+  }
+  const text = toJsonText('history', item);
+  const bytes = bytesOf(text);
+  if (bytes > maxMessageBytes) {
+    throw new BatonError(
+      'MESSAGE_TOO_LARGE',
+      `A message of ${bytes} bytes is over the ${maxMessageBytes}-byte limit; nothing was appended`,
+      {
+        bytes,
+        maxMessageBytes,
+      },
+    );
+  }
+  return JSON.parse(text) as HistoryItem;
+}
