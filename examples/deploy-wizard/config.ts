@@ -1,4 +1,4 @@
-import { BatonError, type SessionManagerOptions } from '@baton/core';
+import { BatonError, type SessionManagerOptions, type SessionStore } from '@baton/core';
 import { RedisSessionStore } from '@baton/redis';
 
 export type SessionChoice = 'client' | 'sealed' | 'memory' | 'redis';
@@ -98,12 +98,14 @@ export function sessionOptions(config: DemoConfig): SessionManagerOptions {
         throw new BatonError('CONFIG_INVALID', 'BATON_SESSION=sealed needs BATON_SECRET (at least 32 bytes)');
       return { mode: 'sealed', secrets: [config.secret] };
     case 'memory':
-      return { mode: 'server', ...serverOptions(config) };
+      return { mode: 'server', memory: true, ...serverOptions(config) };
     case 'redis': {
       const store = config.redisClusterNodes
         ? new RedisSessionStore({ cluster: config.redisClusterNodes })
         : new RedisSessionStore({ url: config.redisUrl });
-      return { mode: 'server', store, ...serverOptions(config) };
+      // Conversation memory wherever the store keeps transcripts (the Redis store's own change).
+      const memory = typeof (store as SessionStore).readTranscript === 'function';
+      return { mode: 'server', store, memory, ...serverOptions(config) };
     }
   }
 }

@@ -7,11 +7,13 @@
  * sends back the `data.session` of the last reply, as any HelpDesk client does, and says so in a
  * notice.
  *
- * Reloads. The transcript and the last reply's session snapshot are kept in sessionStorage
- * (messages are not secret; in server mode the snapshot is only for display, the server's copy is
- * authoritative), so a reload shows the conversation where it was and the next message resumes it.
+ * Reloads. In server mode the server keeps the conversation (conversation memory): the page sends
+ * only its newest message, and a reload reads the conversation back from
+ * `GET /api/session/messages`. In client and sealed mode the transcript is kept in sessionStorage
+ * and sent back as history. Either way the last reply's session snapshot is kept in sessionStorage
+ * for display (in server mode the server's copy is authoritative).
  */
-import type { Approval, ChatMessage, ChatRequestBody, StreamEvent, ToolCall } from '@baton/core';
+import type { Approval, ChatMessage, ChatRequestBody, StoredHistoryItem, StreamEvent, ToolCall } from '@baton/core';
 import {
   approvalControls,
   byIdIn,
@@ -99,7 +101,9 @@ function load(): Saved {
 
 function save(): void {
   try {
-    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state));
+    // Server mode: the server holds the conversation; only the snapshot is kept here.
+    const saved = mode === 'server' ? { ...state, entries: [] } : state;
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(saved));
   } catch {
     // Storage full or disabled: the page still works, it just does not survive a reload.
   }
@@ -307,7 +311,8 @@ function requestBody(): ChatRequestBody {
   const latest = history.at(-1);
   const last = messages.at(-1);
   if (latest?.decisions && last) last.data = { tool_calls: latest.decisions };
-  const body: ChatRequestBody = { messages };
+  // Server mode: the server remembers the conversation, so only the newest message goes.
+  const body: ChatRequestBody = { messages: mode === 'server' && last ? [last] : messages };
   // Client and sealed modes: the page carries the session (the server ignores it in server mode).
   if (mode !== 'server' && state.session !== null && state.session !== undefined) {
     body.data = { session: state.session as NonNullable<ChatRequestBody['data']>['session'] };
@@ -352,6 +357,76 @@ async function newSession(): Promise<void> {
   }
 }
 
+/** Server mode: the conversation as the server holds it (none: a fresh conversation). */
+async function restoreFromServer(): Promise<void> {
+  try {
+    const response = await fetch('/api/session/messages?limit=200');
+    const body = response.ok ? ((await response.json()) as { messages: StoredHistoryItem[] }) : undefined;
+    state.entries = body ? entriesFrom(body.messages) : [];
+  } catch (error) {
+    showNotice(`Could not read the conversation back: ${messageOf(error)}`, 'error');
+  }
+  renderAll();
+}
+
+/**
+ * The page's entries from the server's transcript: tool calls and results become the `ran` line
+ * of the answer they led to, a decision on proposed calls becomes the user's "Approved: ..." entry.
+ */
+function entriesFrom(items: readonly StoredHistoryItem[]): Entry[] {
+  const entries: Entry[] = [];
+  const proposals = new Map<string, ToolCall>();
+  let ran: string[] = [];
+  let decisions: Approval[] = [];
+  for (const item of items) {
+    if (item.role === 'user') {
+      if (item.content !== '') entries.push({ role: 'user', text: item.content });
+    } else if (item.role === 'tool') {
+      const proposal = proposals.get(item.toolCallId);
+      const output = item.output as { rejected?: boolean; reason?: string | null } | null;
+      const rejected = item.isError === true && output?.rejected === true;
+      if (!rejected) ran.push(item.toolName);
+      if (proposal) {
+        decisions.push({
+          id: proposal.id,
+          name: proposal.name,
+          input: proposal.input,
+          execute: !rejected,
+          ...(rejected ? { rejection_reason: output?.reason ?? 'Rejected by the user' } : {}),
+        });
+      }
+    } else {
+      if (decisions.length > 0) {
+        const text = decisions
+          .map((d) => {
+            const intent = proposals.get(d.id)?.intent ?? d.name;
+            return d.execute ? `Approved: ${intent}` : `Rejected: ${intent} (${d.rejection_reason})`;
+          })
+          .join('\n');
+        entries.push({ role: 'user', text, decisions });
+        decisions = [];
+      }
+      if (item.content === '' && item.toolCalls?.length) continue; // its tools show on the answer
+      const proposed = item.proposed?.map(
+        (call): ToolCall => ({ ...call, execute: false, tool_description: '', input_description: {} }),
+      );
+      for (const call of proposed ?? []) proposals.set(call.id, call);
+      entries.push({
+        role: 'assistant',
+        text: item.content,
+        answered: true,
+        ...(ran.length > 0 ? { ran } : {}),
+        ...(proposed ? { proposed } : {}),
+        ...(item.refused ? { refused: true } : {}),
+      });
+      ran = [];
+    }
+  }
+  const last = entries.at(-1);
+  if (last?.proposed) last.answered = false;
+  return entries;
+}
+
 async function checkHealth(): Promise<void> {
   mode = await checkMode(
     notice,
@@ -374,6 +449,8 @@ newSessionButton.addEventListener('click', () => void newSession());
 
 renderAll();
 input.focus();
-void checkHealth().then(() => {
-  document.body.dataset.ready = 'true';
-});
+void checkHealth()
+  .then(() => (mode === 'server' ? restoreFromServer() : undefined))
+  .then(() => {
+    document.body.dataset.ready = 'true';
+  });

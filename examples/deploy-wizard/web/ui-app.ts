@@ -10,10 +10,13 @@
  *
  * Sessions. In server mode the session id is in the HttpOnly `baton_sid` cookie: the transport's
  * requests carry it, this script never sees it. In client (or sealed) mode the page sends back the
- * session of the last `data-session` part in the body's `session` field. The transcript is not
- * kept across reloads (the HelpDesk page at `/` does that).
+ * session of the last `data-session` part in the body's `session` field.
+ *
+ * Conversation memory (server mode): the server keeps the conversation, so the transport sends
+ * only the newest message, and a reload reads the conversation back from
+ * `GET /api/session/messages`. In client and sealed mode the transcript is not kept across reloads.
  */
-import type { BatonUiDataTypes, UiSessionData } from '@baton/core';
+import type { BatonUiDataTypes, StoredHistoryItem, UiSessionData } from '@baton/core';
 import {
   AbstractChat,
   type ChatState,
@@ -117,6 +120,10 @@ class DomChat extends AbstractChat<WizardMessage> {
           const session = lastSession()?.session;
           return mode !== 'server' && session !== undefined ? { session } : {};
         },
+        // Server mode: the server remembers the conversation; only the newest message goes.
+        prepareSendMessagesRequest: ({ id, messages, body, trigger, messageId }) => ({
+          body: { ...body, id, trigger, messageId, messages: mode === 'server' ? messages.slice(-1) : messages },
+        }),
       }),
       sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
       onFinish: () => {
@@ -285,6 +292,42 @@ async function newChat(): Promise<void> {
   input.focus();
 }
 
+/** Server mode: the conversation as the server holds it, as UI messages (answers and approvals). */
+async function restoreFromServer(): Promise<void> {
+  try {
+    const response = await fetch('/api/session/messages?limit=200');
+    if (!response.ok) return; // no conversation on the server: a fresh chat
+    const { messages } = (await response.json()) as { messages: StoredHistoryItem[] };
+    const restored: WizardMessage[] = [];
+    for (const item of messages) {
+      if (item.role === 'user' && item.content !== '') {
+        restored.push({ id: item.id ?? `h${item.seq}`, role: 'user', parts: [{ type: 'text', text: item.content }] });
+      } else if (item.role === 'assistant' && item.content !== '') {
+        const parts: Part[] = [{ type: 'text', text: item.content }];
+        for (const call of item.proposed ?? []) {
+          parts.push({
+            type: `tool-${call.name}`,
+            toolCallId: call.id,
+            state: 'approval-requested',
+            input: call.input,
+            approval: { id: call.id },
+          } as Part);
+        }
+        restored.push({ id: `h${item.seq}`, role: 'assistant', parts });
+      }
+    }
+    // Only the newest proposal can still be answered.
+    const live = restored.at(-1);
+    for (const message of restored) {
+      if (message === live) continue;
+      message.parts = message.parts.filter((part) => !isToolUIPart(part));
+    }
+    chat.messages = restored;
+  } catch (error) {
+    showNotice(`Could not read the conversation back: ${messageOf(error)}`, 'error');
+  }
+}
+
 async function checkHealth(): Promise<void> {
   mode = await checkMode(
     notice,
@@ -307,6 +350,8 @@ newChatButton.addEventListener('click', () => void newChat());
 
 renderAll();
 input.focus();
-void checkHealth().then(() => {
-  document.body.dataset.ready = 'true';
-});
+void checkHealth()
+  .then(() => (mode === 'server' ? restoreFromServer() : undefined))
+  .then(() => {
+    document.body.dataset.ready = 'true';
+  });

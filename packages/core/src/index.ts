@@ -79,6 +79,14 @@ export {
   scriptedModel,
 } from './scripted-model.js';
 export type { ClientModeOptions } from './session/client-mode.js';
+export {
+  type HistoryItem,
+  type HistoryToolCall,
+  type MemoryOptions,
+  type ResolvedMemory,
+  SessionHistory,
+  type StoredHistoryItem,
+} from './session/history.js';
 export type { LoadedSession, SessionInput, SessionMode, SessionOutput } from './session/modes.js';
 export { Sealer, type SealKey, type UnsealFailure, type UnsealResult } from './session/seal.js';
 export type { SealedModeOptions } from './session/sealed-mode.js';

@@ -324,7 +324,12 @@ function recordAnswer(
   const history = session[internal].activeHistory();
   if (history === undefined) return;
   if (!state.recorded) history.stageMessages(messages);
-  const proposed = response.toolCalls.map(({ id, name, input }) => ({ id, name, input }));
+  const proposed = response.toolCalls.map(({ id, name, input, intent }) => ({
+    id,
+    name,
+    input,
+    ...(intent === undefined ? {} : { intent }),
+  }));
   if (response.content === '' && proposed.length === 0) return;
   history.stage([
     {

@@ -22,7 +22,7 @@ export type HistoryItem =
       /** Calls the model made that ran this turn (each followed by its `tool` item). */
       toolCalls?: HistoryToolCall[];
       /** Calls proposed for the user's approval (a later turn's `tool` items hold the outcome). */
-      proposed?: HistoryToolCall[];
+      proposed?: (HistoryToolCall & { intent?: string })[];
       /** Set when an interceptor refused the turn: its code (`content` is what the user saw). */
       refused?: string;
     }
