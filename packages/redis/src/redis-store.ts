@@ -217,10 +217,10 @@ const RETRY_MAX_MS = 50;
  * JSON texts, `v:<key>` versions, `m:*` metadata), one lease key (`<prefix>l:{<id>}`), one
  * tombstone (`<prefix>x:{<id>}`, a few bytes that outlive the expired hash so the id reads
  * `expired`), with conversation memory one transcript list (`<prefix>t:{<id>}`, entry texts
- * oldest first, expiring with the hash) and one key per consumed approval (`<prefix>c:{<id>}:<key>`); the `{id}` hash tag
- * keeps them all in one Cluster slot. `load`, `commit` and `renew` are one Lua script call each,
- * `claim` one `SET NX`, and a
- * commit sends only the changed keys.
+ * oldest first, expiring with the hash) and one key per consumed approval
+ * (`<prefix>c:{<id>}:<key>`); the `{id}` hash tag keeps them all in one Cluster slot. `load`,
+ * `commit`, `renew` and `readTranscript` are one Lua script call each, `claim` one `SET NX`, and
+ * a commit sends only the changed keys (and the new transcript entries).
  */
 export class RedisSessionStore implements SessionStore {
   readonly #client: Redis | Cluster;
