@@ -7,6 +7,9 @@ import {
   type LoadResult,
   type RenewRequest,
   type SessionStore,
+  type StoredSession,
+  type TranscriptPageRequest,
+  type TranscriptWindow,
 } from '@baton/core';
 import { Cluster, Redis } from 'ioredis';
 
@@ -63,13 +66,30 @@ if ARGV[3] ~= '' then
   redis.call('SET', KEYS[2], token, 'PX', ARGV[3])
 end
 redis.call('PEXPIRE', KEYS[1], math.min(tonumber(ARGV[2]), abs - now))
+-- Conversation memory (KEYS[4] the transcript list, ARGV[4] how many newest entries, or ''):
+-- the list lives as long as the hash; only the window is read.
+redis.call('PEXPIRE', KEYS[4], math.min(tonumber(ARGV[2]), abs - now))
+if ARGV[4] ~= '' then
+  local last = tonumber(redis.call('HGET', KEYS[1], 't:l') or '0')
+  local held = redis.call('LLEN', KEYS[4])
+  local want = math.min(tonumber(ARGV[4]), held)
+  local window = {}
+  if want > 0 then window = redis.call('LRANGE', KEYS[4], -want, -1) end
+  return {'found', token, redis.call('HGETALL', KEYS[1]), last, last - held + 1, window}
+end
 return {'found', token, redis.call('HGETALL', KEYS[1])}
 `;
 
 // ARGV: now, idleTtlMs, absoluteExpiresAt, leaseToken|'', merge '1'|'0', createdAt|'', nSet,
 // expiredUntil|'', then nSet x (key, text, expectedVersion), then per deleted key (key,
-// expectedVersion).
+// expectedVersion), then the transcript block: nEntries entry texts, expectedLastSeq|'',
+// maxEntries|'', maxBytes|'', nEntries. KEYS[4] is the transcript list: entries are its items,
+// oldest first, and the hash holds `t:l` (seq of the newest entry ever appended) and `t:b` (bytes
+// held); the oldest held entry's seq is t:l - LLEN + 1, so trimming (LPOP) renumbers nothing.
 const COMMIT_SCRIPT = `
+local tCount = tonumber(ARGV[#ARGV])
+local tFirst = #ARGV - 3 - tCount
+local argEnd = tFirst - 1
 if ARGV[4] ~= '' and redis.call('GET', KEYS[2]) ~= ARGV[4] then return {'stale'} end
 local create = ARGV[6] ~= ''
 if not create and redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
@@ -81,17 +101,20 @@ if merge then
       return {'conflict', ARGV[i]}
     end
   end
-  for i = firstDeleted, #ARGV, 2 do
+  for i = firstDeleted, argEnd, 2 do
     if tonumber(redis.call('HGET', KEYS[1], 'v:' .. ARGV[i]) or '0') ~= tonumber(ARGV[i + 1]) then
       return {'conflict', ARGV[i]}
     end
   end
 end
+local tLast = tonumber(redis.call('HGET', KEYS[1], 't:l') or '0')
+local tExpected = tonumber(ARGV[argEnd + tCount + 1])
+if tExpected ~= nil and tExpected ~= tLast then return {'tconflict', tLast} end
 for i = 9, firstDeleted - 1, 3 do
   redis.call('HSET', KEYS[1], 'd:' .. ARGV[i], ARGV[i + 1])
   if merge then redis.call('HINCRBY', KEYS[1], 'v:' .. ARGV[i], 1) end
 end
-for i = firstDeleted, #ARGV, 2 do
+for i = firstDeleted, argEnd, 2 do
   redis.call('HDEL', KEYS[1], 'd:' .. ARGV[i])
   if merge then redis.call('HINCRBY', KEYS[1], 'v:' .. ARGV[i], 1) end
 end
@@ -102,8 +125,25 @@ if create then
   local tombstone = tonumber(ARGV[8]) - tonumber(ARGV[1])
   if tombstone > 0 then redis.call('SET', KEYS[3], '1', 'PX', tombstone) else redis.call('DEL', KEYS[3]) end
 end
+-- Conversation memory: append, then drop the oldest entries while over maxEntries / maxBytes.
+if create then redis.call('DEL', KEYS[4]) end
+if tCount > 0 then
+  local held = redis.call('LLEN', KEYS[4])
+  local bytes = 0
+  if held > 0 then bytes = tonumber(redis.call('HGET', KEYS[1], 't:b') or '0') end
+  for i = tFirst, tFirst + tCount - 1 do bytes = bytes + #ARGV[i] end
+  for i = tFirst, tFirst + tCount - 1 do held = redis.call('RPUSH', KEYS[4], ARGV[i]) end
+  local maxEntries = tonumber(ARGV[argEnd + tCount + 2])
+  local maxBytes = tonumber(ARGV[argEnd + tCount + 3])
+  while held > 0 and ((maxEntries and held > maxEntries) or (maxBytes and bytes > maxBytes)) do
+    bytes = bytes - #redis.call('LPOP', KEYS[4])
+    held = held - 1
+  end
+  redis.call('HSET', KEYS[1], 't:l', tLast + tCount, 't:b', bytes)
+end
 local ttl = math.min(tonumber(ARGV[2]), abs - tonumber(ARGV[1]))
 if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) else redis.call('DEL', KEYS[1]) end
+if ttl > 0 then redis.call('PEXPIRE', KEYS[4], ttl) else redis.call('DEL', KEYS[4]) end
 if ARGV[4] ~= '' then redis.call('DEL', KEYS[2]) end
 return {'ok'}
 `;
@@ -123,18 +163,46 @@ end
 local abs = tonumber(redis.call('HGET', KEYS[1], 'm:a'))
 local ttl = abs and math.min(tonumber(ARGV[2]), abs - tonumber(ARGV[1])) or 0
 if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
+if ttl > 0 then redis.call('PEXPIRE', KEYS[3], ttl) end
 if ARGV[3] ~= '' or ttl > 0 then return 1 end
 return 0
+`;
+
+// Conversation memory: a page of the transcript. KEYS: hash, transcript list. ARGV: now,
+// before|'' (exclusive seq), limit. Entry i (0-based) of the list has seq firstSeq + i. Reads only:
+// the idle timeout does not slide.
+const TRANSCRIPT_SCRIPT = `
+local abs = tonumber(redis.call('HGET', KEYS[1], 'm:a'))
+if abs == nil or abs <= tonumber(ARGV[1]) then return {'missing'} end
+local last = tonumber(redis.call('HGET', KEYS[1], 't:l') or '0')
+local first = last - redis.call('LLEN', KEYS[2]) + 1
+local newest = math.min(tonumber(ARGV[2]) or (last + 1), last + 1) - 1
+local oldest = math.max(first, newest - tonumber(ARGV[3]) + 1)
+if newest < oldest then return {'ok', last, first, oldest, {}} end
+return {'ok', last, first, oldest, redis.call('LRANGE', KEYS[2], oldest - first, newest - first)}
 `;
 
 type Reply = [string, ...unknown[]];
 
 /** The scripts registered on the client with `defineCommand`. */
 interface ScriptedClient {
-  batonSessionLoad(hash: string, lease: string, tombstone: string, ...args: (string | number)[]): Promise<Reply>;
-  batonSessionCommit(hash: string, lease: string, tombstone: string, ...args: (string | number)[]): Promise<Reply>;
+  batonSessionLoad(
+    hash: string,
+    lease: string,
+    tombstone: string,
+    transcript: string,
+    ...args: (string | number)[]
+  ): Promise<Reply>;
+  batonSessionCommit(
+    hash: string,
+    lease: string,
+    tombstone: string,
+    transcript: string,
+    ...args: (string | number)[]
+  ): Promise<Reply>;
   batonSessionRelease(hash: string, lease: string, token: string): Promise<number>;
-  batonSessionRenew(hash: string, lease: string, ...args: (string | number)[]): Promise<number>;
+  batonSessionRenew(hash: string, lease: string, transcript: string, ...args: (string | number)[]): Promise<number>;
+  batonSessionTranscript(hash: string, transcript: string, ...args: (string | number)[]): Promise<Reply>;
 }
 
 /** Redis replies that mean "the backend cannot serve right now", not "this request is wrong". */
@@ -148,10 +216,11 @@ const RETRY_MAX_MS = 50;
  * A session store on Redis or Redis Cluster. One hash per session (`<prefix>s:{<id>}`: `d:<key>`
  * JSON texts, `v:<key>` versions, `m:*` metadata), one lease key (`<prefix>l:{<id>}`), one
  * tombstone (`<prefix>x:{<id>}`, a few bytes that outlive the expired hash so the id reads
- * `expired`) and one key per consumed approval (`<prefix>c:{<id>}:<key>`); the `{id}` hash tag
- * keeps them all in one Cluster slot. `load`, `commit` and `renew` are one Lua script call each,
- * `claim` one `SET NX`, and a
- * commit sends only the changed keys.
+ * `expired`), with conversation memory one transcript list (`<prefix>t:{<id>}`, entry texts
+ * oldest first, expiring with the hash) and one key per consumed approval
+ * (`<prefix>c:{<id>}:<key>`); the `{id}` hash tag keeps them all in one Cluster slot. `load`,
+ * `commit`, `renew` and `readTranscript` are one Lua script call each, `claim` one `SET NX`, and
+ * a commit sends only the changed keys (and the new transcript entries).
  */
 export class RedisSessionStore implements SessionStore {
   readonly #client: Redis | Cluster;
@@ -207,10 +276,11 @@ export class RedisSessionStore implements SessionStore {
       throw new BatonError('CONFIG_INVALID', 'RedisSessionStore needs a `client`, a `url` or `cluster` nodes');
     }
     this.#prefix = prefix;
-    this.#client.defineCommand('batonSessionLoad', { numberOfKeys: 3, lua: LOAD_SCRIPT });
-    this.#client.defineCommand('batonSessionCommit', { numberOfKeys: 3, lua: COMMIT_SCRIPT });
+    this.#client.defineCommand('batonSessionLoad', { numberOfKeys: 4, lua: LOAD_SCRIPT });
+    this.#client.defineCommand('batonSessionCommit', { numberOfKeys: 4, lua: COMMIT_SCRIPT });
     this.#client.defineCommand('batonSessionRelease', { numberOfKeys: 2, lua: RELEASE_SCRIPT });
-    this.#client.defineCommand('batonSessionRenew', { numberOfKeys: 2, lua: RENEW_SCRIPT });
+    this.#client.defineCommand('batonSessionRenew', { numberOfKeys: 3, lua: RENEW_SCRIPT });
+    this.#client.defineCommand('batonSessionTranscript', { numberOfKeys: 2, lua: TRANSCRIPT_SCRIPT });
     this.#scripts = this.#client as unknown as ScriptedClient;
   }
 
@@ -234,6 +304,11 @@ export class RedisSessionStore implements SessionStore {
     return `${this.#prefix}x:{${id}}`;
   }
 
+  /** The transcript of a session (conversation memory): a list of entry texts, oldest first. */
+  transcriptKey(id: string): string {
+    return `${this.#prefix}t:{${id}}`;
+  }
+
   /** The key remembering that approval `key` of session (or scope) `scope` was used. */
   claimKey(scope: string, key: string): string {
     return `${this.#prefix}c:{${scope}}:${key}`;
@@ -249,15 +324,21 @@ export class RedisSessionStore implements SessionStore {
           this.sessionKey(id),
           this.leaseKey(id),
           this.tombstoneKey(id),
+          this.transcriptKey(id),
           Date.now(),
           options.idleTtlMs,
           lease ? lease.ttlMs : '',
+          options.transcript ? Math.max(0, Math.floor(options.transcript.last)) : '',
         ),
       );
       const [status] = reply;
       if (status === 'missing') return { status: 'missing' };
       if (status === 'expired') return { status: 'expired' };
-      if (status === 'found') return found(reply[1] as number, reply[2] as string[], lease !== undefined);
+      if (status === 'found') {
+        const result = found(reply[1] as number, reply[2] as string[], lease !== undefined);
+        if (options.transcript) result.session.transcript = window(reply.slice(3));
+        return result;
+      }
       // Busy: another turn holds the lease. Retry shortly (no queue in Redis), up to the bound.
       const left = deadline - Date.now();
       if (left <= 0) {
@@ -287,8 +368,23 @@ export class RedisSessionStore implements SessionStore {
     ];
     for (const [key, text] of request.set) args.push(key, text, merge?.get(key) ?? 0);
     for (const key of request.deleted) args.push(key, merge?.get(key) ?? 0);
+    const transcript = request.transcript;
+    const entries = transcript?.entries ?? [];
+    args.push(
+      ...entries,
+      transcript?.expectedLastSeq ?? '',
+      transcript?.maxEntries ?? '',
+      transcript?.maxBytes ?? '',
+      entries.length,
+    );
     const reply = await this.#run(() =>
-      this.#scripts.batonSessionCommit(this.sessionKey(id), this.leaseKey(id), this.tombstoneKey(id), ...args),
+      this.#scripts.batonSessionCommit(
+        this.sessionKey(id),
+        this.leaseKey(id),
+        this.tombstoneKey(id),
+        this.transcriptKey(id),
+        ...args,
+      ),
     );
     switch (reply[0]) {
       case 'ok':
@@ -301,6 +397,12 @@ export class RedisSessionStore implements SessionStore {
         throw new BatonError('SESSION_CONFLICT', `Key "${String(reply[1])}" was changed by a concurrent turn`, {
           id,
           key: reply[1],
+        });
+      case 'tconflict':
+        throw new BatonError('SESSION_CONFLICT', 'The transcript was appended to by a concurrent turn', {
+          id,
+          reason: 'transcript',
+          lastSeq: Number(reply[1]),
         });
       case 'missing':
         throw new BatonError('SESSION_CONFLICT', 'The session expired or was destroyed during this turn', {
@@ -346,6 +448,7 @@ export class RedisSessionStore implements SessionStore {
       this.#scripts.batonSessionRenew(
         this.sessionKey(id),
         this.leaseKey(id),
+        this.transcriptKey(id),
         Date.now(),
         request.idleTtlMs,
         lease ? String(lease.token) : '',
@@ -364,8 +467,25 @@ export class RedisSessionStore implements SessionStore {
     return reply === 'OK';
   }
 
+  async readTranscript(id: string, page: TranscriptPageRequest): Promise<TranscriptWindow | undefined> {
+    const reply = await this.#run(() =>
+      this.#scripts.batonSessionTranscript(
+        this.sessionKey(id),
+        this.transcriptKey(id),
+        Date.now(),
+        page.before === undefined ? '' : Math.floor(page.before),
+        Math.max(0, Math.floor(page.limit)),
+      ),
+    );
+    if (reply[0] !== 'ok') return undefined;
+    const [, lastSeq, firstSeq, oldest, texts] = reply as [string, number, number, number, string[]];
+    return { entries: texts.map((text, i) => ({ seq: oldest + i, text })), lastSeq, firstSeq };
+  }
+
   async destroy(id: string): Promise<void> {
-    await this.#run(() => this.#client.del(this.sessionKey(id), this.leaseKey(id), this.tombstoneKey(id)));
+    await this.#run(() =>
+      this.#client.del(this.sessionKey(id), this.leaseKey(id), this.tombstoneKey(id), this.transcriptKey(id)),
+    );
   }
 
   async ping(): Promise<void> {
@@ -463,7 +583,7 @@ function ownedCluster(seeds: readonly RedisClusterNode[]): Cluster {
   return cluster;
 }
 
-function found(token: number, flat: string[], leased: boolean): LoadResult {
+function found(token: number, flat: string[], leased: boolean): Extract<LoadResult, { status: 'found' }> {
   const texts = new Map<string, string>();
   const versions = new Map<string, number>();
   let createdAt = 0;
@@ -476,8 +596,16 @@ function found(token: number, flat: string[], leased: boolean): LoadResult {
     else if (field === 'm:c') createdAt = Number(value);
     else if (field === 'm:a') absoluteExpiresAt = Number(value);
   }
-  const session = { texts, versions, createdAt, absoluteExpiresAt };
+  const session: StoredSession = { texts, versions, createdAt, absoluteExpiresAt };
   return leased ? { status: 'found', session, lease: { token } } : { status: 'found', session };
+}
+
+/** The transcript part of a load reply: lastSeq, firstSeq, the newest entry texts (oldest first). */
+function window(reply: unknown[]): TranscriptWindow {
+  const lastSeq = Number(reply[0]);
+  const texts = reply[2] as string[];
+  const oldest = lastSeq - texts.length + 1;
+  return { entries: texts.map((text, i) => ({ seq: oldest + i, text })), lastSeq, firstSeq: Number(reply[1]) };
 }
 
 function unavailable(error: unknown): unknown {

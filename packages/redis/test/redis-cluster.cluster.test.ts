@@ -70,21 +70,22 @@ describe('RedisSessionStore on Redis Cluster', () => {
     await admin.quit();
   });
 
-  it('keeps the keys of a session (data, lease, tombstone) in one slot, and spreads sessions over every master', async () => {
+  it('keeps the keys of a session (data, lease, tombstone, transcript) in one slot, and spreads sessions over every master', async () => {
     const owners = new Set<number>();
     for (let i = 0; i < 24; i++) {
       const id = newId();
-      await store.commit(id, creating({ n: '0' }));
+      await store.commit(id, { ...creating({ n: '0' }), transcript: { entries: ['"hello"'] } });
       const found = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 0 } });
       expect(found.status).toBe('found');
       const slot = await admin.cluster('KEYSLOT', store.sessionKey(id));
       expect(await admin.cluster('KEYSLOT', store.leaseKey(id))).toBe(slot);
       expect(await admin.cluster('KEYSLOT', store.tombstoneKey(id))).toBe(slot);
+      expect(await admin.cluster('KEYSLOT', store.transcriptKey(id))).toBe(slot);
       // Ask each master directly: exactly one holds the session, its lease and its tombstone.
       const holders: number[] = [];
       for (const master of admin.nodes('master')) {
-        const keys = [store.sessionKey(id), store.leaseKey(id), store.tombstoneKey(id)];
-        if ((await count(master, ...keys)) === 3) holders.push(portOf(master));
+        const keys = [store.sessionKey(id), store.leaseKey(id), store.tombstoneKey(id), store.transcriptKey(id)];
+        if ((await count(master, ...keys)) === 4) holders.push(portOf(master));
       }
       expect(holders).toHaveLength(1);
       owners.add(holders[0] as number);

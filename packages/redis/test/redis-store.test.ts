@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CommitRequest, LoadResult } from '@baton/core';
+import type { CommitRequest, LoadResult, TranscriptWindow } from '@baton/core';
 import { describeSessionStore } from '@baton/core/testing/store-contract';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +52,11 @@ async function watchWire(client: Redis) {
   const write = stream.write;
   let writes = 0;
   let bytes = 0;
+  let received = 0;
+  const onData = (chunk: Buffer): void => {
+    received += chunk.length;
+  };
+  stream.on('data', onData);
   stream.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
     writes++;
     bytes += Buffer.byteLength(chunk);
@@ -60,19 +65,23 @@ async function watchWire(client: Redis) {
 
   return {
     /** Runs `action` and reports what went over the wire for it. */
-    async measure(action: () => Promise<unknown>): Promise<{ writes: number; bytes: number; commands: string[][] }> {
+    async measure(
+      action: () => Promise<unknown>,
+    ): Promise<{ writes: number; bytes: number; received: number; commands: string[][] }> {
       // Drain the monitor of anything before `action` by waiting for a marker sent after it.
       await flush();
       seen.length = 0;
       writes = 0;
       bytes = 0;
+      received = 0;
       await action();
-      const result = { writes, bytes };
+      const result = { writes, bytes, received };
       await flush();
       return { ...result, commands: [...seen] };
     },
     async stop(): Promise<void> {
       stream.write = write;
+      stream.off('data', onData);
       monitor.disconnect();
       await marker.quit();
     },
@@ -195,6 +204,201 @@ describe('RedisSessionStore (wire cost)', () => {
       expect(await raw.exists(`${prefix}l:{${id}}`)).toBe(0);
     } finally {
       await raw.quit();
+    }
+  });
+});
+
+describe('RedisSessionStore (conversation memory)', () => {
+  let store: RedisSessionStore;
+  let raw: Redis;
+  beforeAll(async () => {
+    store = new RedisSessionStore({ url, prefix });
+    raw = new Redis(url);
+    await store.ping();
+  });
+  afterAll(async () => {
+    await store.close();
+    await raw.quit();
+  });
+
+  const leased = async (on: RedisSessionStore, id: string, last = 0) => {
+    const result = await on.load(id, {
+      idleTtlMs: IDLE,
+      lease: { ttlMs: 10_000, waitMs: 10_000 },
+      transcript: { last },
+    });
+    if (result.status !== 'found' || !result.lease) throw new Error(`unexpected ${result.status}`);
+    return { session: result.session, lease: result.lease };
+  };
+  const appending = (entries: string[], extra: Partial<CommitRequest> = {}): CommitRequest => ({
+    set: new Map(),
+    deleted: [],
+    idleTtlMs: IDLE,
+    absoluteExpiresAt: Date.now() + 3_600_000,
+    transcript: { entries },
+    ...extra,
+  });
+  /** What Redis holds for a session's transcript, read straight from its keys. */
+  async function held(id: string) {
+    const [texts, meta] = await Promise.all([
+      raw.lrange(store.transcriptKey(id), 0, -1),
+      raw.hmget(store.sessionKey(id), 't:l', 't:b'),
+    ]);
+    return { texts, lastSeq: Number(meta[0] ?? 0), bytes: Number(meta[1] ?? 0) };
+  }
+
+  it('appends one short entry to a 1 MB transcript sending under 2 KB, and loads only the window', async () => {
+    const id = newId();
+    await store.commit(id, creating(new Map([['profile', '{"name":"Ada"}']])));
+    // 1 MB: 1024 entries of 1 KB, appended 128 per commit.
+    const entry = (n: number) => JSON.stringify({ role: 'user', content: `${n}:`.padEnd(990, 'x') });
+    for (let c = 0; c < 8; c++) {
+      await store.commit(id, appending(Array.from({ length: 128 }, (_, i) => entry(c * 128 + i + 1))));
+    }
+    const before = await held(id);
+    expect(before.texts).toHaveLength(1_024);
+    expect(before.bytes).toBeGreaterThan(1_000_000);
+    const wire = await watchWire(store.client as Redis);
+    try {
+      const turn = await leased(store, id, 20); // warm-up: scripts go by SHA1 from here on
+      await store.release(id, turn.lease);
+      let window: TranscriptWindow | undefined;
+      const load = await wire.measure(async () => {
+        const { session, lease } = await leased(store, id, 20);
+        window = session.transcript;
+        await store.release(id, lease);
+      });
+      expect(window?.entries.map((e) => e.seq)).toEqual(Array.from({ length: 20 }, (_, i) => 1_005 + i));
+      expect(window).toMatchObject({ lastSeq: 1_024, firstSeq: 1 });
+      // 20 entries of ~1 KB, and not the rest of the megabyte.
+      expect(load.received).toBeGreaterThan(20_000);
+      expect(load.received).toBeLessThan(24_000);
+
+      const next = await leased(store, id, 20);
+      const message = JSON.stringify({ role: 'user', content: 'And one more short question?' });
+      const commit = await wire.measure(() =>
+        store.commit(
+          id,
+          appending([message], {
+            lease: next.lease,
+            set: new Map([['turns', '1']]),
+            transcript: { entries: [message] },
+          }),
+        ),
+      );
+      expect(commit.writes).toBe(1);
+      expect(commit.commands.map((c) => c[0]?.toLowerCase())).toEqual(['evalsha']);
+      expect(commit.bytes).toBeLessThan(2_048);
+      expect(commit.received).toBeLessThan(100);
+      console.info(
+        `1 MB transcript: window of 20 loaded with ${load.received} bytes read, ` +
+          `one short entry appended with ${commit.bytes} bytes sent`,
+      );
+      const after = await held(id);
+      expect(after.texts).toHaveLength(1_025);
+      expect(after.texts.at(-1)).toBe(message);
+      expect(after.lastSeq).toBe(1_025);
+      expect(after.bytes).toBe(before.bytes + Buffer.byteLength(message));
+    } finally {
+      await wire.stop();
+    }
+  });
+
+  it('keeps the transcript as a list under the session hash tag, expiring with the hash, its bytes counted exactly', async () => {
+    const id = newId();
+    await store.commit(id, { ...creating(new Map([['a', '1']])), transcript: { entries: ['"héllo"', '"✓"'] } });
+    expect(store.transcriptKey(id).match(/\{([^}]*)\}/)?.[1]).toBe(id);
+    expect(await raw.type(store.transcriptKey(id))).toBe('list');
+    const [hashTtl, listTtl] = await Promise.all([raw.pttl(store.sessionKey(id)), raw.pttl(store.transcriptKey(id))]);
+    expect(listTtl).toBeGreaterThan(IDLE - 5_000);
+    expect(Math.abs(hashTtl - listTtl)).toBeLessThan(1_000);
+    // Bytes are UTF-8 bytes of the texts held, trimmed ones subtracted.
+    await store.commit(id, appending([], { transcript: { entries: ['"ééé"', '"a"'], maxBytes: 14 } }));
+    const now = await held(id);
+    expect(now.texts).toEqual(['"ééé"', '"a"']);
+    expect(now.bytes).toBe(now.texts.reduce((sum, t) => sum + Buffer.byteLength(t), 0));
+    expect(now.lastSeq).toBe(4);
+  });
+
+  it('appends nothing when a commit fails: conflicting keys, stale transcript, stale lease', async () => {
+    const id = newId();
+    const create = creating(new Map([['a', '1']]));
+    await store.commit(id, { ...create, expectedVersions: new Map([['a', 0]]), transcript: { entries: ['"1"'] } });
+    const start = await held(id);
+    const failing: CommitRequest[] = [
+      // the key changed since (version 1, not 0)
+      appending(['"x"'], { set: new Map([['a', '2']]), expectedVersions: new Map([['a', 0]]) }),
+      // the keys agree, the transcript moved on (lastSeq 1, not 0)
+      appending([], {
+        set: new Map([['b', '2']]),
+        expectedVersions: new Map([['b', 0]]),
+        transcript: { entries: ['"x"'], expectedLastSeq: 0 },
+      }),
+      // no such lease
+      appending(['"x"'], { lease: { token: 999 } }),
+    ];
+    const codes = [];
+    for (const request of failing) {
+      codes.push(
+        await store.commit(id, request).then(
+          () => 'ok',
+          (error: { code?: string }) => error.code,
+        ),
+      );
+    }
+    expect(codes).toEqual(['SESSION_CONFLICT', 'SESSION_CONFLICT', 'SESSION_BUSY']);
+    expect(await held(id)).toEqual(start);
+    expect(await raw.hexists(store.sessionKey(id), 'd:b')).toBe(0);
+  });
+
+  it('removes the list on destroy and when the session expires', async () => {
+    const destroyed = newId();
+    await store.commit(destroyed, { ...creating(new Map([['a', '1']])), transcript: { entries: ['"1"'] } });
+    await store.destroy(destroyed);
+    expect(await raw.exists(store.transcriptKey(destroyed))).toBe(0);
+    const expiring = newId();
+    await store.commit(expiring, {
+      ...creating(new Map([['a', '1']])),
+      idleTtlMs: 150,
+      transcript: { entries: ['"1"'] },
+    });
+    expect(await raw.exists(store.transcriptKey(expiring))).toBe(1);
+    await sleep(300);
+    expect(await raw.exists(store.transcriptKey(expiring))).toBe(0);
+    expect(await raw.exists(store.sessionKey(expiring))).toBe(0);
+  });
+
+  it('keeps exactly 100 entries, no seq twice, from 100 concurrent leased turns over 10 connections', async () => {
+    const id = newId();
+    await store.commit(id, creating(new Map([['n', '0']])));
+    const stores = Array.from({ length: 10 }, () => new RedisSessionStore({ url, prefix }));
+    try {
+      const seen: number[] = [];
+      await Promise.all(
+        Array.from({ length: 100 }, async (_, i) => {
+          const on = stores[i % stores.length] as RedisSessionStore;
+          const { session, lease } = await leased(on, id, 1);
+          const window = session.transcript as TranscriptWindow;
+          const next = Number(session.texts.get('n')) + 1;
+          expect(window.lastSeq).toBe(next - 1);
+          seen.push(window.lastSeq + 1);
+          await on.commit(id, appending([`"turn ${next}"`], { lease, set: new Map([['n', String(next)]]) }));
+        }),
+      );
+      expect(new Set(seen).size).toBe(100);
+      const after = await held(id);
+      expect(after.lastSeq).toBe(100);
+      expect(after.texts).toEqual(Array.from({ length: 100 }, (_, i) => `"turn ${i + 1}"`));
+      const pages = [];
+      for (let before: number | undefined; ; ) {
+        const page = await store.readTranscript(id, { ...(before === undefined ? {} : { before }), limit: 30 });
+        if (!page || page.entries.length === 0) break;
+        pages.unshift(...page.entries.map((e) => e.seq));
+        before = page.entries[0]?.seq;
+      }
+      expect(pages).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    } finally {
+      await Promise.all(stores.map((s) => s.close()));
     }
   });
 });
