@@ -9,9 +9,10 @@ import {
   type SessionOutput,
 } from './modes.js';
 import { internal, RESERVED_PREFIX, Session, type SessionStatus } from './session.js';
+import { type CachedSession, SessionCache } from './session-cache.js';
 import { assertSessionId, newSessionId } from './session-id.js';
 import { MemorySessionStore } from './stores/memory-store.js';
-import type { Lease, SessionCreation, SessionStore, StoredSession } from './stores/store.js';
+import type { CommitResult, Lease, SessionCreation, SessionStore, StoredSession } from './stores/store.js';
 
 /** Server mode: the session lives in a store; the client holds only its id. */
 export interface ServerModeOptions {
@@ -46,7 +47,18 @@ export interface ServerModeOptions {
    * use it to keep secrets (tokens, internal flags) on the server.
    */
   snapshot?: boolean | ((key: string) => boolean);
+  /**
+   * A per-process cache of sessions, used with a store that versions them (the Redis store; not
+   * the memory store, which needs none): a load sends the version this process holds and reads
+   * only what changed since, so a turn's read no longer grows with the session. The store stays
+   * authoritative (each load still asks it). Bounded by `maxBytes` (approximate heap bytes, least
+   * recently used evicted first; default 32 MiB). `false` turns it off.
+   */
+  cache?: false | { maxBytes?: number };
 }
+
+/** Default bound of the per-process session cache. */
+const DEFAULT_CACHE_BYTES = 32 * 1024 * 1024;
 
 /** The shortest heartbeat interval, whatever the configured timeouts (keeps a tiny TTL sane). */
 const MIN_HEARTBEAT_MS = 10;
@@ -61,11 +73,14 @@ export class ServerMode implements SessionModeHandler {
   readonly store: SessionStore;
   readonly #options: ServerModeOptions;
   readonly #now: () => number;
+  /** Undefined when turned off (`cache: false`). */
+  readonly cache: SessionCache | undefined;
 
   constructor(options: ServerModeOptions, now: () => number) {
     this.#options = options;
     this.#now = now;
     this.store = options.store ?? new MemorySessionStore();
+    this.cache = options.cache === false ? undefined : new SessionCache(options.cache?.maxBytes ?? DEFAULT_CACHE_BYTES);
   }
 
   async load(input: SessionInput, signal?: AbortSignal): Promise<LoadedSession> {
@@ -98,14 +113,23 @@ export class ServerMode implements SessionModeHandler {
         ? { ttlMs: o.leaseTtlMs ?? MINUTE, waitMs: o.leaseWaitMs ?? 5000 }
         : undefined;
     const leasedAt = performance.now();
-    const result = await storeCall(() => store.load(id, { idleTtlMs, lease, signal }));
+    const cache = this.cache;
+    const base = cache?.get(id);
+    const cached = base ? { cached: { version: base.version } } : {};
+    const result = await storeCall(() => store.load(id, { idleTtlMs, lease, signal, ...cached }));
+    if (result.status !== 'found') cache?.delete(id);
     if (result.status === 'missing') return fresh('new');
     if (result.status === 'expired') return fresh('expired');
-    const stored: StoredSession = result.session;
+    let stored: StoredSession = result.session;
     let session: Session;
+    let current: CachedSession | undefined;
     try {
+      current = cache ? cache.loaded(id, stored, base) : undefined;
+      if (current)
+        stored = { ...stored, texts: current.texts as Map<string, string>, versions: new Map(current.versions) };
       session = Session.fromTexts(stored.texts, { maxBytes: o.maxBytes });
     } catch (error) {
+      cache?.delete(id);
       if (result.lease) await store.release(id, result.lease).catch(() => {});
       throw error;
     }
@@ -124,6 +148,7 @@ export class ServerMode implements SessionModeHandler {
         leasedAt,
         versions: stored.versions,
         absoluteExpiresAt: stored.absoluteExpiresAt,
+        ...(current ? { cacheVersion: current.version } : {}),
       },
     };
   }
@@ -140,6 +165,7 @@ export class ServerMode implements SessionModeHandler {
     const meta = hooks.meta;
 
     if (hooks.isDestroyed()) {
+      this.cache?.delete(id);
       await storeCall(() => store.destroy(id));
       const replacement = newSessionId();
       // Keys written after destroy() in this turn start the replacement session (else the
@@ -180,6 +206,7 @@ export class ServerMode implements SessionModeHandler {
           create: this.#creation(meta.createdAt ?? this.#now(), absoluteExpiresAt),
         }),
       );
+      this.cache?.delete(id);
       await storeCall(() => store.destroy(id));
       hooks.markCommitted();
       hooks.setMeta({ ...meta, id: newId });
@@ -194,17 +221,27 @@ export class ServerMode implements SessionModeHandler {
       o.concurrency === 'merge' && !meta.isNew
         ? new Map([...changes.set.keys(), ...changes.deleted].map((k) => [k, state.versions?.get(k) ?? 0]))
         : undefined;
-    await storeCall(() =>
-      store.commit(id, {
-        set: changes.set,
-        deleted: changes.deleted,
-        idleTtlMs,
-        absoluteExpiresAt,
-        ...(meta.isNew ? { create: this.#creation(meta.createdAt ?? this.#now(), absoluteExpiresAt) } : {}),
-        ...(state.lease ? { lease: state.lease } : {}),
-        ...(expectedVersions ? { expectedVersions } : {}),
-      }),
-    );
+    const create = meta.isNew ? this.#creation(meta.createdAt ?? this.#now(), absoluteExpiresAt) : undefined;
+    let written: CommitResult | undefined;
+    try {
+      written =
+        (await storeCall(() =>
+          store.commit(id, {
+            set: changes.set,
+            deleted: changes.deleted,
+            idleTtlMs,
+            absoluteExpiresAt,
+            ...(create ? { create } : {}),
+            ...(state.lease ? { lease: state.lease } : {}),
+            ...(expectedVersions ? { expectedVersions } : {}),
+          }),
+        )) || undefined;
+    } catch (error) {
+      // A refused commit (conflict, lost lease) means this process's copy may be behind.
+      this.cache?.delete(id);
+      throw error;
+    }
+    this.#cacheCommit(id, written, changes, create, expectedVersions !== undefined);
     hooks.markCommitted();
     return this.#output(loaded, id, snapshot);
   }
@@ -332,6 +369,24 @@ export class ServerMode implements SessionModeHandler {
       }
     }
     return { session: snapshot, sessionId: id, status: loaded.status };
+  }
+
+  /**
+   * Keeps the cache in step with this process's own commit: a created session is cached whole; a
+   * lease-mode commit rolls the entry forward (when nothing was written in between). A merge-mode
+   * commit leaves it where it is: the store bumped per-key versions, which the next load reads.
+   */
+  #cacheCommit(
+    id: string,
+    written: CommitResult | undefined,
+    changes: { set: Map<string, string>; deleted: string[] },
+    create: SessionCreation | undefined,
+    merge: boolean,
+  ): void {
+    const cache = this.cache;
+    if (!cache || !written?.version) return;
+    if (create) cache.created(id, written.version, changes.set, create.createdAt, create.absoluteExpiresAt);
+    else if (!merge) cache.committed(id, written.previous, written.version, changes.set, changes.deleted);
   }
 
   /** A session's creation record; the store keeps a tombstone of its id until `expiredUntil`. */
