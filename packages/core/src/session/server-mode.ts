@@ -372,9 +372,9 @@ export class ServerMode implements SessionModeHandler {
   }
 
   /**
-   * Keeps the cache in step with this process's own commit: a created session is cached whole; a
-   * lease-mode commit rolls the entry forward (when nothing was written in between). A merge-mode
-   * commit leaves it where it is: the store bumped per-key versions, which the next load reads.
+   * Keeps the cache in step with this process's own commit: a created session is cached whole; an
+   * update rolls the entry forward when it replaced exactly the cached version (else the entry
+   * stays at its older version and the next load reads what changed since).
    */
   #cacheCommit(
     id: string,
@@ -386,7 +386,7 @@ export class ServerMode implements SessionModeHandler {
     const cache = this.cache;
     if (!cache || !written?.version) return;
     if (create) cache.created(id, written.version, changes.set, create.createdAt, create.absoluteExpiresAt);
-    else if (!merge) cache.committed(id, written.previous, written.version, changes.set, changes.deleted);
+    else cache.committed(id, written.previous, written.version, changes.set, changes.deleted, merge);
   }
 
   /** A session's creation record; the store keeps a tombstone of its id until `expiredUntil`. */

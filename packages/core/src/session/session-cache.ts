@@ -107,13 +107,21 @@ export class SessionCache {
     version: string,
     set: ReadonlyMap<string, string>,
     deleted: readonly string[],
+    merge: boolean,
   ): void {
     const base = this.#entries.get(id);
     if (!base || previous === undefined || base.version !== previous) return;
     const texts = new Map(base.texts);
     for (const key of deleted) texts.delete(key);
     for (const [key, text] of set) texts.set(key, text);
-    this.#put(id, version, texts, base.versions, base.createdAt, base.absoluteExpiresAt);
+    let versions = base.versions;
+    if (merge) {
+      // The commit checked every written key against `base`'s version and bumped it by one.
+      const bumped = new Map(base.versions);
+      for (const key of [...set.keys(), ...deleted]) bumped.set(key, (base.versions.get(key) ?? 0) + 1);
+      versions = bumped;
+    }
+    this.#put(id, version, texts, versions, base.createdAt, base.absoluteExpiresAt);
   }
 
   /** Caches a session this process just created (its whole content is what it wrote). */

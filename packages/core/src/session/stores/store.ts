@@ -143,6 +143,8 @@ export interface CommitRequest {
  * the session's new version and the one it replaced (absent for a creation). A caller that held
  * the session at `previous` may apply its own changes to its copy and hold it at `version`; if
  * `previous` is not the version it loaded, another turn wrote in between and its copy is behind.
+ * In merge mode a written (or deleted) key's version becomes its expected version + 1, as in
+ * every store, so such a caller knows the new per-key versions too.
  */
 export interface CommitResult {
   version: string;
