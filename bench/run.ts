@@ -6,7 +6,7 @@
  *
  * Env: BENCH_DURATION (s per run, default 3), BENCH_RUNS (default 3), BENCH_WARMUP (s, default 1),
  * BENCH_CONNECTIONS (default 10), BENCH_QUICK=1 (~1 minute smoke run), BENCH_ONLY=overhead,rmw,
- * cost,lost,size,live (a subset), BENCH_PROFILE=<server kind> (--cpu-prof that server),
+ * cost,lost,size,live,redis (a subset), BENCH_PROFILE=<server kind> (--cpu-prof that server),
  * REDIS_URL (default redis://127.0.0.1:6379).
  */
 import { randomBytes } from 'node:crypto';
@@ -36,6 +36,7 @@ import {
   type MonitorWindow,
   monitorWindow,
 } from './lib/redis-cost.js';
+import { redisGoals, redisPhases } from './redis-phases.js';
 
 const env = process.env;
 const QUICK = env.BENCH_QUICK === '1';
@@ -53,7 +54,7 @@ const cfg = {
   liveSessions: QUICK ? [1, 1_000] : [1, 1_000, 100_000],
   redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
-const only = new Set((env.BENCH_ONLY ?? 'overhead,rmw,cost,lost,size,live').split(','));
+const only = new Set((env.BENCH_ONLY ?? 'overhead,rmw,cost,lost,size,live,redis').split(','));
 const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 const keyPrefix = `bench:${runId}:`;
 const RESULTS_DIR = fileURLToPath(new URL('./results', import.meta.url));
@@ -463,6 +464,15 @@ async function main(): Promise<void> {
     ['lost', lost],
     ['size', bySize],
     ['live', byLiveSessions],
+    // Redis session layer: bytes read and commands per turn, 256 KB req/s, the hot session (bench/redis-phases.ts).
+    [
+      'redis',
+      async () => {
+        const figures = await redisPhases({ cfg, start, stopAll, section, table, redisUrl: cfg.redisUrl });
+        results.redisPhases = figures;
+        for (const g of redisGoals(figures)) goal(g.goal, g.result, g.met);
+      },
+    ],
   ];
   try {
     for (const [name, phase] of phases) {

@@ -9,6 +9,8 @@
  *   POST /__seed?bytes= creates a session with `counter: 0` and ~bytes of other data and answers
  *                       `{ sid }` (Baton) or sets the library's cookie (peers).
  *   GET  /__peek        the session's `counter` (Baton: `?sid=`; peers: by cookie).
+ *   GET  /__redis-read  bytes this server read from Redis so far (baton-redis, koa-session-redis;
+ *                       counted on its client's socket, see countRedisReads).
  */
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
@@ -56,6 +58,23 @@ const BARE_ANSWER = {
 };
 
 const closers: (() => Promise<unknown> | unknown)[] = [];
+/** Bytes read from Redis by this server's session client (every reply, counted on its socket). */
+let redisBytesRead = 0;
+const countedStreams = new WeakSet<object>();
+/** Counts what `client` reads from Redis, across reconnects (each connection has its own stream). */
+function countRedisReads(client: Redis): void {
+  const attach = (): void => {
+    const stream = client.stream as (NodeJS.EventEmitter & object) | undefined;
+    if (!stream || countedStreams.has(stream)) return;
+    countedStreams.add(stream);
+    stream.on('data', (chunk: Buffer) => {
+      redisBytesRead += chunk.length;
+    });
+  };
+  attach();
+  client.on('connect', attach);
+}
+
 const started = Date.now();
 let prefillMs = 0;
 
@@ -139,11 +158,15 @@ async function batonApp(): Promise<Koa> {
   }
   const baton = createBatonKoa(createAgent(), { sessions, onError: (e) => console.error(e) });
   closers.push(() => baton.sessions.close());
+  if (store instanceof RedisSessionStore) countRedisReads(store.client as Redis);
   const router = new Router();
   router.post('/api/chat', baton.chat);
   router.post('/__seed', async (ctx) => {
     if (!store) throw new Error('no store in client mode');
     ctx.body = { sid: await putBatonSession(store, Number(ctx.query.bytes ?? 0)) };
+  });
+  router.get('/__redis-read', (ctx) => {
+    ctx.body = { bytes: redisBytesRead };
   });
   router.get('/__peek', async (ctx) => {
     const loaded = await (store as SessionStore).load(String(ctx.query.sid), { idleTtlMs: 30 * MINUTE });
@@ -185,6 +208,7 @@ function koaSessionApp(): Koa {
     Object.assign(store, { destroy: async (key: string) => map.delete(key) });
   } else {
     const redis = new Redis(spec.redisUrl);
+    countRedisReads(redis);
     closers.push(() => redis.quit());
     const prefix = spec.prefix;
     store = {
@@ -212,6 +236,9 @@ function koaSessionApp(): Koa {
   router.post('/__seed', async (ctx) => {
     Object.assign(ctx.session as object, { counter: 0 }, sessionData(Number(ctx.query.bytes ?? 0)));
     ctx.body = { ok: true };
+  });
+  router.get('/__redis-read', (ctx) => {
+    ctx.body = { bytes: redisBytesRead };
   });
   router.get('/__peek', async (ctx) => {
     ctx.body = { counter: (ctx.session as unknown as { counter?: number }).counter ?? null };

@@ -252,7 +252,8 @@ describe('a lost lease stops the turn, and the approval stays used', () => {
       const { id, call } = await propose(server, name, 800);
       const answer = approve(server, id, call);
       await sleep(100);
-      await store.client.del(store.leaseKey(id)); // as if it had lapsed during a long pause
+      // As if it had lapsed during a long pause (the lease lives in the hash: `m:e` is its end).
+      await store.client.hset(store.sessionKey(id), 'm:e', '0');
       const lost = await answer;
       expect(lost.status, lost.text).toBe(409);
       expect(lost.body.error.code).toBe('SESSION_LEASE_LOST');

@@ -2,6 +2,7 @@ import {
   abortError,
   BatonError,
   type CommitRequest,
+  type CommitResult,
   type Lease,
   type LoadOptions,
   type LoadResult,
@@ -12,6 +13,7 @@ import {
   type TranscriptWindow,
 } from '@baton/core';
 import { Cluster, Redis } from 'ioredis';
+import { LeaseWakeups, LocalLeaseQueue, type QueueTicket } from './lease-queue.js';
 
 /** A Redis Cluster node: `'host:port'` or `{ host, port }`. */
 export type RedisClusterNode = string | { host: string; port: number };
@@ -45,39 +47,110 @@ export interface RedisSessionStoreOptions {
    * although the master already holds it: the client cannot tell whether it will survive.
    */
   waitForReplicas?: { replicas: number; timeoutMs: number };
+  /**
+   * How many turns of one session may queue in this process for its lease (default 256); one
+   * more is refused at once with 409 SESSION_BUSY.
+   */
+  maxLeaseWaiters?: number;
 }
 
 // Redis deletes an expired hash by itself, so "expired" cannot be read from the hash: a creating
 // commit also writes a tombstone (KEYS[3]) that outlives the data until the creation's
 // expiredUntil. No hash but a tombstone means the session existed and expired.
+//
+// Commands per turn (INFO commandstats counts the EVALSHA and every call inside it): a load is one
+// HMGET of the metadata, one HSET taking the lease (lease mode) and one PEXPIRE sliding the idle
+// timeout; a commit is one HMGET (fence, version, merge versions), one HSET (values, versions,
+// new version, lease released), one PEXPIRE, plus one HDEL when keys were deleted. So a changed
+// turn is 8 commands (4 per round trip), an unchanged one 7. The lease therefore lives in the hash
+// (`m:f` the last fencing token issued, `m:e` until when it holds; `0` released) instead of a key
+// of its own: checking and releasing a separate key would cost a GET and a DEL more per commit.
+//
+// Versions (the per-process cache, `LoadOptions.cached`): `m:s` is the session's version, a
+// 16-hex-digit digest of the previous version and the commit's arguments, so two histories that
+// diverged (a failover that lost a commit) never share one; `m:h` is a JSON list of the last
+// HISTORY versions with the keys each one changed, so a load from a known older version returns
+// only the keys changed since ('delta'), from the current one nothing ('same'), else everything.
+// A waiting turn sets `m:w`; the commit or release that frees the lease then PUBLISHes on
+// `<session key>:wake` (the Redis store's waiters subscribe to it; they also poll as a fallback).
+//
+// Load ARGV: now, idleTtlMs, leaseTtlMs|'', cachedVersion|'', transcriptWindow|''.
 const LOAD_SCRIPT = `
-if redis.call('EXISTS', KEYS[1]) == 0 then
+local m = redis.call('HMGET', KEYS[1], 'm:a', 'm:c', 'm:s', 'm:h', 'm:f', 'm:e', 'm:w', 't:l')
+local abs = tonumber(m[1])
+if abs == nil then
   if redis.call('EXISTS', KEYS[3]) == 1 then return {'expired'} end
   return {'missing'}
 end
 local now = tonumber(ARGV[1])
-local abs = tonumber(redis.call('HGET', KEYS[1], 'm:a'))
-if abs == nil or abs <= now then return {'expired'} end
+if abs <= now then return {'expired'} end
 local token = 0
 if ARGV[3] ~= '' then
-  local held = redis.call('PTTL', KEYS[2])
-  if held ~= -2 then return {'busy', held} end
-  token = redis.call('HINCRBY', KEYS[1], 'm:f', 1)
-  redis.call('SET', KEYS[2], token, 'PX', ARGV[3])
+  local until_ = tonumber(m[6] or '0') or 0
+  if until_ > now then
+    if m[7] ~= '1' then redis.call('HSET', KEYS[1], 'm:w', '1') end
+    return {'busy', until_ - now}
+  end
+  token = (tonumber(m[5] or '0') or 0) + 1
+  redis.call('HSET', KEYS[1], 'm:f', token, 'm:e', now + tonumber(ARGV[3]))
 end
 redis.call('PEXPIRE', KEYS[1], math.min(tonumber(ARGV[2]), abs - now))
--- Conversation memory (KEYS[4] the transcript list, ARGV[4] how many newest entries, or ''):
--- the list lives as long as the hash; only the window is read.
-redis.call('PEXPIRE', KEYS[4], math.min(tonumber(ARGV[2]), abs - now))
-if ARGV[4] ~= '' then
-  local last = tonumber(redis.call('HGET', KEYS[1], 't:l') or '0')
-  local held = redis.call('LLEN', KEYS[4])
-  local want = math.min(tonumber(ARGV[4]), held)
+-- Conversation memory (KEYS[4] the transcript list, ARGV[5] how many newest entries, or ''): the
+-- list lives as long as the hash; only the window is read. Every found-like reply carries it
+-- (an empty table when not asked) as its sixth element.
+local transcript = {}
+if m[8] then redis.call('PEXPIRE', KEYS[4], math.min(tonumber(ARGV[2]), abs - now)) end
+if (ARGV[5] or '') ~= '' then
+  local last = tonumber(m[8] or '0')
+  local held = 0
   local window = {}
-  if want > 0 then window = redis.call('LRANGE', KEYS[4], -want, -1) end
-  return {'found', token, redis.call('HGETALL', KEYS[1]), last, last - held + 1, window}
+  if m[8] then
+    held = redis.call('LLEN', KEYS[4])
+    local want = math.min(tonumber(ARGV[5]), held)
+    if want > 0 then window = redis.call('LRANGE', KEYS[4], -want, -1) end
+  end
+  transcript = {last, last - held + 1, window}
 end
-return {'found', token, redis.call('HGETALL', KEYS[1])}
+local version = m[3] or ''
+local cached = ARGV[4] or ''
+if cached ~= '' and version ~= '' then
+  if cached == version then return {'same', token, m[2], m[1], version, transcript} end
+  local ok, history = pcall(cjson.decode, m[4] or '[]')
+  if ok and type(history) == 'table' then
+    local seen, changed, keys = false, {}, {}
+    for _, entry in ipairs(history) do
+      if seen then
+        if type(entry[2]) ~= 'table' then seen = false break end
+        for _, key in ipairs(entry[2]) do
+          if not changed[key] then
+            changed[key] = true
+            keys[#keys + 1] = key
+          end
+        end
+      elseif entry[1] == cached then
+        seen = true
+      end
+    end
+    if seen and #keys <= 256 then
+      local out = {'delta', token, m[2], m[1], version, transcript}
+      if #keys > 0 then
+        local fields = {}
+        for i, key in ipairs(keys) do
+          fields[2 * i - 1] = 'd:' .. key
+          fields[2 * i] = 'v:' .. key
+        end
+        local values = redis.call('HMGET', KEYS[1], unpack(fields))
+        for i, key in ipairs(keys) do
+          out[#out + 1] = key
+          out[#out + 1] = values[2 * i - 1]
+          out[#out + 1] = values[2 * i]
+        end
+      end
+      return out
+    end
+  end
+end
+return {'found', token, m[2], m[1], version, transcript, redis.call('HGETALL', KEYS[1])}
 `;
 
 // ARGV: now, idleTtlMs, absoluteExpiresAt, leaseToken|'', merge '1'|'0', createdAt|'', nSet,
@@ -86,87 +159,161 @@ return {'found', token, redis.call('HGETALL', KEYS[1])}
 // maxEntries|'', maxBytes|'', nEntries. KEYS[4] is the transcript list: entries are its items,
 // oldest first, and the hash holds `t:l` (seq of the newest entry ever appended) and `t:b` (bytes
 // held); the oldest held entry's seq is t:l - LLEN + 1, so trimming (LPOP) renumbers nothing.
+// Reply: {'ok', version, previousVersion}.
 const COMMIT_SCRIPT = `
+local HISTORY = 8
+local now = tonumber(ARGV[1])
 local tCount = tonumber(ARGV[#ARGV])
 local tFirst = #ARGV - 3 - tCount
 local argEnd = tFirst - 1
-if ARGV[4] ~= '' and redis.call('GET', KEYS[2]) ~= ARGV[4] then return {'stale'} end
-local create = ARGV[6] ~= ''
-if not create and redis.call('EXISTS', KEYS[1]) == 0 then return {'missing'} end
 local merge = ARGV[5] == '1'
+local create = ARGV[6] ~= ''
 local firstDeleted = 9 + tonumber(ARGV[7]) * 3
+local fields = {'m:a', 'm:f', 'm:e', 'm:s', 'm:h', 'm:w', 't:l', 't:b'}
+local META = #fields
+local changedKeys = {}
+for i = 9, firstDeleted - 1, 3 do changedKeys[#changedKeys + 1] = ARGV[i] end
+for i = firstDeleted, argEnd, 2 do changedKeys[#changedKeys + 1] = ARGV[i] end
 if merge then
-  for i = 9, firstDeleted - 1, 3 do
-    if tonumber(redis.call('HGET', KEYS[1], 'v:' .. ARGV[i]) or '0') ~= tonumber(ARGV[i + 2]) then
-      return {'conflict', ARGV[i]}
-    end
-  end
-  for i = firstDeleted, argEnd, 2 do
-    if tonumber(redis.call('HGET', KEYS[1], 'v:' .. ARGV[i]) or '0') ~= tonumber(ARGV[i + 1]) then
-      return {'conflict', ARGV[i]}
-    end
+  for _, key in ipairs(changedKeys) do fields[#fields + 1] = 'v:' .. key end
+end
+local m = {}
+for i = 1, #fields, 4000 do
+  local part = redis.call('HMGET', KEYS[1], unpack(fields, i, math.min(i + 3999, #fields)))
+  for j = 1, #part do m[i + j - 1] = part[j] end
+end
+local exists = m[1] ~= false
+if ARGV[4] ~= '' and (not exists or m[2] ~= ARGV[4] or (tonumber(m[3] or '0') or 0) <= now) then
+  return {'stale'}
+end
+if not create and not exists then return {'missing'} end
+local expected = {}
+for i = 9, firstDeleted - 1, 3 do expected[#expected + 1] = ARGV[i + 2] end
+for i = firstDeleted, argEnd, 2 do expected[#expected + 1] = ARGV[i + 1] end
+if merge then
+  for j, key in ipairs(changedKeys) do
+    if (tonumber(m[META + j] or '0') or 0) ~= tonumber(expected[j]) then return {'conflict', key} end
   end
 end
-local tLast = tonumber(redis.call('HGET', KEYS[1], 't:l') or '0')
+local tLast = tonumber(m[7] or '0') or 0
+if create then tLast = 0 end
 local tExpected = tonumber(ARGV[argEnd + tCount + 1])
 if tExpected ~= nil and tExpected ~= tLast then return {'tconflict', tLast} end
-for i = 9, firstDeleted - 1, 3 do
-  redis.call('HSET', KEYS[1], 'd:' .. ARGV[i], ARGV[i + 1])
-  if merge then redis.call('HINCRBY', KEYS[1], 'v:' .. ARGV[i], 1) end
+local writes = {}
+local function put(field, value)
+  writes[#writes + 1] = field
+  writes[#writes + 1] = value
 end
-for i = firstDeleted, argEnd, 2 do
-  redis.call('HDEL', KEYS[1], 'd:' .. ARGV[i])
-  if merge then redis.call('HINCRBY', KEYS[1], 'v:' .. ARGV[i], 1) end
-end
-local abs = tonumber(ARGV[3])
-if create then
-  redis.call('HSET', KEYS[1], 'm:c', ARGV[6], 'm:a', ARGV[3])
-  -- The tombstone is written once, at creation: the absolute expiry never moves afterwards.
-  local tombstone = tonumber(ARGV[8]) - tonumber(ARGV[1])
-  if tombstone > 0 then redis.call('SET', KEYS[3], '1', 'PX', tombstone) else redis.call('DEL', KEYS[3]) end
+for i = 9, firstDeleted - 1, 3 do put('d:' .. ARGV[i], ARGV[i + 1]) end
+if merge then
+  for j, key in ipairs(changedKeys) do put('v:' .. key, (tonumber(m[META + j] or '0') or 0) + 1) end
 end
 -- Conversation memory: append, then drop the oldest entries while over maxEntries / maxBytes.
-if create then redis.call('DEL', KEYS[4]) end
+local hasTranscript = m[7] and not create
+if create and m[7] then redis.call('DEL', KEYS[4]) end
 if tCount > 0 then
-  local held = redis.call('LLEN', KEYS[4])
+  local held = 0
+  for i = tFirst, tFirst + tCount - 1, 4000 do
+    held = redis.call('RPUSH', KEYS[4], unpack(ARGV, i, math.min(i + 3999, tFirst + tCount - 1)))
+  end
   local bytes = 0
-  if held > 0 then bytes = tonumber(redis.call('HGET', KEYS[1], 't:b') or '0') end
+  if held > tCount then bytes = tonumber(m[8] or '0') or 0 end
   for i = tFirst, tFirst + tCount - 1 do bytes = bytes + #ARGV[i] end
-  for i = tFirst, tFirst + tCount - 1 do held = redis.call('RPUSH', KEYS[4], ARGV[i]) end
   local maxEntries = tonumber(ARGV[argEnd + tCount + 2])
   local maxBytes = tonumber(ARGV[argEnd + tCount + 3])
   while held > 0 and ((maxEntries and held > maxEntries) or (maxBytes and bytes > maxBytes)) do
     bytes = bytes - #redis.call('LPOP', KEYS[4])
     held = held - 1
   end
-  redis.call('HSET', KEYS[1], 't:l', tLast + tCount, 't:b', bytes)
+  put('t:l', tLast + tCount)
+  put('t:b', bytes)
+  hasTranscript = true
 end
-local ttl = math.min(tonumber(ARGV[2]), abs - tonumber(ARGV[1]))
+local previous = m[4] or ''
+local version = previous
+if create or #changedKeys > 0 then
+  local digest = {previous}
+  for i = 1, #ARGV do digest[#digest + 1] = #ARGV[i] .. ':' .. ARGV[i] end
+  version = string.sub(redis.sha1hex(table.concat(digest, '|')), 1, 16)
+  local history = {}
+  if not create and m[5] then
+    local ok, decoded = pcall(cjson.decode, m[5])
+    if ok and type(decoded) == 'table' then history = decoded end
+  end
+  local listed = '*'
+  if #changedKeys <= 64 then listed = changedKeys end
+  history[#history + 1] = {version, listed}
+  while #history > HISTORY do table.remove(history, 1) end
+  put('m:s', version)
+  put('m:h', cjson.encode(history))
+end
+if create then
+  put('m:c', ARGV[6])
+  put('m:a', ARGV[3])
+end
+local wake = false
+if ARGV[4] ~= '' then
+  put('m:e', '0')
+  if m[6] == '1' then
+    put('m:w', '0')
+    wake = true
+  end
+end
+for i = 1, #writes, 4000 do
+  redis.call('HSET', KEYS[1], unpack(writes, i, math.min(i + 3999, #writes)))
+end
+local deleted = {}
+for i = firstDeleted, argEnd, 2 do deleted[#deleted + 1] = 'd:' .. ARGV[i] end
+for i = 1, #deleted, 4000 do
+  redis.call('HDEL', KEYS[1], unpack(deleted, i, math.min(i + 3999, #deleted)))
+end
+local abs = tonumber(ARGV[3])
+if create then
+  -- The tombstone is written once, at creation: the absolute expiry never moves afterwards.
+  local tombstone = tonumber(ARGV[8]) - now
+  if tombstone > 0 then redis.call('SET', KEYS[3], '1', 'PX', tombstone) else redis.call('DEL', KEYS[3]) end
+end
+local ttl = math.min(tonumber(ARGV[2]), abs - now)
 if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) else redis.call('DEL', KEYS[1]) end
-if ttl > 0 then redis.call('PEXPIRE', KEYS[4], ttl) else redis.call('DEL', KEYS[4]) end
-if ARGV[4] ~= '' then redis.call('DEL', KEYS[2]) end
-return {'ok'}
+if hasTranscript then
+  if ttl > 0 then redis.call('PEXPIRE', KEYS[4], ttl) else redis.call('DEL', KEYS[4]) end
+end
+if wake then redis.call('PUBLISH', KEYS[1] .. ':wake', '1') end
+return {'ok', version, previous}
 `;
 
+// ARGV: leaseToken. Fenced: only the live holder releases; wakes a waiting turn if there is one.
 const RELEASE_SCRIPT = `
-if redis.call('GET', KEYS[2]) == ARGV[1] then redis.call('DEL', KEYS[2]) end
+local m = redis.call('HMGET', KEYS[1], 'm:f', 'm:e', 'm:w')
+if m[1] == ARGV[1] and m[2] and m[2] ~= '0' then
+  if m[3] == '1' then
+    redis.call('HSET', KEYS[1], 'm:e', '0', 'm:w', '0')
+    redis.call('PUBLISH', KEYS[1] .. ':wake', '1')
+  else
+    redis.call('HSET', KEYS[1], 'm:e', '0')
+  end
+end
 return 1
 `;
 
 // The heartbeat of a turn. ARGV: now, idleTtlMs, leaseToken|'', leaseTtlMs. Fenced: the lease is
 // extended only while its token is the live one; the idle TTL slides as a load would slide it.
 const RENEW_SCRIPT = `
+local m = redis.call('HMGET', KEYS[1], 'm:a', 'm:f', 'm:e', 't:l')
+local now = tonumber(ARGV[1])
 if ARGV[3] ~= '' then
-  if redis.call('GET', KEYS[2]) ~= ARGV[3] then return 0 end
-  redis.call('PEXPIRE', KEYS[2], ARGV[4])
+  if m[2] ~= ARGV[3] or (tonumber(m[3] or '0') or 0) <= now then return 0 end
+  redis.call('HSET', KEYS[1], 'm:e', now + tonumber(ARGV[4]))
 end
-local abs = tonumber(redis.call('HGET', KEYS[1], 'm:a'))
-local ttl = abs and math.min(tonumber(ARGV[2]), abs - tonumber(ARGV[1])) or 0
+local abs = tonumber(m[1])
+local ttl = abs and math.min(tonumber(ARGV[2]), abs - now) or 0
 if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) end
-if ttl > 0 then redis.call('PEXPIRE', KEYS[3], ttl) end
+if ttl > 0 and m[4] then redis.call('PEXPIRE', KEYS[3], ttl) end
 if ARGV[3] ~= '' or ttl > 0 then return 1 end
 return 0
 `;
+
+type Reply = [string, ...unknown[]];
 
 // Conversation memory: a page of the transcript. KEYS: hash, transcript list. ARGV: now,
 // before|'' (exclusive seq), limit. Entry i (0-based) of the list has seq firstSeq + i. Reads only:
@@ -181,8 +328,6 @@ local oldest = math.max(first, newest - tonumber(ARGV[3]) + 1)
 if newest < oldest then return {'ok', last, first, oldest, {}} end
 return {'ok', last, first, oldest, redis.call('LRANGE', KEYS[2], oldest - first, newest - first)}
 `;
-
-type Reply = [string, ...unknown[]];
 
 /** The scripts registered on the client with `defineCommand`. */
 interface ScriptedClient {
@@ -208,13 +353,16 @@ interface ScriptedClient {
 /** Redis replies that mean "the backend cannot serve right now", not "this request is wrong". */
 const UNAVAILABLE_REPLY = /^(LOADING|READONLY|MASTERDOWN|CLUSTERDOWN|TRYAGAIN|BUSY|OOM|NOREPLICAS)\b/;
 
-/** Backoff between attempts to take a busy lease: short, jittered, never past the wait bound. */
-const RETRY_MIN_MS = 5;
-const RETRY_MAX_MS = 50;
+/**
+ * A turn waiting for a lease another process holds is woken by the release's PUBLISH; this is
+ * how long it waits for that message at most before it looks again (a lost message, a holder that
+ * crashed: its lease ends at `m:e` and nobody publishes).
+ */
+const WAKE_FALLBACK_MS = 200;
 
 /**
  * A session store on Redis or Redis Cluster. One hash per session (`<prefix>s:{<id>}`: `d:<key>`
- * JSON texts, `v:<key>` versions, `m:*` metadata), one lease key (`<prefix>l:{<id>}`), one
+ * JSON texts, `v:<key>` versions, `m:*` metadata and the lease, `t:*` transcript metadata), one
  * tombstone (`<prefix>x:{<id>}`, a few bytes that outlive the expired hash so the id reads
  * `expired`), with conversation memory one transcript list (`<prefix>t:{<id>}`, entry texts
  * oldest first, expiring with the hash) and one key per consumed approval
@@ -228,9 +376,13 @@ export class RedisSessionStore implements SessionStore {
   readonly #owned: boolean;
   readonly #prefix: string;
   readonly #waitForReplicas: { replicas: number; timeoutMs: number } | undefined;
+  readonly #queue: LocalLeaseQueue;
+  readonly #wakeups: LeaseWakeups;
+  /** Leases this process holds, with their place in the local queue (left on commit/release/lapse). */
+  readonly #held = new Map<string, { token: number; ticket: QueueTicket; timer: NodeJS.Timeout }>();
 
   constructor(options: RedisSessionStoreOptions) {
-    const { client, url, cluster, prefix = 'baton:', waitForReplicas } = options;
+    const { client, url, cluster, prefix = 'baton:', waitForReplicas, maxLeaseWaiters = 256 } = options;
     if ([client, url, cluster].filter((given) => given !== undefined).length > 1) {
       throw new BatonError('CONFIG_INVALID', 'Pass one of `client`, `url` or `cluster`, not several');
     }
@@ -282,6 +434,11 @@ export class RedisSessionStore implements SessionStore {
     this.#client.defineCommand('batonSessionRenew', { numberOfKeys: 3, lua: RENEW_SCRIPT });
     this.#client.defineCommand('batonSessionTranscript', { numberOfKeys: 2, lua: TRANSCRIPT_SCRIPT });
     this.#scripts = this.#client as unknown as ScriptedClient;
+    if (!(Number.isInteger(maxLeaseWaiters) && maxLeaseWaiters >= 0)) {
+      throw new BatonError('CONFIG_INVALID', '`maxLeaseWaiters` must be a non-negative integer');
+    }
+    this.#queue = new LocalLeaseQueue(maxLeaseWaiters);
+    this.#wakeups = new LeaseWakeups(this.#client);
   }
 
   /** The client the store talks through (the one passed in, or the one it created). */
@@ -294,9 +451,17 @@ export class RedisSessionStore implements SessionStore {
     return `${this.#prefix}s:{${id}}`;
   }
 
-  /** The lease key of a session. */
+  /**
+   * The lease key of older versions of this store (the lease now lives in the session's hash:
+   * `m:f`, `m:e`); `destroy` still deletes it.
+   */
   leaseKey(id: string): string {
     return `${this.#prefix}l:{${id}}`;
+  }
+
+  /** The channel a commit or release publishes on when a turn waits for the session's lease. */
+  wakeChannel(id: string): string {
+    return `${this.sessionKey(id)}:wake`;
   }
 
   /** The tombstone of a session: present (until `expiredUntil`) while the id reads `expired`. */
@@ -316,45 +481,135 @@ export class RedisSessionStore implements SessionStore {
 
   async load(id: string, options: LoadOptions): Promise<LoadResult> {
     const { lease, signal } = options;
-    const deadline = Date.now() + (lease?.waitMs ?? 0);
-    for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw abortError(signal);
-      const reply = await this.#run(() =>
-        this.#scripts.batonSessionLoad(
-          this.sessionKey(id),
-          this.leaseKey(id),
-          this.tombstoneKey(id),
-          this.transcriptKey(id),
-          Date.now(),
-          options.idleTtlMs,
-          lease ? lease.ttlMs : '',
-          options.transcript ? Math.max(0, Math.floor(options.transcript.last)) : '',
-        ),
-      );
-      const [status] = reply;
-      if (status === 'missing') return { status: 'missing' };
-      if (status === 'expired') return { status: 'expired' };
-      if (status === 'found') {
-        const result = found(reply[1] as number, reply[2] as string[], lease !== undefined);
-        if (options.transcript) result.session.transcript = window(reply.slice(3));
-        return result;
-      }
-      // Busy: another turn holds the lease. Retry shortly (no queue in Redis), up to the bound.
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        throw new BatonError('SESSION_BUSY', 'Another turn of this session held the lease past the wait bound', {
-          id,
-          waitMs: lease?.waitMs,
-        });
-      }
-      const backoff = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** Math.min(attempt, 4));
-      const heldFor = Number(reply[1]);
-      const pause = Math.min(left, heldFor > 0 ? Math.min(heldFor, backoff) : backoff);
-      await sleep(pause * (0.5 + Math.random() / 2), signal);
+    if (!lease) {
+      return this.#answer(await this.#loadOnce(id, options), options);
+    }
+    const deadline = performance.now() + lease.waitMs;
+    // Turns of this process queue locally first; only the head asks Redis.
+    const ticket = await this.#queue.enter(id, deadline, signal).catch((error: unknown) => {
+      throw error instanceof BatonError && error.code === 'SESSION_BUSY'
+        ? new BatonError('SESSION_BUSY', error.message, { id, waitMs: lease.waitMs, reason: error.details?.reason })
+        : error;
+    });
+    try {
+      const result = this.#answer(await this.#acquire(id, options, deadline), options);
+      if (result.status === 'found' && result.lease) this.#hold(id, result.lease.token, lease.ttlMs, ticket);
+      else ticket.leave();
+      return result;
+    } catch (error) {
+      ticket.leave();
+      throw error;
     }
   }
 
-  async commit(id: string, request: CommitRequest): Promise<void> {
+  /** The load script until it takes the lease, waiting on the wake channel while another process holds it. */
+  async #acquire(id: string, options: LoadOptions, deadline: number): Promise<Reply> {
+    const { signal } = options;
+    const channel = this.wakeChannel(id);
+    let subscribed: boolean | undefined;
+    try {
+      for (;;) {
+        if (signal?.aborted) throw abortError(signal);
+        const reply = await this.#loadOnce(id, options);
+        if (reply[0] !== 'busy') return reply;
+        const left = deadline - performance.now();
+        if (left <= 0) {
+          throw new BatonError('SESSION_BUSY', 'Another turn of this session held the lease past the wait bound', {
+            id,
+            waitMs: options.lease?.waitMs,
+          });
+        }
+        if (subscribed === undefined) {
+          // Subscribe, then look again at once: a release between the busy answer and the
+          // subscription would otherwise go unheard.
+          subscribed = await this.#wakeups.subscribe(channel);
+          continue;
+        }
+        const heldFor = Math.max(1, Number(reply[1]) || 0);
+        await this.#wakeups.wait(channel, Math.min(left, heldFor, WAKE_FALLBACK_MS), signal);
+      }
+    } finally {
+      if (subscribed !== undefined) this.#wakeups.unsubscribe(channel);
+    }
+  }
+
+  #loadOnce(id: string, options: LoadOptions): Promise<Reply> {
+    const { lease, cached } = options;
+    return this.#run(() =>
+      this.#scripts.batonSessionLoad(
+        this.sessionKey(id),
+        this.leaseKey(id),
+        this.tombstoneKey(id),
+        this.transcriptKey(id),
+        Date.now(),
+        options.idleTtlMs,
+        lease ? lease.ttlMs : '',
+        cached ? cached.version : '',
+        options.transcript ? Math.max(0, Math.floor(options.transcript.last)) : '',
+      ),
+    );
+  }
+
+  /** Turns a load script reply into a LoadResult. */
+  #answer(reply: Reply, options: LoadOptions): LoadResult {
+    const [status] = reply;
+    if (status === 'missing') return { status: 'missing' };
+    if (status === 'expired') return { status: 'expired' };
+    if (status !== 'found' && status !== 'same' && status !== 'delta') {
+      throw new BatonError('INTERNAL', `Unexpected reply from the load script: ${String(status)}`);
+    }
+    const token = Number(reply[1]);
+    const createdAt = Number(reply[2]);
+    const absoluteExpiresAt = Number(reply[3]);
+    const version = (reply[4] as string) || undefined;
+    const session: StoredSession = { texts: new Map(), versions: new Map(), createdAt, absoluteExpiresAt };
+    if (version) session.version = version;
+    if (options.transcript) session.transcript = window(reply[5] as unknown[]);
+    if (status === 'found') readHash(reply[6] as string[], session);
+    else {
+      const deleted: string[] = [];
+      for (let i = 6; i < reply.length; i += 3) {
+        const key = reply[i] as string;
+        const text = reply[i + 1] as string | null;
+        const keyVersion = reply[i + 2] as string | null;
+        if (text === null) deleted.push(key);
+        else session.texts.set(key, text);
+        if (keyVersion !== null) session.versions.set(key, Number(keyVersion));
+      }
+      session.delta = { deleted };
+    }
+    return options.lease ? { status: 'found', session, lease: { token } } : { status: 'found', session };
+  }
+
+  /**
+   * This process holds the lease `token` of `id`: the next local turn goes when it is committed or
+   * released, or when it lapses (`ttlMs` after the last renewal) without either.
+   */
+  #hold(id: string, token: number, ttlMs: number, ticket: QueueTicket): void {
+    this.#let(id);
+    const timer = setTimeout(() => this.#let(id, token), ttlMs);
+    timer.unref();
+    this.#held.set(id, { token, ticket, timer });
+  }
+
+  /** Lets the next local turn of `id` go (only if `token`, when given, is the lease held). */
+  #let(id: string, token?: number): void {
+    const held = this.#held.get(id);
+    if (!held || (token !== undefined && held.token !== token)) return;
+    clearTimeout(held.timer);
+    this.#held.delete(id);
+    held.ticket.leave();
+  }
+
+  async commit(id: string, request: CommitRequest): Promise<CommitResult> {
+    try {
+      return await this.#commit(id, request);
+    } finally {
+      if (request.lease) this.#let(id, request.lease.token);
+    }
+  }
+
+  async #commit(id: string, request: CommitRequest): Promise<CommitResult> {
     const merge = request.expectedVersions;
     const args: (string | number)[] = [
       Date.now(),
@@ -387,8 +642,11 @@ export class RedisSessionStore implements SessionStore {
       ),
     );
     switch (reply[0]) {
-      case 'ok':
-        return this.#replicated(id);
+      case 'ok': {
+        await this.#replicated(id);
+        const previous = reply[2] as string;
+        return previous ? { version: reply[1] as string, previous } : { version: reply[1] as string };
+      }
       case 'stale':
         throw new BatonError('SESSION_BUSY', 'The lease of this session expired or was taken over; nothing written', {
           id,
@@ -437,9 +695,13 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async release(id: string, lease: Lease): Promise<void> {
-    await this.#run(() =>
-      this.#scripts.batonSessionRelease(this.sessionKey(id), this.leaseKey(id), String(lease.token)),
-    );
+    try {
+      await this.#run(() =>
+        this.#scripts.batonSessionRelease(this.sessionKey(id), this.leaseKey(id), String(lease.token)),
+      );
+    } finally {
+      this.#let(id, lease.token);
+    }
   }
 
   async renew(id: string, request: RenewRequest): Promise<boolean> {
@@ -455,7 +717,18 @@ export class RedisSessionStore implements SessionStore {
         lease ? lease.ttlMs : 0,
       ),
     );
-    return Number(reply) === 1;
+    const renewed = Number(reply) === 1;
+    const held = lease ? this.#held.get(id) : undefined;
+    if (lease && held?.token === lease.token) {
+      if (!renewed) this.#let(id, lease.token);
+      else {
+        // The local queue follows the lease's new lapse time.
+        clearTimeout(held.timer);
+        held.timer = setTimeout(() => this.#let(id, lease.token), lease.ttlMs);
+        held.timer.unref();
+      }
+    }
+    return renewed;
   }
 
   async claim(scope: string, key: string, ttlMs: number): Promise<boolean> {
@@ -483,9 +756,14 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async destroy(id: string): Promise<void> {
-    await this.#run(() =>
-      this.#client.del(this.sessionKey(id), this.leaseKey(id), this.tombstoneKey(id), this.transcriptKey(id)),
-    );
+    try {
+      await this.#run(() =>
+        this.#client.del(this.sessionKey(id), this.leaseKey(id), this.tombstoneKey(id), this.transcriptKey(id)),
+      );
+    } finally {
+      // The lease went with the hash: the next local turn may go (and will find nothing).
+      this.#let(id);
+    }
   }
 
   async ping(): Promise<void> {
@@ -493,6 +771,8 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async close(): Promise<void> {
+    this.#wakeups.close();
+    for (const id of [...this.#held.keys()]) this.#let(id);
     if (!this.#owned) return;
     const client = this.#client;
     if (client.status === 'end') return;
@@ -583,21 +863,14 @@ function ownedCluster(seeds: readonly RedisClusterNode[]): Cluster {
   return cluster;
 }
 
-function found(token: number, flat: string[], leased: boolean): Extract<LoadResult, { status: 'found' }> {
-  const texts = new Map<string, string>();
-  const versions = new Map<string, number>();
-  let createdAt = 0;
-  let absoluteExpiresAt = 0;
+/** Fills `session` from a session hash's HGETALL (`d:` values, `v:` versions; `m:` metadata is elsewhere). */
+function readHash(flat: string[], session: StoredSession): void {
   for (let i = 0; i < flat.length; i += 2) {
     const field = flat[i] as string;
     const value = flat[i + 1] as string;
-    if (field.startsWith('d:')) texts.set(field.slice(2), value);
-    else if (field.startsWith('v:')) versions.set(field.slice(2), Number(value));
-    else if (field === 'm:c') createdAt = Number(value);
-    else if (field === 'm:a') absoluteExpiresAt = Number(value);
+    if (field.startsWith('d:')) session.texts.set(field.slice(2), value);
+    else if (field.startsWith('v:')) session.versions.set(field.slice(2), Number(value));
   }
-  const session: StoredSession = { texts, versions, createdAt, absoluteExpiresAt };
-  return leased ? { status: 'found', session, lease: { token } } : { status: 'found', session };
 }
 
 /** The transcript part of a load reply: lastSeq, firstSeq, the newest entry texts (oldest first). */
@@ -621,18 +894,4 @@ function unavailable(error: unknown): unknown {
       cause: error,
     },
   );
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(abortError(signal as AbortSignal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }

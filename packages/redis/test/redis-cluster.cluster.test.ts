@@ -70,7 +70,7 @@ describe('RedisSessionStore on Redis Cluster', () => {
     await admin.quit();
   });
 
-  it('keeps the keys of a session (data, lease, tombstone, transcript) in one slot, and spreads sessions over every master', async () => {
+  it('keeps the keys of a session (data with its lease, tombstone, transcript, wake channel) in one slot, and spreads sessions over every master', async () => {
     const owners = new Set<number>();
     for (let i = 0; i < 24; i++) {
       const id = newId();
@@ -80,12 +80,14 @@ describe('RedisSessionStore on Redis Cluster', () => {
       const slot = await admin.cluster('KEYSLOT', store.sessionKey(id));
       expect(await admin.cluster('KEYSLOT', store.leaseKey(id))).toBe(slot);
       expect(await admin.cluster('KEYSLOT', store.tombstoneKey(id))).toBe(slot);
+      expect(await admin.cluster('KEYSLOT', store.wakeChannel(id))).toBe(slot);
       expect(await admin.cluster('KEYSLOT', store.transcriptKey(id))).toBe(slot);
-      // Ask each master directly: exactly one holds the session, its lease and its tombstone.
+      // Ask each master directly: exactly one holds the session (its lease inside), its tombstone
+      // and its transcript.
       const holders: number[] = [];
       for (const master of admin.nodes('master')) {
-        const keys = [store.sessionKey(id), store.leaseKey(id), store.tombstoneKey(id), store.transcriptKey(id)];
-        if ((await count(master, ...keys)) === 4) holders.push(portOf(master));
+        const keys = [store.sessionKey(id), store.tombstoneKey(id), store.transcriptKey(id)];
+        if ((await count(master, ...keys)) === 3) holders.push(portOf(master));
       }
       expect(holders).toHaveLength(1);
       owners.add(holders[0] as number);
@@ -177,6 +179,70 @@ describe('RedisSessionStore on Redis Cluster', () => {
       }
     } finally {
       await waiting.close();
+    }
+  });
+
+  it('a waiter in another process is woken through pub/sub on the cluster, whichever master holds the session', async () => {
+    const other = new RedisSessionStore({ cluster: seeds, prefix });
+    const listener = new Cluster(seeds.map((seed) => ({ host: '127.0.0.1', port: Number(seed.split(':')[1]) })));
+    const heard: string[] = [];
+    listener.on('message', (channel: string) => heard.push(channel));
+    const lease = { ttlMs: 10_000, waitMs: 10_000 };
+    try {
+      const owners = new Set<number>();
+      for (let i = 0; i < 6; i++) {
+        const id = newId();
+        await store.commit(id, creating({ n: '0' }));
+        owners.add(await admin.cluster('KEYSLOT', store.sessionKey(id)).then((slot) => Number(slot)));
+        await listener.subscribe(store.wakeChannel(id));
+        const held = await store.load(id, { idleTtlMs: IDLE, lease });
+        if (held.status !== 'found' || !held.lease) throw new Error('no lease');
+        const waiting = other.load(id, { idleTtlMs: IDLE, lease });
+        for (let j = 0; j < 400 && (await admin.hget(store.sessionKey(id), 'm:w')) !== '1'; j++) await sleep(5);
+        await store.commit(id, {
+          set: new Map([['n', '1']]),
+          deleted: [],
+          idleTtlMs: IDLE,
+          absoluteExpiresAt: held.session.absoluteExpiresAt,
+          lease: held.lease,
+        });
+        const next = await waiting;
+        if (next.status !== 'found' || !next.lease) throw new Error('no lease');
+        expect(next.session.texts.get('n')).toBe('1');
+        await other.release(id, next.lease);
+        for (let j = 0; j < 400 && !heard.includes(store.wakeChannel(id)); j++) await sleep(5);
+        expect(heard).toContain(store.wakeChannel(id));
+      }
+      expect(owners.size).toBeGreaterThan(1);
+    } finally {
+      listener.disconnect();
+      await other.close();
+    }
+  });
+
+  it('a cached load on the cluster: same version answers no values, a change answers only the changed key', async () => {
+    const other = new RedisSessionStore({ cluster: seeds, prefix });
+    try {
+      const id = newId();
+      await store.commit(id, creating({ big: JSON.stringify('b'.repeat(10_000)), n: '0' }));
+      const first = await store.load(id, { idleTtlMs: IDLE });
+      if (first.status !== 'found' || !first.session.version) throw new Error('no version');
+      const same = await store.load(id, { idleTtlMs: IDLE, cached: { version: first.session.version } });
+      expect(same.status === 'found' && same.session.delta).toEqual({ deleted: [] });
+      expect(same.status === 'found' && same.session.texts.size).toBe(0);
+      await other.commit(id, {
+        set: new Map([['n', '1']]),
+        deleted: [],
+        idleTtlMs: IDLE,
+        absoluteExpiresAt: first.session.absoluteExpiresAt,
+      });
+      const changed = await store.load(id, { idleTtlMs: IDLE, cached: { version: first.session.version } });
+      if (changed.status !== 'found') throw new Error('not found');
+      expect(changed.session.delta).toEqual({ deleted: [] });
+      expect([...changed.session.texts]).toEqual([['n', '1']]);
+      expect(changed.session.version).not.toBe(first.session.version);
+    } finally {
+      await other.close();
     }
   });
 

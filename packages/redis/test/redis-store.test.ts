@@ -187,13 +187,18 @@ describe('RedisSessionStore (wire cost)', () => {
     await store.release(id, loaded.lease);
   });
 
-  it('stores one hash per session, one lease key and one tombstone, all under the {id} hash tag', async () => {
+  it('stores one hash per session (lease and version inside) and one tombstone, under the {id} hash tag', async () => {
     const raw = new Redis(url);
     try {
       const held = await store.load(id, { idleTtlMs: IDLE, lease: { ttlMs: 5_000, waitMs: 1_000 } });
       const fields = await raw.hkeys(`${prefix}s:{${id}}`);
-      expect(fields).toEqual(expect.arrayContaining(['d:key0', 'm:c', 'm:a', 'm:f']));
-      expect(await raw.get(`${prefix}l:{${id}}`)).toBe(String(held.status === 'found' ? held.lease?.token : 'none'));
+      expect(fields).toEqual(expect.arrayContaining(['d:key0', 'm:c', 'm:a', 'm:f', 'm:e', 'm:s', 'm:h']));
+      // The lease: `m:f` the last fencing token issued, `m:e` until when it holds (0: released).
+      expect(await raw.hget(`${prefix}s:{${id}}`, 'm:f')).toBe(
+        String(held.status === 'found' ? held.lease?.token : 'none'),
+      );
+      expect(Number(await raw.hget(`${prefix}s:{${id}}`, 'm:e'))).toBeGreaterThan(Date.now());
+      expect(await raw.exists(`${prefix}l:{${id}}`)).toBe(0);
       const ttl = await raw.pttl(`${prefix}s:{${id}}`);
       expect(ttl).toBeGreaterThan(IDLE - 5_000);
       expect(ttl).toBeLessThanOrEqual(IDLE);
@@ -201,7 +206,7 @@ describe('RedisSessionStore (wire cost)', () => {
       expect(await raw.get(`${prefix}x:{${id}}`)).toBe('1');
       expect(await raw.pttl(`${prefix}x:{${id}}`)).toBeGreaterThan(3_600_000 - 60_000);
       if (held.status === 'found' && held.lease) await store.release(id, held.lease);
-      expect(await raw.exists(`${prefix}l:{${id}}`)).toBe(0);
+      expect(await raw.hget(`${prefix}s:{${id}}`, 'm:e')).toBe('0');
     } finally {
       await raw.quit();
     }

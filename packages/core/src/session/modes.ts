@@ -70,6 +70,8 @@ export interface LoadedSession {
     versions?: Map<string, number>;
     /** Server mode: when the session ends, whatever its activity. */
     absoluteExpiresAt?: number;
+    /** Server mode: the store version the session was loaded at, when the session cache holds it. */
+    cacheVersion?: string;
     /** Sealed mode: the token as it came, echoed by `discard`. */
     input?: unknown;
   };

@@ -10,9 +10,10 @@ import {
   type SessionOutput,
 } from './modes.js';
 import { internal, RESERVED_PREFIX, Session, type SessionStatus } from './session.js';
+import { type CachedSession, SessionCache } from './session-cache.js';
 import { assertSessionId, newSessionId } from './session-id.js';
 import { MemorySessionStore } from './stores/memory-store.js';
-import type { Lease, SessionCreation, SessionStore, StoredSession } from './stores/store.js';
+import type { CommitResult, Lease, SessionCreation, SessionStore, StoredSession } from './stores/store.js';
 
 /** Server mode: the session lives in a store; the client holds only its id. */
 export interface ServerModeOptions {
@@ -53,7 +54,18 @@ export interface ServerModeOptions {
    * (see `SessionHistory`). `true` takes the defaults. The store must implement `readTranscript`.
    */
   memory?: boolean | MemoryOptions;
+  /**
+   * A per-process cache of sessions, used with a store that versions them (the Redis store; not
+   * the memory store, which needs none): a load sends the version this process holds and reads
+   * only what changed since, so a turn's read no longer grows with the session. The store stays
+   * authoritative (each load still asks it). Bounded by `maxBytes` (approximate heap bytes, least
+   * recently used evicted first; default 32 MiB). `false` turns it off.
+   */
+  cache?: false | { maxBytes?: number };
 }
+
+/** Default bound of the per-process session cache. */
+const DEFAULT_CACHE_BYTES = 32 * 1024 * 1024;
 
 /** The shortest heartbeat interval, whatever the configured timeouts (keeps a tiny TTL sane). */
 const MIN_HEARTBEAT_MS = 10;
@@ -70,6 +82,8 @@ export class ServerMode implements SessionModeHandler {
   readonly #now: () => number;
   /** Conversation memory, resolved (undefined: off). */
   readonly memory: ResolvedMemory | undefined;
+  /** Undefined when turned off (`cache: false`). */
+  readonly cache: SessionCache | undefined;
 
   constructor(options: ServerModeOptions, now: () => number) {
     this.#options = options;
@@ -82,6 +96,7 @@ export class ServerMode implements SessionModeHandler {
       );
     }
     this.store = options.store ?? new MemorySessionStore();
+    this.cache = options.cache === false ? undefined : new SessionCache(options.cache?.maxBytes ?? DEFAULT_CACHE_BYTES);
   }
 
   async load(input: SessionInput, signal?: AbortSignal): Promise<LoadedSession> {
@@ -116,17 +131,26 @@ export class ServerMode implements SessionModeHandler {
         : undefined;
     const leasedAt = performance.now();
     const transcript = this.memory ? { last: this.memory.window.lastMessages } : undefined;
+    const cache = this.cache;
+    const base = cache?.get(id);
+    const cached = base ? { cached: { version: base.version } } : {};
     const result = await storeCall(() =>
-      store.load(id, { idleTtlMs, lease, signal, ...(transcript ? { transcript } : {}) }),
+      store.load(id, { idleTtlMs, lease, signal, ...cached, ...(transcript ? { transcript } : {}) }),
     );
+    if (result.status !== 'found') cache?.delete(id);
     if (result.status === 'missing') return fresh('new');
     if (result.status === 'expired') return fresh('expired');
-    const stored: StoredSession = result.session;
+    let stored: StoredSession = result.session;
     let session: Session;
+    let current: CachedSession | undefined;
     try {
+      current = cache ? cache.loaded(id, stored, base) : undefined;
+      if (current)
+        stored = { ...stored, texts: current.texts as Map<string, string>, versions: new Map(current.versions) };
       session = Session.fromTexts(stored.texts, { maxBytes: o.maxBytes });
       if (this.memory) session[internal].attachHistory(this.memory, stored.transcript);
     } catch (error) {
+      cache?.delete(id);
       if (result.lease) await store.release(id, result.lease).catch(() => {});
       throw error;
     }
@@ -145,6 +169,7 @@ export class ServerMode implements SessionModeHandler {
         leasedAt,
         versions: stored.versions,
         absoluteExpiresAt: stored.absoluteExpiresAt,
+        ...(current ? { cacheVersion: current.version } : {}),
       },
     };
   }
@@ -161,6 +186,7 @@ export class ServerMode implements SessionModeHandler {
     const meta = hooks.meta;
 
     if (hooks.isDestroyed()) {
+      this.cache?.delete(id);
       await storeCall(() => store.destroy(id));
       const replacement = newSessionId();
       // Keys written after destroy() in this turn start the replacement session (else the
@@ -207,6 +233,7 @@ export class ServerMode implements SessionModeHandler {
           ...(transcript ? { transcript } : {}),
         }),
       );
+      this.cache?.delete(id);
       await storeCall(() => store.destroy(id));
       hooks.markCommitted();
       hooks.setMeta({ ...meta, id: newId });
@@ -222,18 +249,28 @@ export class ServerMode implements SessionModeHandler {
       o.concurrency === 'merge' && !meta.isNew
         ? new Map([...changes.set.keys(), ...changes.deleted].map((k) => [k, state.versions?.get(k) ?? 0]))
         : undefined;
-    await storeCall(() =>
-      store.commit(id, {
-        set: changes.set,
-        deleted: changes.deleted,
-        idleTtlMs,
-        absoluteExpiresAt,
-        ...(meta.isNew ? { create: this.#creation(meta.createdAt ?? this.#now(), absoluteExpiresAt) } : {}),
-        ...(state.lease ? { lease: state.lease } : {}),
-        ...(expectedVersions ? { expectedVersions } : {}),
-        ...(transcript ? { transcript } : {}),
-      }),
-    );
+    const create = meta.isNew ? this.#creation(meta.createdAt ?? this.#now(), absoluteExpiresAt) : undefined;
+    let written: CommitResult | undefined;
+    try {
+      written =
+        (await storeCall(() =>
+          store.commit(id, {
+            set: changes.set,
+            deleted: changes.deleted,
+            idleTtlMs,
+            absoluteExpiresAt,
+            ...(create ? { create } : {}),
+            ...(state.lease ? { lease: state.lease } : {}),
+            ...(expectedVersions ? { expectedVersions } : {}),
+            ...(transcript ? { transcript } : {}),
+          }),
+        )) || undefined;
+    } catch (error) {
+      // A refused commit (conflict, lost lease) means this process's copy may be behind.
+      this.cache?.delete(id);
+      throw error;
+    }
+    this.#cacheCommit(id, written, changes, create, expectedVersions !== undefined);
     hooks.markCommitted();
     return this.#output(loaded, id, snapshot);
   }
@@ -380,6 +417,24 @@ export class ServerMode implements SessionModeHandler {
     const entries = [...held, ...staged];
     if (entries.length === 0) return undefined;
     return { entries, maxEntries: memory.limits.maxEntries, maxBytes: memory.limits.maxBytes };
+  }
+
+  /**
+   * Keeps the cache in step with this process's own commit: a created session is cached whole; an
+   * update rolls the entry forward when it replaced exactly the cached version (else the entry
+   * stays at its older version and the next load reads what changed since).
+   */
+  #cacheCommit(
+    id: string,
+    written: CommitResult | undefined,
+    changes: { set: Map<string, string>; deleted: string[] },
+    create: SessionCreation | undefined,
+    merge: boolean,
+  ): void {
+    const cache = this.cache;
+    if (!cache || !written?.version) return;
+    if (create) cache.created(id, written.version, changes.set, create.createdAt, create.absoluteExpiresAt);
+    else cache.committed(id, written.previous, written.version, changes.set, changes.deleted, merge);
   }
 
   /** A session's creation record; the store keeps a tombstone of its id until `expiredUntil`. */

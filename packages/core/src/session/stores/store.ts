@@ -16,6 +16,20 @@ export interface StoredSession {
   absoluteExpiresAt: number;
   /** The newest transcript entries, when the load asked for them (`LoadOptions.transcript`). */
   transcript?: TranscriptWindow;
+  /**
+   * Version-validated caching (optional capability): the version these contents are at, an opaque
+   * string that changes with every commit that writes (and never repeats, even across a failover
+   * that lost commits). A store that sets it answers `LoadOptions.cached` and returns a
+   * `CommitResult`; one that does not is simply never cached.
+   */
+  version?: string;
+  /**
+   * Set when the store answered relative to `LoadOptions.cached` (same session, that version is an
+   * ancestor of the stored one): `texts` and `versions` then hold only the keys written since that
+   * version, `deleted` the keys removed since. Both empty: the session is unchanged. Absent: `texts`
+   * and `versions` are the whole session.
+   */
+  delta?: { deleted: string[] };
 }
 
 /**
@@ -71,6 +85,12 @@ export interface LoadOptions {
   /** Conversation memory: also read the newest `last` transcript entries (same round trip). */
   transcript?: { last: number };
   signal?: AbortSignal;
+  /**
+   * Version-validated caching: the caller holds the session at this `StoredSession.version`. A
+   * store that supports it may answer with only what changed since (`StoredSession.delta`); one
+   * that ignores it answers the whole session, which is always correct.
+   */
+  cached?: { version: string };
 }
 
 /**
@@ -118,6 +138,19 @@ export interface CommitRequest {
   transcript?: TranscriptAppend;
 }
 
+/**
+ * What a commit of a version-tracking store (see `StoredSession.version`) tells about the write:
+ * the session's new version and the one it replaced (absent for a creation). A caller that held
+ * the session at `previous` may apply its own changes to its copy and hold it at `version`; if
+ * `previous` is not the version it loaded, another turn wrote in between and its copy is behind.
+ * In merge mode a written (or deleted) key's version becomes its expected version + 1, as in
+ * every store, so such a caller knows the new per-key versions too.
+ */
+export interface CommitResult {
+  version: string;
+  previous?: string;
+}
+
 /** What a heartbeat renews while a turn holds a session (see `SessionStore.renew`). */
 export interface RenewRequest {
   /** Slides the session's idle timeout (capped by its absolute expiry), as a load does. */
@@ -144,8 +177,11 @@ export interface ApprovalClaims {
  */
 export interface SessionStore extends ApprovalClaims {
   load(id: string, options: LoadOptions): Promise<LoadResult>;
-  /** Writes changes, refreshes the idle TTL, and releases the lease if one is given. */
-  commit(id: string, request: CommitRequest): Promise<void>;
+  /**
+   * Writes changes, refreshes the idle TTL, and releases the lease if one is given. A store that
+   * tracks versions resolves a `CommitResult`; others resolve nothing.
+   */
+  commit(id: string, request: CommitRequest): Promise<CommitResult | void>;
   /** Releases a lease without writing (a turn that changed nothing, or failed). */
   release(id: string, lease: Lease): Promise<void>;
   /**
