@@ -11,6 +11,12 @@ const redis = ['test/setup/redis.ts'];
 const SOURCE = '@baton/source';
 process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--conditions=${SOURCE}`].filter(Boolean).join(' ');
 const conditions = [SOURCE, 'node', 'import', 'module', 'default'];
+/**
+ * Vitest hands `ssr.resolve.conditions` to its workers as `node --conditions`, which applies them
+ * to `require()` too: with `import` there, a CommonJS package requiring a dual one gets its ESM
+ * build (pg's `require('pg-pool')` breaks). Vite adds `import`/`require` per import by itself.
+ */
+const ssrConditions = conditions.filter((condition) => condition !== 'import');
 
 /**
  * `pnpm test` runs every project, one group after another so timing-sensitive suites do not
@@ -21,7 +27,7 @@ const conditions = [SOURCE, 'node', 'import', 'module', 'default'];
  */
 export default defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions } },
+  ssr: { resolve: { conditions: ssrConditions } },
   test: {
     projects: [
       {
