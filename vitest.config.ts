@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 const redis = ['test/setup/redis.ts'];
+const postgres = ['test/setup/postgres.ts'];
 
 /**
  * The workspace runs on source: each package's `exports` lists a `@baton/source` condition
@@ -42,7 +43,7 @@ export default defineConfig({
             '**/*.cluster.test.ts',
             'test/package/**',
           ],
-          globalSetup: redis,
+          globalSetup: [...redis, ...postgres],
           testTimeout: 30_000,
           hookTimeout: 30_000,
           typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'] },

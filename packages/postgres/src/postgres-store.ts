@@ -65,6 +65,12 @@ const UNAVAILABLE_STATE = /^(08|53|57|58)/;
 /** SQLSTATEs of a schema that was never migrated (undefined table / function). */
 const NOT_MIGRATED_STATE = /^(42P01|42883|3F000)$/;
 
+/** A turn of this process waiting for a lease: `head` when it becomes the oldest, `wake` while it polls. */
+interface Ticket {
+  head: (() => void) | undefined;
+  wake: (() => void) | undefined;
+}
+
 type Row = {
   kind: string;
   name: string | null;
@@ -91,6 +97,12 @@ export class PostgresSessionStore implements SessionStore {
   readonly #sweepBatchSize: number;
   readonly #sweepTimer: NodeJS.Timeout | undefined;
   #sweeping: Promise<SweepResult> | undefined;
+  /**
+   * Turns of this process waiting for a session's lease, oldest first. The database has no queue:
+   * the oldest local waiter polls (jittered backoff, up to 50 ms) while the others wait their turn
+   * here, and a release or commit by this process wakes the poller at once.
+   */
+  readonly #queues = new Map<string, Ticket[]>();
   #closed = false;
 
   constructor(options: PostgresSessionStoreOptions) {
@@ -157,33 +169,70 @@ export class PostgresSessionStore implements SessionStore {
 
   async load(id: string, options: LoadOptions): Promise<LoadResult> {
     const { lease, signal } = options;
-    const deadline = Date.now() + (lease?.waitMs ?? 0);
-    for (let attempt = 0; ; attempt++) {
-      if (signal?.aborted) throw abortError(signal);
-      const { rows } = await this.#query<Row>(
-        'load',
-        `SELECT kind, name, body, n1, n2, n3 FROM ${this.#names.load}($1, $2, $3, $4, $5)`,
-        [id, Date.now(), options.idleTtlMs, lease ? Math.ceil(lease.ttlMs) : null, options.transcript?.last ?? null],
-      );
-      const head = rows[0];
-      const status = head?.kind;
-      if (status === 'missing') return { status: 'missing' };
-      if (status === 'expired') return { status: 'expired' };
-      if (status === 'found') return found(rows, lease !== undefined, options.transcript !== undefined);
-      if (status !== 'busy') throw new BatonError('INTERNAL', `Unexpected reply from the load function: ${status}`);
-      // Busy: another turn holds the lease. Retry shortly (no queue in the database), up to the bound.
-      const left = deadline - Date.now();
-      if (left <= 0) {
-        throw new BatonError('SESSION_BUSY', 'Another turn of this session held the lease past the wait bound', {
-          id,
-          waitMs: lease?.waitMs,
-        });
-      }
-      const backoff = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** Math.min(attempt, 4));
-      const heldFor = Number(head?.n1);
-      const pause = Math.min(left, heldFor > 0 ? Math.min(heldFor, backoff) : backoff);
-      await sleep(pause * (0.5 + Math.random() / 2), signal);
+    if (signal?.aborted) throw abortError(signal);
+    if (!lease) {
+      const result = await this.#loadOnce(id, options);
+      if (result === 'busy') throw new BatonError('INTERNAL', 'A load without a lease answered busy');
+      return result;
     }
+    const deadline = Date.now() + lease.waitMs;
+    const busy = (): BatonError =>
+      new BatonError('SESSION_BUSY', 'Another turn of this session held the lease past the wait bound', {
+        id,
+        waitMs: lease.waitMs,
+      });
+    // Turns of this process queue locally, so only the oldest polls the database for the lease.
+    const ticket: Ticket = { wake: undefined, head: undefined };
+    let queue = this.#queues.get(id);
+    if (!queue) {
+      queue = [];
+      this.#queues.set(id, queue);
+    }
+    const line = queue;
+    line.push(ticket);
+    try {
+      if (line[0] !== ticket) {
+        const ready = new Promise<void>((resolve) => {
+          ticket.head = resolve;
+        });
+        if (!(await pause(Math.max(0, deadline - Date.now()), signal, ready))) throw busy();
+      }
+      for (let attempt = 0; ; attempt++) {
+        if (signal?.aborted) throw abortError(signal);
+        const result = await this.#loadOnce(id, options);
+        if (result !== 'busy') return result;
+        // Busy: another turn holds the lease. Retry shortly (no queue in the database), up to the
+        // bound; a release by this process wakes this poller at once.
+        const left = deadline - Date.now();
+        if (left <= 0) throw busy();
+        const backoff = Math.min(RETRY_MAX_MS, RETRY_MIN_MS * 2 ** Math.min(attempt, 4));
+        const woken = new Promise<void>((resolve) => {
+          ticket.wake = resolve;
+        });
+        await pause(Math.min(left, backoff * (0.5 + Math.random() / 2)), signal, woken);
+        ticket.wake = undefined;
+      }
+    } finally {
+      const index = line.indexOf(ticket);
+      line.splice(index, 1);
+      if (index === 0) line[0]?.head?.();
+      if (line.length === 0 && this.#queues.get(id) === line) this.#queues.delete(id);
+    }
+  }
+
+  async #loadOnce(id: string, options: LoadOptions): Promise<LoadResult | 'busy'> {
+    const { lease } = options;
+    const { rows } = await this.#query<Row>(
+      'load',
+      `SELECT kind, name, body, n1, n2, n3 FROM ${this.#names.load}($1, $2, $3, $4, $5)`,
+      [id, Date.now(), options.idleTtlMs, lease ? Math.ceil(lease.ttlMs) : null, options.transcript?.last ?? null],
+    );
+    const status = rows[0]?.kind;
+    if (status === 'missing') return { status: 'missing' };
+    if (status === 'expired') return { status: 'expired' };
+    if (status === 'found') return found(rows, lease !== undefined, options.transcript !== undefined);
+    if (status === 'busy') return 'busy';
+    throw new BatonError('INTERNAL', `Unexpected reply from the load function: ${String(status)}`);
   }
 
   async commit(id: string, request: CommitRequest): Promise<void> {
@@ -216,6 +265,7 @@ export class PostgresSessionStore implements SessionStore {
     const reply = rows[0];
     switch (reply?.status) {
       case 'ok':
+        if (request.lease) this.#wake(id);
         return;
       case 'stale':
         throw new BatonError('SESSION_BUSY', 'The lease of this session expired or was taken over; nothing written', {
@@ -248,6 +298,7 @@ export class PostgresSessionStore implements SessionStore {
       `UPDATE ${this.#names.sessions} SET lease_token = NULL, lease_expires_at = NULL WHERE id = $1 AND lease_token = $2`,
       [id, lease.token],
     );
+    this.#wake(id);
   }
 
   async renew(id: string, request: RenewRequest): Promise<boolean> {
@@ -403,6 +454,11 @@ export class PostgresSessionStore implements SessionStore {
     if (this.#owned) await this.#pool.end();
   }
 
+  /** This process released the session's lease: its oldest local waiter polls now. */
+  #wake(id: string): void {
+    this.#queues.get(id)?.[0]?.wake?.();
+  }
+
   /** One named (prepared once per connection) statement; "cannot reach PostgreSQL" becomes a 503. */
   #query<R extends pg.QueryResultRow = pg.QueryResultRow>(
     name: string,
@@ -477,16 +533,25 @@ function unavailable(error: unknown): unknown {
   );
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/** Waits until `ready` settles (true), `ms` pass (false) or `signal` aborts (TURN_ABORTED). */
+function pause(ms: number, signal: AbortSignal | undefined, ready: Promise<void>): Promise<boolean> {
   return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
+    const done = (): void => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = (): void => {
+      done();
       reject(abortError(signal as AbortSignal));
     };
     const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
+      done();
+      resolve(false);
     }, ms);
     signal?.addEventListener('abort', onAbort, { once: true });
+    ready.then(() => {
+      done();
+      resolve(true);
+    });
   });
 }
