@@ -91,6 +91,7 @@ export default defineConfig({
         test: {
           name: 'package',
           include: ['test/package/**/*.package.test.ts'],
+          globalSetup: postgres,
           testTimeout: 300_000,
           hookTimeout: 600_000,
           fileParallelism: false,
