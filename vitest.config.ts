@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 const redis = ['test/setup/redis.ts'];
+const postgres = ['test/setup/postgres.ts'];
 
 /**
  * The workspace runs on source: each package's `exports` lists a `@baton/source` condition
@@ -11,6 +12,12 @@ const redis = ['test/setup/redis.ts'];
 const SOURCE = '@baton/source';
 process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--conditions=${SOURCE}`].filter(Boolean).join(' ');
 const conditions = [SOURCE, 'node', 'import', 'module', 'default'];
+/**
+ * Vitest hands `ssr.resolve.conditions` to its workers as `node --conditions`, which applies them
+ * to `require()` too: with `import` there, a CommonJS package requiring a dual one gets its ESM
+ * build (pg's `require('pg-pool')` breaks). Vite adds `import`/`require` per import by itself.
+ */
+const ssrConditions = conditions.filter((condition) => condition !== 'import');
 
 /**
  * `pnpm test` runs every project, one group after another so timing-sensitive suites do not
@@ -21,7 +28,7 @@ const conditions = [SOURCE, 'node', 'import', 'module', 'default'];
  */
 export default defineConfig({
   resolve: { conditions },
-  ssr: { resolve: { conditions } },
+  ssr: { resolve: { conditions: ssrConditions } },
   test: {
     projects: [
       {
@@ -36,7 +43,7 @@ export default defineConfig({
             '**/*.cluster.test.ts',
             'test/package/**',
           ],
-          globalSetup: redis,
+          globalSetup: [...redis, ...postgres],
           testTimeout: 30_000,
           hookTimeout: 30_000,
           typecheck: { enabled: true, include: ['packages/*/test/**/*.test-d.ts'] },
@@ -84,6 +91,7 @@ export default defineConfig({
         test: {
           name: 'package',
           include: ['test/package/**/*.package.test.ts'],
+          globalSetup: postgres,
           testTimeout: 300_000,
           hookTimeout: 600_000,
           fileParallelism: false,

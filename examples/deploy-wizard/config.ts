@@ -1,7 +1,8 @@
-import { BatonError, type SessionManagerOptions, type SessionStore } from '@baton/core';
+import { BatonError, type SessionManagerOptions } from '@baton/core';
+import { migrate, PostgresSessionStore } from '@baton/postgres';
 import { RedisSessionStore } from '@baton/redis';
 
-export type SessionChoice = 'client' | 'sealed' | 'memory' | 'redis';
+export type SessionChoice = 'client' | 'sealed' | 'memory' | 'redis' | 'postgres';
 
 export interface DemoConfig {
   port: number;
@@ -9,6 +10,9 @@ export interface DemoConfig {
   redisUrl: string;
   /** Redis Cluster seed nodes (`REDIS_CLUSTER_NODES=host:port,...`); when set, used instead of `redisUrl`. */
   redisClusterNodes?: string[] | undefined;
+  /** `BATON_SESSION=postgres`: `DATABASE_URL` (required) and `BATON_PG_SCHEMA` (default `public`). */
+  databaseUrl?: string | undefined;
+  pgSchema?: string | undefined;
   /** Server mode: `lease` (default) serializes the turns of a session, `merge` lets them race. */
   concurrency?: 'lease' | 'merge';
   /** Server mode, lease: how long a turn waits for the lease, and how long a lease lives. */
@@ -24,8 +28,14 @@ export interface DemoConfig {
 /** Reads the demo's configuration from the environment (see the README). */
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DemoConfig {
   const session = (env.BATON_SESSION ?? 'client') as SessionChoice;
-  if (!['client', 'sealed', 'memory', 'redis'].includes(session)) {
-    throw new BatonError('CONFIG_INVALID', `BATON_SESSION must be client, sealed, memory or redis (got "${session}")`);
+  if (!['client', 'sealed', 'memory', 'redis', 'postgres'].includes(session)) {
+    throw new BatonError(
+      'CONFIG_INVALID',
+      `BATON_SESSION must be client, sealed, memory, redis or postgres (got "${session}")`,
+    );
+  }
+  if (session === 'postgres' && !env.DATABASE_URL) {
+    throw new BatonError('CONFIG_INVALID', 'BATON_SESSION=postgres needs DATABASE_URL (postgres://...)');
   }
   const concurrency = env.BATON_CONCURRENCY ?? 'lease';
   if (concurrency !== 'lease' && concurrency !== 'merge') {
@@ -45,6 +55,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DemoConfig 
     session,
     redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     redisClusterNodes: nodes && nodes.length > 0 ? nodes : undefined,
+    databaseUrl: env.DATABASE_URL || undefined,
+    pgSchema: env.BATON_PG_SCHEMA || undefined,
     concurrency,
     leaseWaitMs: milliseconds(env, 'BATON_LEASE_WAIT_MS'),
     leaseTtlMs: milliseconds(env, 'BATON_LEASE_TTL_MS'),
@@ -78,6 +90,14 @@ function milliseconds(env: NodeJS.ProcessEnv, name: string): number | undefined 
  * (a `REDIS_URL` may carry a password), or the cluster seed nodes.
  */
 export function storeTarget(config: DemoConfig): string | undefined {
+  if (config.session === 'postgres') {
+    try {
+      const url = new URL(config.databaseUrl ?? '');
+      return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ''}${url.pathname}`;
+    } catch {
+      return 'PostgreSQL (DATABASE_URL is not a valid URL)';
+    }
+  }
   if (config.session !== 'redis') return undefined;
   if (config.redisClusterNodes) return `Redis Cluster ${config.redisClusterNodes.join(',')}`;
   try {
@@ -103,11 +123,23 @@ export function sessionOptions(config: DemoConfig): SessionManagerOptions {
       const store = config.redisClusterNodes
         ? new RedisSessionStore({ cluster: config.redisClusterNodes })
         : new RedisSessionStore({ url: config.redisUrl });
-      // Conversation memory wherever the store keeps transcripts (the Redis store's own change).
-      const memory = typeof (store as SessionStore).readTranscript === 'function';
-      return { mode: 'server', store, memory, ...serverOptions(config) };
+      return { mode: 'server', store, memory: true, ...serverOptions(config) };
+    }
+    case 'postgres': {
+      const store = new PostgresSessionStore({
+        connectionString: config.databaseUrl,
+        ...(config.pgSchema ? { schema: config.pgSchema } : {}),
+        sweepIntervalMs: 60_000,
+      });
+      return { mode: 'server', store, memory: true, ...serverOptions(config) };
     }
   }
+}
+
+/** `BATON_SESSION=postgres`: brings the store's tables up to date (idempotent; safe from several processes). */
+export async function migrateStore(config: DemoConfig): Promise<void> {
+  if (config.session !== 'postgres' || !config.databaseUrl) return;
+  await migrate(config.databaseUrl, config.pgSchema ? { schema: config.pgSchema } : {});
 }
 
 function serverOptions(config: DemoConfig) {

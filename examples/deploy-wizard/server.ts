@@ -6,7 +6,7 @@ import { isBatonError, SessionManager } from '@baton/core';
 import { batonErrors, batonRouter } from '@baton/koa';
 import Koa from 'koa';
 import { createWizardAgent } from './agent.js';
-import { configFromEnv, type DemoConfig, sessionOptions, storeTarget } from './config.js';
+import { configFromEnv, type DemoConfig, migrateStore, sessionOptions, storeTarget } from './config.js';
 import { servePage } from './page.js';
 import { modelFromEnv } from './provider.js';
 
@@ -40,6 +40,7 @@ export async function startDemo(config: DemoConfig = configFromEnv()): Promise<D
   const sessions = new SessionManager(sessionOptions(config));
   try {
     // Fail early: a dead Redis stops the demo here, not at every turn with a 503.
+    await migrateStore(config);
     await sessions.ready();
   } catch (error) {
     await sessions.close().catch(() => {});

@@ -10,13 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./consumer/', import.meta.url));
 const BIN = join(ROOT, 'node_modules/.bin');
-const PACKAGES = ['core', 'koa', 'redis', 'ai-sdk'] as const;
+const PACKAGES = ['core', 'koa', 'redis', 'ai-sdk', 'postgres'] as const;
 
 /** The environment of a user's shell: no workspace condition, no tsx, no CI variables of ours. */
 const plainEnv = (): NodeJS.ProcessEnv => {
@@ -187,6 +188,23 @@ describe('an app outside the workspace', () => {
     expect(((await fine.json()) as Answer).data.session).toEqual({ word: 'tarball' });
     expect(server.exitCode).toBeNull();
     expect(stderr).toBe('');
+  });
+
+  it('runs the installed baton-postgres command: migrates a schema of its own, then finds it up to date', async () => {
+    const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+    const schema = `baton_package_${process.pid}_${Date.now()}`;
+    const bin = join(dir, 'app/node_modules/.bin/baton-postgres');
+    try {
+      const first = await run(bin, ['migrate', '--url', url, '--schema', schema], { env: plainEnv() });
+      expect(first.stdout).toMatch(/^Applied migration 1; now at version 1/);
+      const again = await run(bin, ['migrate', '--url', url, '--schema', schema], { env: plainEnv() });
+      expect(again.stdout).toMatch(/^Up to date at version 1/);
+    } finally {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+      await client.end();
+    }
   });
 
   /** Runs the consumer's tsc on one file with a user's strictest flags; returns its error lines. */

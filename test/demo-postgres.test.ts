@@ -1,0 +1,148 @@
+/**
+ * The demo on PostgreSQL, as users start it (`BATON_SESSION=postgres DATABASE_URL=... pnpm demo`),
+ * spawned as a real process: it migrates its schema at start-up, a conversation and its pending
+ * approval survive a restart of the demo, an approval runs at most once, and a wrong or dead
+ * database is one clear line and a non-zero exit.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DATABASE_URL, dropSchema, uniqueSchema } from '../packages/postgres/test/support.js';
+import { postChat } from './support/http.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const demoArgs = ['--import', 'tsx', 'examples/deploy-wizard/server.ts'];
+const schema = uniqueSchema('demo');
+
+afterAll(async () => {
+  await dropSchema(schema);
+});
+
+function demoEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (!/^(PORT|BATON_|REDIS_|DATABASE_URL)/.test(key)) env[key] = value;
+  }
+  return { ...env, ...settings };
+}
+
+function runToExit(settings: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, demoArgs, { cwd: root, env: demoEnv(settings) });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the demo did not exit; stdout: ${stdout}`));
+    }, 20_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function startProcess(
+  settings: Record<string, string>,
+): Promise<{ child: ChildProcess; url: string; out: () => string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, demoArgs, { cwd: root, env: demoEnv({ PORT: '0', ...settings }) });
+    let stdout = '';
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk;
+    });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk;
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
+      if (url) resolve({ child, url, out: () => stdout });
+    });
+    child.on('exit', (code) => reject(new Error(`the demo exited (${code}): ${stderr}`)));
+  });
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+function oneLine(stderr: string): string {
+  const lines = stderr.split('\n').filter((line) => line.trim() !== '');
+  expect(lines).toHaveLength(1);
+  expect(stderr).not.toMatch(/^\s+at /m);
+  return lines[0] as string;
+}
+
+interface Answer {
+  content: string;
+  data: {
+    session_id: string;
+    tool_calls: { id: string; name: string; input: unknown }[];
+    executed_tool_calls: unknown[];
+  };
+  error?: { code: string };
+}
+const chat = postChat<Answer>;
+
+describe('demo: BATON_SESSION=postgres', () => {
+  it('without DATABASE_URL: one line, exit 2', async () => {
+    const { code, stderr } = await runToExit({ BATON_SESSION: 'postgres', PORT: '0' });
+    expect(code).toBe(2);
+    expect(oneLine(stderr)).toMatch(/^Cannot start the demo: BATON_SESSION=postgres needs DATABASE_URL/);
+  });
+
+  it('PostgreSQL unreachable at start-up: one line naming it without the password, exit 1', async () => {
+    const { code, stdout, stderr } = await runToExit({
+      BATON_SESSION: 'postgres',
+      DATABASE_URL: 'postgres://demo:pa55word@127.0.0.1:1/test',
+      PORT: '0',
+    });
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    const line = oneLine(stderr);
+    expect(line).toMatch(/^Cannot start the demo: PostgreSQL at 127\.0\.0\.1:1\/test: /);
+    expect(line).not.toContain('pa55word');
+  });
+
+  it('migrates at start-up; the conversation and its pending approval survive a restart; the approval runs once', async () => {
+    const settings = { BATON_SESSION: 'postgres', DATABASE_URL, BATON_PG_SCHEMA: schema };
+    const first = await startProcess(settings);
+    let call: Answer['data']['tool_calls'][number];
+    let id: string;
+    try {
+      expect(first.out()).toContain('(sessions: postgres)');
+      let r = await chat(first.url, { messages: [{ role: 'user', content: 'deploy' }] });
+      id = r.body.data.session_id;
+      for (const content of ['web', '2']) {
+        r = await chat(first.url, { messages: [{ role: 'user', content }], data: { session_id: id } });
+      }
+      expect(r.body.data.tool_calls).toHaveLength(1);
+      call = r.body.data.tool_calls[0] as typeof call;
+    } finally {
+      await stopProcess(first.child);
+    }
+    const second = await startProcess(settings);
+    try {
+      const approve = {
+        messages: [{ role: 'user', content: '', data: { tool_calls: [{ ...call, execute: true }] } }],
+        data: { session_id: id },
+      };
+      const ok = await chat(second.url, approve);
+      expect(ok.status).toBe(200);
+      expect(ok.body.content).toContain('Deployed web with 2 replicas');
+      const replay = await chat(second.url, approve);
+      expect(replay.status).toBe(400);
+      expect(replay.body.error?.code).toBe('APPROVAL_UNKNOWN');
+    } finally {
+      await stopProcess(second.child);
+    }
+  });
+});
