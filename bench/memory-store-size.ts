@@ -5,6 +5,12 @@
  * sizes, plus the cost of one expired id's tombstone.
  *
  *   node --expose-gc --import tsx bench/memory-store-size.ts
+ *
+ * With `--rss` it answers the #21 question instead: the whole process's RSS with 100,000 live
+ * ~1 KB sessions in one store (committed through the SessionManager), against the stated bound
+ * `RSS_BOUND_BYTES`. `pnpm bench` runs it (phase `memory`) compiled, on plain node, in a process
+ * of its own; by hand: `node --expose-gc --import tsx bench/memory-store-size.ts --rss` (tsx adds
+ * its own memory).
  */
 import { MemorySessionStore, SessionManager } from '@baton/core';
 
@@ -64,9 +70,66 @@ const rows: [string, (i: number) => Record<string, unknown>][] = [
   ['~4 KB (16 keys)', (i) => Object.fromEntries(Array.from({ length: 16 }, (_, k) => [`key${k}`, pad(i, 250)]))],
 ];
 
-console.log(`MemorySessionStore, ${COUNT} sessions each, Node ${process.version}`);
-for (const [name, values] of rows) {
-  const { bytes, json } = await perSession(values);
-  console.log(`${name.padEnd(18)} JSON ${String(json).padStart(5)} B  heap ${Math.round(bytes)} B/session`);
+/** 100,000 live sessions of ~1 KB (8 keys of 120 characters, as the `~1 KB` row above). */
+export const RSS_SESSIONS = 100_000;
+export const RSS_SESSION_BYTES = 1024;
+/**
+ * The stated bound: the whole process (Node itself included, ~45 MB) stays within this RSS with
+ * 100,000 live ~1 KB sessions in one `MemorySessionStore`.
+ */
+export const RSS_BOUND_BYTES = 384 * 1024 * 1024;
+
+export interface RssFigures {
+  sessions: number;
+  sessionBytes: number;
+  /** RSS with the sessions held (after a forced GC). */
+  rssBytes: number;
+  /** RSS before the store was filled. */
+  baselineRssBytes: number;
+  heapBytes: number;
+  boundBytes: number;
 }
-console.log(`tombstone (expired id)       heap ${Math.round(await perTombstone())} B/id`);
+
+async function rss(): Promise<RssFigures> {
+  heapUsed();
+  const baselineRssBytes = process.memoryUsage().rss;
+  const store = new MemorySessionStore({ maxSessions: RSS_SESSIONS });
+  const sessions = new SessionManager({ mode: 'server', store });
+  const values = rows[2]?.[1] as (i: number) => Record<string, unknown>;
+  for (let i = 0; i < RSS_SESSIONS; i++) {
+    const loaded = await sessions.load({});
+    loaded.session.update(values(i));
+    await sessions.commit(loaded);
+  }
+  if (store.size !== RSS_SESSIONS) throw new Error(`expected ${RSS_SESSIONS} sessions, got ${store.size}`);
+  const heapBytes = heapUsed();
+  const figures = {
+    sessions: RSS_SESSIONS,
+    sessionBytes: RSS_SESSION_BYTES,
+    rssBytes: process.memoryUsage().rss,
+    baselineRssBytes,
+    heapBytes,
+    boundBytes: RSS_BOUND_BYTES,
+  };
+  await sessions.close();
+  return figures;
+}
+
+if (process.argv.includes('--rss')) {
+  const figures = await rss();
+  if (process.send) process.send(figures);
+  else {
+    const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
+    console.log(
+      `${figures.sessions} live ~1 KB sessions: RSS ${mb(figures.rssBytes)} (before: ${mb(figures.baselineRssBytes)}, ` +
+        `heap ${mb(figures.heapBytes)}), bound ${mb(figures.boundBytes)}`,
+    );
+  }
+} else {
+  console.log(`MemorySessionStore, ${COUNT} sessions each, Node ${process.version}`);
+  for (const [name, values] of rows) {
+    const { bytes, json } = await perSession(values);
+    console.log(`${name.padEnd(18)} JSON ${String(json).padStart(5)} B  heap ${Math.round(bytes)} B/session`);
+  }
+  console.log(`tombstone (expired id)       heap ${Math.round(await perTombstone())} B/id`);
+}

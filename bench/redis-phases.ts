@@ -304,35 +304,3 @@ function freePort(): Promise<number> {
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const ms = (n: number) => (n >= 10 ? n.toFixed(0) : n.toFixed(1));
 const pct = (n: number) => `${(n * 100).toFixed(1)} %`;
-
-/** The issue's targets for this phase, as goals-table rows (ratios within this run). */
-export function redisGoals(f: RedisPhaseFigures): { goal: string; result: string; met: boolean }[] {
-  const x = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
-  return [
-    {
-      goal: '<= 1 KB read from Redis per turn, 256 KB session, one small change per turn',
-      result: `${int(f.redisBytesReadPerTurn256k)} B (koa-session ${int(f.koaSessionBytesReadPerTurn256k)} B)`,
-      met: f.redisBytesReadPerTurn256k <= 1024,
-    },
-    {
-      goal: '>= 10x koa-session + Redis req/s, 256 KB sessions',
-      result: `${int(f.redis256kReqPerSec)} vs ${int(f.koaSession256kReqPerSec)} (${x(f.redis256kReqPerSec, f.koaSession256kReqPerSec)})`,
-      met: f.redis256kReqPerSec >= 10 * f.koaSession256kReqPerSec,
-    },
-    {
-      goal: '<= 8 Redis commands per changed turn (scripts included)',
-      result: `lease ${f.redisCommandsPerTurn}, merge ${f.redisCommandsPerTurnMerge}`,
-      met: f.redisCommandsPerTurn <= 8 && f.redisCommandsPerTurnMerge <= 8,
-    },
-    {
-      goal: 'hot session (one 4 KB session, all connections): p99 <= 10 ms',
-      result: `${ms(f.hotSessionP99Ms)} ms`,
-      met: f.hotSessionP99Ms <= 10,
-    },
-    {
-      goal: 'hot session: >= 1.5x koa-session + Redis req/s, 100% of increments kept',
-      result: `${int(f.hotSessionReqPerSec)} vs ${int(f.koaSessionHotReqPerSec)} (${x(f.hotSessionReqPerSec, f.koaSessionHotReqPerSec)}), kept ${pct(f.hotSessionKept)} (koa-session ${pct(f.koaSessionHotKept)})`,
-      met: f.hotSessionReqPerSec >= 1.5 * f.koaSessionHotReqPerSec && f.hotSessionKept === 1,
-    },
-  ];
-}

@@ -6,15 +6,17 @@
  *
  * Env: BENCH_DURATION (s per run, default 3), BENCH_RUNS (default 3), BENCH_WARMUP (s, default 1),
  * BENCH_CONNECTIONS (default 10), BENCH_QUICK=1 (~1 minute smoke run), BENCH_ONLY=overhead,rmw,
- * cost,lost,size,live,redis (a subset), BENCH_PROFILE=<server kind> (--cpu-prof that server),
+ * cost,lost,size,live,redis,memory (a subset), BENCH_PROFILE=<server kind> (--cpu-prof that server),
  * REDIS_URL (default redis://127.0.0.1:6379).
  */
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { deleteKeys } from '../test/support/redis.js';
+import { type GoalFigures, goalStatus, issue21Goals } from './goals.js';
 import { formatBytes, KB, type ServerKind, type ServerSpec } from './lib/common.js';
 import {
   type Credential,
@@ -36,7 +38,8 @@ import {
   type MonitorWindow,
   monitorWindow,
 } from './lib/redis-cost.js';
-import { redisGoals, redisPhases } from './redis-phases.js';
+import type { RssFigures } from './memory-store-size.js';
+import { redisPhases } from './redis-phases.js';
 
 const env = process.env;
 const QUICK = env.BENCH_QUICK === '1';
@@ -54,7 +57,7 @@ const cfg = {
   liveSessions: QUICK ? [1, 1_000] : [1, 1_000, 100_000],
   redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
-const only = new Set((env.BENCH_ONLY ?? 'overhead,rmw,cost,lost,size,live,redis').split(','));
+const only = new Set((env.BENCH_ONLY ?? 'overhead,rmw,cost,lost,size,live,redis,memory').split(','));
 const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 const keyPrefix = `bench:${runId}:`;
 const RESULTS_DIR = fileURLToPath(new URL('./results', import.meta.url));
@@ -137,6 +140,11 @@ function section(title: string, body: string, note?: string): void {
 function goal(text: string, result: string, met: boolean): void {
   goals.push({ goal: text, result, met });
 }
+/**
+ * Figures the #21 goals table is scored from (bench/goals.ts); phases fill in what they measure.
+ * The Redis phases (cache, hot session, commands; bench/redis-phases.ts) set `figures.redis`.
+ */
+const figures: GoalFigures = {};
 
 // ---- 1. overhead ------------------------------------------------------------------------------
 
@@ -171,6 +179,8 @@ async function overhead(): Promise<void> {
   const client = m.get('baton-client') as Measured;
   const memory = m.get('baton-memory') as Measured;
   const koaSession = m.get('koa-session-memory') as Measured;
+  const bodyParser = m.get('koa-bodyparser') as Measured;
+  figures.overhead = { bare: bare.rps, bodyParser: bodyParser.rps, client: client.rps, memory: memory.rps };
   goal('Baton client >= 0.85x bare Koa req/s', ratio(client.rps, bare.rps), client.rps >= 0.85 * bare.rps);
   goal(
     'Baton memory store >= koa-session (memory store) req/s',
@@ -205,6 +215,8 @@ async function rmw(): Promise<void> {
       baton.rps >= 1.5 * express.rps,
     );
     out[formatBytes(bytes)] = Object.fromEntries(m);
+    const koaSession = m.get('koa-session-redis') as Measured;
+    if (bytes === 256 * KB) figures.rmw256k = { baton: baton.rps, koaSession: koaSession.rps };
   }
   await stopAll(servers);
   section(
@@ -442,6 +454,59 @@ async function byLiveSessions(): Promise<void> {
   results.byLiveSessions = Object.fromEntries(m);
 }
 
+// ---- 6. memory store size ---------------------------------------------------------------------
+
+/** 100,000 live ~1 KB sessions in one MemorySessionStore: RSS of a process of its own (bench/memory-store-size.ts). */
+async function memoryStore(): Promise<void> {
+  const { build } = await import('esbuild');
+  const outfile = fileURLToPath(new URL('./.build/memory-store-size.mjs', import.meta.url));
+  const entry = fileURLToPath(new URL('./memory-store-size.ts', import.meta.url));
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    packages: 'external',
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
+  const child = fork(outfile, ['--rss'], { execArgv: ['--expose-gc'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const m = await new Promise<RssFigures>((resolve, reject) => {
+    child.once('message', (message) => resolve(message as RssFigures));
+    child.once('exit', (code) => reject(new Error(`memory-store-size exited with ${code}`)));
+  });
+  child.kill();
+  const mib = (n: number) => `${(n / KB / KB).toFixed(0)} MB`;
+  section(
+    '6. Memory store: live sessions held in one process',
+    table(
+      ['sessions', 'session size', 'RSS before', 'RSS with the sessions', 'heap used', 'per session', 'stated bound'],
+      [
+        [
+          int(m.sessions),
+          formatBytes(m.sessionBytes),
+          mib(m.baselineRssBytes),
+          mib(m.rssBytes),
+          mib(m.heapBytes),
+          `${int((m.rssBytes - m.baselineRssBytes) / m.sessions)} B`,
+          mib(m.boundBytes),
+        ],
+      ],
+    ),
+    'Committed through the SessionManager (8 keys of 120 characters each); RSS after a forced GC, whole process ' +
+      '(Node itself included). Past `maxSessions` (default 10,000) the store evicts: expired sessions first, then ' +
+      'sessions nobody came back to (oldest first), then the least recently used.',
+  );
+  results.memoryStore = m;
+  figures.memoryStore = {
+    sessions: m.sessions,
+    sessionBytes: m.sessionBytes,
+    rssBytes: m.rssBytes,
+    boundBytes: m.boundBytes,
+  };
+}
+
 // ---- main -------------------------------------------------------------------------------------
 
 function cleanRedis(): Promise<number> {
@@ -468,11 +533,12 @@ async function main(): Promise<void> {
     [
       'redis',
       async () => {
-        const figures = await redisPhases({ cfg, start, stopAll, section, table, redisUrl: cfg.redisUrl });
-        results.redisPhases = figures;
-        for (const g of redisGoals(figures)) goal(g.goal, g.result, g.met);
+        const redis = await redisPhases({ cfg, start, stopAll, section, table, redisUrl: cfg.redisUrl });
+        results.redisPhases = redis;
+        figures.redis = redis;
       },
     ],
+    ['memory', memoryStore],
   ];
   try {
     for (const [name, phase] of phases) {
@@ -486,13 +552,24 @@ async function main(): Promise<void> {
     const removed = await cleanRedis();
     console.log(`\nRemoved ${removed} Redis keys under ${keyPrefix}`);
   }
+  if (goals.length > 0)
+    section(
+      'Earlier goals',
+      table(
+        ['goal', 'result', 'met'],
+        goals.map((g) => [g.goal, g.result, g.met ? 'yes' : 'NO']),
+      ),
+    );
+  // Issue #21's targets, scored from this run's figures (bench/goals.ts); missing ones read "not measured".
+  const goals21 = issue21Goals(figures);
   section(
-    'Goals',
+    'Goals (#21 Performance)',
     table(
-      ['goal', 'result', 'met'],
-      goals.map((g) => [g.goal, g.result, g.met ? 'yes' : 'NO']),
+      ['goal', 'target', 'measured', 'met'],
+      goals21.map((g) => [g.goal, g.target, g.measured, goalStatus(g)]),
     ),
   );
+  results.goals21 = goals21;
   const seconds = (Date.now() - t0) / 1000;
   const meta = {
     runId,

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import {
   type Agent,
+  BatonError,
   type BatonHandler,
   type BatonHandlerOptions,
   type BatonRouteName,
@@ -59,15 +60,23 @@ export function createBatonKoa<S extends object, C extends ServerContext = Serve
     (name: BatonRouteName): Middleware =>
     async (ctx) => {
       const upstream = ctx.req.readableEnded || ctx.req.readableDidRead;
+      // The request's one controller: the client going away aborts it, and the turn (its deadline
+      // included) runs on it.
       const disconnect = new AbortController();
       const onClose = () => {
-        if (!ctx.res.writableFinished) disconnect.abort();
+        if (!ctx.res.writableFinished && !disconnect.signal.aborted) {
+          disconnect.abort(new BatonError('TURN_ABORTED', 'The client went away'));
+        }
       };
       ctx.res.once('close', onClose);
+      let json: string | undefined;
       try {
-        const response = await baton.handleOrThrow(toRequest(ctx, !upstream), {
+        const response = await baton.handleOrThrow(toRequest(ctx, !upstream, disconnect.signal), {
           route: name,
-          signal: disconnect.signal,
+          controller: disconnect,
+          jsonText: (text) => {
+            json = text;
+          },
           ...(upstream
             ? { body: { value: ctx.request.body, raw: (ctx.request as { rawBody?: string }).rawBody } }
             : {}),
@@ -82,7 +91,9 @@ export function createBatonKoa<S extends object, C extends ServerContext = Serve
           if (key !== 'set-cookie') ctx.set(key, value);
         });
         for (const cookie of response.headers.getSetCookie()) ctx.append('Set-Cookie', cookie);
-        if (response.body === null) ctx.body = null;
+        // A JSON chat answer comes as its text (the Content-Type set above stays).
+        if (json !== undefined) ctx.body = json;
+        else if (response.body === null) ctx.body = null;
         // A JSON answer is whole; anything else (NDJSON, SSE) is a stream of the turn's events. A
         // client that goes away mid-stream: Koa destroys the body, which cancels the turn.
         else if (response.headers.get('content-type')?.startsWith('application/json'))

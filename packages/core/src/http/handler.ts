@@ -82,6 +82,16 @@ export interface HandleExtra<S extends object = SessionShape> {
   route?: BatonRouteName;
   /** Called once the session is loaded, before the turn runs (Koa exposes it as `ctx.state.session`). */
   onTurn?: (turn: ChatTurn<S>, body: object) => void;
+  /**
+   * The host's own per-request controller, aborted when the client goes away: the turn uses it
+   * instead of a controller of its own (one fewer AbortSignal per request).
+   */
+  controller?: AbortController;
+  /**
+   * Receives the JSON text of a chat answer, which the returned Response then does not carry (its
+   * body is null): a host writing the text itself skips a body stream built only to be read back.
+   */
+  jsonText?: (text: string) => void;
 }
 
 /** Baton's whole server side on the Fetch API: `Request` in, `Response` out. */
@@ -184,7 +194,7 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
   };
 
   const chat = async (request: Request, extra: HandleExtra<S>) => {
-    const abort = abortOnDisconnect(request, extra.signal);
+    const abort = abortOnDisconnect(request, extra.signal, extra.controller);
     try {
       const turn = await begin(request, extra, abort.controller, handler);
       const body = await asBaton(turn.respond());
@@ -193,7 +203,10 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
         new Headers({ 'Content-Type': 'application/json; charset=utf-8' }),
         body.data.session_id,
       );
-      return new Response(JSON.stringify(body), { status: 200, headers });
+      const text = JSON.stringify(body);
+      if (!extra.jsonText) return new Response(text, { status: 200, headers });
+      extra.jsonText(text);
+      return new Response(null, { status: 200, headers });
     } finally {
       abort.dispose();
     }
@@ -211,7 +224,7 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
     turns: ChatHandler<S, B, E>,
     wire: { frame: (event: E) => string; end?: string; headers: HeadersInit },
   ): Promise<Response> => {
-    const abort = abortOnDisconnect(request, extra.signal);
+    const abort = abortOnDisconnect(request, extra.signal, extra.controller);
     let turn: ChatTurn<S, B, E>;
     try {
       turn = await begin(request, extra, abort.controller, turns);
@@ -395,13 +408,16 @@ async function asBaton<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-/** A controller for the turn, aborted when the request's signal or the host's `signal` fires. */
-function abortOnDisconnect(request: Request, signal: AbortSignal | undefined) {
-  const controller = new AbortController();
+/**
+ * A controller for the turn (the host's `own`, or a new one), aborted when the request's signal or
+ * the host's `signal` fires.
+ */
+function abortOnDisconnect(request: Request, signal: AbortSignal | undefined, own?: AbortController) {
+  const controller = own ?? new AbortController();
   const abort = () => {
     if (!controller.signal.aborted) controller.abort(new BatonError('TURN_ABORTED', 'The client went away'));
   };
-  const signals = [request.signal, signal].filter((s): s is AbortSignal => s !== undefined);
+  const signals = [request.signal, signal].filter((s): s is AbortSignal => s !== undefined && s !== controller.signal);
   for (const s of signals) {
     if (s.aborted) abort();
     else s.addEventListener('abort', abort, { once: true });

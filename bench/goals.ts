@@ -1,0 +1,127 @@
+/**
+ * The targets of issue #21 ("Performance") and how `pnpm bench` scores them. Every figure is
+ * optional: a phase that did not run (BENCH_ONLY) or a measurement that has not landed yet reads
+ * "not measured" instead of failing the table. Ratios are within one run (same machine, same
+ * minute), as the issue asks.
+ */
+
+/** What the Redis phases (cache, hot session, command count) report; see bench/redis-phases.ts. */
+export interface RedisPhaseFigures {
+  /** Bytes read from Redis per turn, 256 KB session, one small change per turn. */
+  redisBytesReadPerTurn256k: number;
+  /** Redis commands per changed turn, those inside scripts included (INFO commandstats). */
+  redisCommandsPerTurn: number;
+  /** Hot session (one session, 10 connections, read-modify-write, 4 KB): Baton req/s. */
+  hotSessionReqPerSec: number;
+  /** Hot session: Baton p99 latency (ms). */
+  hotSessionP99Ms: number;
+  /** Hot session: share of increments kept (1 = all of them). */
+  hotSessionKept: number;
+  /** Hot session: koa-session + ioredis req/s on the same load. */
+  koaSessionHotReqPerSec: number;
+}
+
+export interface GoalFigures {
+  redis?: Partial<RedisPhaseFigures>;
+  /** Read-modify-write turn at 256 KB (phase `rmw`): req/s. */
+  rmw256k?: { baton: number; koaSession: number };
+  /** One small JSON turn (phase `overhead`): req/s. */
+  overhead?: { bare: number; bodyParser: number; client: number; memory: number };
+  /** Live sessions in one MemorySessionStore (phase `memory`). */
+  memoryStore?: { sessions: number; sessionBytes: number; rssBytes: number; boundBytes: number };
+}
+
+export interface GoalRow {
+  goal: string;
+  target: string;
+  measured: string;
+  /** `undefined`: not measured in this run. */
+  met: boolean | undefined;
+}
+
+const int = (n: number) => Math.round(n).toLocaleString('en-US');
+const x = (n: number) => `${n.toFixed(2)}x`;
+const mb = (bytes: number) => `${Math.round(bytes / (1024 * 1024))} MB`;
+const defined = (...values: (number | undefined)[]): boolean => values.every((v) => typeof v === 'number');
+
+/** The #21 goals, scored from whatever figures this run has. */
+export function issue21Goals(f: GoalFigures): GoalRow[] {
+  const rows: GoalRow[] = [];
+  const row = (goal: string, target: string, measured: string | undefined, met: boolean | undefined) =>
+    rows.push({ goal, target, measured: measured ?? 'not measured', met: measured === undefined ? undefined : met });
+  const r = f.redis ?? {};
+
+  const read = r.redisBytesReadPerTurn256k;
+  row(
+    'Size-independent load: read from Redis per turn (256 KB session, one small change)',
+    '<= 1,024 B',
+    read === undefined ? undefined : `${int(read)} B`,
+    read !== undefined && read <= 1024,
+  );
+  const rmw = f.rmw256k;
+  row(
+    'Size-independent load: req/s vs koa-session + Redis (256 KB session)',
+    '>= 10x',
+    rmw ? `${int(rmw.baton)} vs ${int(rmw.koaSession)} (${x(rmw.baton / rmw.koaSession)})` : undefined,
+    rmw !== undefined && rmw.baton >= 10 * rmw.koaSession,
+  );
+  const p99 = r.hotSessionP99Ms;
+  row(
+    'Hot session (1 session, 10 connections, 4 KB): p99',
+    '<= 10 ms',
+    p99 === undefined ? undefined : `${p99} ms`,
+    (p99 ?? Number.POSITIVE_INFINITY) <= 10,
+  );
+  const hot = r.hotSessionReqPerSec;
+  const koaHot = r.koaSessionHotReqPerSec;
+  row(
+    'Hot session: req/s vs koa-session + Redis on the same load',
+    '>= 1.5x',
+    defined(hot, koaHot)
+      ? `${int(hot as number)} vs ${int(koaHot as number)} (${x((hot as number) / (koaHot as number))})`
+      : undefined,
+    defined(hot, koaHot) && (hot as number) >= 1.5 * (koaHot as number),
+  );
+  // A share (1 = all); a figure over 1 is taken as a percentage.
+  const kept =
+    r.hotSessionKept === undefined ? undefined : r.hotSessionKept > 1 ? r.hotSessionKept / 100 : r.hotSessionKept;
+  row(
+    'Hot session: increments kept',
+    '100%',
+    kept === undefined ? undefined : `${(kept * 100).toFixed(kept === 1 ? 0 : 1)}%`,
+    kept === 1,
+  );
+  const commands = r.redisCommandsPerTurn;
+  row(
+    'Redis commands per changed turn (inside scripts included)',
+    '<= 8',
+    commands === undefined ? undefined : String(commands),
+    (commands ?? Number.POSITIVE_INFINITY) <= 8,
+  );
+  const o = f.overhead;
+  row(
+    'HTTP overhead: Baton client mode vs Koa + JSON body parser (same body)',
+    '>= 0.70x',
+    o ? `${int(o.client)} vs ${int(o.bodyParser)} (${x(o.client / o.bodyParser)})` : undefined,
+    o !== undefined && o.client >= 0.7 * o.bodyParser,
+  );
+  row(
+    'HTTP overhead: Baton memory store (session layer) vs bare Koa',
+    '>= 0.70x',
+    o ? `${int(o.memory)} vs ${int(o.bare)} (${x(o.memory / o.bare)})` : undefined,
+    o !== undefined && o.memory >= 0.7 * o.bare,
+  );
+  const m = f.memoryStore;
+  row(
+    `Memory store: ${m ? int(m.sessions) : '100,000'} live ${m ? m.sessionBytes / 1024 : 1} KB sessions, process RSS`,
+    m ? `<= ${mb(m.boundBytes)}` : 'stated bound',
+    m ? mb(m.rssBytes) : undefined,
+    m !== undefined && m.rssBytes <= m.boundBytes,
+  );
+  return rows;
+}
+
+/** `met` / `not met` / `not measured`. */
+export function goalStatus(row: GoalRow): string {
+  return row.met === undefined ? 'not measured' : row.met ? 'met' : 'not met';
+}
