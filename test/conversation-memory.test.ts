@@ -333,3 +333,31 @@ describe.each(STORES)('conversation memory on the $name store, over HTTP', ({ ma
     expect((await say(after, 'two', id)).body.content).toBe('saw one,two');
   });
 });
+
+describe('the messages route in @baton/koa', () => {
+  it('is renamed or switched off with `paths.messages`', async () => {
+    const sessions = new SessionManager({ mode: 'server', store: new MemorySessionStore(), memory: true });
+    const server = await startServer(memoryAgent(), sessions, { router: { paths: { messages: '/api/history' } } });
+    try {
+      const id = (await say(server, 'one')).body.data.session_id as string;
+      const renamed = await fetch(`${server.url}/api/history?limit=1`, { headers: { [HEADER]: id } });
+      expect(await renamed.json()).toMatchObject({
+        messages: [{ role: 'assistant', content: 'saw one', seq: 2 }],
+        next: '2',
+      });
+      // The old path is not Baton's any more: the app's own 404 (Koa's plain "Not Found").
+      expect((await fetch(`${server.url}/api/session/messages`, { headers: { [HEADER]: id } })).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+    const off = await startServer(memoryAgent(), new SessionManager({ mode: 'server', memory: true }), {
+      router: { paths: { messages: false } },
+    });
+    try {
+      const res = await fetch(`${off.url}/api/session/messages`, { headers: { [HEADER]: 'A'.repeat(22) } });
+      expect([res.status, await res.text()]).toEqual([404, 'Not Found']);
+    } finally {
+      await off.close();
+    }
+  });
+});
