@@ -199,6 +199,46 @@ describe.each(STORES)('conversation memory on the $name store, over HTTP', ({ ma
     ]);
   });
 
+  it('AI SDK UI: an approval sent as the newest message only (the assistant message) resumes with context', async () => {
+    const server = await serve();
+    const send = async (message: unknown, sessionId?: string) => {
+      const res = await fetch(`${server.url}/api/ui/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(sessionId ? { [HEADER]: sessionId } : {}) },
+        body: JSON.stringify({ id: 'chat-2', messages: [message] }),
+      });
+      return (await res.text())
+        .split('\n')
+        .filter((l) => l.startsWith('data: {'))
+        .map((l) => JSON.parse(l.slice(6)));
+    };
+    const first = await send({ id: 'u1', role: 'user', parts: [{ type: 'text', text: 'ship v2' }] });
+    const sessionId = first.find((c) => c.type === 'data-session')?.data.sessionId as string;
+    const request = first.find((c) => c.type === 'tool-approval-request');
+    expect(request).toBeDefined();
+    const answered = await send(
+      {
+        id: 'a1',
+        role: 'assistant',
+        parts: [
+          {
+            type: 'tool-ship',
+            toolCallId: request.toolCallId,
+            state: 'approval-responded',
+            input: { what: 'v2' },
+            approval: { id: request.approvalId, approved: true },
+          },
+        ],
+      },
+      sessionId,
+    );
+    const text = answered
+      .filter((c) => c.type === 'text-delta')
+      .map((c) => c.delta)
+      .join('');
+    expect(text).toBe('shipped "v2" after ship v2');
+  });
+
   it('an approval turn resumes with the full context; proposal, decision and result are in the transcript', async () => {
     const server = await serve();
     const proposed = await say(server, 'ship v1');
@@ -331,5 +371,33 @@ describe.each(STORES)('conversation memory on the $name store, over HTTP', ({ ma
     servers.splice(servers.indexOf(before), 1);
     const after = await serve();
     expect((await say(after, 'two', id)).body.content).toBe('saw one,two');
+  });
+});
+
+describe('the messages route in @baton/koa', () => {
+  it('is renamed or switched off with `paths.messages`', async () => {
+    const sessions = new SessionManager({ mode: 'server', store: new MemorySessionStore(), memory: true });
+    const server = await startServer(memoryAgent(), sessions, { router: { paths: { messages: '/api/history' } } });
+    try {
+      const id = (await say(server, 'one')).body.data.session_id as string;
+      const renamed = await fetch(`${server.url}/api/history?limit=1`, { headers: { [HEADER]: id } });
+      expect(await renamed.json()).toMatchObject({
+        messages: [{ role: 'assistant', content: 'saw one', seq: 2 }],
+        next: '2',
+      });
+      // The old path is not Baton's any more: the app's own 404 (Koa's plain "Not Found").
+      expect((await fetch(`${server.url}/api/session/messages`, { headers: { [HEADER]: id } })).status).toBe(404);
+    } finally {
+      await server.close();
+    }
+    const off = await startServer(memoryAgent(), new SessionManager({ mode: 'server', memory: true }), {
+      router: { paths: { messages: false } },
+    });
+    try {
+      const res = await fetch(`${off.url}/api/session/messages`, { headers: { [HEADER]: 'A'.repeat(22) } });
+      expect([res.status, await res.text()]).toEqual([404, 'Not Found']);
+    } finally {
+      await off.close();
+    }
   });
 });

@@ -117,7 +117,13 @@ describe('deploy-wizard chat page (server mode, Chromium)', () => {
     expect(await panelState(page)).toEqual({ wizard_step: 2, service_name: 'api' });
     await shot(page, 'reload-restored');
 
+    // Conversation memory: the conversation came back from the server (the tab keeps none of it),
+    // and the page sends its newest message only.
+    const stored = await page.evaluate(() => sessionStorage.getItem('baton-deploy-wizard'));
+    expect((JSON.parse(stored ?? '{}') as { entries?: unknown[] }).entries).toEqual([]);
+    const sent = page.waitForRequest((r) => r.url().endsWith('/api/chat-stream'));
     expect(await say(page, '3')).toContain('Ready to deploy api with 3 replicas');
+    expect((JSON.parse((await sent).postData() ?? '{}') as { messages: unknown[] }).messages).toHaveLength(1);
     await page.getByRole('region', { name: 'Approval: Deploy api with 3 replicas' }).waitFor();
     expect(await panelStatus(page)).toBe('resumed');
 

@@ -48,8 +48,11 @@ describe('deploy-wizard AI SDK UI page (server mode, Chromium)', () => {
     expect(await text(page.locator('#session-mode'))).toContain('server');
 
     const requests: string[] = [];
+    const sizes: number[] = [];
     page.on('request', (request) => {
-      if (request.method() === 'POST') requests.push(new URL(request.url()).pathname);
+      if (request.method() !== 'POST') return;
+      requests.push(new URL(request.url()).pathname);
+      sizes.push((JSON.parse(request.postData() ?? '{}') as { messages: unknown[] }).messages.length);
     });
     const card = await upToApproval(page, 'web-frontend', 3);
     expect(await panelStatus(page)).toBe('resumed');
@@ -65,6 +68,8 @@ describe('deploy-wizard AI SDK UI page (server mode, Chromium)', () => {
     expect(await page.locator('li.message.user').count()).toBe(3); // the approval is no user message
     expect(await panelState(page)).toEqual({});
     expect(requests).toEqual(Array(4).fill('/api/ui/chat'));
+    // Conversation memory: the server keeps the conversation, the page sends its newest message only.
+    expect(sizes).toEqual([1, 1, 1, 1]);
     await shot(page, 'ui-deployed');
 
     // Server mode: the session id is in the HttpOnly cookie, never in the page's reach.

@@ -449,8 +449,9 @@ newSessionButton.addEventListener('click', () => void newSession());
 
 renderAll();
 input.focus();
+// Only a tab that had a conversation asks for it (a fresh one would get a 404 for no session).
 void checkHealth()
-  .then(() => (mode === 'server' ? restoreFromServer() : undefined))
+  .then(() => (mode === 'server' && state.status !== null ? restoreFromServer() : undefined))
   .then(() => {
     document.body.dataset.ready = 'true';
   });

@@ -129,6 +129,7 @@ class DomChat extends AbstractChat<WizardMessage> {
       onFinish: () => {
         turns += 1;
         document.body.dataset.turns = String(turns);
+        remember(lastSession()?.sessionId !== undefined);
       },
     });
   }
@@ -286,10 +287,31 @@ async function newChat(): Promise<void> {
     await endServerSession(mode);
     chat.clearError();
     chat.messages = [];
+    remember(false);
   } catch (error) {
     showNotice(`Could not end the session: ${messageOf(error)}`, 'error');
   }
   input.focus();
+}
+
+const CONVERSATION_KEY = 'baton-deploy-wizard-ui';
+
+/** Whether this tab had a server-side conversation (only then is it read back on a reload). */
+function remember(had: boolean): void {
+  try {
+    if (had) sessionStorage.setItem(CONVERSATION_KEY, '1');
+    else sessionStorage.removeItem(CONVERSATION_KEY);
+  } catch {
+    // Storage disabled: a reload starts a fresh view.
+  }
+}
+
+function hadConversation(): boolean {
+  try {
+    return sessionStorage.getItem(CONVERSATION_KEY) !== null;
+  } catch {
+    return false;
+  }
 }
 
 /** Server mode: the conversation as the server holds it, as UI messages (answers and approvals). */
@@ -351,7 +373,7 @@ newChatButton.addEventListener('click', () => void newChat());
 renderAll();
 input.focus();
 void checkHealth()
-  .then(() => (mode === 'server' ? restoreFromServer() : undefined))
+  .then(() => (mode === 'server' && hadConversation() ? restoreFromServer() : undefined))
   .then(() => {
     document.body.dataset.ready = 'true';
   });

@@ -358,6 +358,66 @@ describe('conversation memory through the session manager and the turn runner', 
     expect(items?.[3]).toMatchObject({ role: 'assistant', content: 'No.', refused: 'BLOCKED' });
   });
 
+  it('regenerate() moves the transcript to the new id; the old id is gone', async () => {
+    const agent = new Agent({
+      model: scriptedModel(
+        [
+          {
+            when: (c) => c.toolResults.length === 0 && c.text === 'login',
+            reply: { toolCalls: [{ name: 'login', input: {} }] },
+          },
+        ],
+        {
+          fallback: (ctx) =>
+            ctx.toolResults.length > 0
+              ? 'welcome'
+              : `saw ${ctx.messages
+                  .filter((m) => m.role === 'user')
+                  .map((m) => (m as { content: string }).content)
+                  .join(',')}`,
+        },
+      ),
+      tools: [
+        tool({
+          name: 'login',
+          description: 'l',
+          input: z.object({}),
+          execute: (_input, { session }) => {
+            session.set('user', 'ada');
+            session.regenerate();
+          },
+        }),
+      ],
+    });
+    const handler = new ChatHandler(agent, { sessions: manager() });
+    const { id } = await chat(handler, 'hello');
+    const login = await chat(handler, 'login', id);
+    expect(login.id).not.toBe(id);
+    expect(await handler.sessions.readHistory(id, { limit: 10 })).toBe(undefined);
+    expect((await handler.sessions.readHistory(login.id, { limit: 10 }))?.items.map((i) => i.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+      'tool',
+      'assistant',
+    ]);
+    expect((await chat(handler, 'again', login.id)).content).toBe('saw hello,login,again');
+  });
+
+  it('merge mode: of two turns appending at once, the later is SESSION_CONFLICT and appends nothing', async () => {
+    const handler = new ChatHandler(new Agent({ model: echoModel() }), {
+      sessions: manager({ concurrency: 'merge' }),
+    });
+    const { id } = await chat(handler, 'one');
+    const a = await handler.begin({ messages: [{ role: 'user', content: 'a' }] }, { sessionId: id });
+    const b = await handler.begin({ messages: [{ role: 'user', content: 'b' }] }, { sessionId: id });
+    expect((await a.respond()).content).toBe('saw one,a');
+    await expect(b.respond()).rejects.toMatchObject({ code: 'SESSION_CONFLICT' });
+    const items = (await handler.sessions.readHistory(id, { limit: 10 }))?.items;
+    expect(items?.map((i) => ('content' in i ? i.content : ''))).toEqual(['one', 'saw one', 'a', 'saw one,a']);
+  });
+
   it('readHistory pages backwards with `next`', async () => {
     const handler = new ChatHandler(new Agent({ model: echoModel() }), { sessions: manager() });
     const { id } = await chat(handler, '1');

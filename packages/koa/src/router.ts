@@ -48,7 +48,8 @@ export type BatonRouter<S extends object = SessionShape> = Router & { baton: Bat
 /**
  * A @koa/router router speaking the HelpDesk protocol: `POST /api/chat`, `POST /api/chat-stream`
  * (plus the older `/api/sendMessage` and `/api/sendMessageStream` aliases), `GET /health`, and
- * `DELETE /api/session` (server mode: destroy the session and forget the cookie); with `aiSdkUi`,
+ * `DELETE /api/session` (server mode: destroy the session and forget the cookie),
+ * `GET /api/session/messages` (conversation memory: read the conversation back); with `aiSdkUi`,
  * also the AI SDK UI route for `useChat` (`POST /api/ui/chat`). Every route can
  * be renamed or switched off (`paths`, `aliases`). Another method on one of them is 405 with
  * `Allow`; OPTIONS is left to whatever answers it (CORS middleware, `allowedMethods()`).
