@@ -1,6 +1,6 @@
 /**
  * Conversation memory over real HTTP (Koa + batonRouter, fetch as the client), on every store
- * that keeps transcripts (the memory store; Redis as soon as its store has `readTranscript`):
+ * that keeps transcripts (memory, Redis, PostgreSQL):
  * - a client sending only its newest message (HelpDesk and AI SDK UI) gets a model that sees the
  *   whole conversation, and the transcript holds each message once;
  * - an approval turn resumes with the full context; a failed turn appends nothing;
@@ -82,16 +82,8 @@ interface StoreCase {
 
 const STORES: StoreCase[] = [
   { name: 'memory', make: (now) => new MemorySessionStore(now ? { now } : {}), clock: true, durable: false },
+  { name: 'Redis', make: () => new RedisSessionStore({ url: REDIS_URL, prefix }), clock: false, durable: true },
 ];
-// The Redis store joins once it keeps transcripts (its own change); nothing here needs editing.
-if (typeof (RedisSessionStore.prototype as Partial<SessionStore>).readTranscript === 'function') {
-  STORES.push({
-    name: 'Redis',
-    make: () => new RedisSessionStore({ url: REDIS_URL, prefix }),
-    clock: false,
-    durable: true,
-  });
-}
 
 const HEADER = 'x-baton-session';
 
