@@ -6,7 +6,7 @@
  *
  * Env: BENCH_DURATION (s per run, default 3), BENCH_RUNS (default 3), BENCH_WARMUP (s, default 1),
  * BENCH_CONNECTIONS (default 10), BENCH_QUICK=1 (~1 minute smoke run), BENCH_ONLY=overhead,rmw,
- * cost,lost,size,live (a subset), BENCH_PROFILE=<server kind> (--cpu-prof that server),
+ * cost,lost,size,live,memory (a subset), BENCH_PROFILE=<server kind> (--cpu-prof that server),
  * REDIS_URL (default redis://127.0.0.1:6379).
  */
 import { randomBytes } from 'node:crypto';
@@ -36,6 +36,7 @@ import {
   type MonitorWindow,
   monitorWindow,
 } from './lib/redis-cost.js';
+import { memoryTranscriptBench } from './memory-transcript.js';
 
 const env = process.env;
 const QUICK = env.BENCH_QUICK === '1';
@@ -53,7 +54,7 @@ const cfg = {
   liveSessions: QUICK ? [1, 1_000] : [1, 1_000, 100_000],
   redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
-const only = new Set((env.BENCH_ONLY ?? 'overhead,rmw,cost,lost,size,live').split(','));
+const only = new Set((env.BENCH_ONLY ?? 'overhead,rmw,cost,lost,size,live,memory').split(','));
 const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 const keyPrefix = `bench:${runId}:`;
 const RESULTS_DIR = fileURLToPath(new URL('./results', import.meta.url));
@@ -441,6 +442,15 @@ async function byLiveSessions(): Promise<void> {
   results.byLiveSessions = Object.fromEntries(m);
 }
 
+// ---- 6. conversation memory (bench/memory-transcript.ts, also `pnpm bench:memory`) ------------
+
+async function memory(): Promise<void> {
+  const { table: text, note, goals: met, rows } = await memoryTranscriptBench();
+  section('6. Conversation memory in Redis: one short message per turn vs transcript size', text, note);
+  for (const g of met) goal(g.goal, g.result, g.met);
+  results.memoryTranscript = rows;
+}
+
 // ---- main -------------------------------------------------------------------------------------
 
 function cleanRedis(): Promise<number> {
@@ -463,6 +473,7 @@ async function main(): Promise<void> {
     ['lost', lost],
     ['size', bySize],
     ['live', byLiveSessions],
+    ['memory', memory],
   ];
   try {
     for (const [name, phase] of phases) {
