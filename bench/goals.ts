@@ -27,7 +27,7 @@ export interface GoalFigures {
   rmw256k?: { baton: number; koaSession: number };
   /** One small JSON turn (phase `overhead`): req/s. */
   overhead?: { bare: number; bodyParser: number; client: number; memory: number };
-  /** Live sessions in one MemorySessionStore (phase `memory`). */
+  /** Live sessions in one MemorySessionStore (phase `store`). */
   memoryStore?: { sessions: number; sessionBytes: number; rssBytes: number; boundBytes: number };
 }
 

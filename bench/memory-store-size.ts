@@ -8,7 +8,7 @@
  *
  * With `--rss` it answers the #21 question instead: the whole process's RSS with 100,000 live
  * ~1 KB sessions in one store (committed through the SessionManager), against the stated bound
- * `RSS_BOUND_BYTES`. `pnpm bench` runs it (phase `memory`) compiled, on plain node, in a process
+ * `RSS_BOUND_BYTES`. `pnpm bench` runs it (phase `store`) compiled, on plain node, in a process
  * of its own; by hand: `node --expose-gc --import tsx bench/memory-store-size.ts --rss` (tsx adds
  * its own memory).
  */

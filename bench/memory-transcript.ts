@@ -25,7 +25,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { CommitRequest } from '@baton/core';
 import { RedisSessionStore } from '@baton/redis';
-import type { Redis } from 'ioredis';
+import { Redis } from 'ioredis';
 import { deleteKeys } from '../test/support/redis.js';
 
 const env = process.env;
@@ -202,8 +202,17 @@ function table(headers: string[], rows: string[][]): string {
   return [line(headers), rule, ...rows.map(line)].join('\n');
 }
 
-export async function memoryTranscriptBench(): Promise<string> {
-  const store = new RedisSessionStore({ url: cfg.redisUrl, prefix });
+/** Runs the benchmark: the table (markdown), a note on the method, goals, and the raw rows. */
+export async function memoryTranscriptBench(): Promise<{
+  table: string;
+  note: string;
+  goals: { goal: string; result: string; met: boolean }[];
+  rows: Row[];
+}> {
+  // A client of our own, without the owned client's 2 s command timeout: a 1 MB "history in a key"
+  // turn on a busy machine can take longer, and it is measured, not failed.
+  const client = new Redis(cfg.redisUrl);
+  const store = new RedisSessionStore({ client, prefix });
   const rows: Row[] = [];
   try {
     await store.ping();
@@ -227,13 +236,16 @@ export async function memoryTranscriptBench(): Promise<string> {
       }
     }
     for (const { row, ids } of plan) await throughput(store, ids, row.size, row.mode, Math.min(1, cfg.duration)); // warm-up
+    // Interleaved rounds, each starting one row further on, so no row always runs first or last.
     for (let r = 0; r < cfg.runs; r++) {
-      for (const { row, ids } of plan) {
+      for (let i = 0; i < plan.length; i++) {
+        const { row, ids } = plan[(i + r) % plan.length] as (typeof plan)[number];
         row.turnsPerSecond.push(await throughput(store, ids, row.size, row.mode, cfg.duration));
       }
     }
   } finally {
     await store.close();
+    await client.quit();
     await deleteKeys(prefix, cfg.redisUrl);
   }
 
@@ -246,6 +258,7 @@ export async function memoryTranscriptBench(): Promise<string> {
     kb(r.loadSent + r.commitSent),
     kb(r.loadReceived + r.commitReceived),
     median(r.turnsPerSecond).toFixed(0),
+    `${Math.min(...r.turnsPerSecond).toFixed(0)}–${Math.max(...r.turnsPerSecond).toFixed(0)}`,
     `${(median(r.turnsPerSecond) / base(r.mode)).toFixed(2)}x`,
   ]);
   const memory = rows.filter((r) => r.mode === 'memory');
@@ -253,36 +266,57 @@ export async function memoryTranscriptBench(): Promise<string> {
   const spread = (Math.max(...rates) - Math.min(...rates)) / Math.max(...rates);
   const oneMb = memory.find((r) => r.size === 1024 * 1024);
   const goals = [
-    `one short message appended to a 1 MB transcript writes ${kb(oneMb?.commitSent ?? 0)} to Redis (goal < 2 KB): ${
-      (oneMb?.commitSent ?? Number.POSITIVE_INFINITY) < 2048 ? 'met' : 'NOT met'
-    }`,
-    `load reads the window only: ${memory.map((r) => kb(r.loadReceived)).join(' / ')} at ${memory
-      .map((r) => kb(r.size))
-      .join(' / ')}`,
-    `turns/s spread across sizes ${(spread * 100).toFixed(0)}% of the fastest (goal within 20%): ${
-      spread <= 0.2 ? 'met' : 'NOT met'
-    }`,
+    {
+      goal: 'Memory: appending one short message to a 1 MB transcript writes < 2 KB to Redis',
+      result: `${kb(oneMb?.commitSent ?? 0)} sent by the commit`,
+      met: (oneMb?.commitSent ?? Number.POSITIVE_INFINITY) < 2048,
+    },
+    {
+      goal: 'Memory: a load reads the window, not the transcript',
+      result: `${memory.map((r) => kb(r.loadReceived)).join(' / ')} at ${memory.map((r) => kb(r.size)).join(' / ')}`,
+      met: memory.every((r) => r.loadReceived < 8 * 1024),
+    },
+    {
+      goal: 'Memory: turns/s flat within 20% across 10 KB, 100 KB, 1 MB',
+      result: `spread ${(spread * 100).toFixed(0)}% of the fastest`,
+      met: spread <= 0.2,
+    },
   ];
-  const header =
-    `Conversation memory in Redis, store level (leased load of the last ${cfg.window} entries + commit of one key ` +
-    `and one ~${SHORT_MESSAGE.length}-byte message; the SessionManager's \`memory\` option is not in this path). ` +
-    `${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} CPUs, ${cfg.concurrency} sessions ` +
-    `in parallel, ${cfg.runs} x ${cfg.duration} s rounds, median.`;
-  return [
-    header,
-    '',
-    table(
-      ['transcript', 'size', 'commit: sent', 'load: received', 'sent / turn', 'received / turn', 'turns/s', 'vs 10 KB'],
-      body,
-    ),
-    '',
-    ...goals.map((g) => `- ${g}`),
-    '',
-  ].join('\n');
+  const note =
+    `Store level: a leased load of the last ${cfg.window} entries + a commit of one key and one ` +
+    `~${SHORT_MESSAGE.length}-byte message (the SessionManager's \`memory\` option is not in this path); ` +
+    `${cfg.concurrency} sessions in parallel, ${cfg.runs} x ${cfg.duration} s rounds interleaved, median. ` +
+    "Bytes counted on the store's socket after a warm-up turn.";
+  const headers = [
+    'transcript',
+    'size',
+    'commit: sent',
+    'load: received',
+    'sent / turn',
+    'received / turn',
+    'turns/s',
+    'rounds',
+    'vs 10 KB',
+  ];
+  return { table: table(headers, body), note, goals, rows };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const report = await memoryTranscriptBench();
+  const { table: text, note, goals } = await memoryTranscriptBench();
+  const report = [
+    `Conversation memory in Redis, ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} CPUs, ` +
+      `load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join('/')}.`,
+    '',
+    text,
+    '',
+    note,
+    '',
+    ...goals.map((g) => `- ${g.goal}: ${g.result} (${g.met ? 'met' : 'NOT met'})`),
+    '',
+  ].join('\n');
   console.log(report);
   mkdirSync(fileURLToPath(new URL('./results', import.meta.url)), { recursive: true });
   writeFileSync(RESULTS, report);

@@ -6,7 +6,7 @@
  *
  * Env: BENCH_DURATION (s per run, default 3), BENCH_RUNS (default 3), BENCH_WARMUP (s, default 1),
  * BENCH_CONNECTIONS (default 10), BENCH_QUICK=1 (~1 minute smoke run), BENCH_ONLY=overhead,rmw,
- * cost,lost,size,live,redis,memory (a subset), BENCH_PROFILE=<server kind> (--cpu-prof that server),
+ * cost,lost,size,live,redis,transcript,store (a subset), BENCH_PROFILE=<server kind> (--cpu-prof that server),
  * REDIS_URL (default redis://127.0.0.1:6379).
  */
 import { fork } from 'node:child_process';
@@ -39,6 +39,7 @@ import {
   monitorWindow,
 } from './lib/redis-cost.js';
 import type { RssFigures } from './memory-store-size.js';
+import { memoryTranscriptBench } from './memory-transcript.js';
 import { redisPhases } from './redis-phases.js';
 
 const env = process.env;
@@ -57,7 +58,7 @@ const cfg = {
   liveSessions: QUICK ? [1, 1_000] : [1, 1_000, 100_000],
   redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
-const only = new Set((env.BENCH_ONLY ?? 'overhead,rmw,cost,lost,size,live,redis,memory').split(','));
+const only = new Set((env.BENCH_ONLY ?? 'overhead,rmw,cost,lost,size,live,redis,transcript,store').split(','));
 const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 const keyPrefix = `bench:${runId}:`;
 const RESULTS_DIR = fileURLToPath(new URL('./results', import.meta.url));
@@ -454,7 +455,16 @@ async function byLiveSessions(): Promise<void> {
   results.byLiveSessions = Object.fromEntries(m);
 }
 
-// ---- 6. memory store size ---------------------------------------------------------------------
+// ---- 6. conversation memory (bench/memory-transcript.ts, also `pnpm bench:memory`) ------------
+
+async function transcript(): Promise<void> {
+  const { table: text, note, goals: met, rows } = await memoryTranscriptBench();
+  section('6. Conversation memory in Redis: one short message per turn vs transcript size', text, note);
+  for (const g of met) goal(g.goal, g.result, g.met);
+  results.memoryTranscript = rows;
+}
+
+// ---- 7. memory store size ---------------------------------------------------------------------
 
 /** 100,000 live ~1 KB sessions in one MemorySessionStore: RSS of a process of its own (bench/memory-store-size.ts). */
 async function memoryStore(): Promise<void> {
@@ -479,7 +489,7 @@ async function memoryStore(): Promise<void> {
   child.kill();
   const mib = (n: number) => `${(n / KB / KB).toFixed(0)} MB`;
   section(
-    '6. Memory store: live sessions held in one process',
+    '7. Memory store: live sessions held in one process',
     table(
       ['sessions', 'session size', 'RSS before', 'RSS with the sessions', 'heap used', 'per session', 'stated bound'],
       [
@@ -538,7 +548,8 @@ async function main(): Promise<void> {
         figures.redis = redis;
       },
     ],
-    ['memory', memoryStore],
+    ['transcript', transcript],
+    ['store', memoryStore],
   ];
   try {
     for (const [name, phase] of phases) {
