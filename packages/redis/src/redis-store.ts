@@ -280,12 +280,14 @@ const WAKE_FALLBACK_MS = 200;
 
 /**
  * A session store on Redis or Redis Cluster. One hash per session (`<prefix>s:{<id>}`: `d:<key>`
- * JSON texts, `v:<key>` versions, `m:*` metadata), one lease key (`<prefix>l:{<id>}`), one
- * tombstone (`<prefix>x:{<id>}`, a few bytes that outlive the expired hash so the id reads
- * `expired`) and one key per consumed approval (`<prefix>c:{<id>}:<key>`); the `{id}` hash tag
- * keeps them all in one Cluster slot. `load`, `commit` and `renew` are one Lua script call each,
- * `claim` one `SET NX`, and a
- * commit sends only the changed keys.
+ * JSON texts, `v:<key>` versions, `m:*` metadata — the lease and the session's version among
+ * them), one tombstone (`<prefix>x:{<id>}`, a few bytes that outlive the expired hash so the id
+ * reads `expired`), one key per consumed approval (`<prefix>c:{<id>}:<key>`) and a pub/sub channel
+ * (`<prefix>s:{<id>}:wake`); the `{id}` hash tag keeps them all in one Cluster slot. `load`,
+ * `commit` and `renew` are one Lua script call each, `claim` one `SET NX`; a commit sends only the
+ * changed keys, and a load from a cached version (`LoadOptions.cached`) reads only the keys
+ * changed since. Turns of one session in this process queue locally for its lease; a turn waiting
+ * for another process's lease is woken by the PUBLISH of the commit or release that frees it.
  */
 export class RedisSessionStore implements SessionStore {
   readonly #client: Redis | Cluster;
@@ -531,8 +533,9 @@ export class RedisSessionStore implements SessionStore {
     ];
     for (const [key, text] of request.set) args.push(key, text, merge?.get(key) ?? 0);
     for (const key of request.deleted) args.push(key, merge?.get(key) ?? 0);
-    const reply = await this.#run(() =>
-      this.#scripts.batonSessionCommit(this.sessionKey(id), this.leaseKey(id), this.tombstoneKey(id), ...args),
+    const reply = await this.#run(
+      () => this.#scripts.batonSessionCommit(this.sessionKey(id), this.leaseKey(id), this.tombstoneKey(id), ...args),
+      request.lease ? this.#handOff(id, request.lease.token) : undefined,
     );
     switch (reply[0]) {
       case 'ok': {
@@ -583,8 +586,9 @@ export class RedisSessionStore implements SessionStore {
 
   async release(id: string, lease: Lease): Promise<void> {
     try {
-      await this.#run(() =>
-        this.#scripts.batonSessionRelease(this.sessionKey(id), this.leaseKey(id), String(lease.token)),
+      await this.#run(
+        () => this.#scripts.batonSessionRelease(this.sessionKey(id), this.leaseKey(id), String(lease.token)),
+        this.#handOff(id, lease.token),
       );
     } finally {
       this.#let(id, lease.token);
@@ -659,11 +663,27 @@ export class RedisSessionStore implements SessionStore {
     client.disconnect();
   }
 
-  /** Runs one command, turning "cannot reach Redis" into SESSION_STORE_UNAVAILABLE. */
-  async #run<T>(command: () => Promise<T>): Promise<T> {
+  /**
+   * Lets the next local turn of `id` go as soon as the command freeing lease `token` is queued on
+   * the connection: its load is queued behind it on the same connection, so Redis runs it after
+   * the release, and the two round trips overlap (a hot session's turns do not pay the release's
+   * round trip on top of their own load). If the release fails, the load just finds the lease busy.
+   */
+  #handOff(id: string, token: number): () => void {
+    return () => this.#let(id, token);
+  }
+
+  /**
+   * Runs one command, turning "cannot reach Redis" into SESSION_STORE_UNAVAILABLE. `sent` runs
+   * right after the command is queued on the client (ioredis queues it synchronously), before its
+   * reply.
+   */
+  async #run<T>(command: () => Promise<T>, sent?: () => void): Promise<T> {
     try {
       await this.#connected();
-      return await command();
+      const reply = command();
+      sent?.();
+      return await reply;
     } catch (error) {
       throw unavailable(error);
     }
