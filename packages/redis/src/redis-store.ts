@@ -362,13 +362,17 @@ const WAKE_FALLBACK_MS = 200;
 
 /**
  * A session store on Redis or Redis Cluster. One hash per session (`<prefix>s:{<id>}`: `d:<key>`
- * JSON texts, `v:<key>` versions, `m:*` metadata and the lease, `t:*` transcript metadata), one
- * tombstone (`<prefix>x:{<id>}`, a few bytes that outlive the expired hash so the id reads
- * `expired`), with conversation memory one transcript list (`<prefix>t:{<id>}`, entry texts
- * oldest first, expiring with the hash) and one key per consumed approval
- * (`<prefix>c:{<id>}:<key>`); the `{id}` hash tag keeps them all in one Cluster slot. `load`,
- * `commit`, `renew` and `readTranscript` are one Lua script call each, `claim` one `SET NX`, and
- * a commit sends only the changed keys (and the new transcript entries).
+ * JSON texts, `v:<key>` versions, `m:*` metadata — the lease and the session's version among
+ * them — and `t:*` transcript metadata), one tombstone (`<prefix>x:{<id>}`, a few bytes that
+ * outlive the expired hash so the id reads `expired`), with conversation memory one transcript
+ * list (`<prefix>t:{<id>}`, entry texts oldest first, expiring with the hash), one key per
+ * consumed approval (`<prefix>c:{<id>}:<key>`) and a pub/sub channel (`<prefix>s:{<id>}:wake`);
+ * the `{id}` hash tag keeps them all in one Cluster slot. `load`, `commit`, `renew` and
+ * `readTranscript` are one Lua script call each, `claim` one `SET NX`; a commit sends only the
+ * changed keys (and the new transcript entries), and a load from a cached version
+ * (`LoadOptions.cached`) reads only the keys changed since. Turns of one session in this process
+ * queue locally for its lease; a turn waiting for another process's lease is woken by the PUBLISH
+ * of the commit or release that frees it.
  */
 export class RedisSessionStore implements SessionStore {
   readonly #client: Redis | Cluster;
@@ -632,14 +636,16 @@ export class RedisSessionStore implements SessionStore {
       transcript?.maxBytes ?? '',
       entries.length,
     );
-    const reply = await this.#run(() =>
-      this.#scripts.batonSessionCommit(
-        this.sessionKey(id),
-        this.leaseKey(id),
-        this.tombstoneKey(id),
-        this.transcriptKey(id),
-        ...args,
-      ),
+    const reply = await this.#run(
+      () =>
+        this.#scripts.batonSessionCommit(
+          this.sessionKey(id),
+          this.leaseKey(id),
+          this.tombstoneKey(id),
+          this.transcriptKey(id),
+          ...args,
+        ),
+      request.lease ? this.#handOff(id, request.lease.token) : undefined,
     );
     switch (reply[0]) {
       case 'ok': {
@@ -696,8 +702,9 @@ export class RedisSessionStore implements SessionStore {
 
   async release(id: string, lease: Lease): Promise<void> {
     try {
-      await this.#run(() =>
-        this.#scripts.batonSessionRelease(this.sessionKey(id), this.leaseKey(id), String(lease.token)),
+      await this.#run(
+        () => this.#scripts.batonSessionRelease(this.sessionKey(id), this.leaseKey(id), String(lease.token)),
+        this.#handOff(id, lease.token),
       );
     } finally {
       this.#let(id, lease.token);
@@ -790,11 +797,27 @@ export class RedisSessionStore implements SessionStore {
     client.disconnect();
   }
 
-  /** Runs one command, turning "cannot reach Redis" into SESSION_STORE_UNAVAILABLE. */
-  async #run<T>(command: () => Promise<T>): Promise<T> {
+  /**
+   * Lets the next local turn of `id` go as soon as the command freeing lease `token` is queued on
+   * the connection: its load is queued behind it on the same connection, so Redis runs it after
+   * the release, and the two round trips overlap (a hot session's turns do not pay the release's
+   * round trip on top of their own load). If the release fails, the load just finds the lease busy.
+   */
+  #handOff(id: string, token: number): () => void {
+    return () => this.#let(id, token);
+  }
+
+  /**
+   * Runs one command, turning "cannot reach Redis" into SESSION_STORE_UNAVAILABLE. `sent` runs
+   * right after the command is queued on the client (ioredis queues it synchronously), before its
+   * reply.
+   */
+  async #run<T>(command: () => Promise<T>, sent?: () => void): Promise<T> {
     try {
       await this.#connected();
-      return await command();
+      const reply = command();
+      sent?.();
+      return await reply;
     } catch (error) {
       throw unavailable(error);
     }

@@ -235,6 +235,23 @@ describe('lease hand-off without sleep-polling', () => {
     expect((await turn(a.manager, id)).seen).toEqual({ n: 10 });
   });
 
+  it('100 concurrent increments over three processes (lease, caches, wake-ups): exactly 100, each saw the one before', async () => {
+    const processes = [0, 1, 2].map(() => process_({ leaseWaitMs: 30_000 }));
+    const { id } = await turn(processes[0]?.manager as SessionManager, undefined, (s) => s.set('n', 0));
+    const seen = await Promise.all(
+      Array.from({ length: 100 }, async (_, i) => {
+        let value = -1;
+        await turn(processes[i % 3]?.manager as SessionManager, id, (s) => {
+          value = (s.get('n') as number) + 1;
+          s.set('n', value);
+        });
+        return value;
+      }),
+    );
+    expect(seen.sort((a, b) => a - b)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+    for (const p of processes) expect((await turn(p.manager, id)).seen).toEqual({ n: 100 });
+  });
+
   it('a waiter in another process is woken by the release (one PUBLISH on the wake channel)', async () => {
     const one = new RedisSessionStore({ url, prefix });
     const two = new RedisSessionStore({ url, prefix });
