@@ -225,7 +225,7 @@ export class PostgresSessionStore implements SessionStore {
     const { rows } = await this.#query<Row>(
       'load',
       `SELECT kind, name, body, n1, n2, n3 FROM ${this.#names.load}($1, $2, $3, $4, $5)`,
-      [id, Date.now(), options.idleTtlMs, lease ? Math.ceil(lease.ttlMs) : null, options.transcript?.last ?? null],
+      [id, SENT_AT, options.idleTtlMs, lease ? Math.ceil(lease.ttlMs) : null, options.transcript?.last ?? null],
     );
     const status = rows[0]?.kind;
     if (status === 'missing') return { status: 'missing' };
@@ -244,7 +244,7 @@ export class PostgresSessionStore implements SessionStore {
       `SELECT status, detail FROM ${this.#names.commit}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
       [
         id,
-        Date.now(),
+        SENT_AT,
         request.idleTtlMs,
         request.create ? request.create.absoluteExpiresAt : request.absoluteExpiresAt,
         request.lease ? request.lease.token : null,
@@ -304,7 +304,7 @@ export class PostgresSessionStore implements SessionStore {
   async renew(id: string, request: RenewRequest): Promise<boolean> {
     const { lease } = request;
     const s = this.#names.sessions;
-    const now = Date.now();
+    const now = SENT_AT;
     if (lease) {
       // Fenced: only the live token's lease is extended (on the database clock, as load set it).
       const { rowCount } = await this.#query(
@@ -330,7 +330,7 @@ export class PostgresSessionStore implements SessionStore {
   async claim(scope: string, key: string, ttlMs: number): Promise<boolean> {
     // The first claim inserts; a later one updates only a forgotten (expired) claim. Concurrent
     // claims serialize on the primary key: exactly one sees a row come back.
-    const now = Date.now();
+    const now = SENT_AT;
     const { rowCount } = await this.#query(
       'claim',
       `INSERT INTO ${this.#names.claims} AS c (scope, key, expires_at) VALUES ($1, $2, $3::bigint + $4::bigint)
@@ -358,7 +358,7 @@ export class PostgresSessionStore implements SessionStore {
          WHERE EXISTS (SELECT 1 FROM s) AND t.session_id = $1 AND ($3::bigint IS NULL OR t.seq < $3::bigint)
          ORDER BY t.seq DESC LIMIT $4
        ) p`,
-      [id, Date.now(), page.before ?? null, Math.max(0, Math.floor(page.limit))],
+      [id, SENT_AT, page.before ?? null, Math.max(0, Math.floor(page.limit))],
     );
     const head = rows.find((row) => row.kind === 'w');
     if (!head) return undefined;
@@ -400,7 +400,7 @@ export class PostgresSessionStore implements SessionStore {
       const result: SweepResult = { deleted: 0, buried: 0, claims: 0 };
       const batches = async (name: string, text: string, into: keyof SweepResult): Promise<void> => {
         for (;;) {
-          const { rowCount } = await this.#query(name, text, [Date.now(), batchSize]);
+          const { rowCount } = await this.#query(name, text, [SENT_AT, batchSize]);
           result[into] += rowCount ?? 0;
           if ((rowCount ?? 0) < batchSize || this.#closed) return;
         }
@@ -477,6 +477,14 @@ export class PostgresSessionStore implements SessionStore {
     }
   }
 }
+
+/**
+ * "Now" (epoch ms) as a query parameter, read when pg serializes the parameters — once a pooled
+ * connection is ready and the query goes out — not when the call was made: time spent waiting
+ * for a connection (opening one takes tens of ms, more under load) must not age a claim or an
+ * idle expiry before it is even written.
+ */
+const SENT_AT = { toPostgres: (): string => String(Date.now()) };
 
 /** Epoch ms on the database clock (leases live on it). */
 const DB_NOW = '(extract(epoch FROM clock_timestamp()) * 1000)::bigint';

@@ -151,6 +151,10 @@ BEGIN
     END IF;
     token := nextval('${n.fence}');
   END IF;
+  -- What a load writes (the idle slide, the lease) need not wait for the WAL flush: lost in a
+  -- crash, the lease is free again and its token fenced out (the row no longer holds it), and the
+  -- idle expiry is a little earlier. Only a commit's data is flushed before it answers.
+  PERFORM set_config('synchronous_commit', 'off', true);
   UPDATE ${n.sessions} SET
     idle_expires_at = least(p_now + p_idle, s.absolute_expires_at),
     lease_token = CASE WHEN token IS NULL THEN lease_token ELSE token END,

@@ -36,7 +36,7 @@ describe('three Baton processes on PostgreSQL, lease', () => {
       BATON_LEASE_TTL_MS: '3000',
       BATON_LEASE_WAIT_MS: '30000',
     });
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => {
     await stopAll(counters);
     await dropSchema(schema);
