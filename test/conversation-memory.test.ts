@@ -18,15 +18,20 @@ import {
   scriptedModel,
   tool,
 } from '@baton/core';
+import { migrate, PostgresSessionStore } from '@baton/postgres';
 import { RedisSessionStore } from '@baton/redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { post, startServer, type TestServer } from './reliability/helpers.js';
+import { DATABASE_URL, dropSchema, uniqueSchema } from '../packages/postgres/test/support.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './support/redis.js';
 
 const prefix = uniquePrefix('baton-test-memory');
+const schema = uniqueSchema('memory');
+await migrate(DATABASE_URL, { schema });
 afterAll(async () => {
   await deleteKeys(prefix, REDIS_URL);
+  await dropSchema(schema);
 });
 
 const users = (messages: ModelMessage[]) =>
@@ -83,6 +88,12 @@ interface StoreCase {
 const STORES: StoreCase[] = [
   { name: 'memory', make: (now) => new MemorySessionStore(now ? { now } : {}), clock: true, durable: false },
   { name: 'Redis', make: () => new RedisSessionStore({ url: REDIS_URL, prefix }), clock: false, durable: true },
+  {
+    name: 'PostgreSQL',
+    make: () => new PostgresSessionStore({ connectionString: DATABASE_URL, schema }),
+    clock: false,
+    durable: true,
+  },
 ];
 
 const HEADER = 'x-baton-session';
