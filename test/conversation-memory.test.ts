@@ -22,8 +22,8 @@ import { migrate, PostgresSessionStore } from '@baton/postgres';
 import { RedisSessionStore } from '@baton/redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { post, startServer, type TestServer } from './reliability/helpers.js';
 import { DATABASE_URL, dropSchema, uniqueSchema } from '../packages/postgres/test/support.js';
+import { post, startServer, type TestServer } from './reliability/helpers.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './support/redis.js';
 
 const prefix = uniquePrefix('baton-test-memory');
