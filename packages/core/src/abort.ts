@@ -1,16 +1,23 @@
 import { abortError } from './errors.js';
 
-/** One promise per signal that rejects when it aborts: racing against it adds no listeners per stage. */
-const abortedPromises = new WeakMap<AbortSignal, Promise<never>>();
+/**
+ * One promise per signal that rejects when it aborts: racing against it adds no listeners per
+ * stage. Kept on the signal itself (a symbol-keyed property), not in a WeakMap: a WeakMap entry
+ * per turn is an ephemeron every garbage collection has to trace.
+ */
+const ABORTED = Symbol('baton.aborted');
+type WithAborted = AbortSignal & { [ABORTED]?: Promise<never> };
+const frozen = new WeakMap<AbortSignal, Promise<never>>();
 
-function abortedPromise(signal: AbortSignal): Promise<never> {
-  let aborted = abortedPromises.get(signal);
+export function abortedPromise(signal: WithAborted): Promise<never> {
+  let aborted = signal[ABORTED] ?? frozen.get(signal);
   if (aborted === undefined) {
     aborted = new Promise<never>((_resolve, reject) => {
       signal.addEventListener('abort', () => reject(abortError(signal)), { once: true });
     });
     aborted.catch(() => {}); // observed by the races; never an unhandled rejection on its own
-    abortedPromises.set(signal, aborted);
+    // A frozen signal (not extensible) keeps its promise in a WeakMap instead.
+    if (!Reflect.set(signal, ABORTED, aborted)) frozen.set(signal, aborted);
   }
   return aborted;
 }

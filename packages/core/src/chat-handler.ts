@@ -1,4 +1,4 @@
-import { raceAbort } from './abort.js';
+import { abortedPromise, raceAbort } from './abort.js';
 import type { Agent } from './agent/agent.js';
 import { StreamQueue } from './agent/stream-queue.js';
 import { abortError, BatonError, InterceptorError } from './errors.js';
@@ -174,8 +174,10 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
     readonly protocol: Protocol<Body, Event> = helpdesk as unknown as Protocol<Body, Event>,
   ) {
     const { signal } = deadline;
+    // On the signal's one shared abort promise (no listener per turn): after the turn settled,
+    // an abort reaching `#onAbort` finds nothing left to release.
     if (signal?.aborted) this.#onAbort();
-    else signal?.addEventListener('abort', this.#onAbort, { once: true });
+    else if (signal) void abortedPromise(signal).catch(this.#onAbort);
   }
 
   /** Aborts when the client goes away, the turn times out or its lease is lost. */
@@ -337,7 +339,6 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
 
   #stopWatching(): void {
     this.deadline.clear();
-    this.signal?.removeEventListener('abort', this.#onAbort);
   }
 
   /** The stream's last event when the turn failed; a 5xx is reported (the client sees only its code). */

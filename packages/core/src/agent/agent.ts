@@ -304,6 +304,7 @@ export class Agent<S extends object = SessionShape> {
       failSpan(span, error);
       throw error;
     } finally {
+      turnStates.delete(ctx); // now, not at a later GC: a live WeakMap entry costs every collection
       session[internal].clearTemp();
       if (outerSpan === undefined) span.end();
     }
