@@ -56,6 +56,11 @@ export const ERROR_CODES = {
     description: 'The turn lost its lease (a renewal was refused or failed in time); it stopped, committed nothing.',
   },
   SESSION_STORE_UNAVAILABLE: { status: 503, description: 'The session store cannot be reached.' },
+  SERVER_SHUTTING_DOWN: {
+    status: 503,
+    description:
+      'The server is shutting down (`close()`): no new turn starts (retry after `Retry-After`); a turn still running at the bound is aborted, committing nothing.',
+  },
   APPROVAL_UNKNOWN: {
     status: 400,
     description:
@@ -113,6 +118,8 @@ export class BatonError extends Error {
   expose: boolean;
   /** Response headers that belong with this error (`Allow`, `Connection`, `Retry-After`). */
   headers: Record<string, string> | undefined;
+  /** The request that failed, set by the HTTP edge: error bodies carry it as `request_id`. */
+  requestId: string | undefined;
 
   constructor(
     code: BatonErrorCode,
@@ -127,6 +134,7 @@ export class BatonError extends Error {
     this.statusCode = this.status;
     this.expose = this.status < 500;
     this.headers = options?.headers;
+    this.requestId = undefined;
   }
 
   toJSON(): { code: string; message: string; details?: Record<string, unknown> } {
@@ -136,13 +144,27 @@ export class BatonError extends Error {
   }
 }
 
+/** An error as a client sees it: `{ code, message, details?, request_id? }`. */
+export interface PublicError {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+  /** The failed request's id (`x-request-id`), to quote when reporting the problem. */
+  request_id?: string;
+}
+
 /**
  * What a client may see of an error. Server-side failures (5xx) say only what the code table says:
- * their messages can carry provider responses, hosts or paths, so those stay in logs.
+ * their messages can carry provider responses, hosts or paths, so those stay in logs. The request
+ * id (`requestId`, or the error's own) is added when known.
  */
-export function publicError(error: BatonError): { code: string; message: string; details?: Record<string, unknown> } {
-  if (ERROR_CODES[error.code].status >= 500) return { code: error.code, message: ERROR_CODES[error.code].description };
-  return error.toJSON();
+export function publicError(error: BatonError, requestId: string | undefined = error.requestId): PublicError {
+  const shown: PublicError =
+    ERROR_CODES[error.code].status >= 500
+      ? { code: error.code, message: ERROR_CODES[error.code].description }
+      : error.toJSON();
+  if (requestId !== undefined) shown.request_id = requestId;
+  return shown;
 }
 
 /**

@@ -119,13 +119,14 @@ describe('createBatonHandler: one JSON turn', () => {
     expect(await health.json()).toEqual({ status: 'ok', mode: 'client' });
     const renamed = createBatonHandler(noteAgent(), {
       prefix: '/bot',
-      paths: { chat: '/talk', health: false },
+      paths: { chat: '/talk', health: false, ready: '/ready', live: false },
       aliases: false,
     });
     expect(renamed.routes.map((r) => `${r.method} ${r.path}`)).toEqual([
       'POST /bot/talk',
       'POST /bot/api/chat-stream',
       'DELETE /bot/api/session',
+      'GET /bot/ready',
     ]);
     expect((await renamed.handle(post('/bot/talk', chat('x')))).status).toBe(200);
     expect((await renamed.handle(new Request(`${URL_BASE}/health`))).status).toBe(404);

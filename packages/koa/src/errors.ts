@@ -5,7 +5,10 @@ import {
   batonRoutes,
   bodyTooLarge,
   ERROR_CODES,
+  type PublicError,
   publicError,
+  REQUEST_ID_HEADER,
+  requestIdFrom,
 } from '@baton/core';
 import type { Context, Middleware } from 'koa';
 
@@ -15,7 +18,7 @@ export const DEFAULT_CHAT_PATHS: readonly string[] = batonRoutes({})
   .map((route) => route.path);
 
 /** Status and body for any error reaching the HTTP edge; unexpected errors are 500 INTERNAL. */
-export function errorResponse(error: unknown): { status: number; body: { error: Record<string, unknown> } } {
+export function errorResponse(error: unknown): { status: number; body: { error: PublicError } } {
   const baton = toBatonError(error);
   return { status: baton.status, body: { error: publicError(baton) } };
 }
@@ -84,7 +87,11 @@ export function batonErrors(options: ErrorHandlerOptions = {}): Middleware {
       // the 413. (Baton's own reader drained already, within its bounds.)
       if (baton.code === 'BODY_TOO_LARGE' && baton !== error) await drainRequest(ctx.req, 10_000);
       ctx.status = baton.status;
-      ctx.body = { error: publicError(baton) };
+      // Baton's routes set the request id on their errors; a body parser's error gets one here.
+      const requestId =
+        baton.requestId ?? (ctx.state.requestId as string | undefined) ?? requestIdFrom(ctx.get(REQUEST_ID_HEADER));
+      ctx.body = { error: publicError(baton, requestId) };
+      if (baton.requestId === undefined) ctx.set(REQUEST_ID_HEADER, requestId);
       for (const [name, value] of Object.entries(baton.headers ?? {})) ctx.set(name, value);
     }
   };

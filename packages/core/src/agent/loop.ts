@@ -10,6 +10,7 @@ import {
   type ModelToolCall,
   type Usage,
 } from '../model.js';
+import { probed, type TurnProbe } from '../observability/turn-observation.js';
 import type { AssembledPlugins } from '../plugin-registry.js';
 import type { Session } from '../session/session.js';
 import { inSpan, type Span } from '../tracing.js';
@@ -31,6 +32,8 @@ export interface TurnState {
   generated?: boolean;
   /** Server mode: claims an approval in the session store (`RunOptions.claimApproval`). */
   claim?: ClaimApproval;
+  /** Times model and tool calls for the turn runner's logs and metrics (`RunOptions.probe`). */
+  probe?: TurnProbe;
 }
 
 export interface AgentLoopOptions {
@@ -71,7 +74,7 @@ export class AgentLoop<S extends object> {
     const { model, system, maxSteps, approvalPrompt } = this.#options;
     const usage = emptyUsage();
     const messages = toModelMessages(ctx.request.messages);
-    const executed: ExecutedCall[] = await this.#tools.decide(ctx, messages, state.span, state.claim);
+    const executed: ExecutedCall[] = await this.#tools.decide(ctx, messages, state.span, state.claim, state.probe);
     if (executed.length > 0) await state.emit?.({ type: 'executed', calls: [...executed] });
 
     const plugins = this.#plugins();
@@ -85,12 +88,21 @@ export class AgentLoop<S extends object> {
       inSpan(
         'baton.model',
         state.span,
-        () => ({ 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': (call.model ?? model).id ?? 'unnamed' }),
+        () => ({
+          'gen_ai.operation.name': 'chat',
+          'gen_ai.request.model': (call.model ?? model).id ?? 'unnamed',
+          ...(ctx.requestId === undefined ? {} : { 'baton.request_id': ctx.requestId }),
+        }),
         () =>
-          this.#observers.observed(
-            { type: 'model_start', context, call },
-            (durationMs, result, error) => ({ type: 'model_end', context, call, durationMs, result, error }),
-            () => this.#generate(call, state),
+          probed(
+            state.probe,
+            () =>
+              this.#observers.observed(
+                { type: 'model_start', context, call },
+                (durationMs, result, error) => ({ type: 'model_end', context, call, durationMs, result, error }),
+                () => this.#generate(call, state),
+              ),
+            (probe, durationMs, _result, error) => probe.model(durationMs, error),
           ),
         recordModelCall,
       );
@@ -129,7 +141,7 @@ export class AgentLoop<S extends object> {
           proposed.push(call);
           continue;
         }
-        const outcome = await this.#tools.call(call, ctx, undefined, state.span);
+        const outcome = await this.#tools.call(call, ctx, undefined, state.span, state.probe);
         executedNow.push(executedCall(call, outcome));
         messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, ...outcome });
       }
