@@ -1,3 +1,4 @@
+import type { MeterProvider } from '@opentelemetry/api';
 import { raceAbort } from './abort.js';
 import type { Agent } from './agent/agent.js';
 import { StreamQueue } from './agent/stream-queue.js';
@@ -30,6 +31,8 @@ export interface ChatHandlerOptions<Body = ChatResponseBody, Event = StreamEvent
   turnTimeoutMs?: number;
   /** One line per turn (pino's interface; see `BatonLogger`). Default: none, silent. */
   logger?: BatonLogger;
+  /** Where metrics go (default: the global MeterProvider, a no-op until one is registered). */
+  meterProvider?: MeterProvider;
   /** Logs and metrics of the turns (shared by the handlers of one server); built from `logger` by default. */
   observer?: TurnObserver;
   /** The turns in flight, drained by `close()` (shared by the handlers of one server). */
@@ -74,7 +77,7 @@ export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBod
     this.protocol = options.protocol ?? (helpdesk as unknown as Protocol<Body, Event>);
     this.turnTimeoutMs = options.turnTimeoutMs ?? 120_000;
     this.onError = options.onError ?? ((error) => console.error('[baton] unexpected error in a turn:', error));
-    this.observer = options.observer ?? new TurnObserver(options.logger, new BatonMetrics());
+    this.observer = options.observer ?? new TurnObserver(options.logger, new BatonMetrics(options.meterProvider));
     this.inflight = options.inflight ?? new InflightTurns();
   }
 
@@ -422,7 +425,10 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
 
   /** The stream's last event when the turn failed; a 5xx is reported (the client sees only its code). */
   #errorEvent(error: unknown): TurnEvent<TurnResult> {
-    const internal = !(error instanceof InterceptorError) && (!(error instanceof BatonError) || error.status >= 500);
+    // A turn aborted by a graceful shutdown is expected, not an error to report.
+    const internal =
+      !(error instanceof InterceptorError) &&
+      (!(error instanceof BatonError) || (error.status >= 500 && error.code !== 'SERVER_SHUTTING_DOWN'));
     if (internal) this.onError(error);
     const { requestId } = this.ops;
     return requestId === undefined ? { type: 'error', error } : { type: 'error', error, requestId };

@@ -81,7 +81,8 @@ export function batonErrors(options: ErrorHandlerOptions = {}): Middleware {
       const baton = error instanceof BatonError ? error : paths.has(ctx.path) ? bodyParserError(error) : undefined;
       if (baton === undefined) throw error;
       // An INTERNAL error Baton wrapped: the original is what is worth logging.
-      if (ERROR_CODES[baton.code].status >= 500) log(baton.code === 'INTERNAL' ? (baton.cause ?? baton) : baton, ctx);
+      if (ERROR_CODES[baton.code].status >= 500 && baton.code !== 'SERVER_SHUTTING_DOWN')
+        log(baton.code === 'INTERNAL' ? (baton.cause ?? baton) : baton, ctx);
       if (ctx.headerSent || !ctx.writable) return;
       // A parser that refused an over-limit body left the rest unread: drain it so the client reads
       // the 413. (Baton's own reader drained already, within its bounds.)

@@ -203,7 +203,7 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
       return;
     }
     fields.outcome = error.code;
-    if (status < 500) return logger.info(fields, 'baton request failed');
+    if (status < 500 || !isServerError(error)) return logger.info(fields, 'baton request failed');
     fields.err = error.code === 'INTERNAL' ? (error.cause ?? error) : error;
     logger.error(fields, 'baton request failed');
   };

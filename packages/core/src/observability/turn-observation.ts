@@ -188,6 +188,10 @@ export class TurnObservation implements TurnProbe {
       logger.info(fields, 'baton turn failed');
       return;
     }
+    if (code === 'SERVER_SHUTTING_DOWN') {
+      logger.warn(fields, 'baton turn aborted by shutdown');
+      return;
+    }
     // A server-side failure: the error with its cause chain, as the `onError` hook gets it.
     fields.err = isBatonError(outcome.error, 'INTERNAL') ? (outcome.error.cause ?? outcome.error) : outcome.error;
     logger.error(fields, 'baton turn failed');
