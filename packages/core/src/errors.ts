@@ -59,7 +59,7 @@ export const ERROR_CODES = {
   SERVER_SHUTTING_DOWN: {
     status: 503,
     description:
-      'The server is shutting down (`close()`): no new turn starts (retry after `Retry-After`); a turn still running at the bound is aborted, committing nothing.',
+      'Shutting down (`close()`): no new turn starts, one still running at the bound is aborted (`Retry-After`).',
   },
   APPROVAL_UNKNOWN: {
     status: 400,

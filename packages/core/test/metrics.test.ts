@@ -3,6 +3,7 @@
  * pull reader: turns by outcome, turn, model, tool, load and commit durations, lease waits, store
  * errors and bytes per commit — and nothing at all while no MeterProvider is registered.
  */
+import { readFileSync } from 'node:fs';
 import { metrics } from '@opentelemetry/api';
 import {
   AggregationTemporality,
@@ -251,9 +252,13 @@ describe('baton metrics', () => {
   });
 
   it('every metric is named baton.*, with a unit, as the README table lists them', () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const kinds = { counter: 'counter', histogram: 'histogram', updowncounter: 'up-down counter' };
     for (const def of Object.values(BATON_METRICS)) {
       expect(def.name).toMatch(/^baton\.[a-z_.]+$/);
       expect(['s', 'By', '{turn}', '{error}']).toContain(def.unit);
+      const row = new RegExp(`^\\| \`${def.name}\` +\\| ${kinds[def.kind]} +\\| \`${def.unit}\` +\\|`, 'm');
+      expect(readme).toMatch(row);
     }
   });
 });
