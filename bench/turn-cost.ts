@@ -1,8 +1,11 @@
 /**
- * What plugins and tracing cost per turn, in process (no HTTP, no sockets): µs per HelpDesk turn
- * through `ChatHandler` (parse, load, run, commit) in client mode, for the bare agent, the agent
- * with every built-in plugin, and both again with an OpenTelemetry SDK registered (spans recorded
- * and handed to a span processor that drops them). Ratios are to the bare agent of the same run.
+ * What plugins, tracing, logging and metrics cost per turn, in process (no HTTP, no sockets): µs
+ * per HelpDesk turn through `ChatHandler` (parse, load, run, commit) in client mode, for the bare
+ * agent, the agent with every built-in plugin, and both again with an OpenTelemetry SDK registered
+ * (spans recorded and handed to a span processor that drops them); then the bare agent with a real
+ * pino logger (one line per turn, to /dev/null), with an SDK MeterProvider (every metric recorded,
+ * read by the Prometheus exporter as the demo does), and with both. Ratios are to the bare agent
+ * of the same run (which has no logger and no MeterProvider: logging and metrics off).
  *
  *   pnpm bench:turn                 # ~1 minute
  *   BENCH_TURNS=20000 pnpm bench:turn
@@ -15,7 +18,50 @@ import { fileURLToPath } from 'node:url';
 
 type Variant = 'bare' | 'plugins' | 'bare+otel' | 'plugins+otel';
 const VARIANTS: readonly Variant[] = ['bare', 'plugins', 'bare+otel', 'plugins+otel'];
+/**
+ * Logging and metrics, measured in one process with their rounds interleaved (a loaded machine
+ * slows them all alike): `none` has no observer at all (what a turn cost before logs and metrics
+ * existed), `off` is today's default (no logger, no MeterProvider registered).
+ */
+type OpsVariant = 'none' | 'off' | 'log' | 'metrics' | 'log+metrics';
+const OPS_VARIANTS: readonly OpsVariant[] = ['none', 'off', 'log', 'metrics', 'log+metrics'];
+const OPS_ROUNDS = 9;
 const TURNS = Number(process.env.BENCH_TURNS ?? 30_000);
+
+function benchAgent(core: typeof import('@baton/core')) {
+  const model = core.scriptedModel([
+    { when: () => true, reply: 'Hello from the bench agent, write to ops@example.com.' },
+  ]);
+  return new core.Agent({
+    model,
+    requestInterceptors: [() => {}, () => {}],
+    responseInterceptors: [() => {}, () => {}],
+  });
+}
+
+/** µs per turn of each logging/metrics variant: the median of interleaved rounds. */
+async function measureOps(): Promise<Record<OpsVariant, number>> {
+  const core = await import('@baton/core');
+  const body = { messages: [{ role: 'user', content: 'hi' }], data: { session: { step: 1 } } };
+  const none = { start: () => undefined } as unknown as InstanceType<typeof core.TurnObserver>;
+  const handlers = new Map<OpsVariant, { begin(body: object): Promise<{ respond(): Promise<unknown> }> }>();
+  for (const variant of OPS_VARIANTS) {
+    const options = variant === 'none' ? { observer: none } : await operability(variant);
+    handlers.set(variant, new core.ChatHandler(benchAgent(core), options));
+  }
+  const per = Math.max(1000, Math.round(TURNS / 5));
+  const rounds = new Map<OpsVariant, number[]>(OPS_VARIANTS.map((v) => [v, []]));
+  for (const handler of handlers.values()) for (let i = 0; i < per; i++) await (await handler.begin(body)).respond();
+  for (let r = 0; r < OPS_ROUNDS; r++) {
+    for (const [variant, handler] of handlers) {
+      const started = performance.now();
+      for (let i = 0; i < per; i++) await (await handler.begin(body)).respond();
+      rounds.get(variant)?.push(((performance.now() - started) * 1000) / per);
+    }
+  }
+  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  return Object.fromEntries(OPS_VARIANTS.map((v) => [v, median(rounds.get(v) ?? [])])) as Record<OpsVariant, number>;
+}
 
 async function measure(variant: Variant): Promise<number> {
   if (variant.endsWith('+otel')) {
@@ -60,7 +106,27 @@ async function measure(variant: Variant): Promise<number> {
   return rounds.sort((a, b) => a - b)[2] as number;
 }
 
-if (process.argv[2] !== undefined) {
+/** Logging and metrics on, as the demo runs them: pino to a file (here /dev/null), the Prometheus exporter. */
+async function operability(variant: OpsVariant) {
+  const options: {
+    logger?: import('@baton/core').BatonLogger;
+    meterProvider?: import('@opentelemetry/api').MeterProvider;
+  } = {};
+  if (variant.includes('log')) {
+    const { default: pino } = await import('pino');
+    options.logger = pino({ level: 'info' }, pino.destination({ dest: '/dev/null', minLength: 4096, sync: false }));
+  }
+  if (variant.includes('metrics')) {
+    const { MeterProvider } = await import('@opentelemetry/sdk-metrics');
+    const { PrometheusExporter } = await import('@opentelemetry/exporter-prometheus');
+    options.meterProvider = new MeterProvider({ readers: [new PrometheusExporter({ preventServerStart: true })] });
+  }
+  return options;
+}
+
+if (process.argv[2] === 'ops') {
+  process.send?.(await measureOps());
+} else if (process.argv[2] !== undefined) {
   // Child: one variant.
   const us = await measure(process.argv[2] as Variant);
   process.send?.({ us });
@@ -80,5 +146,20 @@ if (process.argv[2] !== undefined) {
   for (const [variant, us] of results) console.log(`| ${variant} | ${us.toFixed(1)} | ${(us / bare).toFixed(2)}x |`);
   console.log(
     '\nplugins = rateLimit, callLimits, modelFallback, modelRetry, piiRedaction; otel = SDK registered, spans recorded.',
+  );
+  const child = fork(fileURLToPath(import.meta.url), ['ops'], { execArgv: ['--import', 'tsx'] });
+  const ops = await new Promise<Record<OpsVariant, number>>((resolve, reject) => {
+    child.once('message', (m: Record<OpsVariant, number>) => resolve(m));
+    child.once('exit', (code) => code !== 0 && reject(new Error(`ops exited with ${code}`)));
+  });
+  console.log(`\n| logs and metrics (bare agent, ${OPS_ROUNDS} interleaved rounds) | µs/turn | vs none |`);
+  console.log('|---|---:|---:|');
+  for (const variant of OPS_VARIANTS) {
+    const us = ops[variant];
+    console.log(`| ${variant} | ${us.toFixed(1)} | ${(us / ops.none).toFixed(2)}x |`);
+  }
+  console.log(
+    '\nnone = no observer at all; off = no logger, no MeterProvider (the default); log = pino, one line per turn to' +
+      '\n/dev/null; metrics = SDK MeterProvider read by the Prometheus exporter, every metric recorded.',
   );
 }

@@ -23,6 +23,14 @@ export interface DemoConfig {
    * client mode. Without it, client mode signs with a random secret made per process.
    */
   secret: string | undefined;
+  /** Operability (see the README's "Operating Baton"). `BATON_LOG_LEVEL`: pino level (the process default: info). */
+  logLevel?: string | undefined;
+  /** `BATON_METRICS=1`: Baton's metrics at `GET /metrics` (Prometheus format). */
+  metrics?: boolean;
+  /** `BATON_SHUTDOWN_TIMEOUT_MS`: on SIGTERM, how long turns in flight may finish (default 10 000). */
+  shutdownTimeoutMs?: number | undefined;
+  /** `BATON_DEMO_DELAY_MS`: slows the model down by this much per answer and streamed part. */
+  modelDelayMs?: number | undefined;
 }
 
 /** Reads the demo's configuration from the environment (see the README). */
@@ -61,7 +69,20 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DemoConfig 
     leaseWaitMs: milliseconds(env, 'BATON_LEASE_WAIT_MS'),
     leaseTtlMs: milliseconds(env, 'BATON_LEASE_TTL_MS'),
     secret,
+    logLevel: logLevel(env.BATON_LOG_LEVEL),
+    metrics: env.BATON_METRICS === '1' || env.BATON_METRICS === 'true',
+    shutdownTimeoutMs: milliseconds(env, 'BATON_SHUTDOWN_TIMEOUT_MS'),
+    modelDelayMs: milliseconds(env, 'BATON_DEMO_DELAY_MS'),
   };
+}
+
+/** `BATON_LOG_LEVEL`: a pino level, or `silent`. */
+function logLevel(text: string | undefined): string | undefined {
+  if (text === undefined || text === '') return undefined;
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(text)) {
+    throw new BatonError('CONFIG_INVALID', `BATON_LOG_LEVEL must be a pino level or silent (got "${text}")`);
+  }
+  return text;
 }
 
 /** `PORT`: an integer from 0 (any free port) to 65535; default 3000. */

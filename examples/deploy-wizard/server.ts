@@ -7,6 +7,7 @@ import { batonErrors, batonRouter } from '@baton/koa';
 import Koa from 'koa';
 import { createWizardAgent } from './agent.js';
 import { configFromEnv, type DemoConfig, migrateStore, sessionOptions, storeTarget } from './config.js';
+import { demoLogger, demoMetrics, slowModel } from './operability.js';
 import { servePage } from './page.js';
 import { modelFromEnv } from './provider.js';
 
@@ -24,12 +25,19 @@ export interface DemoServer {
   url: string;
   server: Server;
   sessions: SessionManager;
-  close(): Promise<void>;
+  /**
+   * Graceful shutdown: stops taking connections and turns, lets turns in flight finish within
+   * `timeoutMs` (default `BATON_SHUTDOWN_TIMEOUT_MS`, else 10 s), aborts the rest (nothing
+   * committed, leases released), then closes the store and the connections.
+   */
+  close(options?: { timeoutMs?: number }): Promise<void>;
 }
 
 /** Starts the deploy-wizard demo (port 0 picks a free port). */
 export async function startDemo(config: DemoConfig = configFromEnv()): Promise<DemoServer> {
-  const model = await modelFromEnv();
+  const found = await modelFromEnv();
+  const model =
+    config.modelDelayMs !== undefined ? slowModel(found ?? createWizardAgent().model, config.modelDelayMs) : found;
   // Client mode: sign pending approvals (with BATON_SECRET, else a per-process secret), so an
   // edited session cannot approve a call of its own (sealed and server mode keep the session out
   // of the client's hands anyway).
@@ -48,13 +56,22 @@ export async function startDemo(config: DemoConfig = configFromEnv()): Promise<D
     throw target ? new Error(`${target}: ${(error as Error).message}`, { cause: error }) : error;
   }
   const app = new Koa();
+  const logger = demoLogger(config.logLevel);
+  const metrics = config.metrics ? demoMetrics() : undefined;
   // `aiSdkUi: true` adds `POST /api/ui/chat` (the AI SDK UI message stream) for the page at `/ui`.
-  const router = batonRouter(agent, { sessions, cookie: sessions.mode === 'server', aiSdkUi: true });
+  const router = batonRouter(agent, {
+    sessions,
+    cookie: sessions.mode === 'server',
+    aiSdkUi: true,
+    ...(logger ? { logger } : {}),
+    ...(metrics ? { meterProvider: metrics.meterProvider } : {}),
+  });
   // A client closing a stream early is normal for chat (Stop button, reload): do not log it as a failure.
   app.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') console.error('[demo]', error);
   });
   app.use(batonErrors());
+  if (metrics) app.use(metrics.middleware);
   app.use(servePage());
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true }));
@@ -73,10 +90,16 @@ export async function startDemo(config: DemoConfig = configFromEnv()): Promise<D
     url: `http://127.0.0.1:${port}`,
     server,
     sessions,
-    close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      await sessions.close();
+    close: async (options = {}) => {
+      // No new connections; requests on open ones get 503 SERVER_SHUTTING_DOWN until they close.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      await router.baton.close({ timeoutMs: options.timeoutMs ?? config.shutdownTimeoutMs ?? 10_000 });
+      // The turns are settled; give their last bytes a moment to leave, then cut what is left.
+      server.closeIdleConnections();
+      const cut = setTimeout(() => server.closeAllConnections(), 500);
+      await closed;
+      clearTimeout(cut);
+      await metrics?.shutdown();
     },
   };
 }
@@ -86,6 +109,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   let demo: DemoServer;
   try {
     config = configFromEnv();
+    // Run as a process, the demo logs (JSON lines on stdout) unless BATON_LOG_LEVEL=silent.
+    config.logLevel ??= 'info';
     demo = await startDemo(config);
   } catch (error) {
     // One clear line, never a stack trace: exit 2 for a wrong setting, 1 for anything else (the
@@ -100,7 +125,19 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log(
     `  curl -s ${demo.url}/api/chat -H 'content-type: application/json' -d '{"messages":[{"role":"user","content":"deploy"}]}'`,
   );
-  const stop = () => void demo.close().then(() => process.exit(0));
+  // On SIGTERM (a deploy, `docker stop`, Kubernetes): drain, then exit. A second signal exits at once.
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    void demo.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('[demo] shutdown failed:', error);
+        process.exit(1);
+      },
+    );
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -23,6 +23,7 @@ export async function startHonoDemo(port = Number(process.env.PORT ?? 3000)): Pr
   // Baton answers its own routes (chat, chat-stream, their aliases, session, health) from the Request.
   app.all('/api/*', (c) => baton.handle(c.req.raw));
   app.get('/health', (c) => baton.handle(c.req.raw));
+  app.get('/health/*', (c) => baton.handle(c.req.raw)); // liveness and readiness
   app.get('/', (c) => c.text('POST a HelpDesk request to /api/chat (or /api/chat-stream).'));
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {

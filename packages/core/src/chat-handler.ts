@@ -1,13 +1,18 @@
+import type { MeterProvider } from '@opentelemetry/api';
 import { abortedPromise, raceAbort } from './abort.js';
 import type { Agent } from './agent/agent.js';
 import { StreamQueue } from './agent/stream-queue.js';
 import { abortError, BatonError, InterceptorError } from './errors.js';
+import type { BatonLogger } from './observability/logger.js';
+import { BatonMetrics } from './observability/metrics.js';
+import { type TurnObservation, TurnObserver, type TurnOutcome } from './observability/turn-observation.js';
 import { helpdesk } from './protocols/helpdesk/index.js';
 import type { ChatResponseBody, StreamEvent } from './protocols/helpdesk/wire.js';
 import type { Protocol, TurnInput, TurnResult } from './protocols/protocol.js';
 import type { LoadedSession, SessionOutput } from './session/modes.js';
 import { internal, type Session, type SessionShape } from './session/session.js';
 import { SessionManager as Manager, type SessionManager } from './session/session-manager.js';
+import { type CloseOptions, type DrainResult, InflightTurns } from './shutdown.js';
 import { failSpan, hashId, inSpan, inTurnSpan, type Span, startTurnSpan } from './tracing.js';
 import type { AgentResult, ServerContext } from './turn.js';
 import type { TurnEvent } from './turn-events.js';
@@ -24,6 +29,14 @@ export interface ChatHandlerOptions<Body = ChatResponseBody, Event = StreamEvent
    * nothing. Default 120 s; 0 disables it.
    */
   turnTimeoutMs?: number;
+  /** One line per turn (pino's interface; see `BatonLogger`). Default: none, silent. */
+  logger?: BatonLogger;
+  /** Where metrics go (default: the global MeterProvider, a no-op until one is registered). */
+  meterProvider?: MeterProvider;
+  /** Logs and metrics of the turns (shared by the handlers of one server); built from `logger` by default. */
+  observer?: TurnObserver;
+  /** The turns in flight, drained by `close()` (shared by the handlers of one server). */
+  inflight?: InflightTurns;
 }
 
 export interface BeginOptions {
@@ -37,6 +50,10 @@ export interface BeginOptions {
   controller?: AbortController;
   /** Trusted values from the host application, seen as `ctx.server` by every stage of the turn. */
   server?: ServerContext;
+  /** The request's id (`x-request-id`): on the turn's context, events, spans, logs and error frames. */
+  requestId?: string;
+  /** The route, for logs and metrics (default: the protocol's name). */
+  route?: string;
 }
 
 /**
@@ -49,6 +66,8 @@ export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBod
   readonly protocol: Protocol<Body, Event>;
   readonly onError: (error: unknown) => void;
   readonly turnTimeoutMs: number;
+  readonly observer: TurnObserver;
+  readonly inflight: InflightTurns;
 
   constructor(
     readonly agent: Agent<S>,
@@ -58,6 +77,13 @@ export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBod
     this.protocol = options.protocol ?? (helpdesk as unknown as Protocol<Body, Event>);
     this.turnTimeoutMs = options.turnTimeoutMs ?? 120_000;
     this.onError = options.onError ?? ((error) => console.error('[baton] unexpected error in a turn:', error));
+    this.observer = options.observer ?? new TurnObserver(options.logger, new BatonMetrics(options.meterProvider));
+    this.inflight = options.inflight ?? new InflightTurns();
+  }
+
+  /** Refuses new turns (503 `SERVER_SHUTTING_DOWN`), waits for those in flight, aborts the rest. */
+  drain(options?: CloseOptions): Promise<DrainResult> {
+    return this.inflight.drain(options);
   }
 
   /**
@@ -66,14 +92,23 @@ export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBod
    */
   async begin(body: unknown, options: BeginOptions = {}): Promise<ChatTurn<S, Body, Event>> {
     const { sessions } = this;
+    const { requestId } = options;
+    let deadline: TurnDeadline | undefined;
+    // Refused (SERVER_SHUTTING_DOWN) once `close()` began; else in flight until settled.
+    const leave = this.inflight.enter((reason) => deadline?.abort(reason));
     // One `baton.turn` span from the load to the commit; the agent, run with it active, adds its
     // spans under it.
     const span = startTurnSpan(() => ({
       'baton.session.mode': sessions.mode,
       'baton.session.store': sessions.store?.constructor.name ?? 'none',
+      ...(requestId === undefined ? {} : { 'baton.request_id': requestId }),
     }));
+    const observation = this.observer.start({
+      route: options.route ?? this.protocol.name,
+      mode: sessions.mode,
+      requestId,
+    });
     const started = performance.now();
-    let deadline: TurnDeadline | undefined;
     let loading: Promise<LoadedSession> | undefined;
     try {
       let request = this.protocol.decode(body);
@@ -98,6 +133,11 @@ export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBod
       // Before any response byte: a session breaking a plugin's schema is a 400 on every route.
       // From here until commit or discard the lease is renewed, however long the turn takes; if
       // it is lost, the turn is aborted at once (no tool starts, nothing is committed).
+      observation?.loaded(performance.now() - started, {
+        status: loaded.status,
+        id: loaded.session.id,
+        leased: loaded.state.lease !== undefined,
+      });
       sessions.keepAlive(loaded, (lost) => deadline?.abort(lost), signal);
       // The turn's one owned-key check: the agent runs it with `runChecked`/`streamChecked`.
       this.agent.checkSession(loaded.session);
@@ -106,6 +146,7 @@ export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBod
       if (history) request = { ...request, messages: history.receive(request.messages) };
       this.agent.observers.notify({
         type: 'session_load',
+        ...(requestId === undefined ? {} : { requestId }),
         ...(loaded.session.id === undefined ? {} : { sessionId: loaded.session.id }),
         mode: sessions.mode,
         status: loaded.status,
@@ -122,14 +163,23 @@ export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBod
         span,
         options.server,
         this.protocol,
+        { requestId, observation, leave },
       );
     } catch (error) {
       deadline?.clear();
-      // If the load completes after we gave up, release what it acquired (the lease).
-      loading?.then((late) => sessions.discard(late)).catch(() => {});
+      // If the load completes after we gave up, release what it acquired (the lease); the turn
+      // is in flight until then (a drain waits for that release).
+      if (loading === undefined) leave();
+      else
+        loading
+          .then((late) => sessions.discard(late))
+          .catch(() => {})
+          .finally(leave);
       if (loading !== undefined) {
+        observation?.loaded(performance.now() - started, { error });
         this.agent.observers.notify({
           type: 'session_load',
+          ...(requestId === undefined ? {} : { requestId }),
           mode: sessions.mode,
           status: 'failed',
           bytes: 0,
@@ -137,11 +187,20 @@ export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBod
           error,
         });
       }
+      observation?.finish({ kind: 'error', error });
       failSpan(span, error);
       span.end();
       throw error;
     }
   }
+}
+
+/** What a turn carries for the server watching it: its request id, its logs and metrics, its drain slot. */
+export interface TurnOps {
+  requestId?: string | undefined;
+  observation?: TurnObservation | undefined;
+  /** Called once the turn settled (committed or released): a drain stops waiting for it. */
+  leave?: () => void;
 }
 
 /**
@@ -172,6 +231,8 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
     readonly server: ServerContext = {},
     /** Encodes the answer or the events (`ChatHandler.protocol`). */
     readonly protocol: Protocol<Body, Event> = helpdesk as unknown as Protocol<Body, Event>,
+    /** The request id, logs and metrics, and drain slot of the turn (`ChatHandler.begin`). */
+    readonly ops: TurnOps = {},
   ) {
     const { signal } = deadline;
     // On the signal's one shared abort promise (no listener per turn): after the turn settled,
@@ -183,6 +244,11 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
   /** Aborts when the client goes away, the turn times out or its lease is lost. */
   get signal(): AbortSignal | undefined {
     return this.deadline.signal;
+  }
+
+  /** The request's id (`BeginOptions.requestId`). */
+  get requestId(): string | undefined {
+    return this.ops.requestId;
   }
 
   /** The turn's Session (the one every stage sees). */
@@ -197,9 +263,11 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
         this.agent.runChecked(this.request.messages, this.#runOptions()),
       );
       const output = await this.#settle(result);
+      this.#finish(outcomeOf(result));
       return this.protocol.encode(turnResult(result, output), this.request);
     } catch (error) {
       await this.#discard(error);
+      this.#finish({ kind: 'error', error });
       throw error;
     } finally {
       this.span.end();
@@ -254,16 +322,19 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
     } catch (error) {
       await this.#discard(error);
       this.span.end();
+      this.#finish({ kind: 'error', error });
       push(this.#errorEvent(error));
       return;
     }
     try {
       const output = await this.#settle(result);
       this.span.end();
+      this.#finish(outcomeOf(result));
       push({ type: 'done', result: turnResult(result, output) });
     } catch (error) {
       await this.#discard(error);
       this.span.end();
+      this.#finish({ kind: 'error', error });
       push(this.#errorEvent(error));
     }
   }
@@ -272,13 +343,22 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
   async abandon(): Promise<void> {
     await this.#discard();
     this.span.end();
+    this.#finish({ kind: 'error', error: new BatonError('TURN_ABORTED', 'The turn was abandoned') });
+  }
+
+  /** The turn's log line and metrics (once, whichever exit comes first). */
+  #finish(outcome: TurnOutcome): void {
+    this.ops.observation?.finish(outcome);
   }
 
   #runOptions() {
     const claimApproval = this.sessions.approvalClaim(this.loaded);
+    const { requestId, observation } = this.ops;
     return {
       session: this.loaded.session as Session,
       ...(claimApproval ? { claimApproval } : {}),
+      ...(requestId === undefined ? {} : { requestId }),
+      ...(observation === undefined ? {} : { probe: observation }),
       context: this.request.context,
       server: this.server,
       approvals: this.request.approvals,
@@ -292,6 +372,8 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
     // A refusal commits nothing, except what it adds to the conversation (memory on).
     const refused =
       result.stopReason === 'refused' && !((this.loaded.session[internal].activeHistory()?.stagedCount ?? 0) > 0);
+    const observation = this.ops.observation;
+    const bytes = observation?.measuresBytes && !refused ? bytesWritten(this.loaded, this.sessions.mode) : 0;
     const started = performance.now();
     const writing = refused ? this.sessions.discard(this.loaded) : this.sessions.commit(this.loaded, result.session);
     const signal = this.signal;
@@ -307,23 +389,28 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
       );
       this.#settled = true;
       this.#stopWatching();
-      this.#reportCommit(started, refused ? 'released' : 'committed');
+      this.#reportCommit(started, refused ? 'released' : 'committed', bytes);
+      this.ops.leave?.();
       return output;
     } catch (error) {
-      this.#reportCommit(started, 'failed', error);
+      this.#reportCommit(started, 'failed', 0, error);
       throw error;
     }
   }
 
-  #reportCommit(started: number, status: string, error?: unknown): void {
+  #reportCommit(started: number, status: 'committed' | 'released' | 'failed', bytes: number, error?: unknown): void {
     const { session } = this.loaded;
+    const durationMs = performance.now() - started;
+    this.ops.observation?.committed(durationMs, status, bytes, error);
+    const { requestId } = this.ops;
     this.agent.observers.notify({
       type: 'session_commit',
+      ...(requestId === undefined ? {} : { requestId }),
       ...(session.id === undefined ? {} : { sessionId: session.id }),
       mode: this.sessions.mode,
       status,
       bytes: session.byteSize,
-      durationMs: performance.now() - started,
+      durationMs,
       ...(error === undefined ? {} : { error }),
     });
   }
@@ -335,6 +422,7 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
     this.#settled = true;
     this.#stopWatching();
     await this.sessions.discard(this.loaded).catch(() => {});
+    this.ops.leave?.();
   }
 
   #stopWatching(): void {
@@ -343,10 +431,34 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
 
   /** The stream's last event when the turn failed; a 5xx is reported (the client sees only its code). */
   #errorEvent(error: unknown): TurnEvent<TurnResult> {
-    const internal = !(error instanceof InterceptorError) && (!(error instanceof BatonError) || error.status >= 500);
+    // A turn aborted by a graceful shutdown is expected, not an error to report.
+    const internal =
+      !(error instanceof InterceptorError) &&
+      (!(error instanceof BatonError) || (error.status >= 500 && error.code !== 'SERVER_SHUTTING_DOWN'));
     if (internal) this.onError(error);
-    return { type: 'error', error };
+    const { requestId } = this.ops;
+    return requestId === undefined ? { type: 'error', error } : { type: 'error', error, requestId };
   }
+}
+
+/** How a settled turn ended, for logs and metrics. */
+function outcomeOf(result: AgentResult): TurnOutcome {
+  return result.stopReason === 'refused'
+    ? { kind: 'refused', code: result.error?.code ?? 'INTERCEPTOR_REFUSED' }
+    : { kind: 'ok', stopReason: result.stopReason };
+}
+
+/**
+ * What a commit writes: server mode, the changed keys and their JSON texts (UTF-8 bytes; the
+ * store writes nothing else of the session); client and sealed mode, the whole session (it goes
+ * back to the client).
+ */
+function bytesWritten(loaded: LoadedSession, mode: string): number {
+  const { session } = loaded;
+  if (mode !== 'server') return session.byteSize;
+  let bytes = 0;
+  for (const [key, text] of session.changes().set) bytes += Buffer.byteLength(key) + Buffer.byteLength(text);
+  return bytes;
 }
 
 /** What the protocol encodes: the agent's answer and the session as the session manager output it. */

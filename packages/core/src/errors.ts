@@ -68,6 +68,11 @@ export const ERROR_CODES = {
     status: 404,
     description: 'Conversation memory is off (it needs server mode with the `memory` option).',
   },
+  SERVER_SHUTTING_DOWN: {
+    status: 503,
+    description:
+      'Shutting down (`close()`): no new turn starts, one still running at the bound is aborted (`Retry-After`).',
+  },
   APPROVAL_UNKNOWN: {
     status: 400,
     description:
@@ -125,6 +130,8 @@ export class BatonError extends Error {
   expose: boolean;
   /** Response headers that belong with this error (`Allow`, `Connection`, `Retry-After`). */
   headers: Record<string, string> | undefined;
+  /** The request that failed, set by the HTTP edge: error bodies carry it as `request_id`. */
+  requestId: string | undefined;
 
   constructor(
     code: BatonErrorCode,
@@ -139,6 +146,7 @@ export class BatonError extends Error {
     this.statusCode = this.status;
     this.expose = this.status < 500;
     this.headers = options?.headers;
+    this.requestId = undefined;
   }
 
   toJSON(): { code: string; message: string; details?: Record<string, unknown> } {
@@ -148,13 +156,27 @@ export class BatonError extends Error {
   }
 }
 
+/** An error as a client sees it: `{ code, message, details?, request_id? }`. */
+export interface PublicError {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+  /** The failed request's id (`x-request-id`), to quote when reporting the problem. */
+  request_id?: string;
+}
+
 /**
  * What a client may see of an error. Server-side failures (5xx) say only what the code table says:
- * their messages can carry provider responses, hosts or paths, so those stay in logs.
+ * their messages can carry provider responses, hosts or paths, so those stay in logs. The request
+ * id (`requestId`, or the error's own) is added when known.
  */
-export function publicError(error: BatonError): { code: string; message: string; details?: Record<string, unknown> } {
-  if (ERROR_CODES[error.code].status >= 500) return { code: error.code, message: ERROR_CODES[error.code].description };
-  return error.toJSON();
+export function publicError(error: BatonError, requestId: string | undefined = error.requestId): PublicError {
+  const shown: PublicError =
+    ERROR_CODES[error.code].status >= 500
+      ? { code: error.code, message: ERROR_CODES[error.code].description }
+      : error.toJSON();
+  if (requestId !== undefined) shown.request_id = requestId;
+  return shown;
 }
 
 /**

@@ -11,9 +11,11 @@ export {
   ERROR_CODES,
   InterceptorError,
   isBatonError,
+  type PublicError,
   publicError,
 } from './errors.js';
 export {
+  type BatonCloseOptions,
   type BatonHandler,
   type BatonHandlerOptions,
   type BatonRoute,
@@ -26,7 +28,10 @@ export {
   createBatonHandler,
   errorResponse as httpErrorResponse,
   type HandleExtra,
+  isRequestId,
   type ParsedBody,
+  REQUEST_ID_HEADER,
+  requestIdFrom,
   type SessionCookieOptions,
   toBatonError,
 } from './http/index.js';
@@ -41,6 +46,10 @@ export type {
   ModelToolCall,
   Usage,
 } from './model.js';
+// Operability: logs, metrics, graceful shutdown.
+export type { BatonLogger, BatonLogLevel } from './observability/logger.js';
+export { BATON_METRICS, type BatonInstruments, BatonMetrics } from './observability/metrics.js';
+export { TurnObservation, TurnObserver, type TurnOutcome, type TurnProbe } from './observability/turn-observation.js';
 export {
   aiSdkUi,
   aiSdkUiRoutes,
@@ -107,6 +116,7 @@ export { isSessionId, newSessionId } from './session/session-id.js';
 export { SessionManager, type SessionManagerOptions } from './session/session-manager.js';
 export { MemorySessionStore, type MemorySessionStoreOptions } from './session/stores/memory-store.js';
 export type * from './session/stores/store.js';
+export { type CloseOptions, type DrainResult, InflightTurns, shuttingDown } from './shutdown.js';
 export { type Tool, type ToolContext, type ToolDefinition, tool, toolFor } from './tool.js';
 export type {
   AgentEvent,

@@ -15,6 +15,8 @@ export interface ToolContext<S extends object = SessionShape> {
   /** Per-turn values shared by every stage; never persisted. */
   locals: Record<string, unknown>;
   toolCallId: string;
+  /** The HTTP request's id (`TurnContext.requestId`). */
+  requestId?: string | undefined;
 }
 
 export interface ToolDefinition<TSchema extends StandardSchemaV1, S extends object = SessionShape> {

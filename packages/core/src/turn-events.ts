@@ -56,5 +56,6 @@ export type TurnEvent<R = unknown> =
   | { type: 'executed'; calls: ExecutedCall[] }
   /** An interceptor refused the turn; `message` is the answer's content (already streamed or not). */
   | { type: 'refused'; code: string; message: string }
-  | { type: 'error'; error: unknown }
+  /** `requestId`: the failed request's id, when a turn runner serving HTTP knows it. */
+  | { type: 'error'; error: unknown; requestId?: string }
   | { type: 'done'; result: R };

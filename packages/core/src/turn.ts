@@ -1,5 +1,6 @@
 import type { JsonObject } from './json.js';
 import type { Model, ModelCall, ModelResult, Usage } from './model.js';
+import type { TurnProbe } from './observability/turn-observation.js';
 import type { StandardSchemaV1 } from './schema.js';
 import type { Session, SessionShape } from './session/session.js';
 import type { ApprovalClaims } from './session/stores/store.js';
@@ -60,6 +61,11 @@ export interface TurnContext<S extends object = SessionShape> {
   signal: AbortSignal;
   /** Per-turn scratch values shared by every stage; never persisted. */
   locals: Record<string, unknown>;
+  /**
+   * The id of the HTTP request running this turn (`x-request-id`, or one Baton made): quote it in
+   * your own logs to correlate them with Baton's. Undefined for `agent.run` outside a server.
+   */
+  readonly requestId?: string | undefined;
   /** Set by the runner (or an early answer); read and change it after `await next()`. */
   response?: AgentResponse;
 }
@@ -148,8 +154,8 @@ export type AgentEvent =
   | { type: 'approval'; context: TurnContext; call: ToolInvocation; approved: boolean; reason?: string }
   /** A hook of a plugin with `onError: 'skip'` threw: the turn went on without it. */
   | { type: 'plugin_error'; context: TurnContext; plugin: string; hook: PluginHookKind; error: unknown }
-  | ({ type: 'session_load'; sessionId?: string } & SessionEventInfo)
-  | ({ type: 'session_commit'; sessionId?: string; context?: TurnContext } & SessionEventInfo);
+  | ({ type: 'session_load'; sessionId?: string; requestId?: string } & SessionEventInfo)
+  | ({ type: 'session_commit'; sessionId?: string; requestId?: string; context?: TurnContext } & SessionEventInfo);
 
 export type AgentObserver = (event: AgentEvent) => void | Promise<void>;
 
@@ -272,4 +278,8 @@ export interface RunOptions {
    * at most once. `ChatHandler` passes the session store's claim in server mode.
    */
   claimApproval?: (key: string) => Promise<boolean>;
+  /** The HTTP request's id (`TurnContext.requestId`); turn runners set it. */
+  requestId?: string;
+  /** @internal A turn runner's probe timing model and tool calls (`ChatHandler`'s logs and metrics). */
+  probe?: TurnProbe;
 }

@@ -5,7 +5,10 @@ import {
   batonRoutes,
   bodyTooLarge,
   ERROR_CODES,
+  type PublicError,
   publicError,
+  REQUEST_ID_HEADER,
+  requestIdFrom,
 } from '@baton/core';
 import type { Context, Middleware } from 'koa';
 
@@ -15,7 +18,7 @@ export const DEFAULT_CHAT_PATHS: readonly string[] = batonRoutes({})
   .map((route) => route.path);
 
 /** Status and body for any error reaching the HTTP edge; unexpected errors are 500 INTERNAL. */
-export function errorResponse(error: unknown): { status: number; body: { error: Record<string, unknown> } } {
+export function errorResponse(error: unknown): { status: number; body: { error: PublicError } } {
   const baton = toBatonError(error);
   return { status: baton.status, body: { error: publicError(baton) } };
 }
@@ -78,13 +81,18 @@ export function batonErrors(options: ErrorHandlerOptions = {}): Middleware {
       const baton = error instanceof BatonError ? error : paths.has(ctx.path) ? bodyParserError(error) : undefined;
       if (baton === undefined) throw error;
       // An INTERNAL error Baton wrapped: the original is what is worth logging.
-      if (ERROR_CODES[baton.code].status >= 500) log(baton.code === 'INTERNAL' ? (baton.cause ?? baton) : baton, ctx);
+      if (ERROR_CODES[baton.code].status >= 500 && baton.code !== 'SERVER_SHUTTING_DOWN')
+        log(baton.code === 'INTERNAL' ? (baton.cause ?? baton) : baton, ctx);
       if (ctx.headerSent || !ctx.writable) return;
       // A parser that refused an over-limit body left the rest unread: drain it so the client reads
       // the 413. (Baton's own reader drained already, within its bounds.)
       if (baton.code === 'BODY_TOO_LARGE' && baton !== error) await drainRequest(ctx.req, 10_000);
       ctx.status = baton.status;
-      ctx.body = { error: publicError(baton) };
+      // Baton's routes set the request id on their errors; a body parser's error gets one here.
+      const requestId =
+        baton.requestId ?? (ctx.state.requestId as string | undefined) ?? requestIdFrom(ctx.get(REQUEST_ID_HEADER));
+      ctx.body = { error: publicError(baton, requestId) };
+      if (baton.requestId === undefined) ctx.set(REQUEST_ID_HEADER, requestId);
       for (const [name, value] of Object.entries(baton.headers ?? {})) ctx.set(name, value);
     }
   };

@@ -9,6 +9,7 @@ export {
 export {
   type BatonKoa,
   type BatonKoaOptions,
+  type BatonMiddleware,
   batonMiddleware,
   createBatonKoa,
   type SessionCookieOptions,

@@ -2,12 +2,15 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import {
   type Agent,
+  type BatonCloseOptions,
   BatonError,
   type BatonHandler,
   type BatonHandlerOptions,
   type BatonRouteName,
   type ChatHandler,
   createBatonHandler,
+  REQUEST_ID_HEADER,
+  requestIdFrom,
   type ServerContext,
   type SessionManager,
   type SessionShape,
@@ -43,7 +46,12 @@ export interface BatonKoa<S extends object = SessionShape> {
   endSession: Middleware;
   /** Koa middleware answering one of Baton's routes by name. */
   route(name: BatonRouteName): Middleware;
+  /** Graceful shutdown: see `BatonHandler.close` (drains turns in flight, then closes the store). */
+  close(options?: BatonCloseOptions): Promise<void>;
 }
+
+/** Koa middleware with Baton's graceful shutdown attached (`batonMiddleware`). */
+export type BatonMiddleware = Middleware & { close(options?: BatonCloseOptions): Promise<void> };
 
 /**
  * Koa's `ctx` mapped onto Baton's Fetch-API handler: a `Request` from `ctx.req` (or the body a
@@ -56,6 +64,7 @@ export function createBatonKoa<S extends object, C extends ServerContext = Serve
 ): BatonKoa<S> {
   const { context, ...rest } = options;
   const baton = createBatonHandler<S>(agent, rest);
+  const requestIdHeader = options.requestIdHeader ?? REQUEST_ID_HEADER;
   const route =
     (name: BatonRouteName): Middleware =>
     async (ctx) => {
@@ -69,6 +78,9 @@ export function createBatonKoa<S extends object, C extends ServerContext = Serve
         }
       };
       ctx.res.once('close', onClose);
+      // The request id, for the app's own logs too (`ctx.state.requestId`).
+      const requestId = requestIdFrom(ctx.get(requestIdHeader), options.generateRequestId);
+      ctx.state.requestId = requestId;
       let json: string | undefined;
       try {
         const response = await baton.handleOrThrow(toRequest(ctx, !upstream, disconnect.signal), {
@@ -77,6 +89,7 @@ export function createBatonKoa<S extends object, C extends ServerContext = Serve
           jsonText: (text) => {
             json = text;
           },
+          requestId,
           ...(upstream
             ? { body: { value: ctx.request.body, raw: (ctx.request as { rawBody?: string }).rawBody } }
             : {}),
@@ -109,6 +122,7 @@ export function createBatonKoa<S extends object, C extends ServerContext = Serve
     handler,
     sessions,
     route,
+    close: (closeOptions) => baton.close(closeOptions),
     chat: route('chat'),
     chatStream: route('chatStream'),
     endSession: route('session'),
@@ -119,9 +133,10 @@ export function createBatonKoa<S extends object, C extends ServerContext = Serve
 export function batonMiddleware<S extends object, C extends ServerContext = ServerContext>(
   agent: Agent<S>,
   options: BatonKoaOptions<C> & { stream?: boolean } = {},
-): Middleware {
+): BatonMiddleware {
   const baton = createBatonKoa(agent, options);
-  return options.stream ? baton.chatStream : baton.chat;
+  const middleware: Middleware = options.stream ? baton.chatStream : baton.chat;
+  return Object.assign(middleware, { close: baton.close });
 }
 
 declare module 'koa' {

@@ -1,5 +1,6 @@
 import {
   type Agent,
+  type BatonCloseOptions,
   type BatonRoutePaths,
   batonRoutes,
   type ChatHandler,
@@ -38,9 +39,16 @@ export interface BatonRouterHandle<S extends object = SessionShape> {
   sessions: SessionManager;
   /** Full paths (prefix included) of the chat routes (HelpDesk and AI SDK UI): pass them to `batonErrors({ paths })`. */
   paths: readonly string[];
-  /** Closes the session store (Redis connections, the memory store's sweeper): call on shutdown. */
-  close(): Promise<void>;
+  /**
+   * Graceful shutdown (call it on SIGTERM): refuses new turns (503 `SERVER_SHUTTING_DOWN`, with
+   * `Retry-After`), waits for turns in flight up to `timeoutMs` (default 10 s), aborts the rest
+   * (nothing committed, leases released), then closes the session store (unless `closeStore: false`).
+   */
+  close(options?: BatonCloseOptions): Promise<void>;
 }
+
+/** The routes that run turns (a body parser's errors on them are Baton's). */
+const CHAT_ROUTES: ReadonlySet<string> = new Set(['chat', 'chatStream', 'uiChat']);
 
 /** A @koa/router router with Baton's handle attached. */
 export type BatonRouter<S extends object = SessionShape> = Router & { baton: BatonRouterHandle<S> };
@@ -81,10 +89,8 @@ export function batonRouter<S extends object, C extends ServerContext = ServerCo
   router.baton = {
     handler: baton.handler,
     sessions: baton.sessions,
-    paths: routes
-      .filter((r) => r.name !== 'session' && r.name !== 'messages' && r.name !== 'health')
-      .map((r) => `${prefix}${r.path}`),
-    close: () => baton.sessions.close(),
+    paths: routes.filter((r) => CHAT_ROUTES.has(r.name)).map((r) => `${prefix}${r.path}`),
+    close: (closeOptions) => baton.close(closeOptions),
   };
   return router;
 }

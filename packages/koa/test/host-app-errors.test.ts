@@ -227,7 +227,9 @@ describe("batonErrors() leaves the host app's own errors alone", () => {
   it("Baton's own 5xx goes to onError with the original error, and the client sees only the code", async () => {
     const before = logged.length;
     const r = await send(formatted.url, { messages: [user('boom')] });
-    expect(r.body).toEqual({ error: { code: 'INTERNAL', message: expect.any(String) } });
+    expect(r.body).toEqual({
+      error: { code: 'INTERNAL', message: expect.any(String), request_id: r.headers.get('x-request-id') },
+    });
     expect(r.text).not.toContain('secret internal detail');
     expect(logged.length).toBe(before + 1);
     expect(String(logged.at(-1))).toContain('secret internal detail');

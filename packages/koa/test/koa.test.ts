@@ -430,7 +430,12 @@ describe('limits and unexpected errors', () => {
       .trim()
       .split('\n')
       .map((l) => JSON.parse(l));
-    expect(events.at(-1)).toEqual({ type: 'error', error: ERROR_CODES.INTERNAL.description, code: 'INTERNAL' });
+    expect(events.at(-1)).toEqual({
+      type: 'error',
+      error: ERROR_CODES.INTERNAL.description,
+      code: 'INTERNAL',
+      request_id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+    });
     expect(events.some((e) => e.type === 'done')).toBe(false);
     expect(text).not.toContain('secret internal detail');
     expect((await fetch(`${s.url}/health`)).status).toBe(200);

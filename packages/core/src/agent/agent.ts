@@ -245,8 +245,14 @@ export class Agent<S extends object = SessionShape> {
     ) as Session<S>;
     const signal = options.signal ?? new AbortController().signal;
     if (options.claimApproval !== undefined) state.claim = options.claimApproval;
+    if (options.probe !== undefined) state.probe = options.probe;
     const outerSpan = takeTurnSpan();
-    const span = outerSpan ?? startSpan('baton.turn', undefined, () => ({ 'baton.streaming': state.streaming }));
+    const span =
+      outerSpan ??
+      startSpan('baton.turn', undefined, () => ({
+        'baton.streaming': state.streaming,
+        ...(options.requestId === undefined ? {} : { 'baton.request_id': options.requestId }),
+      }));
     state.span = span;
     const ctx: TurnContext<S> = {
       session,
@@ -255,6 +261,7 @@ export class Agent<S extends object = SessionShape> {
       server: Object.freeze({ ...options.server }),
       signal,
       locals: {},
+      requestId: options.requestId,
     };
     const checkpoint = session[internal].checkpoint();
     const streamHooks = this.#assembled.hooks.stream;

@@ -10,6 +10,7 @@ import {
   type ModelToolCall,
   type Usage,
 } from '../model.js';
+import { probed, type TurnProbe } from '../observability/turn-observation.js';
 import type { AssembledPlugins } from '../plugin-registry.js';
 import type { HistoryItem } from '../session/history.js';
 import { internal, type Session } from '../session/session.js';
@@ -34,6 +35,8 @@ export interface TurnState {
   claim?: ClaimApproval;
   /** Conversation memory: the loop staged the request's messages in `session.history`. */
   recorded?: boolean;
+  /** Times model and tool calls for the turn runner's logs and metrics (`RunOptions.probe`). */
+  probe?: TurnProbe;
 }
 
 export interface AgentLoopOptions {
@@ -81,7 +84,7 @@ export class AgentLoop<S extends object> {
     }
     const messages = history ? history.modelMessages() : toModelMessages(ctx.request.messages);
     const decided: ModelMessage[] = [];
-    const executed: ExecutedCall[] = await this.#tools.decide(ctx, decided, state.span, state.claim);
+    const executed: ExecutedCall[] = await this.#tools.decide(ctx, decided, state.span, state.claim, state.probe);
     messages.push(...decided);
     history?.stage(decided.map(historyItem));
     if (executed.length > 0) await state.emit?.({ type: 'executed', calls: [...executed] });
@@ -97,12 +100,21 @@ export class AgentLoop<S extends object> {
       inSpan(
         'baton.model',
         state.span,
-        () => ({ 'gen_ai.operation.name': 'chat', 'gen_ai.request.model': (call.model ?? model).id ?? 'unnamed' }),
+        () => ({
+          'gen_ai.operation.name': 'chat',
+          'gen_ai.request.model': (call.model ?? model).id ?? 'unnamed',
+          ...(ctx.requestId === undefined ? {} : { 'baton.request_id': ctx.requestId }),
+        }),
         () =>
-          this.#observers.observed(
-            { type: 'model_start', context, call },
-            (durationMs, result, error) => ({ type: 'model_end', context, call, durationMs, result, error }),
-            () => this.#generate(call, state),
+          probed(
+            state.probe,
+            () =>
+              this.#observers.observed(
+                { type: 'model_start', context, call },
+                (durationMs, result, error) => ({ type: 'model_end', context, call, durationMs, result, error }),
+                () => this.#generate(call, state),
+              ),
+            (probe, durationMs, _result, error) => probe.model(durationMs, error),
           ),
         recordModelCall,
       );
@@ -147,7 +159,7 @@ export class AgentLoop<S extends object> {
           proposed.push(call);
           continue;
         }
-        const outcome = await this.#tools.call(call, ctx, undefined, state.span);
+        const outcome = await this.#tools.call(call, ctx, undefined, state.span, state.probe);
         executedNow.push(executedCall(call, outcome));
         const toolMessage: ModelMessage = { role: 'tool', toolCallId: call.id, toolName: call.name, ...outcome };
         messages.push(toolMessage);

@@ -5,6 +5,7 @@ import { matchApprovals, PENDING_KEY, reportStrayRejection } from '../approvals.
 import { abortError, BatonError, InterceptorError } from '../errors.js';
 import { callOnion } from '../hook-kinds.js';
 import type { ModelMessage, ModelToolCall } from '../model.js';
+import { probed, type TurnProbe } from '../observability/turn-observation.js';
 import type { AssembledPlugins } from '../plugin-registry.js';
 import { describeIssues, validate } from '../schema.js';
 import { internal, type Session } from '../session/session.js';
@@ -59,6 +60,7 @@ export class ToolRunner<S extends object> {
     messages: ModelMessage[],
     span: Span | undefined,
     claim: ClaimApproval | undefined,
+    probe?: TurnProbe,
   ): Promise<ExecutedCall[]> {
     const { session } = ctx;
     const pending = (session[internal].getReserved(PENDING_KEY) as PendingCall[] | undefined) ?? [];
@@ -94,7 +96,7 @@ export class ToolRunner<S extends object> {
           ...(approval.reason === undefined ? {} : { reason: approval.reason }),
         });
         const outcome = approval.approved
-          ? await this.call(call, ctx, call, span)
+          ? await this.call(call, ctx, call, span, probe)
           : await this.#reject(call, approval.reason, ctx);
         if (approval.approved) decided.set(approval, executedCall(call, outcome));
         messages.push({ role: 'tool', toolCallId: call.id, toolName: call.name, ...outcome });
@@ -135,6 +137,7 @@ export class ToolRunner<S extends object> {
     ctx: TurnContext<S>,
     approved: ModelToolCall | undefined,
     span: Span | undefined,
+    probe?: TurnProbe,
   ): Promise<ToolOutcome> {
     const context = ctx as unknown as TurnContext;
     const execute = (c: ToolInvocation) =>
@@ -146,12 +149,18 @@ export class ToolRunner<S extends object> {
           'gen_ai.tool.name': c.name,
           'gen_ai.tool.call.id': c.id,
           'baton.tool.approved': approved !== undefined,
+          ...(ctx.requestId === undefined ? {} : { 'baton.request_id': ctx.requestId }),
         }),
         () =>
-          this.#observers.observed(
-            { type: 'tool_start', context, call: c },
-            (durationMs, outcome, error) => ({ type: 'tool_end', context, call: c, durationMs, outcome, error }),
-            () => this.#execute(c, ctx, approved),
+          probed(
+            probe,
+            () =>
+              this.#observers.observed(
+                { type: 'tool_start', context, call: c },
+                (durationMs, outcome, error) => ({ type: 'tool_end', context, call: c, durationMs, outcome, error }),
+                () => this.#execute(c, ctx, approved),
+              ),
+            (p, durationMs, outcome, error) => p.tool(c.name, durationMs, outcome?.isError ?? false, error),
           ),
         (toolSpan, outcome) => toolSpan.setAttribute('baton.tool.is_error', outcome.isError),
       );
@@ -273,8 +282,8 @@ export function executedCall(call: ModelToolCall, outcome: ToolOutcome): Execute
 }
 
 function toolContext<S extends object>(ctx: TurnContext<S>, toolCallId: string): ToolContext<S> {
-  const { session, context, server, signal, locals } = ctx;
-  return { session, context, server, signal, locals, toolCallId };
+  const { session, context, server, signal, locals, requestId } = ctx;
+  return { session, context, server, signal, locals, toolCallId, requestId };
 }
 
 /** 96 random bits naming one proposal, for claims (model call ids are not unique over time). */

@@ -16,7 +16,7 @@ export function errorResponse(error: unknown): Response {
   return Response.json({ error: publicError(baton) }, { status: baton.status, headers: baton.headers ?? {} });
 }
 
-/** Whether an error is a server-side failure (5xx) worth logging. */
+/** Whether an error is a server-side failure (5xx) worth logging (a shutdown's 503 is expected). */
 export function isServerError(error: BatonError): boolean {
-  return ERROR_CODES[error.code].status >= 500;
+  return ERROR_CODES[error.code].status >= 500 && error.code !== 'SERVER_SHUTTING_DOWN';
 }

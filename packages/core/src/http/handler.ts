@@ -1,18 +1,25 @@
+import type { MeterProvider } from '@opentelemetry/api';
 import type { Agent } from '../agent/agent.js';
 import { ChatHandler, type ChatTurn } from '../chat-handler.js';
 import { BatonError, publicError } from '../errors.js';
+import type { BatonLogger } from '../observability/logger.js';
+import { BatonMetrics } from '../observability/metrics.js';
+import { TurnObserver } from '../observability/turn-observation.js';
 import { aiSdkUi, aiSdkUiRoutes, SSE_DONE, sseEvent, UI_MESSAGE_STREAM_HEADERS } from '../protocols/ai-sdk-ui/index.js';
 import type { UiChunk } from '../protocols/ai-sdk-ui/wire.js';
 import { helpDeskRoutes } from '../protocols/helpdesk/routes.js';
 import type { SessionShape } from '../session/session.js';
 import { SessionManager, type SessionManagerOptions } from '../session/session-manager.js';
+import { type CloseOptions, InflightTurns, shuttingDown } from '../shutdown.js';
 import type { ServerContext } from '../turn.js';
 import { byteLimit, isJsonType, type ParsedBody, readJsonBody } from './body.js';
 import { readCookie, type SessionCookieOptions, sessionCookie } from './cookies.js';
 import { errorResponse, isServerError, toBatonError } from './errors.js';
+import { liveness, readiness } from './health.js';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 
 /** The routes Baton answers. */
-export type BatonRouteName = 'chat' | 'chatStream' | 'uiChat' | 'session' | 'messages' | 'health';
+export type BatonRouteName = 'chat' | 'chatStream' | 'uiChat' | 'session' | 'messages' | 'health' | 'live' | 'ready';
 
 /** One route: its name, method and full path (prefix included). Aliases are routes of the same name. */
 export interface BatonRoute {
@@ -33,6 +40,10 @@ export interface BatonRoutePaths {
   health?: string | false;
   /** `GET` reads a session's conversation back, with memory on (default `/api/session/messages`). */
   messages?: string | false;
+  /** Liveness: 200 while the process runs (default `/health/live`). */
+  live?: string | false;
+  /** Readiness: 200 when the store answers, 503 when it does not or while shutting down (default `/health/ready`). */
+  ready?: string | false;
 }
 
 /** Options of {@link createBatonHandler}. */
@@ -68,6 +79,21 @@ export interface BatonHandlerOptions<C extends ServerContext = ServerContext> {
    * a string at that path (the prefix goes before it). Default: off.
    */
   aiSdkUi?: boolean | string;
+  /**
+   * One line per turn (and per request that fails before its turn starts), with pino's interface:
+   * pass a pino logger (or Fastify's `app.log`). Default: none, Baton logs nothing. Lines never
+   * carry session values, message text or secrets; session ids are hashed.
+   */
+  logger?: BatonLogger;
+  /**
+   * Where metrics go (OpenTelemetry). Default: the global MeterProvider — nothing is recorded until
+   * the application registers one.
+   */
+  meterProvider?: MeterProvider;
+  /** The header a request id comes in and goes out in (default `x-request-id`). */
+  requestIdHeader?: string;
+  /** Makes a request id when the request brings none, or an unsafe one (default: a random UUID). */
+  generateRequestId?: () => string;
 }
 
 /** What a host framework may hand over besides the `Request`. */
@@ -92,6 +118,8 @@ export interface HandleExtra<S extends object = SessionShape> {
    * body is null): a host writing the text itself skips a body stream built only to be read back.
    */
   jsonText?: (text: string) => void;
+  /** The request's id, when the host framework assigned it already (else read from the header or made). */
+  requestId?: string;
 }
 
 /** Baton's whole server side on the Fetch API: `Request` in, `Response` out. */
@@ -109,8 +137,21 @@ export interface BatonHandler<S extends object = SessionShape> {
   chatPaths: readonly string[];
   handler: ChatHandler<S>;
   sessions: SessionManager;
-  /** Closes the session store (Redis connections, the memory store's sweeper): call on shutdown. */
-  close(): Promise<void>;
+  /**
+   * Graceful shutdown: refuses new turns (503 `SERVER_SHUTTING_DOWN` with `Retry-After`; readiness
+   * turns 503), waits for turns in flight up to `timeoutMs` (default 10 s), aborts the rest (they
+   * commit nothing and release their leases), then closes the session store (Redis connections,
+   * the memory store's sweeper) unless `closeStore: false`.
+   */
+  close(options?: BatonCloseOptions): Promise<void>;
+  /** Whether `close()` began. */
+  readonly closing: boolean;
+}
+
+/** Options of `close()`. */
+export interface BatonCloseOptions extends CloseOptions {
+  /** Close the session store once the turns are done (default true). */
+  closeStore?: boolean;
 }
 
 /** An error thrown by the host app's own code (its `context`): passed through untouched. */
@@ -125,6 +166,8 @@ const ALLOW: Record<BatonRouteName, string> = {
   session: 'DELETE',
   messages: 'GET',
   health: 'GET, HEAD',
+  live: 'GET, HEAD',
+  ready: 'GET, HEAD',
 };
 const encoder = new TextEncoder();
 
@@ -139,9 +182,15 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
   options: BatonHandlerOptions<C> = {},
 ): BatonHandler<S> {
   const sessions = options.sessions instanceof SessionManager ? options.sessions : new SessionManager(options.sessions);
+  // One observer (logs, metrics) and one set of turns in flight for both protocols' handlers.
+  const { logger } = options;
+  const observer = new TurnObserver(logger, new BatonMetrics(options.meterProvider));
+  const inflight = new InflightTurns();
   const handler = new ChatHandler<S>(agent, {
     sessions,
-    ...(options.onError ? { onError: options.onError } : {}),
+    observer,
+    inflight,
+    ...(options.onError ? { onError: options.onError } : logger ? { onError: () => {} } : {}),
     ...(options.turnTimeoutMs !== undefined ? { turnTimeoutMs: options.turnTimeoutMs } : {}),
   });
   const onError = handler.onError;
@@ -151,7 +200,26 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
     protocol: aiSdkUi,
     onError,
     turnTimeoutMs: handler.turnTimeoutMs,
+    observer,
+    inflight,
   });
+  const requestIdHeader = options.requestIdHeader ?? REQUEST_ID_HEADER;
+  const requestIdOf = (request: Request, extra: HandleExtra<S>): string =>
+    extra.requestId ?? requestIdFrom(request.headers.get(requestIdHeader), options.generateRequestId);
+  /** A line for a request that ended without a turn (a turn logs its own line). */
+  const logRequest = (route: BatonRouteName | undefined, requestId: string, status: number, error?: BatonError) => {
+    if (logger === undefined) return;
+    const fields: Record<string, unknown> = { request_id: requestId, route, status };
+    if (error === undefined) {
+      if (route === 'health' || route === 'live' || route === 'ready') logger.debug(fields, 'baton request');
+      else logger.info(fields, 'baton request');
+      return;
+    }
+    fields.outcome = error.code;
+    if (status < 500 || !isServerError(error)) return logger.info(fields, 'baton request failed');
+    fields.err = error.code === 'INTERNAL' ? (error.cause ?? error) : error;
+    logger.error(fields, 'baton request failed');
+  };
   const header = options.sessionHeader ?? 'x-baton-session';
   const cookie = options.cookie === true ? {} : options.cookie || undefined;
   const limits = { limit: byteLimit(options.bodyLimit ?? '1mb'), timeoutMs: options.bodyTimeoutMs ?? 10_000 };
@@ -181,8 +249,15 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
       throw new HostError(error);
     }
     const sessionId = sessions.mode === 'server' ? sessionIdOf(request) : undefined;
+    turnStarted.add(request); // from here the turn logs its own line
     const turn = await asBaton(
-      turns.begin(body, { controller, ...(sessionId ? { sessionId } : {}), ...(server ? { server } : {}) }),
+      turns.begin(body, {
+        controller,
+        ...(sessionId ? { sessionId } : {}),
+        ...(server ? { server } : {}),
+        ...(extra.requestId === undefined ? {} : { requestId: extra.requestId }),
+        ...(extra.route === undefined ? {} : { route: extra.route }),
+      }),
     );
     extra.onTurn?.(turn as unknown as ChatTurn<S>, body);
     return turn;
@@ -279,6 +354,7 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
   };
 
   const health = async () => {
+    if (inflight.closing) return readiness(sessions, true);
     try {
       await sessions.ping();
       return Response.json({ status: 'ok', mode: sessions.mode });
@@ -288,23 +364,50 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
     }
   };
 
-  const dispatch = async (request: Request, extra: HandleExtra<S>): Promise<Response> => {
-    const pathname = new URL(request.url).pathname;
-    const name = extra.route ?? routes.find((r) => r.path === pathname)?.name;
-    if (name === undefined) throw new BatonError('NOT_FOUND', `No route ${request.method} ${pathname}`);
+  /** Requests whose turn started (it logs its own line); the others get one from `logRequest`. */
+  const turnStarted = new WeakSet<Request>();
+
+  /** Every answer carries the request id, errors in their body too; each request is logged once. */
+  const dispatch = async (request: Request, given: HandleExtra<S>): Promise<Response> => {
+    const requestId = requestIdOf(request, given);
+    let name: BatonRouteName | undefined = given.route;
+    try {
+      const pathname = name === undefined ? new URL(request.url).pathname : '';
+      name ??= routes.find((r) => r.path === pathname)?.name;
+      const response = await route(request, { ...given, requestId, ...(name === undefined ? {} : { route: name }) });
+      response.headers.set(requestIdHeader, requestId);
+      if (!turnStarted.has(request)) logRequest(name, requestId, response.status);
+      return response;
+    } catch (error) {
+      if (error instanceof HostError) throw error;
+      const baton = withRequestId(toBatonError(error), requestId, requestIdHeader);
+      if (!turnStarted.has(request)) logRequest(name, requestId, baton.status, baton);
+      throw baton;
+    }
+  };
+
+  const route = async (request: Request, extra: HandleExtra<S>): Promise<Response> => {
+    const name = extra.route;
+    if (name === undefined) {
+      throw new BatonError('NOT_FOUND', `No route ${request.method} ${new URL(request.url).pathname}`);
+    }
     const allowed = ALLOW[name].split(', ');
     if (!allowed.includes(request.method)) {
       if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: ALLOW[name] } });
+      const pathname = new URL(request.url).pathname;
       throw new BatonError('METHOD_NOT_ALLOWED', `Method ${request.method} is not allowed on ${pathname}`, undefined, {
         headers: { Allow: ALLOW[name] },
       });
     }
+    if (name === 'live') return liveness();
+    if (name === 'ready') return readiness(sessions, inflight.closing);
+    if (name === 'health') return health();
+    if (inflight.closing) throw shuttingDown(); // turns and session ends: the store is closing
     if (name === 'chat') return chat(request, extra);
     if (name === 'chatStream') return chatStream(request, extra);
     if (name === 'uiChat') return uiChat(request, extra);
-    if (name === 'session') return endSession(request);
     if (name === 'messages') return readMessages(request, sessions, sessionIdOf(request));
-    return health();
+    return endSession(request);
   };
 
   const handleOrThrow = async (request: Request, extra: HandleExtra<S> = {}): Promise<Response> => {
@@ -328,7 +431,41 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
   };
 
   const chatPaths = routes.filter((r) => CHAT_ROUTES.has(r.name)).map((r) => r.path);
-  return { handle, handleOrThrow, routes, chatPaths, handler, sessions, close: () => sessions.close() };
+  const close = async (closeOptions: BatonCloseOptions = {}) => {
+    const drained = await inflight.drain(closeOptions);
+    logger?.info({ finished: drained.finished, aborted: drained.aborted }, 'baton closed');
+    if (closeOptions.closeStore !== false) await sessions.close();
+  };
+  return {
+    handle,
+    handleOrThrow,
+    routes,
+    chatPaths,
+    handler,
+    sessions,
+    close,
+    get closing() {
+      return inflight.closing;
+    },
+  };
+}
+
+/**
+ * The error with the request's id (body `request_id`, and the id header): set on the error itself,
+ * so a host framework's error handling (Koa's `batonErrors()`) shows it too. An error already
+ * naming another request (one error object failing two requests) is wrapped instead.
+ */
+function withRequestId(error: BatonError, requestId: string, header: string): BatonError {
+  let baton = error;
+  if (baton.requestId !== undefined && baton.requestId !== requestId) {
+    baton = new BatonError(error.code, error.message, error.details, {
+      cause: error,
+      ...(error.headers ? { headers: error.headers } : {}),
+    });
+  }
+  baton.requestId = requestId;
+  baton.headers = { ...baton.headers, [header]: requestId };
+  return baton;
 }
 
 /** The routes that run turns (their body errors are Baton's). */
@@ -347,6 +484,8 @@ export function batonRoutes(
     session: '/api/session',
     messages: '/api/session/messages',
     health: '/health',
+    live: '/health/live',
+    ready: '/health/ready',
     ...options.paths,
   };
   const aliases = options.aliases ?? true;
@@ -364,6 +503,8 @@ export function batonRoutes(
   add('session', 'DELETE', paths.session);
   add('messages', 'GET', paths.messages);
   add('health', 'GET', paths.health);
+  add('live', 'GET', paths.live);
+  add('ready', 'GET', paths.ready);
   return routes;
 }
 

@@ -2,6 +2,7 @@ export { type BodyReadLimits, bodyTooLarge, byteLimit, type ParsedBody } from '.
 export type { SessionCookieOptions } from './cookies.js';
 export { errorResponse, toBatonError } from './errors.js';
 export {
+  type BatonCloseOptions,
   type BatonHandler,
   type BatonHandlerOptions,
   type BatonRoute,
@@ -11,3 +12,4 @@ export {
   createBatonHandler,
   type HandleExtra,
 } from './handler.js';
+export { isRequestId, REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';

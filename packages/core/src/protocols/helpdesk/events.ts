@@ -25,7 +25,7 @@ export function helpDeskEventEncoder(input: TurnInput): (event: TurnEvent<TurnRe
         streamedText = true;
         return [{ type: 'text_delta', text: event.message }];
       case 'error':
-        return [errorEvent(event.error)];
+        return [errorEvent(event.error, event.requestId)];
       case 'done': {
         const { response, session } = event.result;
         return [
@@ -51,11 +51,15 @@ export async function* encodeEvents(
   for await (const event of events) yield* encode(event);
 }
 
-/** A refusal shows its user message; any other error only its public code and message. */
-function errorEvent(error: unknown): StreamEvent {
-  if (error instanceof InterceptorError) return { type: 'error', error: error.userMessage, code: error.code };
+/**
+ * A refusal shows its user message; any other error only its public code and message. The
+ * request id, when the server knows it, goes along (`request_id`), as in a JSON error body.
+ */
+function errorEvent(error: unknown, requestId: string | undefined): StreamEvent {
+  const id = requestId === undefined ? {} : { request_id: requestId };
+  if (error instanceof InterceptorError) return { type: 'error', error: error.userMessage, code: error.code, ...id };
   const baton =
     error instanceof BatonError ? error : new BatonError('INTERNAL', 'Internal error', undefined, { cause: error });
   const { code, message } = publicError(baton);
-  return { type: 'error', error: message, code };
+  return { type: 'error', error: message, code, ...id };
 }

@@ -92,4 +92,4 @@ export type StreamEvent =
   | { type: 'tool_calls'; tool_calls: ToolCall[] }
   | { type: 'executed_tool_calls'; executed_tool_calls: ExecutedToolCall[] }
   | { type: 'done'; stop_reason: string; content: string; data: ResponseData; meta_data?: ResponseMetaData }
-  | { type: 'error'; error: string; code: string };
+  | { type: 'error'; error: string; code: string; request_id?: string };

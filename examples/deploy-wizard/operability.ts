@@ -1,0 +1,80 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { BatonLogger, Model } from '@baton/core';
+import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import { MeterProvider } from '@opentelemetry/sdk-metrics';
+import type { Middleware } from 'koa';
+import pino from 'pino';
+
+/*
+ * What an operator gets from the demo: JSON log lines on stdout (pino), Baton's metrics at
+ * `GET /metrics` in Prometheus format (`BATON_METRICS=1`, the OpenTelemetry Prometheus exporter),
+ * and, for trying the graceful shutdown by hand, a model slowed down on purpose.
+ */
+
+/** Pino on stdout at `level` (`BATON_LOG_LEVEL`); undefined when `silent`. */
+export function demoLogger(level: string | undefined): BatonLogger | undefined {
+  if (level === undefined || level === 'silent') return undefined;
+  return pino({ level, base: { service: 'deploy-wizard' } });
+}
+
+/** Baton's metrics, served by the demo's own server at `GET /metrics`. */
+export interface DemoMetrics {
+  meterProvider: MeterProvider;
+  /** Koa middleware answering `GET /metrics` (Prometheus text format). */
+  middleware: Middleware;
+  shutdown(): Promise<void>;
+}
+
+/** A MeterProvider read by the Prometheus exporter, which answers on the demo's port (not one of its own). */
+export function demoMetrics(): DemoMetrics {
+  const exporter = new PrometheusExporter({ preventServerStart: true });
+  const meterProvider = new MeterProvider({ readers: [exporter] });
+  const serve = (req: IncomingMessage, res: ServerResponse) => exporter.getMetricsRequestHandler(req, res);
+  return {
+    meterProvider,
+    middleware: async (ctx, next) => {
+      if (ctx.path !== '/metrics' || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
+      ctx.respond = false; // the exporter writes the response itself
+      serve(ctx.req, ctx.res);
+    },
+    shutdown: () => meterProvider.shutdown(),
+  };
+}
+
+/**
+ * The model, each answer and each streamed part `delayMs` later (`BATON_DEMO_DELAY_MS`): a slow
+ * model, to watch streaming and try `SIGTERM` during a turn. An aborted turn stops waiting.
+ */
+export function slowModel(model: Model, delayMs: number): Model {
+  const pause = (signal: AbortSignal) =>
+    new Promise<void>((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      const timer = setTimeout(resolve, delayMs);
+      signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
+    });
+  const stream = model.stream?.bind(model);
+  return {
+    ...model,
+    generate: async (call) => {
+      await pause(call.signal);
+      return model.generate(call);
+    },
+    ...(stream
+      ? {
+          async *stream(call) {
+            for await (const part of stream(call)) {
+              await pause(call.signal);
+              yield part;
+            }
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,160 @@
+import {
+  type Attributes,
+  type Counter,
+  createNoopMeter,
+  type Histogram,
+  type Meter,
+  type MeterProvider,
+  metrics,
+  type UpDownCounter,
+} from '@opentelemetry/api';
+
+/*
+ * Baton's metrics through the OpenTelemetry metrics API: no-op until the application registers a
+ * MeterProvider (globally, or passed as the `meterProvider` option), exactly like the spans.
+ * Durations are histograms in seconds and sizes in bytes, as the OpenTelemetry semantic
+ * conventions name them; every attribute takes a handful of values (routes, modes, statuses,
+ * error codes, tool names), never an id or a value.
+ */
+
+/** Every metric Baton records: name, instrument, unit, and what it measures (the README's table). */
+export const BATON_METRICS = {
+  turns: {
+    name: 'baton.turns',
+    kind: 'counter',
+    unit: '{turn}',
+    description: 'Turns run, by route, session mode and outcome (`ok`, `refused` or the error code).',
+  },
+  turnDuration: {
+    name: 'baton.turn.duration',
+    kind: 'histogram',
+    unit: 's',
+    description: 'Duration of a turn, from reading its session to its commit (or failure); same attributes.',
+  },
+  activeTurns: {
+    name: 'baton.turns.active',
+    kind: 'updowncounter',
+    unit: '{turn}',
+    description: 'Turns in flight, by route.',
+  },
+  modelDuration: {
+    name: 'baton.model.duration',
+    kind: 'histogram',
+    unit: 's',
+    description: 'Duration of each model call, by outcome (`ok` or the error code).',
+  },
+  toolDuration: {
+    name: 'baton.tool.duration',
+    kind: 'histogram',
+    unit: 's',
+    description: 'Duration of each tool call, by tool name and outcome (`ok`, `tool_error` or the error code).',
+  },
+  sessionLoadDuration: {
+    name: 'baton.session.load.duration',
+    kind: 'histogram',
+    unit: 's',
+    description: 'Duration of a session load, by mode and status (`new`, `resumed`, `expired`, `failed`).',
+  },
+  sessionCommitDuration: {
+    name: 'baton.session.commit.duration',
+    kind: 'histogram',
+    unit: 's',
+    description: 'Duration of a session commit, by mode and status (`committed`, `released`, `failed`).',
+  },
+  leaseWait: {
+    name: 'baton.session.lease.wait',
+    kind: 'histogram',
+    unit: 's',
+    description:
+      'Server mode, lease concurrency: time from asking for a session lease to holding it (or giving up: outcome `SESSION_BUSY`).',
+  },
+  storeErrors: {
+    name: 'baton.session.store.errors',
+    kind: 'counter',
+    unit: '{error}',
+    description: 'Session store failures, by operation (`load`, `commit`, `ping`) and error code.',
+  },
+  commitSize: {
+    name: 'baton.session.commit.size',
+    kind: 'histogram',
+    unit: 'By',
+    description:
+      'Bytes a commit writes: the changed keys and values (server mode), the whole session sent back (client, sealed).',
+  },
+} as const;
+
+const SECONDS_FAST = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+const SECONDS_SLOW = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
+const BYTES = [64, 256, 1024, 4096, 16_384, 65_536, 262_144, 1_048_576, 4_194_304];
+
+/** The instruments of one meter. */
+export interface BatonInstruments {
+  turns: Counter;
+  turnDuration: Histogram;
+  activeTurns: UpDownCounter;
+  modelDuration: Histogram;
+  toolDuration: Histogram;
+  sessionLoadDuration: Histogram;
+  sessionCommitDuration: Histogram;
+  leaseWait: Histogram;
+  storeErrors: Counter;
+  commitSize: Histogram;
+}
+
+function createInstruments(meter: Meter): BatonInstruments {
+  const m = BATON_METRICS;
+  const histogram = (def: { name: string; unit: string; description: string }, boundaries: number[]) =>
+    meter.createHistogram(def.name, {
+      unit: def.unit,
+      description: def.description,
+      advice: { explicitBucketBoundaries: boundaries },
+    });
+  const counter = (def: { name: string; unit: string; description: string }) =>
+    meter.createCounter(def.name, { unit: def.unit, description: def.description });
+  return {
+    turns: counter(m.turns),
+    turnDuration: histogram(m.turnDuration, SECONDS_SLOW),
+    activeTurns: meter.createUpDownCounter(m.activeTurns.name, {
+      unit: m.activeTurns.unit,
+      description: m.activeTurns.description,
+    }),
+    modelDuration: histogram(m.modelDuration, SECONDS_SLOW),
+    toolDuration: histogram(m.toolDuration, SECONDS_SLOW),
+    sessionLoadDuration: histogram(m.sessionLoadDuration, SECONDS_FAST),
+    sessionCommitDuration: histogram(m.sessionCommitDuration, SECONDS_FAST),
+    leaseWait: histogram(m.leaseWait, SECONDS_FAST),
+    storeErrors: counter(m.storeErrors),
+    commitSize: histogram(m.commitSize, BYTES),
+  };
+}
+
+const METER_NAME = '@baton/core';
+const NOOP_METER: Meter | undefined = typeof createNoopMeter === 'function' ? createNoopMeter() : undefined;
+
+/**
+ * Where a turn runner records: the instruments of `provider` (or of the global MeterProvider once
+ * one is registered). While no SDK is registered, `instruments` is undefined and turns record
+ * nothing at all — each turn only asks the API whether a provider appeared since.
+ */
+export class BatonMetrics {
+  readonly #provider: MeterProvider | undefined;
+  #instruments: BatonInstruments | undefined;
+
+  constructor(provider?: MeterProvider) {
+    this.#provider = provider;
+  }
+
+  /** The instruments, or undefined while metrics are off (no MeterProvider registered). */
+  get instruments(): BatonInstruments | undefined {
+    if (this.#instruments !== undefined) return this.#instruments;
+    const meter = (this.#provider ?? metrics.getMeterProvider()).getMeter(METER_NAME);
+    if (meter === NOOP_METER) return undefined;
+    this.#instruments = createInstruments(meter);
+    return this.#instruments;
+  }
+}
+
+/** Seconds from a `performance.now()` duration in milliseconds. */
+export const seconds = (ms: number): number => ms / 1000;
+
+export type { Attributes };

@@ -1,0 +1,199 @@
+import { InterceptorError, isBatonError } from '../errors.js';
+import { errorCode, hashId } from '../tracing.js';
+import type { BatonLogger } from './logger.js';
+import { type BatonInstruments, type BatonMetrics, seconds } from './metrics.js';
+
+/**
+ * What the agent reports of a turn's model and tool calls to the turn runner watching it (set by
+ * `ChatHandler` on the run options; absent, nothing is timed).
+ */
+export interface TurnProbe {
+  model(durationMs: number, error?: unknown): void;
+  tool(name: string, durationMs: number, isError: boolean, error?: unknown): void;
+}
+
+/** Runs `work`, telling `report` how long it took and how it failed (no probe: just runs it). */
+export async function probed<T>(
+  probe: TurnProbe | undefined,
+  work: () => Promise<T>,
+  report: (probe: TurnProbe, durationMs: number, value: T | undefined, error: unknown) => void,
+): Promise<T> {
+  if (probe === undefined) return work();
+  const started = performance.now();
+  try {
+    const value = await work();
+    report(probe, performance.now() - started, value, undefined);
+    return value;
+  } catch (error) {
+    report(probe, performance.now() - started, undefined, error);
+    throw error;
+  }
+}
+
+/** What a turn runner knows of a turn when it starts. */
+export interface TurnStart {
+  /** The route (`chat`, `chatStream`, `uiChat`) or, outside the HTTP handler, the protocol's name. */
+  route: string;
+  mode: string;
+  requestId: string | undefined;
+}
+
+/** How a turn ended: `ok`, `refused` (an interceptor's refusal) or the error that failed it. */
+export type TurnOutcome =
+  | { kind: 'ok'; stopReason: string }
+  | { kind: 'refused'; code: string }
+  | { kind: 'error'; error: unknown };
+
+/**
+ * Logs and measures the turns of one turn runner: a logger (optional) and the metrics (recording
+ * only once an OpenTelemetry MeterProvider is registered). With neither, `start` returns undefined
+ * and a turn costs one check.
+ */
+export class TurnObserver {
+  constructor(
+    readonly logger: BatonLogger | undefined,
+    readonly metrics: BatonMetrics,
+  ) {}
+
+  start(turn: TurnStart): TurnObservation | undefined {
+    const instruments = this.metrics.instruments;
+    if (instruments === undefined && this.logger === undefined) return undefined;
+    return new TurnObservation(turn, this.logger, instruments);
+  }
+}
+
+/**
+ * One turn as logs and metrics see it: counts, durations, statuses and codes — never an id in
+ * clear (session ids are hashed), a value, a message or a tool's input or output. `finish` writes
+ * the turn's one log line and its metrics, once.
+ */
+export class TurnObservation implements TurnProbe {
+  readonly #started = performance.now();
+  readonly #turn: TurnStart;
+  readonly #logger: BatonLogger | undefined;
+  readonly #metrics: BatonInstruments | undefined;
+  readonly #attributes: { 'baton.route': string; 'baton.session.mode': string };
+  #sessionStatus: string | undefined;
+  #sessionIdHash: string | undefined;
+  #modelCalls = 0;
+  #toolCalls = 0;
+  #finished = false;
+
+  constructor(turn: TurnStart, logger: BatonLogger | undefined, metrics: BatonInstruments | undefined) {
+    this.#turn = turn;
+    this.#logger = logger;
+    this.#metrics = metrics;
+    this.#attributes = { 'baton.route': turn.route, 'baton.session.mode': turn.mode };
+    metrics?.activeTurns.add(1, { 'baton.route': turn.route });
+  }
+
+  /** Whether commit sizes are wanted (computing them is not free). */
+  get measuresBytes(): boolean {
+    return this.#metrics !== undefined;
+  }
+
+  /**
+   * The session load: its status and hashed id, or its failure. `leased`: the load asked for a
+   * lease (server mode, lease concurrency, a known id), so its duration is the lease wait too.
+   */
+  loaded(
+    durationMs: number,
+    result: { status: string; id: string | undefined; leased: boolean } | { error: unknown },
+  ): void {
+    const failed = 'error' in result;
+    this.#sessionStatus = failed ? 'failed' : result.status;
+    if (!failed && result.id !== undefined) this.#sessionIdHash = hashId(result.id);
+    const m = this.#metrics;
+    if (m === undefined) return;
+    const mode = this.#turn.mode;
+    m.sessionLoadDuration.record(seconds(durationMs), {
+      'baton.session.mode': mode,
+      'baton.session.status': this.#sessionStatus,
+    });
+    if (failed) {
+      const code = errorCode(result.error);
+      if (code === 'SESSION_BUSY') m.leaseWait.record(seconds(durationMs), { 'baton.outcome': code });
+      if (code === 'SESSION_STORE_UNAVAILABLE')
+        m.storeErrors.add(1, { 'baton.operation': 'load', 'baton.error.code': code });
+    } else if (result.leased) m.leaseWait.record(seconds(durationMs), { 'baton.outcome': 'acquired' });
+  }
+
+  model(durationMs: number, error?: unknown): void {
+    this.#modelCalls++;
+    this.#metrics?.modelDuration.record(seconds(durationMs), {
+      'baton.outcome': error === undefined ? 'ok' : errorCode(error),
+    });
+  }
+
+  tool(name: string, durationMs: number, isError: boolean, error?: unknown): void {
+    this.#toolCalls++;
+    this.#metrics?.toolDuration.record(seconds(durationMs), {
+      'gen_ai.tool.name': name,
+      'baton.outcome': error !== undefined ? errorCode(error) : isError ? 'tool_error' : 'ok',
+    });
+  }
+
+  /** The commit (or, for a refused turn, the release) and the bytes it wrote. */
+  committed(durationMs: number, status: 'committed' | 'released' | 'failed', bytes: number, error?: unknown): void {
+    const m = this.#metrics;
+    if (m === undefined) return;
+    const mode = this.#turn.mode;
+    m.sessionCommitDuration.record(seconds(durationMs), { 'baton.session.mode': mode, 'baton.session.status': status });
+    if (status === 'committed') m.commitSize.record(bytes, { 'baton.session.mode': mode });
+    if (isBatonError(error, 'SESSION_STORE_UNAVAILABLE')) {
+      m.storeErrors.add(1, { 'baton.operation': 'commit', 'baton.error.code': 'SESSION_STORE_UNAVAILABLE' });
+    }
+  }
+
+  /** Ends the turn: its log line and its metrics (only the first call counts). */
+  finish(outcome: TurnOutcome): void {
+    if (this.#finished) return;
+    this.#finished = true;
+    const durationMs = performance.now() - this.#started;
+    const code = outcome.kind === 'ok' ? 'ok' : outcome.kind === 'refused' ? 'refused' : errorCode(outcome.error);
+    const m = this.#metrics;
+    if (m !== undefined) {
+      const attributes = { ...this.#attributes, 'baton.outcome': code };
+      m.turns.add(1, attributes);
+      m.turnDuration.record(seconds(durationMs), attributes);
+      m.activeTurns.add(-1, { 'baton.route': this.#turn.route });
+    }
+    const logger = this.#logger;
+    if (logger === undefined) return;
+    const turn = this.#turn;
+    const fields: Record<string, unknown> = {
+      request_id: turn.requestId,
+      route: turn.route,
+      mode: turn.mode,
+      session_status: this.#sessionStatus,
+      session_id_hash: this.#sessionIdHash,
+      outcome: code,
+      duration_ms: Math.round(durationMs * 100) / 100,
+      model_calls: this.#modelCalls,
+      tool_calls: this.#toolCalls,
+    };
+    if (outcome.kind === 'ok') fields.stop_reason = outcome.stopReason;
+    if (outcome.kind === 'refused') fields.refusal_code = outcome.code;
+    if (outcome.kind !== 'error') {
+      logger.info(fields, 'baton turn');
+      return;
+    }
+    const status = isBatonError(outcome.error)
+      ? outcome.error.status
+      : outcome.error instanceof InterceptorError
+        ? 200
+        : 500;
+    fields.status = status;
+    if (status < 500) {
+      logger.info(fields, 'baton turn failed');
+      return;
+    }
+    if (code === 'SERVER_SHUTTING_DOWN') {
+      logger.warn(fields, 'baton turn aborted by shutdown');
+      return;
+    }
+    // A server-side failure: the error with its cause chain, as the `onError` hook gets it.
+    fields.err = isBatonError(outcome.error, 'INTERNAL') ? (outcome.error.cause ?? outcome.error) : outcome.error;
+    logger.error(fields, 'baton turn failed');
+  }
+}
