@@ -77,8 +77,11 @@ export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBod
     this.protocol = options.protocol ?? (helpdesk as unknown as Protocol<Body, Event>);
     this.turnTimeoutMs = options.turnTimeoutMs ?? 120_000;
     this.onError = options.onError ?? ((error) => console.error('[baton] unexpected error in a turn:', error));
-    this.observer = options.observer ?? new TurnObserver(options.logger, new BatonMetrics(options.meterProvider));
     this.inflight = options.inflight ?? new InflightTurns();
+    const inflight = this.inflight;
+    this.observer =
+      options.observer ??
+      new TurnObserver(options.logger, new BatonMetrics(options.meterProvider, () => inflight.size));
   }
 
   /** Refuses new turns (503 `SERVER_SHUTTING_DOWN`), waits for those in flight, aborts the rest. */

@@ -184,8 +184,8 @@ export function createBatonHandler<S extends object, C extends ServerContext = S
   const sessions = options.sessions instanceof SessionManager ? options.sessions : new SessionManager(options.sessions);
   // One observer (logs, metrics) and one set of turns in flight for both protocols' handlers.
   const { logger } = options;
-  const observer = new TurnObserver(logger, new BatonMetrics(options.meterProvider));
   const inflight = new InflightTurns();
+  const observer = new TurnObserver(logger, new BatonMetrics(options.meterProvider, () => inflight.size));
   const handler = new ChatHandler<S>(agent, {
     sessions,
     observer,

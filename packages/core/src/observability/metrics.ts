@@ -6,7 +6,6 @@ import {
   type Meter,
   type MeterProvider,
   metrics,
-  type UpDownCounter,
 } from '@opentelemetry/api';
 
 /*
@@ -35,7 +34,7 @@ export const BATON_METRICS = {
     name: 'baton.turns.active',
     kind: 'updowncounter',
     unit: '{turn}',
-    description: 'Turns in flight, by route.',
+    description: 'Turns in flight (observed when metrics are read: no cost per turn).',
   },
   modelDuration: {
     name: 'baton.model.duration',
@@ -91,7 +90,6 @@ const BYTES = [64, 256, 1024, 4096, 16_384, 65_536, 262_144, 1_048_576, 4_194_30
 export interface BatonInstruments {
   turns: Counter;
   turnDuration: Histogram;
-  activeTurns: UpDownCounter;
   modelDuration: Histogram;
   toolDuration: Histogram;
   sessionLoadDuration: Histogram;
@@ -101,7 +99,7 @@ export interface BatonInstruments {
   commitSize: Histogram;
 }
 
-function createInstruments(meter: Meter): BatonInstruments {
+function createInstruments(meter: Meter, inflight: () => number): BatonInstruments {
   const m = BATON_METRICS;
   const histogram = (def: { name: string; unit: string; description: string }, boundaries: number[]) =>
     meter.createHistogram(def.name, {
@@ -111,13 +109,9 @@ function createInstruments(meter: Meter): BatonInstruments {
     });
   const counter = (def: { name: string; unit: string; description: string }) =>
     meter.createCounter(def.name, { unit: def.unit, description: def.description });
-  return {
+  const instruments: BatonInstruments = {
     turns: counter(m.turns),
     turnDuration: histogram(m.turnDuration, SECONDS_SLOW),
-    activeTurns: meter.createUpDownCounter(m.activeTurns.name, {
-      unit: m.activeTurns.unit,
-      description: m.activeTurns.description,
-    }),
     modelDuration: histogram(m.modelDuration, SECONDS_SLOW),
     toolDuration: histogram(m.toolDuration, SECONDS_SLOW),
     sessionLoadDuration: histogram(m.sessionLoadDuration, SECONDS_FAST),
@@ -126,6 +120,13 @@ function createInstruments(meter: Meter): BatonInstruments {
     storeErrors: counter(m.storeErrors),
     commitSize: histogram(m.commitSize, BYTES),
   };
+  meter
+    .createObservableUpDownCounter(m.activeTurns.name, {
+      unit: m.activeTurns.unit,
+      description: m.activeTurns.description,
+    })
+    .addCallback((result) => result.observe(inflight()));
+  return instruments;
 }
 
 const METER_NAME = '@baton/core';
@@ -138,10 +139,13 @@ const NOOP_METER: Meter | undefined = typeof createNoopMeter === 'function' ? cr
  */
 export class BatonMetrics {
   readonly #provider: MeterProvider | undefined;
+  readonly #inflight: () => number;
   #instruments: BatonInstruments | undefined;
 
-  constructor(provider?: MeterProvider) {
+  /** `inflight`: how many turns are in flight right now (`baton.turns.active`). */
+  constructor(provider?: MeterProvider, inflight: () => number = () => 0) {
     this.#provider = provider;
+    this.#inflight = inflight;
   }
 
   /** The instruments, or undefined while metrics are off (no MeterProvider registered). */
@@ -149,7 +153,7 @@ export class BatonMetrics {
     if (this.#instruments !== undefined) return this.#instruments;
     const meter = (this.#provider ?? metrics.getMeterProvider()).getMeter(METER_NAME);
     if (meter === NOOP_METER) return undefined;
-    this.#instruments = createInstruments(meter);
+    this.#instruments = createInstruments(meter, this.#inflight);
     return this.#instruments;
   }
 }

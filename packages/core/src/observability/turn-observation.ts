@@ -84,7 +84,6 @@ export class TurnObservation implements TurnProbe {
     this.#logger = logger;
     this.#metrics = metrics;
     this.#attributes = { 'baton.route': turn.route, 'baton.session.mode': turn.mode };
-    metrics?.activeTurns.add(1, { 'baton.route': turn.route });
   }
 
   /** Whether commit sizes are wanted (computing them is not free). */
@@ -156,7 +155,6 @@ export class TurnObservation implements TurnProbe {
       const attributes = { ...this.#attributes, 'baton.outcome': code };
       m.turns.add(1, attributes);
       m.turnDuration.record(seconds(durationMs), attributes);
-      m.activeTurns.add(-1, { 'baton.route': this.#turn.route });
     }
     const logger = this.#logger;
     if (logger === undefined) return;
