@@ -147,6 +147,9 @@ async function batonApp(): Promise<Koa> {
       store,
       maxBytes: MAX_SESSION_BYTES,
       concurrency: spec.concurrency ?? 'lease',
+      // The answer carries what the peers' routes answer (the counter), not a snapshot of the
+      // whole session: in server mode the state stays on the server (README "The Session").
+      snapshot: (key) => key === 'counter',
     };
     if (spec.prefill) {
       const { count, bytes } = spec.prefill;
