@@ -75,7 +75,15 @@ async function batonServer(schema: string, sent: { bytes: number; queries: numbe
     ],
   });
   const baton = createBatonKoa(agent, {
-    sessions: { mode: 'server', store, maxBytes: 4 * 1024 * 1024, concurrency: 'lease', leaseWaitMs: 30_000 },
+    sessions: {
+      mode: 'server',
+      store,
+      maxBytes: 4 * 1024 * 1024,
+      concurrency: 'lease',
+      leaseWaitMs: 30_000,
+      // The answer carries the counter, as the peer's route answers, not a snapshot of the session.
+      snapshot: (key) => key === 'counter',
+    },
     onError: (e) => console.error(e),
   });
   const router = new Router();

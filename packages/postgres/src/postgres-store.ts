@@ -3,6 +3,7 @@ import {
   abortError,
   BatonError,
   type CommitRequest,
+  type CommitResult,
   type Lease,
   type LoadOptions,
   type LoadResult,
@@ -224,18 +225,27 @@ export class PostgresSessionStore implements SessionStore {
     const { lease } = options;
     const { rows } = await this.#query<Row>(
       'load',
-      `SELECT kind, name, body, n1, n2, n3 FROM ${this.#names.load}($1, $2, $3, $4, $5)`,
-      [id, SENT_AT, options.idleTtlMs, lease ? Math.ceil(lease.ttlMs) : null, options.transcript?.last ?? null],
+      `SELECT kind, name, body, n1, n2, n3 FROM ${this.#names.load}($1, $2, $3, $4, $5, $6)`,
+      [
+        id,
+        SENT_AT,
+        options.idleTtlMs,
+        lease ? Math.ceil(lease.ttlMs) : null,
+        options.transcript?.last ?? null,
+        options.cached && /^\d{1,18}$/.test(options.cached.version) ? options.cached.version : null,
+      ],
     );
     const status = rows[0]?.kind;
     if (status === 'missing') return { status: 'missing' };
     if (status === 'expired') return { status: 'expired' };
-    if (status === 'found') return found(rows, lease !== undefined, options.transcript !== undefined);
+    if (status === 'found' || status === 'same') {
+      return found(rows, lease !== undefined, options.transcript !== undefined);
+    }
     if (status === 'busy') return 'busy';
     throw new BatonError('INTERNAL', `Unexpected reply from the load function: ${String(status)}`);
   }
 
-  async commit(id: string, request: CommitRequest): Promise<void> {
+  async commit(id: string, request: CommitRequest): Promise<CommitResult | undefined> {
     const merge = request.expectedVersions;
     const setKeys = [...request.set.keys()];
     const transcript = request.transcript;
@@ -264,9 +274,12 @@ export class PostgresSessionStore implements SessionStore {
     );
     const reply = rows[0];
     switch (reply?.status) {
-      case 'ok':
+      case 'ok': {
         if (request.lease) this.#wake(id);
-        return;
+        const [version = '0', previous = '0'] = (reply.detail ?? '').split(':');
+        if (version === '0') return undefined;
+        return previous === '0' ? { version } : { version, previous };
+      }
       case 'stale':
         throw new BatonError('SESSION_BUSY', 'The lease of this session expired or was taken over; nothing written', {
           id,
@@ -513,6 +526,9 @@ function found(rows: Row[], leased: boolean, withTranscript: boolean): LoadResul
     createdAt: Number(head.n1),
     absoluteExpiresAt: Number(head.n2),
   };
+  if (head.name && head.name !== '0') session.version = head.name;
+  // 'same': the process's cached copy is current; no key was read (a delta of nothing).
+  if (head.kind === 'same') session.delta = { deleted: [] };
   if (withTranscript && window) session.transcript = { entries, ...window };
   return leased ? { status: 'found', session, lease: { token: Number(head.n3) } } : { status: 'found', session };
 }

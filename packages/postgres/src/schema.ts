@@ -87,6 +87,7 @@ CREATE TABLE ${n.sessions} (
   lease_token bigint,
   lease_expires_at bigint,
   transcript_last_seq bigint NOT NULL DEFAULT 0,
+  version bigint NOT NULL DEFAULT 0,
   buried boolean NOT NULL DEFAULT false
 ) WITH (fillfactor = 80);
 CREATE INDEX ${q(n, 'sessions_expired_until')} ON ${n.sessions} (expired_until);
@@ -124,7 +125,7 @@ CREATE INDEX ${q(n, 'claims_expires_at')} ON ${n.claims} (expires_at);
 -- them from a snapshot taken before it waited for that holder's row lock).
 -- Rows: a status row ('found' | 'missing' | 'expired' | 'busy'), then 'k' rows (key, text,
 -- version), then with p_transcript a 'w' row (last seq, first seq) and 't' rows (text, seq).
-CREATE FUNCTION ${n.load}(p_id text, p_now bigint, p_idle bigint, p_lease_ttl bigint, p_transcript integer)
+CREATE FUNCTION ${n.load}(p_id text, p_now bigint, p_idle bigint, p_lease_ttl bigint, p_transcript integer, p_cached bigint)
 RETURNS TABLE (kind text, name text, body text, n1 bigint, n2 bigint, n3 bigint)
 LANGUAGE plpgsql VOLATILE AS $fn$
 #variable_conflict use_column
@@ -160,9 +161,14 @@ BEGIN
     lease_token = CASE WHEN token IS NULL THEN lease_token ELSE token END,
     lease_expires_at = CASE WHEN token IS NULL THEN lease_expires_at ELSE db_now + p_lease_ttl END
   WHERE id = p_id;
-  RETURN QUERY SELECT 'found'::text, NULL::text, NULL::text, s.created_at, s.absolute_expires_at, token;
-  RETURN QUERY SELECT 'k'::text, e.key, e.text, e.version, NULL::bigint, NULL::bigint
-    FROM ${n.entries} e WHERE e.session_id = p_id;
+  -- The session cache (LoadOptions.cached): a process holding this version reads no keys.
+  IF p_cached IS NOT NULL AND s.version > 0 AND p_cached = s.version THEN
+    RETURN QUERY SELECT 'same'::text, s.version::text, NULL::text, s.created_at, s.absolute_expires_at, token;
+  ELSE
+    RETURN QUERY SELECT 'found'::text, s.version::text, NULL::text, s.created_at, s.absolute_expires_at, token;
+    RETURN QUERY SELECT 'k'::text, e.key, e.text, e.version, NULL::bigint, NULL::bigint
+      FROM ${n.entries} e WHERE e.session_id = p_id;
+  END IF;
   IF p_transcript IS NOT NULL THEN
     RETURN QUERY SELECT 'w'::text, NULL::text, NULL::text, s.transcript_last_seq,
       coalesce((SELECT min(t.seq) FROM ${n.transcript} t WHERE t.session_id = p_id), s.transcript_last_seq + 1),
@@ -195,6 +201,8 @@ DECLARE
   creating boolean := p_created_at IS NOT NULL;
   conflict_key text;
   last_seq bigint;
+  old_version bigint;
+  new_version bigint;
 BEGIN
   SELECT * INTO s FROM ${n.sessions} WHERE id = p_id FOR UPDATE;
   held := FOUND;
@@ -265,13 +273,21 @@ BEGIN
         FROM ${n.transcript} t WHERE t.session_id = p_id
       ) y WHERE y.tail > p_max_bytes);
   END IF;
+  -- The session's version (the per-process cache's key): a new, never reused number whenever keys
+  -- change; a commit that only appends to the transcript keeps it.
+  old_version := CASE WHEN live THEN s.version ELSE 0 END;
+  new_version := old_version;
+  IF creating OR cardinality(p_set_keys) > 0 OR cardinality(p_del_keys) > 0 THEN
+    new_version := nextval('${n.fence}');
+  END IF;
   UPDATE ${n.sessions} SET
     idle_expires_at = least(p_now + p_idle, p_abs),
     transcript_last_seq = last_seq,
+    version = new_version,
     lease_token = CASE WHEN p_lease IS NULL THEN lease_token ELSE NULL END,
     lease_expires_at = CASE WHEN p_lease IS NULL THEN lease_expires_at ELSE NULL END
   WHERE id = p_id;
-  RETURN QUERY SELECT 'ok'::text, NULL::text;
+  RETURN QUERY SELECT 'ok'::text, new_version::text || ':' || old_version::text;
 END
 $fn$;
 `,
