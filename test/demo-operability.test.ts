@@ -6,22 +6,11 @@
  * JSON log line on stdout, carrying the request id.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { SessionManager } from '@baton/core';
 import { RedisSessionStore } from '@baton/redis';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DEMO_ARGS, DEMO_ROOT, demoEnv } from './support/demo.js';
 import { REDIS_URL } from './support/redis.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-const demoArgs = ['--import', 'tsx', 'examples/deploy-wizard/server.ts'];
-
-function demoEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(PORT|BATON_|REDIS_)/.test(key)) env[key] = value;
-  }
-  return { ...env, PORT: '0', ...settings };
-}
 
 interface Demo {
   child: ChildProcess;
@@ -37,7 +26,7 @@ afterEach(() => {
 
 function startDemo(settings: Record<string, string>): Promise<Demo> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, demoArgs, { cwd: root, env: demoEnv(settings) });
+    const child = spawn(process.execPath, DEMO_ARGS, { cwd: DEMO_ROOT, env: demoEnv({ PORT: '0', ...settings }) });
     running.push(child);
     let stdout = '';
     let stderr = '';

@@ -5,54 +5,22 @@
  * database is one clear line and a non-zero exit.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_URL, dropSchema, uniqueSchema } from '../packages/postgres/test/support.js';
+import { DEMO_ARGS, DEMO_ROOT, demoEnv, runDemoToExit } from './support/demo.js';
 import { postChat } from './support/http.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-const demoArgs = ['--import', 'tsx', 'examples/deploy-wizard/server.ts'];
 const schema = uniqueSchema('demo');
 
 afterAll(async () => {
   await dropSchema(schema);
 });
 
-function demoEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(PORT|BATON_|REDIS_|DATABASE_URL)/.test(key)) env[key] = value;
-  }
-  return { ...env, ...settings };
-}
-
-function runToExit(settings: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, demoArgs, { cwd: root, env: demoEnv(settings) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the demo did not exit; stdout: ${stdout}`));
-    }, 20_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
-
 function startProcess(
   settings: Record<string, string>,
 ): Promise<{ child: ChildProcess; url: string; out: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, demoArgs, { cwd: root, env: demoEnv({ PORT: '0', ...settings }) });
+    const child = spawn(process.execPath, DEMO_ARGS, { cwd: DEMO_ROOT, env: demoEnv({ PORT: '0', ...settings }) });
     let stdout = '';
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -94,13 +62,13 @@ const chat = postChat<Answer>;
 
 describe('demo: BATON_SESSION=postgres', () => {
   it('without DATABASE_URL: one line, exit 2', async () => {
-    const { code, stderr } = await runToExit({ BATON_SESSION: 'postgres', PORT: '0' });
+    const { code, stderr } = await runDemoToExit({ BATON_SESSION: 'postgres', PORT: '0' });
     expect(code).toBe(2);
     expect(oneLine(stderr)).toMatch(/^Cannot start the demo: BATON_SESSION=postgres needs DATABASE_URL/);
   });
 
   it('PostgreSQL unreachable at start-up: one line naming it without the password, exit 1', async () => {
-    const { code, stdout, stderr } = await runToExit({
+    const { code, stdout, stderr } = await runDemoToExit({
       BATON_SESSION: 'postgres',
       DATABASE_URL: 'postgres://demo:pa55word@127.0.0.1:1/test',
       PORT: '0',

@@ -6,53 +6,16 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { ApprovalSigner, Sealer } from '@baton/core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { DEMO_ARGS, DEMO_ROOT, demoEnv, runDemoToExit } from './support/demo.js';
 import { postChat } from './support/http.js';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-// `node --import tsx`: the same code as `pnpm demo` in one process, so a signal reaches the demo
-// itself, not a tsx wrapper that could leave it orphaned.
-const demoArgs = ['--import', 'tsx', 'examples/deploy-wizard/server.ts'];
-
-/** The environment without any demo setting inherited from the shell running the tests. */
-function demoEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [key, value] of Object.entries(process.env)) {
-    if (!/^(PORT|BATON_|REDIS_)/.test(key)) env[key] = value;
-  }
-  return { ...env, ...settings };
-}
-
-/** Runs the demo until it exits (it must: these settings are wrong). */
-function runToExit(settings: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, demoArgs, { cwd: root, env: demoEnv(settings) });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`the demo did not exit; stdout: ${stdout}`));
-    }, 20_000);
-    child.on('exit', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
-  });
-}
 
 /** Starts the demo on a free port; resolves with its URL once it listens. */
 function startProcess(settings: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, demoArgs, {
-      cwd: root,
+    const child = spawn(process.execPath, DEMO_ARGS, {
+      cwd: DEMO_ROOT,
       env: demoEnv({ PORT: '0', ...settings }),
     });
     let stdout = '';
@@ -86,7 +49,7 @@ function oneLine(stderr: string): string {
 
 describe('demo settings: a wrong PORT is one line and exit code 2', () => {
   it.each(['abc', '70000', '-1', '1.5', '3000x', ' 80'])('PORT=%j', async (port) => {
-    const { code, stdout, stderr } = await runToExit({ PORT: port });
+    const { code, stdout, stderr } = await runDemoToExit({ PORT: port });
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(oneLine(stderr)).toBe(
@@ -106,7 +69,7 @@ describe('demo settings: a too-short BATON_SECRET is one line that shows nothing
   ];
 
   it.each(['sealed', 'client'])('BATON_SESSION=%s', async (session) => {
-    const { code, stderr } = await runToExit({ BATON_SESSION: session, BATON_SECRET: secret, PORT: '0' });
+    const { code, stderr } = await runDemoToExit({ BATON_SESSION: session, BATON_SECRET: secret, PORT: '0' });
     expect(code).toBe(2);
     expect(oneLine(stderr)).toBe('Cannot start the demo: BATON_SECRET must be at least 32 bytes');
     expect(stderr).not.toContain(secret);
@@ -141,7 +104,7 @@ describe('library messages about a too-short secret show nothing of it', () => {
 describe('demo: Redis down at start-up is one line and a non-zero exit', () => {
   it('BATON_SESSION=redis REDIS_URL=redis://...@127.0.0.1:1', async () => {
     const started = Date.now();
-    const { code, stdout, stderr } = await runToExit({
+    const { code, stdout, stderr } = await runDemoToExit({
       BATON_SESSION: 'redis',
       REDIS_URL: 'redis://demo:pa55word@127.0.0.1:1',
       PORT: '0',
