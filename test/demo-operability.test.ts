@@ -5,42 +5,23 @@
  * within the bound; `BATON_METRICS=1` serves Prometheus metrics at `/metrics`; each turn is one
  * JSON log line on stdout, carrying the request id.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { SessionManager } from '@baton/core';
 import { RedisSessionStore } from '@baton/redis';
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEMO_ARGS, DEMO_ROOT, demoEnv } from './support/demo.js';
+import { startDemo as start } from './support/demo.js';
 import { REDIS_URL } from './support/redis.js';
-
-interface Demo {
-  child: ChildProcess;
-  url: string;
-  stdout: () => string;
-  exited: Promise<number | null>;
-}
 
 const running: ChildProcess[] = [];
 afterEach(() => {
   for (const child of running.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-function startDemo(settings: Record<string, string>): Promise<Demo> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, DEMO_ARGS, { cwd: DEMO_ROOT, env: demoEnv({ PORT: '0', ...settings }) });
-    running.push(child);
-    let stdout = '';
-    let stderr = '';
-    const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk;
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
-      if (url) resolve({ child, url, stdout: () => stdout, exited });
-    });
-    void exited.then((code) => reject(new Error(`the demo exited (${code}): ${stderr}`)));
-  });
+/** Starts the demo; what a test leaves running is killed after it. */
+async function startDemo(settings: Record<string, string>) {
+  const demo = await start(settings);
+  running.push(demo.child);
+  return demo;
 }
 
 const json = (body: unknown, headers: Record<string, string> = {}) => ({

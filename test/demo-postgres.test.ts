@@ -4,10 +4,9 @@
  * approval survive a restart of the demo, an approval runs at most once, and a wrong or dead
  * database is one clear line and a non-zero exit.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_URL, dropSchema, uniqueSchema } from '../packages/postgres/test/support.js';
-import { DEMO_ARGS, DEMO_ROOT, demoEnv, runDemoToExit } from './support/demo.js';
+import { oneLine, runDemoToExit, startDemo, stopDemo } from './support/demo.js';
 import { postChat } from './support/http.js';
 
 const schema = uniqueSchema('demo');
@@ -15,39 +14,6 @@ const schema = uniqueSchema('demo');
 afterAll(async () => {
   await dropSchema(schema);
 });
-
-function startProcess(
-  settings: Record<string, string>,
-): Promise<{ child: ChildProcess; url: string; out: () => string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, DEMO_ARGS, { cwd: DEMO_ROOT, env: demoEnv({ PORT: '0', ...settings }) });
-    let stdout = '';
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk;
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
-      if (url) resolve({ child, url, out: () => stdout });
-    });
-    child.on('exit', (code) => reject(new Error(`the demo exited (${code}): ${stderr}`)));
-  });
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-function oneLine(stderr: string): string {
-  const lines = stderr.split('\n').filter((line) => line.trim() !== '');
-  expect(lines).toHaveLength(1);
-  expect(stderr).not.toMatch(/^\s+at /m);
-  return lines[0] as string;
-}
 
 interface Answer {
   content: string;
@@ -82,11 +48,11 @@ describe('demo: BATON_SESSION=postgres', () => {
 
   it('migrates at start-up; the conversation and its pending approval survive a restart; the approval runs once', async () => {
     const settings = { BATON_SESSION: 'postgres', DATABASE_URL, BATON_PG_SCHEMA: schema };
-    const first = await startProcess(settings);
+    const first = await startDemo(settings);
     let call: Answer['data']['tool_calls'][number];
     let id: string;
     try {
-      expect(first.out()).toContain('(sessions: postgres)');
+      expect(first.stdout()).toContain('(sessions: postgres)');
       let r = await chat(first.url, { messages: [{ role: 'user', content: 'deploy' }] });
       id = r.body.data.session_id;
       for (const content of ['web', '2']) {
@@ -95,9 +61,9 @@ describe('demo: BATON_SESSION=postgres', () => {
       expect(r.body.data.tool_calls).toHaveLength(1);
       call = r.body.data.tool_calls[0] as typeof call;
     } finally {
-      await stopProcess(first.child);
+      await stopDemo(first.child);
     }
-    const second = await startProcess(settings);
+    const second = await startDemo(settings);
     try {
       const approve = {
         messages: [{ role: 'user', content: '', data: { tool_calls: [{ ...call, execute: true }] } }],
@@ -110,7 +76,7 @@ describe('demo: BATON_SESSION=postgres', () => {
       expect(replay.status).toBe(400);
       expect(replay.body.error?.code).toBe('APPROVAL_UNKNOWN');
     } finally {
-      await stopProcess(second.child);
+      await stopDemo(second.child);
     }
   });
 });

@@ -4,48 +4,12 @@
  * no secret (nor any digest of it) is ever printed, and client mode without BATON_SECRET signs
  * approvals with a per-process secret — whose reach the last suite pins down.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { ApprovalSigner, Sealer } from '@baton/core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { DEMO_ARGS, DEMO_ROOT, demoEnv, runDemoToExit } from './support/demo.js';
+import { oneLine, runDemoToExit, startDemo, stopDemo } from './support/demo.js';
 import { postChat } from './support/http.js';
-
-/** Starts the demo on a free port; resolves with its URL once it listens. */
-function startProcess(settings: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, DEMO_ARGS, {
-      cwd: DEMO_ROOT,
-      env: demoEnv({ PORT: '0', ...settings }),
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stderr?.on('data', (chunk: Buffer) => {
-      stderr += chunk;
-    });
-    child.stdout?.on('data', (chunk: Buffer) => {
-      stdout += chunk;
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(stdout)?.[1];
-      if (url) resolve({ child, url });
-    });
-    child.on('exit', (code) => reject(new Error(`the demo exited (${code}): ${stderr}`)));
-  });
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  child.kill('SIGTERM');
-  await exited;
-}
-
-/** The lines a failed start printed: exactly one, the reason, no stack trace. */
-function oneLine(stderr: string): string {
-  const lines = stderr.split('\n').filter((line) => line.trim() !== '');
-  expect(lines).toHaveLength(1);
-  expect(stderr).not.toMatch(/^\s+at /m);
-  return lines[0] as string;
-}
 
 describe('demo settings: a wrong PORT is one line and exit code 2', () => {
   it.each(['abc', '70000', '-1', '1.5', '3000x', ' 80'])('PORT=%j', async (port) => {
@@ -150,15 +114,15 @@ const approve = (call: { id: string; name: string; input: unknown }, session: Re
 describe('demo, client mode without BATON_SECRET: approvals signed with a per-process secret', () => {
   const children: ChildProcess[] = [];
   const start = async () => {
-    const started = await startProcess({ BATON_SESSION: 'client' });
+    const started = await startDemo({ BATON_SESSION: 'client' });
     children.push(started.child);
     return started;
   };
   afterEach(async () => {
-    for (const child of children.splice(0)) await stopProcess(child);
+    for (const child of children.splice(0)) await stopDemo(child);
   });
   afterAll(async () => {
-    for (const child of children) await stopProcess(child);
+    for (const child of children) await stopDemo(child);
   });
 
   it('signs the pending call; a call the client wrote into its session is 400 APPROVAL_INVALID', async () => {
@@ -186,7 +150,7 @@ describe('demo, client mode without BATON_SECRET: approvals signed with a per-pr
   it('after a restart, a pending approval is 400 APPROVAL_INVALID and nothing runs', async () => {
     const before = await start();
     const { call, session } = await proposal(before.url, 'svc');
-    await stopProcess(before.child);
+    await stopDemo(before.child);
     const after = await start();
     const r = await chat(after.url, approve(call, session));
     expect(r.status).toBe(400);
