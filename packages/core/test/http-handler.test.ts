@@ -6,8 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { Agent, BatonError, createBatonHandler, type Model, scriptedModel, tool } from '../src/index.js';
-
-const URL_BASE = 'http://baton.test';
+import { chat, post, URL_BASE } from './support/fetch.js';
 
 /** `remember <note>` stores a note; anything else is echoed. */
 function noteAgent(model?: Model) {
@@ -36,21 +35,6 @@ function noteAgent(model?: Model) {
       }),
     ],
   });
-}
-
-const chat = (text: string, data?: object) => ({
-  messages: [{ role: 'user', content: text }],
-  ...(data ? { data } : {}),
-});
-
-function post(path: string, body: BodyInit | object, headers: Record<string, string> = {}): Request {
-  const text = typeof body === 'string' || body instanceof ReadableStream ? body : JSON.stringify(body);
-  return new Request(`${URL_BASE}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: text as BodyInit,
-    ...(text instanceof ReadableStream ? { duplex: 'half' } : {}),
-  } as RequestInit);
 }
 
 async function errorOf(response: Response) {

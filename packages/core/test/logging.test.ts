@@ -18,8 +18,7 @@ import {
   scriptedModel,
   tool,
 } from '../src/index.js';
-
-const URL_BASE = 'http://baton.test';
+import { chat, post, URL_BASE } from './support/fetch.js';
 
 /** A real pino logger writing JSON lines into an array. */
 function capture(level: pino.Level = 'debug') {
@@ -27,19 +26,6 @@ function capture(level: pino.Level = 'debug') {
   const logger = pino({ level }, { write: (line: string) => void lines.push(line) });
   return { logger, lines, records: () => lines.map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
-
-function post(path: string, body: object | string, headers: Record<string, string> = {}): Request {
-  return new Request(`${URL_BASE}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-}
-
-const chat = (text: string, data?: object) => ({
-  messages: [{ role: 'user', content: text }],
-  ...(data ? { data } : {}),
-});
 
 /** `remember <x>` runs a tool storing x; `refuse` is refused by an interceptor; else echoes. */
 function noteAgent(model?: Model) {

@@ -27,8 +27,7 @@ import {
   scriptedModel,
   tool,
 } from '../src/index.js';
-
-const URL_BASE = 'http://baton.test';
+import { chat, post } from './support/fetch.js';
 
 /** A reader the test pulls from (no timers, no exporter). */
 class PullReader extends MetricReader {
@@ -60,19 +59,6 @@ function points(metric: MetricData | undefined): [Record<string, unknown>, numbe
     typeof p.value === 'number' ? p.value : (p.value as Histogram).count,
   ]);
 }
-
-function post(path: string, body: object | string, headers: Record<string, string> = {}): Request {
-  return new Request(`${URL_BASE}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-}
-
-const chat = (text: string, data?: object) => ({
-  messages: [{ role: 'user', content: text }],
-  ...(data ? { data } : {}),
-});
 
 function noteAgent(model?: Model) {
   return new Agent({

@@ -18,22 +18,9 @@ import {
   scriptedModel,
   tool,
 } from '../src/index.js';
+import { chat, post, URL_BASE } from './support/fetch.js';
 
-const URL_BASE = 'http://baton.test';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-const chat = (text: string, data?: object) => ({
-  messages: [{ role: 'user', content: text }],
-  ...(data ? { data } : {}),
-});
-
-function post(path: string, body: object | string, headers: Record<string, string> = {}): Request {
-  return new Request(`${URL_BASE}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  });
-}
 
 /** `remember <note>` runs a tool; anything else is echoed. Hooks and tools report the id they see. */
 function agentSeeing(seen: Record<string, unknown>[], model?: Model) {
