@@ -1,9 +1,6 @@
 export { raceAbort } from './abort.js';
 export { Agent, type AgentTurnEvent } from './agent/agent.js';
-export { type ApprovalSignatureFailure, ApprovalSigner, type PendingCall } from './approval-signing.js';
-export { type BeginOptions, ChatHandler, type ChatHandlerOptions, ChatTurn } from './chat-handler.js';
-export { compose, type Middleware } from './compose.js';
-export { definePlugin, type OwnedShape } from './define-plugin.js';
+export { type ApprovalSignatureFailure, ApprovalSigner, type PendingCall } from './agent/approval-signing.js';
 export {
   abortError,
   BatonError,
@@ -45,11 +42,21 @@ export type {
   ModelTool,
   ModelToolCall,
   Usage,
-} from './model.js';
+} from './model/model.js';
+export {
+  type ScriptContext,
+  type ScriptedModelOptions,
+  type ScriptReply,
+  type ScriptRule,
+  scriptedModel,
+} from './model/scripted-model.js';
+export { type Tool, type ToolContext, type ToolDefinition, tool, toolFor } from './model/tool.js';
 // Operability: logs, metrics, graceful shutdown.
 export type { BatonLogger, BatonLogLevel } from './observability/logger.js';
 export { BATON_METRICS, type BatonInstruments, BatonMetrics } from './observability/metrics.js';
 export { TurnObservation, TurnObserver, type TurnOutcome, type TurnProbe } from './observability/turn-observation.js';
+export { compose, type Middleware } from './pipeline/compose.js';
+export { definePlugin, type OwnedShape } from './pipeline/define-plugin.js';
 export {
   aiSdkUi,
   aiSdkUiRoutes,
@@ -80,13 +87,6 @@ export {
 export type * from './protocols/helpdesk/wire.js';
 export type { Protocol, TurnInput, TurnResult } from './protocols/protocol.js';
 export { inputJsonSchema, type StandardSchemaV1 } from './schema.js';
-export {
-  type ScriptContext,
-  type ScriptedModelOptions,
-  type ScriptReply,
-  type ScriptRule,
-  scriptedModel,
-} from './scripted-model.js';
 export type { ClientModeOptions } from './session/client-mode.js';
 export {
   type HistoryItem,
@@ -116,8 +116,6 @@ export { isSessionId, newSessionId } from './session/session-id.js';
 export { SessionManager, type SessionManagerOptions } from './session/session-manager.js';
 export { MemorySessionStore, type MemorySessionStoreOptions } from './session/stores/memory-store.js';
 export type * from './session/stores/store.js';
-export { type CloseOptions, type DrainResult, InflightTurns, shuttingDown } from './shutdown.js';
-export { type Tool, type ToolContext, type ToolDefinition, tool, toolFor } from './tool.js';
 export type {
   AgentEvent,
   AgentObserver,
@@ -147,3 +145,5 @@ export type {
   TurnHook,
 } from './turn.js';
 export type { Decision, ExecutedCall, Message, ProposedCall, TurnEvent } from './turn-events.js';
+export { type CloseOptions, type DrainResult, InflightTurns, shuttingDown } from './turn-runner/inflight-turns.js';
+export { type BeginOptions, ChatHandler, type ChatHandlerOptions, ChatTurn } from './turn-runner/turn-runner.js';

@@ -1,10 +1,10 @@
 import type { JsonObject } from './json.js';
-import type { Model, ModelCall, ModelResult, Usage } from './model.js';
+import type { Model, ModelCall, ModelResult, Usage } from './model/model.js';
+import type { Tool } from './model/tool.js';
 import type { TurnProbe } from './observability/turn-observation.js';
 import type { StandardSchemaV1 } from './schema.js';
 import type { Session, SessionShape } from './session/session.js';
 import type { ApprovalClaims } from './session/stores/store.js';
-import type { Tool } from './tool.js';
 import type { Decision, ExecutedCall, Message, ProposedCall, TurnEvent } from './turn-events.js';
 
 /* The vocabulary of one turn: what flows through it, and the shapes of the hooks that see it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HOOK_KIND_NAMES, HOOK_KINDS } from '../src/hook-kinds.js';
 import { Agent, type BatonError, type PluginHookKind, type StreamHook, scriptedModel } from '../src/index.js';
+import { HOOK_KIND_NAMES, HOOK_KINDS } from '../src/pipeline/hook-kinds.js';
 import { user } from './support/turns.js';
 
 const echo = () => scriptedModel([{ when: () => true, reply: (c) => `echo:${c.text}` }]);

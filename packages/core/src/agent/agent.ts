@@ -1,14 +1,13 @@
 import { raceAbort } from '../abort.js';
-import { ApprovalSigner } from '../approval-signing.js';
 import { abortError, BatonError, InterceptorError } from '../errors.js';
-import { turnOnion } from '../hook-kinds.js';
-import { refusalResponse } from '../interceptors.js';
-import type { Model } from '../model.js';
-import { type AssembledPlugins, assemblePlugins } from '../plugin-registry.js';
+import type { Model } from '../model/model.js';
+import type { Tool } from '../model/tool.js';
+import { failSpan, type Span, startSpan, takeTurnSpan, withSpan } from '../observability/tracing.js';
+import { turnOnion } from '../pipeline/hook-kinds.js';
+import { refusalResponse } from '../pipeline/interceptors.js';
+import { type AssembledPlugins, assemblePlugins } from '../pipeline/plugin-registry.js';
+import { streamPipeline } from '../pipeline/stream-pipeline.js';
 import { internal, Session, type SessionShape } from '../session/session.js';
-import { streamPipeline } from '../stream-pipeline.js';
-import type { Tool } from '../tool.js';
-import { failSpan, type Span, startSpan, takeTurnSpan, withSpan } from '../tracing.js';
 import type {
   AgentObserver,
   AgentOptions,
@@ -21,6 +20,7 @@ import type {
   TurnContext,
 } from '../turn.js';
 import type { Message, TurnEvent } from '../turn-events.js';
+import { ApprovalSigner } from './approval-signing.js';
 import { AgentLoop, type TurnState } from './loop.js';
 import { ObserverBus } from './observers.js';
 import { checkChangedOwnedKeys, checkOwnedKeys } from './owned-keys.js';

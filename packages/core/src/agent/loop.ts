@@ -1,5 +1,4 @@
 import { abortError, BatonError, InterceptorError } from '../errors.js';
-import { callOnion } from '../hook-kinds.js';
 import {
   addUsage,
   emptyUsage,
@@ -9,12 +8,13 @@ import {
   type ModelResult,
   type ModelToolCall,
   type Usage,
-} from '../model.js';
+} from '../model/model.js';
+import { inSpan, type Span } from '../observability/tracing.js';
 import { probed, type TurnProbe } from '../observability/turn-observation.js';
-import type { AssembledPlugins } from '../plugin-registry.js';
+import { callOnion } from '../pipeline/hook-kinds.js';
+import type { AssembledPlugins } from '../pipeline/plugin-registry.js';
 import type { HistoryItem } from '../session/history.js';
 import { internal, type Session } from '../session/session.js';
-import { inSpan, type Span } from '../tracing.js';
 import type { StreamChunk, TurnContext } from '../turn.js';
 import type { ExecutedCall, Message } from '../turn-events.js';
 import type { ObserverBus } from './observers.js';

@@ -1,19 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
-import type { ApprovalSigner, PendingCall } from '../approval-signing.js';
-import { matchApprovals, PENDING_KEY, reportStrayRejection } from '../approvals.js';
 import { abortError, BatonError, InterceptorError } from '../errors.js';
-import { callOnion } from '../hook-kinds.js';
-import type { ModelMessage, ModelToolCall } from '../model.js';
+import type { ModelMessage, ModelToolCall } from '../model/model.js';
+import type { Tool, ToolContext } from '../model/tool.js';
+import { inSpan, type Span } from '../observability/tracing.js';
 import { probed, type TurnProbe } from '../observability/turn-observation.js';
-import type { AssembledPlugins } from '../plugin-registry.js';
+import { callOnion } from '../pipeline/hook-kinds.js';
+import type { AssembledPlugins } from '../pipeline/plugin-registry.js';
 import { describeIssues, validate } from '../schema.js';
 import { internal, type Session } from '../session/session.js';
 import type { ApprovalClaims } from '../session/stores/store.js';
-import type { Tool, ToolContext } from '../tool.js';
-import { inSpan, type Span } from '../tracing.js';
 import type { ToolInvocation, ToolOutcome, TurnContext } from '../turn.js';
 import type { Decision, ExecutedCall, ProposedCall } from '../turn-events.js';
+import type { ApprovalSigner, PendingCall } from './approval-signing.js';
+import { matchApprovals, PENDING_KEY, reportStrayRejection } from './approvals.js';
 import type { ObserverBus } from './observers.js';
 
 /** Claims an approval in the session store (server mode: `RunOptions.claimApproval`). */

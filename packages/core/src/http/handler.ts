@@ -1,6 +1,5 @@
 import type { MeterProvider } from '@opentelemetry/api';
 import type { Agent } from '../agent/agent.js';
-import { ChatHandler, type ChatTurn } from '../chat-handler.js';
 import { BatonError, publicError } from '../errors.js';
 import type { BatonLogger } from '../observability/logger.js';
 import { BatonMetrics } from '../observability/metrics.js';
@@ -10,8 +9,9 @@ import type { UiChunk } from '../protocols/ai-sdk-ui/wire.js';
 import { helpDeskRoutes } from '../protocols/helpdesk/routes.js';
 import type { SessionShape } from '../session/session.js';
 import { SessionManager, type SessionManagerOptions } from '../session/session-manager.js';
-import { type CloseOptions, InflightTurns, shuttingDown } from '../shutdown.js';
 import type { ServerContext } from '../turn.js';
+import { type CloseOptions, InflightTurns, shuttingDown } from '../turn-runner/inflight-turns.js';
+import { ChatHandler, type ChatTurn } from '../turn-runner/turn-runner.js';
 import { byteLimit, isJsonType, type ParsedBody, readJsonBody } from './body.js';
 import { readCookie, type SessionCookieOptions, sessionCookie } from './cookies.js';
 import { errorResponse, isServerError, toBatonError } from './errors.js';

@@ -1,6 +1,6 @@
 import { publicError } from '../errors.js';
 import type { SessionManager } from '../session/session-manager.js';
-import { shuttingDown } from '../shutdown.js';
+import { shuttingDown } from '../turn-runner/inflight-turns.js';
 import { toBatonError } from './errors.js';
 
 /*

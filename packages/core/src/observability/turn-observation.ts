@@ -1,7 +1,7 @@
 import { InterceptorError, isBatonError } from '../errors.js';
-import { errorCode, hashId } from '../tracing.js';
 import type { BatonLogger } from './logger.js';
 import { type BatonInstruments, type BatonMetrics, seconds } from './metrics.js';
+import { errorCode, hashId } from './tracing.js';
 
 /**
  * What the agent reports of a turn's model and tool calls to the turn runner watching it (set by

@@ -1,5 +1,5 @@
 import { BatonError } from '../errors.js';
-import type { ModelResult } from '../model.js';
+import type { ModelResult } from '../model/model.js';
 import type { SessionShape } from '../session/session.js';
 import type { Plugin, ToolOutcome } from '../turn.js';
 import { checkInteger, checkString, invalid } from './options.js';

@@ -1,5 +1,5 @@
 import { InterceptorError } from '../errors.js';
-import type { Model } from '../model.js';
+import type { Model } from '../model/model.js';
 import type { SessionShape } from '../session/session.js';
 import type { Plugin } from '../turn.js';
 import { isRetryableModelError } from './model-errors.js';

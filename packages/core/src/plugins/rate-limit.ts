@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { definePlugin } from '../define-plugin.js';
 import { InterceptorError } from '../errors.js';
+import { definePlugin } from '../pipeline/define-plugin.js';
 import { RESERVED_PREFIX, type SessionShape, TEMP_PREFIX } from '../session/session.js';
 import type { Plugin, TurnContext } from '../turn.js';
 import { checkFunction, checkInteger, checkNumber, checkString, invalid } from './options.js';

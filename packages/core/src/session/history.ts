@@ -1,6 +1,6 @@
 import { BatonError } from '../errors.js';
 import { isPlainObject, toJsonText } from '../json.js';
-import type { ModelMessage, ModelToolCall } from '../model.js';
+import type { ModelMessage, ModelToolCall } from '../model/model.js';
 import type { Message } from '../turn-events.js';
 import type { TranscriptAppend, TranscriptWindow } from './stores/store.js';
 

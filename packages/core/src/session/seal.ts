@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { BatonError } from '../errors.js';
-import { deriveKey, secretId } from '../secret-keys.js';
+import { deriveKey, secretId } from './secret-keys.js';
 
 /** A sealing key: an id (sealed into every token) and a secret of at least 32 bytes. */
 export interface SealKey {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { InterceptorError } from '../errors.js';
-import type { Model, ModelStreamPart } from '../model.js';
-import { type ScriptContext, scriptedModel } from '../scripted-model.js';
-import { type Tool, tool } from '../tool.js';
+import type { Model, ModelStreamPart } from '../model/model.js';
+import { type ScriptContext, scriptedModel } from '../model/scripted-model.js';
+import { type Tool, tool } from '../model/tool.js';
 import type { Plugin } from '../turn.js';
 
 /* The deterministic world the kit runs a plugin in: a scripted model, two tools and an inner

@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { match, P } from 'ts-pattern';
-import { BatonError } from './errors.js';
-import type { ModelToolCall } from './model.js';
-import type { Decision, ExecutedCall } from './turn-events.js';
+import { BatonError } from '../errors.js';
+import type { ModelToolCall } from '../model/model.js';
+import type { Decision, ExecutedCall } from '../turn-events.js';
 
 /** Reserved session key (under `baton:`) holding the calls awaiting approval. */
 export const PENDING_KEY = 'pending_tool_calls';

@@ -1,8 +1,8 @@
-import { BatonError } from './errors.js';
+import { BatonError } from '../errors.js';
+import type { Tool } from '../model/tool.js';
+import type { StandardSchemaV1 } from '../schema.js';
+import type { AgentObserver, Plugin, PluginErrorPolicy, PluginHookKind, TurnContext } from '../turn.js';
 import { checkHooks, emptyStages, registerHooks, type StageHooks } from './hook-kinds.js';
-import type { StandardSchemaV1 } from './schema.js';
-import type { Tool } from './tool.js';
-import type { AgentObserver, Plugin, PluginErrorPolicy, PluginHookKind, TurnContext } from './turn.js';
 
 /* Turns the registered plugins into the agent's hook lists: ordered, checked and (for plugins
    with `onError: 'skip'`) wrapped so a failing hook drops out instead of failing the turn. Which

@@ -1,4 +1,4 @@
-import type { Session } from './session/session.js';
+import type { Session } from '../session/session.js';
 
 /** A tool call proposed by a model. */
 export interface ModelToolCall {

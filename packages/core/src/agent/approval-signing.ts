@@ -1,7 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { BatonError } from './errors.js';
-import type { ModelToolCall } from './model.js';
-import { deriveKey, secretId } from './secret-keys.js';
+import { BatonError } from '../errors.js';
+import type { ModelToolCall } from '../model/model.js';
+import { deriveKey, secretId } from '../session/secret-keys.js';
 
 /**
  * A proposed call as kept in the session while it awaits approval; `sig` when signing is on,

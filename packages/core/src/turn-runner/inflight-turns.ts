@@ -1,4 +1,4 @@
-import { BatonError } from './errors.js';
+import { BatonError } from '../errors.js';
 
 /** Options of a graceful `close()`. */
 export interface CloseOptions {

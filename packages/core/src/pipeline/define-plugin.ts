@@ -1,5 +1,5 @@
-import type { StandardSchemaV1 } from './schema.js';
-import type { Plugin } from './turn.js';
+import type { StandardSchemaV1 } from '../schema.js';
+import type { Plugin } from '../turn.js';
 
 /** The session shape a plugin's owned keys describe: each key typed by its schema's output. */
 export type OwnedShape<K extends Record<string, StandardSchemaV1>> = {

@@ -1,4 +1,4 @@
-import { BatonError } from './errors.js';
+import { BatonError } from '../errors.js';
 
 /** One layer of an onion: do work, call `next` (optionally with a changed input), work after. */
 export type Middleware<C, R> = (input: C, next: (input?: C) => Promise<R>) => Promise<R>;

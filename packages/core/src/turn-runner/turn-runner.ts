@@ -1,21 +1,21 @@
 import type { MeterProvider } from '@opentelemetry/api';
-import { abortedPromise, raceAbort } from './abort.js';
-import type { Agent } from './agent/agent.js';
-import { StreamQueue } from './agent/stream-queue.js';
-import { abortError, BatonError, InterceptorError } from './errors.js';
-import type { BatonLogger } from './observability/logger.js';
-import { BatonMetrics } from './observability/metrics.js';
-import { type TurnObservation, TurnObserver, type TurnOutcome } from './observability/turn-observation.js';
-import { helpdesk } from './protocols/helpdesk/index.js';
-import type { ChatResponseBody, StreamEvent } from './protocols/helpdesk/wire.js';
-import type { Protocol, TurnInput, TurnResult } from './protocols/protocol.js';
-import type { LoadedSession, SessionOutput } from './session/modes.js';
-import { internal, type Session, type SessionShape } from './session/session.js';
-import { SessionManager as Manager, type SessionManager } from './session/session-manager.js';
-import { type CloseOptions, type DrainResult, InflightTurns } from './shutdown.js';
-import { failSpan, hashId, inSpan, inTurnSpan, type Span, startTurnSpan } from './tracing.js';
-import type { AgentResult, ServerContext } from './turn.js';
-import type { TurnEvent } from './turn-events.js';
+import { abortedPromise, raceAbort } from '../abort.js';
+import type { Agent } from '../agent/agent.js';
+import { StreamQueue } from '../agent/stream-queue.js';
+import { abortError, BatonError, InterceptorError } from '../errors.js';
+import type { BatonLogger } from '../observability/logger.js';
+import { BatonMetrics } from '../observability/metrics.js';
+import { failSpan, hashId, inSpan, inTurnSpan, type Span, startTurnSpan } from '../observability/tracing.js';
+import { type TurnObservation, TurnObserver, type TurnOutcome } from '../observability/turn-observation.js';
+import { helpdesk } from '../protocols/helpdesk/index.js';
+import type { ChatResponseBody, StreamEvent } from '../protocols/helpdesk/wire.js';
+import type { Protocol, TurnInput, TurnResult } from '../protocols/protocol.js';
+import type { LoadedSession, SessionOutput } from '../session/modes.js';
+import { internal, type Session, type SessionShape } from '../session/session.js';
+import { SessionManager as Manager, type SessionManager } from '../session/session-manager.js';
+import type { AgentResult, ServerContext } from '../turn.js';
+import type { TurnEvent } from '../turn-events.js';
+import { type CloseOptions, type DrainResult, InflightTurns } from './inflight-turns.js';
 
 export interface ChatHandlerOptions<Body = ChatResponseBody, Event = StreamEvent> {
   /** Where sessions live (default: client mode). */

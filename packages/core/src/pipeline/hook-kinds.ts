@@ -1,7 +1,5 @@
-import { compose } from './compose.js';
-import { BatonError, InterceptorError } from './errors.js';
-import { asTurnMiddleware, requestInterceptorHook, responseInterceptorsHook } from './interceptors.js';
-import { internal, type Session, type SessionShape, type Snapshot } from './session/session.js';
+import { BatonError, InterceptorError } from '../errors.js';
+import { internal, type Session, type SessionShape, type Snapshot } from '../session/session.js';
 import type {
   ModelHook,
   Plugin,
@@ -11,7 +9,9 @@ import type {
   ToolHook,
   TurnContext,
   TurnHook,
-} from './turn.js';
+} from '../turn.js';
+import { compose } from './compose.js';
+import { asTurnMiddleware, requestInterceptorHook, responseInterceptorsHook } from './interceptors.js';
 
 /*
  * Every kind of plugin hook in one table, in the manner of Fastify's lifecycle hooks: where a

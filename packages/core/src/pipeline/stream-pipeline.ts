@@ -1,4 +1,4 @@
-import type { StreamChunk, StreamChunks, StreamHook, TurnContext } from './turn.js';
+import type { StreamChunk, StreamChunks, StreamHook, TurnContext } from '../turn.js';
 
 /** The chunks of one streamed turn, on their way from the runner through the stream hooks. */
 export interface StreamPipeline {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { type Attributes, context, type Span, SpanStatusCode, trace } from '@opentelemetry/api';
-import { BatonError, InterceptorError } from './errors.js';
+import { BatonError, InterceptorError } from '../errors.js';
 
 /*
  * OpenTelemetry spans through @opentelemetry/api: a no-op until the application registers an SDK.

@@ -1,8 +1,8 @@
 import { match, P } from 'ts-pattern';
+import { BatonError, type InterceptorError } from '../errors.js';
+import { emptyUsage } from '../model/model.js';
+import type { AgentResponse, RequestInterceptor, ResponseInterceptor, TurnContext, TurnHook } from '../turn.js';
 import type { Middleware } from './compose.js';
-import { BatonError, type InterceptorError } from './errors.js';
-import { emptyUsage } from './model.js';
-import type { AgentResponse, RequestInterceptor, ResponseInterceptor, TurnContext, TurnHook } from './turn.js';
 
 /* The Python framework's interceptor lists, as sugar over the turn onion. */
 

@@ -1,8 +1,8 @@
 import type { StandardSchemaV1 } from '@standard-schema/spec';
-import { BatonError } from './errors.js';
-import { inputJsonSchema } from './schema.js';
-import type { Session, SessionShape } from './session/session.js';
-import type { ServerContext } from './turn.js';
+import { BatonError } from '../errors.js';
+import { inputJsonSchema } from '../schema.js';
+import type { Session, SessionShape } from '../session/session.js';
+import type { ServerContext } from '../turn.js';
 
 /** What a tool's `execute` gets besides its input: the turn's one Session, and the rest. */
 export interface ToolContext<S extends object = SessionShape> {

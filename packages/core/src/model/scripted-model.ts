@@ -1,5 +1,5 @@
+import type { Session } from '../session/session.js';
 import type { Model, ModelCall, ModelMessage, ModelResult, ModelStreamPart } from './model.js';
-import type { Session } from './session/session.js';
 
 /** What a scripted rule sees of a model step. */
 export interface ScriptContext {

@@ -1,5 +1,5 @@
 import { createHash, hkdfSync } from 'node:crypto';
-import { BatonError } from './errors.js';
+import { BatonError } from '../errors.js';
 
 /* Keys from configured secrets, shared by sealed sessions and signed approvals. */
 
