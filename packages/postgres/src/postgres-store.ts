@@ -15,7 +15,8 @@ import {
   type TranscriptWindow,
 } from '@baton/core';
 import pg from 'pg';
-import { type MigrateResult, migrate, type SchemaNames, type SchemaOptions, schemaNames } from './schema.js';
+import { type MigrateResult, migrate } from './migrations.js';
+import { type SchemaNames, type SchemaOptions, schemaNames } from './schema.js';
 
 /**
  * Options of {@link PostgresSessionStore}: pass a `pg.Pool` you own, or a connection string for a
