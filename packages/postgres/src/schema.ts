@@ -10,8 +10,11 @@ export interface SchemaOptions {
 
 /** The schema-qualified, quoted names of every object of one store (schema + prefix). */
 export interface SchemaNames {
+  /** The schema, as given (unquoted). */
   schema: string;
+  /** The table prefix, as given (unquoted). */
   prefix: string;
+  // The rest: `"schema"."<prefix>name"`, ready to splice into SQL.
   sessions: string;
   entries: string;
   transcript: string;
