@@ -5,7 +5,7 @@
  * date, 2 for a usage error, 1 when the migration failed.
  */
 import { parseArgs } from 'node:util';
-import { migrate } from './schema.js';
+import { migrate } from './migrations.js';
 
 const USAGE = `Usage: baton-postgres migrate [--url postgres://...] [--schema public] [--prefix baton_]
 

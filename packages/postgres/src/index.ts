@@ -1,13 +1,7 @@
+export { type MigrateResult, migrate, SCHEMA_VERSION } from './migrations.js';
 export {
   PostgresSessionStore,
   type PostgresSessionStoreOptions,
   type SweepResult,
 } from './postgres-store.js';
-export {
-  type MigrateResult,
-  migrate,
-  SCHEMA_VERSION,
-  type SchemaNames,
-  type SchemaOptions,
-  schemaNames,
-} from './schema.js';
+export { type SchemaNames, type SchemaOptions, schemaNames } from './schema.js';

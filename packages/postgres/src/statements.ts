@@ -1,0 +1,138 @@
+import { createHash } from 'node:crypto';
+import type { SchemaNames } from './schema.js';
+
+/** One named statement: prepared once per connection under `name`, then only bound and executed. */
+export interface Statement {
+  /** The prepared statement's name, unique to the schema + prefix (see {@link storeStatements}). */
+  readonly name: string;
+  /** Its SQL, with the store's quoted names in place. */
+  readonly text: string;
+}
+
+/**
+ * Every statement the store sends, one per operation (or per step of the sweep). `load` and
+ * `commit` call the PL/pgSQL functions of migrations/001_init.sql; the others are plain
+ * single statements (one round trip each), short enough to read next to their parameters.
+ */
+export interface StoreStatements {
+  /** `$1` id, `$2` now, `$3` idle TTL, `$4` lease TTL or null, `$5` transcript window or null, `$6` cached version or null. */
+  load: Statement;
+  /** The 17 parameters of the commit function, in order (see `commitParameters`). */
+  commit: Statement;
+  /** `$1` id, `$2` token: frees the lease only if this token still holds it. */
+  release: Statement;
+  /** `$1` id, `$2` now, `$3` idle TTL, `$4` lease TTL, `$5` token: extends a live lease and slides the idle expiry. */
+  renewLease: Statement;
+  /** `$1` id, `$2` now, `$3` idle TTL: slides the idle expiry of a live session. */
+  renew: Statement;
+  /** `$1` scope, `$2` key, `$3` now, `$4` TTL: one row back when this claim won. */
+  claim: Statement;
+  /** `$1` id, `$2` now, `$3` before (seq) or null, `$4` limit: a 'w' row, then 't' rows. */
+  readTranscript: Statement;
+  /** `$1` id: the session (keys and transcript cascade) and its approval claims. */
+  destroy: Statement;
+  /** `$1` now, `$2` batch size: deletes sessions expired and past their `expired_until`. */
+  sweepDelete: Statement;
+  /** `$1` now, `$2` batch size: drops the keys and transcript of expired sessions, keeps the row. */
+  sweepBury: Statement;
+  /** `$1` now, `$2` batch size: deletes approval claims past their TTL. */
+  sweepClaims: Statement;
+  /** The cheapest round trip, for health checks. */
+  ping: Statement;
+}
+
+/** Epoch ms on the database clock (leases live on it, so app servers with skewed clocks agree). */
+const DB_NOW = '(extract(epoch FROM clock_timestamp()) * 1000)::bigint';
+
+/** The statements of a store on these names. */
+export function storeStatements(n: SchemaNames): StoreStatements {
+  // Prepared statements are per connection and named: the name carries schema + prefix, so two
+  // stores sharing a pool never run each other's plans.
+  const tag = createHash('sha1').update(`${n.schema}.${n.prefix}`).digest('hex').slice(0, 10);
+  const statement = (name: string, text: string): Statement => ({ name: `baton_${name}_${tag}`, text });
+  return {
+    load: statement('load', `SELECT kind, name, body, n1, n2, n3 FROM ${n.load}($1, $2, $3, $4, $5, $6)`),
+    commit: statement(
+      'commit',
+      `SELECT status, detail FROM ${n.commit}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+    ),
+    release: statement(
+      'release',
+      `UPDATE ${n.sessions} SET lease_token = NULL, lease_expires_at = NULL WHERE id = $1 AND lease_token = $2`,
+    ),
+    // Fenced: only the live token's lease is extended (on the database clock, as load set it).
+    renewLease: statement(
+      'renew_lease',
+      `UPDATE ${n.sessions} SET
+           lease_expires_at = ${DB_NOW} + $4,
+           idle_expires_at = CASE WHEN $2 < idle_expires_at AND $2 < absolute_expires_at
+             THEN least($2 + $3, absolute_expires_at) ELSE idle_expires_at END
+         WHERE id = $1 AND lease_token = $5 AND lease_expires_at > ${DB_NOW}`,
+    ),
+    renew: statement(
+      'renew',
+      `UPDATE ${n.sessions} SET idle_expires_at = least($2 + $3, absolute_expires_at)
+       WHERE id = $1 AND $2 < idle_expires_at AND $2 < absolute_expires_at`,
+    ),
+    // The first claim inserts; a later one updates only a forgotten (expired) claim. Concurrent
+    // claims serialize on the primary key: exactly one sees a row come back.
+    claim: statement(
+      'claim',
+      `INSERT INTO ${n.claims} AS c (scope, key, expires_at) VALUES ($1, $2, $3::bigint + $4::bigint)
+       ON CONFLICT (scope, key) DO UPDATE SET expires_at = excluded.expires_at WHERE c.expires_at <= $3::bigint
+       RETURNING 1`,
+    ),
+    readTranscript: statement(
+      'read_transcript',
+      `WITH s AS (
+         SELECT transcript_last_seq FROM ${n.sessions}
+         WHERE id = $1 AND $2 < idle_expires_at AND $2 < absolute_expires_at
+       )
+       SELECT 'w' AS kind, s.transcript_last_seq AS seq, NULL::text AS text,
+         (SELECT min(t.seq) FROM ${n.transcript} t WHERE t.session_id = $1) AS first
+       FROM s
+       UNION ALL
+       SELECT 't', p.seq, p.text, NULL FROM (
+         SELECT t.seq, t.text FROM ${n.transcript} t
+         WHERE EXISTS (SELECT 1 FROM s) AND t.session_id = $1 AND ($3::bigint IS NULL OR t.seq < $3::bigint)
+         ORDER BY t.seq DESC LIMIT $4
+       ) p`,
+    ),
+    // Keys and transcript go by ON DELETE CASCADE; the session's approval claims with it.
+    destroy: statement(
+      'destroy',
+      `WITH gone AS (DELETE FROM ${n.sessions} WHERE id = $1)
+       DELETE FROM ${n.claims} WHERE scope = $1`,
+    ),
+    // Uses the index on expired_until.
+    sweepDelete: statement(
+      'sweep_delete',
+      `DELETE FROM ${n.sessions} WHERE id IN (
+           SELECT id FROM ${n.sessions}
+           WHERE expired_until <= $1 AND (idle_expires_at <= $1 OR absolute_expires_at <= $1)
+           LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+    ),
+    // Scans the sessions not yet buried: the idle expiry moves on every load, so an index on it
+    // would cost every load a non-HOT update.
+    sweepBury: statement(
+      'sweep_bury',
+      `WITH doomed AS (
+           SELECT id FROM ${n.sessions}
+           WHERE NOT buried AND (idle_expires_at <= $1 OR absolute_expires_at <= $1)
+           LIMIT $2 FOR UPDATE SKIP LOCKED
+         ), keys AS (
+           DELETE FROM ${n.entries} WHERE session_id IN (SELECT id FROM doomed)
+         ), entries AS (
+           DELETE FROM ${n.transcript} WHERE session_id IN (SELECT id FROM doomed)
+         )
+         UPDATE ${n.sessions} SET buried = true, lease_token = NULL, lease_expires_at = NULL
+         WHERE id IN (SELECT id FROM doomed)`,
+    ),
+    sweepClaims: statement(
+      'sweep_claims',
+      `DELETE FROM ${n.claims} WHERE ctid IN (
+           SELECT ctid FROM ${n.claims} WHERE expires_at <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+    ),
+    ping: statement('ping', 'SELECT 1'),
+  };
+}
