@@ -16,12 +16,22 @@ import { toBatonToolCall, toBatonUsage, toSdkMessages, toSdkTools } from './mess
  */
 export type AiSdkProviderOptions = NonNullable<Parameters<typeof generateText>[0]['providerOptions']>;
 
+/**
+ * The AI SDK's per-call telemetry settings as the installed `ai` types them (`experimental_telemetry`
+ * in both 6 and 7). With `ai` 7 and an integration registered (`registerTelemetry(new
+ * OpenTelemetry())` from `@ai-sdk/otel`), its spans record prompts and outputs unless
+ * `{ recordInputs: false, recordOutputs: false }`; Baton's own spans never do.
+ */
+export type AiSdkTelemetry = NonNullable<Parameters<typeof generateText>[0]['experimental_telemetry']>;
+
 /** Options of {@link fromAiSdk}. */
 export interface FromAiSdkOptions extends Omit<CallSettings, 'abortSignal'> {
   /** The Baton model id (default `provider:modelId` of the SDK model, or the gateway id string). */
   id?: string;
   /** Provider-specific options passed to every call (e.g. `{ openai: { reasoningEffort: 'low' } }`). */
   providerOptions?: AiSdkProviderOptions;
+  /** Telemetry settings passed to every call (see {@link AiSdkTelemetry}). */
+  experimental_telemetry?: AiSdkTelemetry;
 }
 
 /**

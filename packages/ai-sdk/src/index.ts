@@ -10,5 +10,5 @@
  * @packageDocumentation
  */
 
-export { type AiSdkProviderOptions, type FromAiSdkOptions, fromAiSdk } from './from-ai-sdk.js';
+export { type AiSdkProviderOptions, type AiSdkTelemetry, type FromAiSdkOptions, fromAiSdk } from './from-ai-sdk.js';
 export { toSdkMessages, toSdkTools } from './messages.js';
