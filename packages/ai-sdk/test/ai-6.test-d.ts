@@ -2,7 +2,7 @@
  * `fromAiSdk` typed against `ai` 6 (the workspace's dev dependency): it takes what `ai` 6's
  * `LanguageModel` takes — specification v3 (`@ai-sdk/provider` 3) models and gateway id strings —
  * and refuses anything else at compile time. The `ai` 7 / specification v4 counterpart is
- * `test/package/consumer-ai7/types-ai7.ts`, typechecked against an installed `ai` 7.
+ * `test/package/consumer-ai7/types-ai7.ts.txt`, typechecked against an installed `ai` 7.
  */
 import type { LanguageModelV3 } from '@ai-sdk/provider';
 import type { Model } from '@baton/core';

@@ -90,7 +90,9 @@ describe('a turn through fromAiSdk(new MockLanguageModelV4(...)) over HTTP', () 
 
 describe('fromAiSdk with ai 7: usage and finish reasons of a v4 model', () => {
   it('generate: maps v4 usage and the model id', async () => {
-    const model = fromAiSdk(new MockLanguageModelV4({ provider: 'acme', modelId: 'm4', doGenerate: text('hi', usage(7, 3)) }));
+    const model = fromAiSdk(
+      new MockLanguageModelV4({ provider: 'acme', modelId: 'm4', doGenerate: text('hi', usage(7, 3)) }),
+    );
     assert.equal(model.id, 'acme:m4');
     assert.deepEqual(await model.generate(call()), {
       text: 'hi',
@@ -165,7 +167,9 @@ describe('fromAiSdk with ai 7: usage and finish reasons of a v4 model', () => {
         stream(deltas('t', ['Got ', 'it.'])),
       ],
     });
-    const events = await collect(new Agent({ model: fromAiSdk(mock), tools: [remember] }).stream([{ role: 'user', content: 'x' }]));
+    const events = await collect(
+      new Agent({ model: fromAiSdk(mock), tools: [remember] }).stream([{ role: 'user', content: 'x' }]),
+    );
     assert.deepEqual(
       events.map((e) => e.type),
       ['executed', 'text', 'text', 'done'],

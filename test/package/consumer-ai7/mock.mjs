@@ -33,7 +33,10 @@ export const stream = (parts, { tokens = usage(12, 3), unified } = {}) => ({
       ...parts,
       {
         type: 'finish',
-        finishReason: { unified: unified ?? (parts.some((p) => p.type === 'tool-call') ? 'tool-calls' : 'stop'), raw: undefined },
+        finishReason: {
+          unified: unified ?? (parts.some((p) => p.type === 'tool-call') ? 'tool-calls' : 'stop'),
+          raw: undefined,
+        },
         usage: tokens,
       },
     ],

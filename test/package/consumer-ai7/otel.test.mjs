@@ -57,7 +57,9 @@ describe('@ai-sdk/otel and Baton spans in one trace', () => {
       modelId: 'v4',
       doGenerate: [toolCall('c1', 'lookup', { word: 'otel' }), text('Done.', usage(9, 1))],
     });
-    const result = await new Agent({ model: fromAiSdk(model), tools: [lookup] }).run([{ role: 'user', content: 'secret words' }]);
+    const result = await new Agent({ model: fromAiSdk(model), tools: [lookup] }).run([
+      { role: 'user', content: 'secret words' },
+    ]);
     assert.equal(result.content, 'Done.');
     const spans = exporter.getFinishedSpans();
     assert.equal(new Set(spans.map((s) => s.spanContext().traceId)).size, 1, 'one trace');
@@ -76,7 +78,10 @@ describe('@ai-sdk/otel and Baton spans in one trace', () => {
     // Baton's spans carry no messages; the AI SDK's record the prompt and output by default.
     const baton = spans.filter((s) => s.name.startsWith('baton.'));
     assert.ok(baton.every((s) => !JSON.stringify(s.attributes).includes('secret words')));
-    const recorded = spans.filter((s) => JSON.stringify(s.attributes).includes('secret words')).map((s) => s.name).sort();
+    const recorded = spans
+      .filter((s) => JSON.stringify(s.attributes).includes('secret words'))
+      .map((s) => s.name)
+      .sort();
     assert.deepEqual(recorded, ['chat v4', 'chat v4', 'invoke_agent v4', 'invoke_agent v4']);
     assert.ok('gen_ai.input.messages' in byName('chat v4').attributes);
     assert.equal(byName('chat v4').attributes['gen_ai.provider.name'], 'mock');
@@ -85,7 +90,8 @@ describe('@ai-sdk/otel and Baton spans in one trace', () => {
   });
 
   it('experimental_telemetry through fromAiSdk: recordInputs/recordOutputs false keep messages out, isEnabled false drops the SDK spans', async () => {
-    const model = () => new MockLanguageModelV4({ provider: 'mock', modelId: 'v4', doGenerate: text('Private answer.') });
+    const model = () =>
+      new MockLanguageModelV4({ provider: 'mock', modelId: 'v4', doGenerate: text('Private answer.') });
     const quiet = fromAiSdk(model(), { experimental_telemetry: { recordInputs: false, recordOutputs: false } });
     await new Agent({ model: quiet }).run([{ role: 'user', content: 'secret words' }]);
     const spans = exporter.getFinishedSpans();
@@ -99,9 +105,14 @@ describe('@ai-sdk/otel and Baton spans in one trace', () => {
   });
 
   it('stream: the same nesting', async () => {
-    const model = new MockLanguageModelV4({ provider: 'mock', modelId: 'v4', doStream: stream(deltas('t', ['a', 'b'])) });
+    const model = new MockLanguageModelV4({
+      provider: 'mock',
+      modelId: 'v4',
+      doStream: stream(deltas('t', ['a', 'b'])),
+    });
     const events = [];
-    for await (const e of new Agent({ model: fromAiSdk(model) }).stream([{ role: 'user', content: 'x' }])) events.push(e.type);
+    for await (const e of new Agent({ model: fromAiSdk(model) }).stream([{ role: 'user', content: 'x' }]))
+      events.push(e.type);
     assert.deepEqual(events, ['text', 'text', 'done']);
     assert.deepEqual(tree(exporter.getFinishedSpans()), [
       'baton.turn',

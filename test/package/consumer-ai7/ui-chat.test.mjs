@@ -60,7 +60,9 @@ const tools = [
 
 const propose = ({ session }) => ({
   text: `Ready to deploy ${session.get('service_name')} with ${session.get('replicas')} replicas.`,
-  toolCalls: [{ name: 'execute_deploy', input: { service: session.get('service_name'), replicas: session.get('replicas') } }],
+  toolCalls: [
+    { name: 'execute_deploy', input: { service: session.get('service_name'), replicas: session.get('replicas') } },
+  ],
 });
 const afterTool = (ctx) => {
   const last = ctx.toolResults.at(-1);
@@ -71,8 +73,14 @@ const afterTool = (ctx) => {
 };
 const model = scriptedModel([
   { when: (ctx) => ctx.toolResults.length > 0, reply: afterTool },
-  { when: (ctx) => ctx.session.get('wizard_step') === 1, reply: (ctx) => ({ toolCalls: [{ name: 'set_service', input: { name: ctx.text.trim() } }] }) },
-  { when: (ctx) => ctx.session.get('wizard_step') === 2, reply: (ctx) => ({ toolCalls: [{ name: 'set_replicas', input: { replicas: Number(ctx.text) } }] }) },
+  {
+    when: (ctx) => ctx.session.get('wizard_step') === 1,
+    reply: (ctx) => ({ toolCalls: [{ name: 'set_service', input: { name: ctx.text.trim() } }] }),
+  },
+  {
+    when: (ctx) => ctx.session.get('wizard_step') === 2,
+    reply: (ctx) => ({ toolCalls: [{ name: 'set_replicas', input: { replicas: Number(ctx.text) } }] }),
+  },
   { when: /deploy/i, reply: { toolCalls: [{ name: 'start_deploy', input: {} }] } },
 ]);
 
@@ -120,7 +128,10 @@ function wizardChat() {
   let sessionId;
   const sessions = [];
   const chat = new Chat({
-    transport: new DefaultChatTransport({ api: url, headers: () => (sessionId ? { 'x-baton-session': sessionId } : {}) }),
+    transport: new DefaultChatTransport({
+      api: url,
+      headers: () => (sessionId ? { 'x-baton-session': sessionId } : {}),
+    }),
     sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
     onData: (part) => {
       if (part.type === 'data-session') {
@@ -133,7 +144,10 @@ function wizardChat() {
     await chat.sendMessage({ text });
     await idle(chat);
     assert.equal(chat.error, undefined);
-    return chat.lastMessage.parts.filter((p) => p.type === 'text').map((p) => p.text).join('\n');
+    return chat.lastMessage.parts
+      .filter((p) => p.type === 'text')
+      .map((p) => p.text)
+      .join('\n');
   };
   return { chat, say, sessions };
 }
@@ -172,7 +186,10 @@ describe("the AI SDK UI route with ai 7's chat client", () => {
     const denied = chat.lastMessage.parts.filter(isToolUIPart).find((p) => p.type === 'tool-execute_deploy');
     assert.equal(denied.state, 'output-denied');
     assert.deepEqual(denied.approval, { id: pending.approval.id, approved: false, reason: 'not on a Friday' });
-    assert.match(chat.lastMessage.parts.filter((p) => p.type === 'text').at(-1).text, /Deployment cancelled: not on a Friday/);
+    assert.match(
+      chat.lastMessage.parts.filter((p) => p.type === 'text').at(-1).text,
+      /Deployment cancelled: not on a Friday/,
+    );
     assert.deepEqual(sessions.at(-1).session, {});
   });
 });
