@@ -4,32 +4,26 @@
  * sees the workspace's TypeScript sources: the app runs on plain `node` (no tsx, no loader, no
  * `@baton/source` condition) and `tsc` reads only the shipped `.d.ts`.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NODE_LINES, nodeBinary, plainEnv } from '../support/node-versions.js';
+import {
+  PACKAGES,
+  type PackageName,
+  packedTarballs,
+  ROOT,
+  run,
+  typecheck,
+  workspaceVersion,
+} from './support/tarballs.js';
 
-const run = promisify(execFile);
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = fileURLToPath(new URL('./consumer/', import.meta.url));
 const BIN = join(ROOT, 'node_modules/.bin');
-const PACKAGES = ['core', 'koa', 'redis', 'ai-sdk', 'postgres'] as const;
-
-/** The environment of a user's shell: no workspace condition, no tsx, no CI variables of ours. */
-const plainEnv = (): NodeJS.ProcessEnv => {
-  const { NODE_OPTIONS: _n, VITEST: _v, VITEST_POOL_ID: _p, VITEST_WORKER_ID: _w, ...env } = process.env;
-  return env;
-};
-
-/** Versions the consumer installs beside Baton, taken from the workspace so both agree. */
-const workspaceVersion = async (name: string): Promise<string> => {
-  const { default: pkg } = await import(join(ROOT, 'node_modules', name, 'package.json'), { with: { type: 'json' } });
-  return (pkg as { version: string }).version;
-};
 
 /** The parts of a HelpDesk answer (or error body) the app test reads. */
 interface Answer {
@@ -39,19 +33,11 @@ interface Answer {
 }
 
 let dir: string;
-const tarballs = new Map<string, string>();
+let tarballs: Map<PackageName, string>;
 
 beforeAll(async () => {
-  await run('pnpm', ['build'], { cwd: ROOT, env: plainEnv() });
+  tarballs = await packedTarballs();
   dir = mkdtempSync(join(tmpdir(), 'baton-consumer-'));
-  const packs = join(dir, 'tarballs');
-  for (const name of PACKAGES) {
-    await run('pnpm', ['pack', '--pack-destination', packs], { cwd: join(ROOT, 'packages', name), env: plainEnv() });
-  }
-  for (const file of readdirSync(packs)) {
-    const name = PACKAGES.find((p) => file.startsWith(`baton-${p}-`));
-    if (name) tarballs.set(name, join(packs, file));
-  }
   const app = join(dir, 'app');
   const dependencies: Record<string, string> = {};
   for (const [name, file] of tarballs) dependencies[`@baton/${name}`] = `file:${file}`;
@@ -127,9 +113,11 @@ describe('an app outside the workspace', () => {
     server?.kill('SIGTERM');
   });
 
-  it('runs on plain node, mounts Baton in Koa and answers chat turns over HTTP', async () => {
+  // The app installed once (ai 6, by the workspace's npm), run by each maintained Node line.
+  it.each(NODE_LINES)('runs on plain node %i, mounts Baton in Koa and answers chat turns over HTTP', async (line) => {
+    server?.kill('SIGTERM');
     const prefix = `baton:package:${process.pid}:${Date.now()}:`;
-    server = spawn(process.execPath, ['app.mjs'], {
+    server = spawn(await nodeBinary(line), ['app.mjs'], {
       cwd: join(dir, 'app'),
       env: { ...plainEnv(), KEY_PREFIX: prefix },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -207,21 +195,10 @@ describe('an app outside the workspace', () => {
     }
   });
 
-  /** Runs the consumer's tsc on one file with a user's strictest flags; returns its error lines. */
-  const typecheck = async (file: string): Promise<string[]> => {
-    const flags = ['--noEmit', '--strict', '--exactOptionalPropertyTypes', '--module', 'nodenext'];
-    const args = [...flags, '--moduleResolution', 'nodenext', '--target', 'es2022', '--types', 'node', file];
-    const result = await run(join(dir, 'app/node_modules/.bin/tsc'), args, { cwd: join(dir, 'app') }).catch(
-      (error: { stdout: string }) => ({ stdout: error.stdout }),
-    );
-    // Without skipLibCheck (which would skip our .d.ts as well), tsc also reports the `ai`
-    // package's own declarations, which do not hold under exactOptionalPropertyTypes. Ours must.
-    const foreign = (line: string) => line.startsWith('node_modules/') && !line.startsWith('node_modules/@baton/');
-    return result.stdout.split('\n').filter((line) => /^\S.*error TS\d+/.test(line) && !foreign(line));
-  };
+  const typecheckApp = (file: string) => typecheck(join(dir, 'app'), file);
 
   it('typechecks against the shipped declarations with --strict --exactOptionalPropertyTypes', async () => {
-    expect(await typecheck('consumer.ts')).toEqual([]);
+    expect(await typecheckApp('consumer.ts')).toEqual([]);
   });
 
   it('the shipped declarations are real types: a misuse is a compile error', async () => {
@@ -234,7 +211,7 @@ describe('an app outside the workspace', () => {
         'batonRouter(42);',
       ].join('\n'),
     );
-    const errors = await typecheck('misuse.ts');
+    const errors = await typecheckApp('misuse.ts');
     expect(errors.some((line) => line.startsWith('misuse.ts(3,'))).toBe(true);
     expect(errors.some((line) => line.startsWith('misuse.ts(4,'))).toBe(true);
   });

@@ -1,6 +1,6 @@
-import { APICallError } from '@ai-sdk/provider';
 import { abortError, BatonError } from '@baton/core';
-import { RetryError } from 'ai';
+// From `ai`, not `@ai-sdk/provider`: the error classes of the `ai` major the application installed.
+import { APICallError, type FinishReason, RetryError } from 'ai';
 
 /**
  * Any failure of an SDK call as a BatonError: `TURN_ABORTED` when the call's signal fired,
@@ -31,4 +31,20 @@ function messageOf(error: unknown): string {
   } catch {
     return String(error);
   }
+}
+
+/**
+ * The finish reasons that mean the step has no usable answer, as the `MODEL_ERROR` they become:
+ * `error` (both majors) and `interrupted` (`ai` 7 / specification v4: the provider stream ended
+ * without a completion signal, so the text may be cut off). `stop`, `tool-calls`, `length`,
+ * `content-filter` and `other` end the step normally: Baton goes on by the tool calls it got.
+ * Retryable, so `modelRetry` may try again.
+ */
+export function finishError(reason: FinishReason | 'interrupted', modelId: string): BatonError | undefined {
+  if (reason !== 'error' && reason !== 'interrupted') return undefined;
+  const message =
+    reason === 'interrupted'
+      ? 'The model failed: its response ended before the provider signalled completion'
+      : 'The model failed: the provider finished the step with an error';
+  return new BatonError('MODEL_ERROR', message, { model: modelId, finishReason: reason, isRetryable: true });
 }

@@ -1,5 +1,5 @@
 /**
- * `@baton/ai-sdk`: use any Vercel AI SDK (v6) language model as a Baton `Model`.
+ * `@baton/ai-sdk`: use any Vercel AI SDK (6 or 7) language model as a Baton `Model`.
  *
  * ```ts
  * import { openai } from '@ai-sdk/openai';
@@ -10,5 +10,5 @@
  * @packageDocumentation
  */
 
-export { type FromAiSdkOptions, fromAiSdk } from './from-ai-sdk.js';
+export { type AiSdkProviderOptions, type AiSdkTelemetry, type FromAiSdkOptions, fromAiSdk } from './from-ai-sdk.js';
 export { toSdkMessages, toSdkTools } from './messages.js';
