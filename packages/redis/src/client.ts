@@ -5,6 +5,25 @@ import { Cluster, Redis } from 'ioredis';
 export type RedisClusterNode = string | { host: string; port: number };
 
 /**
+ * The client a store talks through: the one passed in, or one it creates (and closes) for a `url`
+ * or for `cluster` seed nodes. Exactly one of the three is given (CONFIG_INVALID otherwise).
+ */
+export function storeClient(options: {
+  client?: Redis | Cluster | undefined;
+  url?: string | undefined;
+  cluster?: readonly RedisClusterNode[] | undefined;
+}): { client: Redis | Cluster; owned: boolean } {
+  const { client, url, cluster } = options;
+  if ([client, url, cluster].filter((given) => given !== undefined).length > 1) {
+    throw new BatonError('CONFIG_INVALID', 'Pass one of `client`, `url` or `cluster`, not several');
+  }
+  if (client) return { client, owned: false };
+  if (url) return { client: ownedRedis(url), owned: true };
+  if (cluster) return { client: ownedCluster(cluster), owned: true };
+  throw new BatonError('CONFIG_INVALID', 'RedisSessionStore needs a `client`, a `url` or `cluster` nodes');
+}
+
+/**
  * A client for `url` that fails fast while Redis is unreachable (2 s connect and command
  * timeouts, no offline queue) and reconnects on its own.
  */
@@ -46,6 +65,46 @@ export function ownedCluster(seeds: readonly RedisClusterNode[]): Cluster {
   // Errors surface on the commands; an unhandled 'error' event would crash the process.
   cluster.on('error', () => {});
   return cluster;
+}
+
+/** The wait for an owned client's first connection, shared by the commands issued meanwhile. */
+const connecting = new WeakMap<Redis | Cluster, Promise<void>>();
+
+/**
+ * With no offline queue, a command sent while the first connection of a client the store created
+ * is still being set up would be refused: wait for it (bounded by the connect timeout). A client
+ * that lost its connection fails fast instead, until it has reconnected by itself. A client passed
+ * in (`owned` false) is used as it is.
+ */
+export async function connected(client: Redis | Cluster, owned: boolean): Promise<void> {
+  if (!owned) return;
+  // Redis and Cluster share these statuses and the 'ready' / 'close' events.
+  if (client.status === 'wait') {
+    await client.connect();
+    return;
+  }
+  if (client.status !== 'connecting' && client.status !== 'connect') return;
+  // Every command issued while connecting shares one wait (no listener per command).
+  let wait = connecting.get(client);
+  if (!wait) {
+    wait = new Promise<void>((resolve, reject) => {
+      const done = (error?: Error): void => {
+        clearTimeout(timer);
+        client.off('ready', onReady);
+        client.off('close', onClose);
+        connecting.delete(client);
+        if (error) reject(error);
+        else resolve();
+      };
+      const onReady = (): void => done();
+      const onClose = (): void => done(new Error('Connection is closed.'));
+      const timer = setTimeout(() => done(new Error('Timed out waiting for the Redis connection')), 2_000);
+      client.once('ready', onReady);
+      client.once('close', onClose);
+    });
+    connecting.set(client, wait);
+  }
+  await wait;
 }
 
 /** Redis replies that mean "the backend cannot serve right now", not "this request is wrong". */

@@ -12,7 +12,7 @@ import {
   type TranscriptWindow,
 } from '@baton/core';
 import type { Cluster, Redis } from 'ioredis';
-import { ownedCluster, ownedRedis, type RedisClusterNode, unavailable } from './client.js';
+import { connected, type RedisClusterNode, storeClient, unavailable } from './client.js';
 import { KeyNames } from './keys.js';
 import { LeaseWakeups, LocalLeaseQueue, type QueueTicket } from './lease-queue.js';
 import {
@@ -96,42 +96,25 @@ export class RedisSessionStore implements SessionStore {
   /** Leases this process holds, with their place in the local queue (left on commit/release/lapse). */
   readonly #held = new Map<string, { token: number; ticket: QueueTicket; timer: NodeJS.Timeout }>();
 
+  /** Checks `options` (CONFIG_INVALID), then takes or creates the client and registers the scripts on it. */
   constructor(options: RedisSessionStoreOptions) {
-    const { client, url, cluster, prefix = 'baton:', waitForReplicas, maxLeaseWaiters = 256 } = options;
-    if ([client, url, cluster].filter((given) => given !== undefined).length > 1) {
-      throw new BatonError('CONFIG_INVALID', 'Pass one of `client`, `url` or `cluster`, not several');
-    }
+    const { prefix = 'baton:', waitForReplicas, maxLeaseWaiters = 256 } = options;
+    // Every option is checked before a client is created: a refused store leaves no connection behind.
     this.#keys = new KeyNames(prefix);
-    if (
-      waitForReplicas &&
-      !(
-        Number.isInteger(waitForReplicas.replicas) &&
-        waitForReplicas.replicas > 0 &&
-        Number.isInteger(waitForReplicas.timeoutMs) &&
-        waitForReplicas.timeoutMs > 0
-      )
-    ) {
+    const { replicas, timeoutMs } = waitForReplicas ?? { replicas: 1, timeoutMs: 1 };
+    if (!(Number.isInteger(replicas) && replicas > 0 && Number.isInteger(timeoutMs) && timeoutMs > 0)) {
       throw new BatonError('CONFIG_INVALID', '`waitForReplicas` needs positive integers `replicas` and `timeoutMs`');
     }
     this.#waitForReplicas = waitForReplicas;
-    if (client) {
-      this.#client = client;
-      this.#owned = false;
-    } else if (url) {
-      this.#client = ownedRedis(url);
-      this.#owned = true;
-    } else if (cluster) {
-      this.#client = ownedCluster(cluster);
-      this.#owned = true;
-    } else {
-      throw new BatonError('CONFIG_INVALID', 'RedisSessionStore needs a `client`, a `url` or `cluster` nodes');
-    }
-    this.#scripts = new SessionScripts(this.#client);
     if (!(Number.isInteger(maxLeaseWaiters) && maxLeaseWaiters >= 0)) {
       throw new BatonError('CONFIG_INVALID', '`maxLeaseWaiters` must be a non-negative integer');
     }
     this.#queue = new LocalLeaseQueue(maxLeaseWaiters);
-    this.#wakeups = new LeaseWakeups(this.#client);
+    const { client, owned } = storeClient(options);
+    this.#client = client;
+    this.#owned = owned;
+    this.#scripts = new SessionScripts(client);
+    this.#wakeups = new LeaseWakeups(client);
   }
 
   /** The client the store talks through (the one passed in, or the one it created). */
@@ -424,7 +407,7 @@ export class RedisSessionStore implements SessionStore {
    */
   async #run<T>(command: () => Promise<T>, sent?: () => void): Promise<T> {
     try {
-      await this.#connected();
+      await connected(this.#client, this.#owned);
       const reply = command();
       sent?.();
       return await reply;
@@ -432,39 +415,4 @@ export class RedisSessionStore implements SessionStore {
       throw unavailable(error);
     }
   }
-
-  /**
-   * With no offline queue, a command sent while the first connection is still being set up would
-   * be refused: wait for it (bounded by the connect timeout). A client that lost its connection
-   * fails fast instead, until it has reconnected by itself.
-   */
-  async #connected(): Promise<void> {
-    if (!this.#owned) return;
-    // Redis and Cluster share these statuses and the 'ready' / 'close' events.
-    const client = this.#client;
-    if (client.status === 'wait') {
-      await client.connect();
-      return;
-    }
-    if (client.status !== 'connecting' && client.status !== 'connect') return;
-    // Every command issued while connecting shares one wait (no listener per command).
-    this.#connecting ??= new Promise<void>((resolve, reject) => {
-      const done = (error?: Error): void => {
-        clearTimeout(timer);
-        client.off('ready', onReady);
-        client.off('close', onClose);
-        this.#connecting = undefined;
-        if (error) reject(error);
-        else resolve();
-      };
-      const onReady = (): void => done();
-      const onClose = (): void => done(new Error('Connection is closed.'));
-      const timer = setTimeout(() => done(new Error('Timed out waiting for the Redis connection')), 2_000);
-      client.once('ready', onReady);
-      client.once('close', onClose);
-    });
-    await this.#connecting;
-  }
-
-  #connecting: Promise<void> | undefined;
 }
