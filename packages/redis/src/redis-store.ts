@@ -83,7 +83,8 @@ const WAKE_FALLBACK_MS = 200;
  * changed keys (and the new transcript entries), and a load from a cached version
  * (`LoadOptions.cached`) reads only the keys changed since. Turns of one session in this process
  * queue locally for its lease; a turn waiting for another process's lease is woken by the PUBLISH
- * of the commit or release that frees it.
+ * of the commit or release that frees it. The scripts are in `lua/` (see `scripts.ts`), the fields
+ * of the hash in `fields.ts`.
  */
 export class RedisSessionStore implements SessionStore {
   readonly #client: Redis | Cluster;

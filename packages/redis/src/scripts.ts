@@ -18,6 +18,12 @@ import type { SessionKeys } from './keys.js';
  * EVAL once per connection when Redis does not know the script yet), builds their KEYS and ARGV
  * in the order their headers list, and reads their replies. `test/scripts.test.ts` checks each
  * header against the spec below.
+ *
+ * Commands per turn (INFO commandstats counts the EVALSHA and every call inside it): a load is one
+ * HMGET, one HSET taking the lease (lease mode) and one PEXPIRE; a commit one HMGET, one HSET,
+ * one PEXPIRE, plus one HDEL when keys were deleted. So a changed turn is 8 commands in 2 round
+ * trips, an unchanged one 7. That is why the lease lives in the hash (`m:f`, `m:e`) and not in a
+ * key of its own: checking and releasing a separate key would cost a GET and a DEL per commit.
  */
 
 /** One KEYS or ARGV value on the wire (ioredis sends a number as its decimal text). */
