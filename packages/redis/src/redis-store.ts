@@ -16,16 +16,16 @@ import { connected, type RedisClusterNode, storeClient, unavailable } from './cl
 import { KeyNames } from './keys.js';
 import { LeaseWakeups, LocalLeaseQueue, type QueueTicket } from './lease-queue.js';
 import {
-  commitArgs,
+  commitCall,
   type LoadReply,
-  loadArgs,
+  loadCall,
   readCommitReply,
   readLoadReply,
   readTranscriptReply,
-  releaseArgs,
-  renewArgs,
+  releaseCall,
+  renewCall,
   SessionScripts,
-  transcriptArgs,
+  transcriptCall,
 } from './scripts.js';
 
 /**
@@ -213,7 +213,7 @@ export class RedisSessionStore implements SessionStore {
   /** One call of the load script. */
   async #loadOnce(id: string, options: LoadOptions): Promise<LoadReply> {
     const keys = this.#keys.of(id);
-    const reply = await this.#run(() => this.#scripts.load(loadArgs(keys, Date.now(), options)));
+    const reply = await this.#run(() => this.#scripts.run(loadCall(keys, Date.now(), options)));
     return readLoadReply(reply, options.transcript !== undefined);
   }
 
@@ -256,10 +256,10 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async #commit(id: string, request: CommitRequest): Promise<CommitResult> {
-    const args = commitArgs(this.#keys.of(id), Date.now(), request);
+    const call = commitCall(this.#keys.of(id), Date.now(), request);
     const reply = readCommitReply(
       await this.#run(
-        () => this.#scripts.commit(args),
+        () => this.#scripts.run(call),
         request.lease ? this.#handOff(id, request.lease.token) : undefined,
       ),
     );
@@ -317,7 +317,7 @@ export class RedisSessionStore implements SessionStore {
   async release(id: string, lease: Lease): Promise<void> {
     try {
       await this.#run(
-        () => this.#scripts.release(releaseArgs(this.#keys.of(id), lease.token)),
+        () => this.#scripts.run(releaseCall(this.#keys.of(id), lease.token)),
         this.#handOff(id, lease.token),
       );
     } finally {
@@ -327,7 +327,7 @@ export class RedisSessionStore implements SessionStore {
 
   async renew(id: string, request: RenewRequest): Promise<boolean> {
     const { lease } = request;
-    const reply = await this.#run(() => this.#scripts.renew(renewArgs(this.#keys.of(id), Date.now(), request)));
+    const reply = await this.#run(() => this.#scripts.run(renewCall(this.#keys.of(id), Date.now(), request)));
     const renewed = Number(reply) === 1;
     const held = lease ? this.#held.get(id) : undefined;
     if (lease && held?.token === lease.token) {
@@ -353,7 +353,7 @@ export class RedisSessionStore implements SessionStore {
 
   async readTranscript(id: string, page: TranscriptPageRequest): Promise<TranscriptWindow | undefined> {
     const keys = this.#keys.of(id);
-    return readTranscriptReply(await this.#run(() => this.#scripts.transcript(transcriptArgs(keys, Date.now(), page))));
+    return readTranscriptReply(await this.#run(() => this.#scripts.run(transcriptCall(keys, Date.now(), page))));
   }
 
   async destroy(id: string): Promise<void> {

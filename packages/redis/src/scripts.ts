@@ -93,20 +93,31 @@ export function scriptSource(script: ScriptSpec): string {
   return source;
 }
 
+/** One call of a script: which one, and what it is sent (KEYS then ARGV). */
+export interface ScriptCall {
+  /** The script called. */
+  readonly script: ScriptSpec;
+  /** KEYS, then the fixed ARGV, then the variable ARGV. */
+  readonly args: readonly Arg[];
+}
+
 /** KEYS then ARGV of one call, in the order `script` lists them, then the variable ARGV. */
-function args<A extends string>(
+function call<A extends string>(
   script: ScriptSpec<A>,
   keys: SessionKeys,
   argv: Record<A, Arg>,
   rest: readonly Arg[] = [],
-): Arg[] {
-  return [...script.keys.map((name) => keys[name]), ...script.argv.map((name) => argv[name]), ...rest];
+): ScriptCall {
+  return {
+    script,
+    args: [...script.keys.map((name) => keys[name]), ...script.argv.map((name) => argv[name]), ...rest],
+  };
 }
 
-/** The load script's arguments: read the session, with or without taking its lease. */
-export function loadArgs(keys: SessionKeys, now: number, options: LoadOptions): Arg[] {
+/** The call of the load script: read the session, with or without taking its lease. */
+export function loadCall(keys: SessionKeys, now: number, options: LoadOptions): ScriptCall {
   const { lease, cached, transcript } = options;
-  return args(SCRIPTS.load, keys, {
+  return call(SCRIPTS.load, keys, {
     now,
     idleTtlMs: options.idleTtlMs,
     leaseTtlMs: lease ? lease.ttlMs : '',
@@ -115,8 +126,8 @@ export function loadArgs(keys: SessionKeys, now: number, options: LoadOptions): 
   });
 }
 
-/** The commit script's arguments: the fixed ones, then the keys written and deleted, then the transcript block. */
-export function commitArgs(keys: SessionKeys, now: number, request: CommitRequest): Arg[] {
+/** The call of the commit script: the fixed ones, then the keys written and deleted, then the transcript block. */
+export function commitCall(keys: SessionKeys, now: number, request: CommitRequest): ScriptCall {
   const { create, lease, transcript } = request;
   const merge = request.expectedVersions;
   const rest: Arg[] = [];
@@ -141,18 +152,18 @@ export function commitArgs(keys: SessionKeys, now: number, request: CommitReques
     setCount: request.set.size,
     expiredUntil: create ? (create.expiredUntil ?? create.absoluteExpiresAt) : '',
   };
-  return args(SCRIPTS.commit, keys, fixed, rest);
+  return call(SCRIPTS.commit, keys, fixed, rest);
 }
 
-/** The release script's arguments: the lease to free. */
-export function releaseArgs(keys: SessionKeys, token: number): Arg[] {
-  return args(SCRIPTS.release, keys, { leaseToken: String(token) });
+/** The call of the release script: the lease to free. */
+export function releaseCall(keys: SessionKeys, token: number): ScriptCall {
+  return call(SCRIPTS.release, keys, { leaseToken: String(token) });
 }
 
-/** The renew script's arguments: slide the idle timeout, extend the lease if given. */
-export function renewArgs(keys: SessionKeys, now: number, request: RenewRequest): Arg[] {
+/** The call of the renew script: slide the idle timeout, extend the lease if given. */
+export function renewCall(keys: SessionKeys, now: number, request: RenewRequest): ScriptCall {
   const { lease } = request;
-  return args(SCRIPTS.renew, keys, {
+  return call(SCRIPTS.renew, keys, {
     now,
     idleTtlMs: request.idleTtlMs,
     leaseToken: lease ? String(lease.token) : '',
@@ -160,9 +171,9 @@ export function renewArgs(keys: SessionKeys, now: number, request: RenewRequest)
   });
 }
 
-/** The transcript script's arguments: one page, newest first when `before` is absent. */
-export function transcriptArgs(keys: SessionKeys, now: number, page: TranscriptPageRequest): Arg[] {
-  return args(SCRIPTS.transcript, keys, {
+/** The call of the transcript script: one page, newest first when `before` is absent. */
+export function transcriptCall(keys: SessionKeys, now: number, page: TranscriptPageRequest): ScriptCall {
+  return call(SCRIPTS.transcript, keys, {
     now,
     before: page.before === undefined ? '' : Math.floor(page.before),
     limit: Math.max(0, Math.floor(page.limit)),
@@ -171,7 +182,7 @@ export function transcriptArgs(keys: SessionKeys, now: number, page: TranscriptP
 
 type Command = (...args: Arg[]) => Promise<unknown>;
 
-/** The store's scripts on one client: each call sends one EVALSHA, queued before the method returns. */
+/** The store's scripts on one client. */
 export class SessionScripts {
   readonly #client: Record<string, Command>;
 
@@ -183,33 +194,12 @@ export class SessionScripts {
     this.#client = client as unknown as Record<string, Command>;
   }
 
-  /** Runs the load script; read its reply with {@link readLoadReply}. */
-  load(args: Arg[]): Promise<unknown> {
-    return this.#run(SCRIPTS.load, args);
-  }
-
-  /** Runs the commit script; read its reply with {@link readCommitReply}. */
-  commit(args: Arg[]): Promise<unknown> {
-    return this.#run(SCRIPTS.commit, args);
-  }
-
-  /** Runs the release script (its reply says nothing). */
-  release(args: Arg[]): Promise<unknown> {
-    return this.#run(SCRIPTS.release, args);
-  }
-
-  /** Runs the renew script; `1` renewed, `0` not. */
-  renew(args: Arg[]): Promise<unknown> {
-    return this.#run(SCRIPTS.renew, args);
-  }
-
-  /** Runs the transcript script; read its reply with {@link readTranscriptReply}. */
-  transcript(args: Arg[]): Promise<unknown> {
-    return this.#run(SCRIPTS.transcript, args);
-  }
-
-  #run(script: ScriptSpec, args: Arg[]): Promise<unknown> {
-    return (this.#client[script.command] as Command)(...args);
+  /**
+   * Sends one EVALSHA (EVAL the first time on a connection). The command is queued on the
+   * connection before this returns: the store's lease hand-off relies on it.
+   */
+  run(call: ScriptCall): Promise<unknown> {
+    return (this.#client[call.script.command] as Command)(...call.args);
   }
 }
 

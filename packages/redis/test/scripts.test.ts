@@ -3,15 +3,16 @@ import type { CommitRequest } from '@baton/core';
 import { describe, expect, it } from 'vitest';
 import type { SessionKeys } from '../src/keys.js';
 import {
-  commitArgs,
-  loadArgs,
-  releaseArgs,
-  renewArgs,
+  commitCall,
+  loadCall,
+  releaseCall,
+  renewCall,
   SCRIPTS,
+  type ScriptCall,
   type ScriptSpec,
   scriptFile,
   scriptSource,
-  transcriptArgs,
+  transcriptCall,
 } from '../src/scripts.js';
 
 const LUA = new URL('../lua/', import.meta.url);
@@ -75,13 +76,14 @@ describe('Lua scripts (lua/<name>-<number of keys>.lua)', () => {
 
   it('are built as KEYS then ARGV, as many as each header lists', () => {
     const now = 1_700_000_000_000;
-    const expectLength = (args: unknown[], spec: ScriptSpec, rest = 0) => {
+    const expectLength = ({ script, args }: ScriptCall, spec: ScriptSpec, rest = 0) => {
+      expect(script).toBe(spec);
       expect(args.slice(0, spec.keys.length)).toEqual(spec.keys.map((name) => keys[name]));
       expect(args.length).toBe(spec.keys.length + spec.argv.length + rest);
     };
-    expectLength(loadArgs(keys, now, { idleTtlMs: 1 }), SCRIPTS.load);
+    expectLength(loadCall(keys, now, { idleTtlMs: 1 }), SCRIPTS.load);
     expectLength(
-      loadArgs(keys, now, {
+      loadCall(keys, now, {
         idleTtlMs: 1,
         lease: { ttlMs: 1, waitMs: 1 },
         cached: { version: 'v' },
@@ -89,10 +91,10 @@ describe('Lua scripts (lua/<name>-<number of keys>.lua)', () => {
       }),
       SCRIPTS.load,
     );
-    expectLength(releaseArgs(keys, 7), SCRIPTS.release);
-    expectLength(renewArgs(keys, now, { idleTtlMs: 1 }), SCRIPTS.renew);
-    expectLength(renewArgs(keys, now, { idleTtlMs: 1, lease: { token: 2, ttlMs: 3 } }), SCRIPTS.renew);
-    expectLength(transcriptArgs(keys, now, { limit: 5 }), SCRIPTS.transcript);
+    expectLength(releaseCall(keys, 7), SCRIPTS.release);
+    expectLength(renewCall(keys, now, { idleTtlMs: 1 }), SCRIPTS.renew);
+    expectLength(renewCall(keys, now, { idleTtlMs: 1, lease: { token: 2, ttlMs: 3 } }), SCRIPTS.renew);
+    expectLength(transcriptCall(keys, now, { limit: 5 }), SCRIPTS.transcript);
     const request: CommitRequest = {
       set: new Map([
         ['a', '1'],
@@ -104,11 +106,11 @@ describe('Lua scripts (lua/<name>-<number of keys>.lua)', () => {
       transcript: { entries: ['"x"', '"y"', '"z"'] },
     };
     // 2 written keys x 3, 1 deleted key x 2, 3 entries, then the 4 closing the transcript block.
-    const args = commitArgs(keys, now, request);
-    expectLength(args, SCRIPTS.commit, 2 * 3 + 1 * 2 + 3 + 4);
-    expect(args.at(-1)).toBe(3);
+    const commit = commitCall(keys, now, request);
+    expectLength(commit, SCRIPTS.commit, 2 * 3 + 1 * 2 + 3 + 4);
+    expect(commit.args.at(-1)).toBe(3);
     expectLength(
-      commitArgs(keys, now, { ...request, set: new Map(), deleted: [], transcript: undefined }),
+      commitCall(keys, now, { ...request, set: new Map(), deleted: [], transcript: undefined }),
       SCRIPTS.commit,
       4,
     );
