@@ -1,1 +1,2 @@
-export { type RedisClusterNode, RedisSessionStore, type RedisSessionStoreOptions } from './redis-store.js';
+export type { RedisClusterNode } from './client.js';
+export { RedisSessionStore, type RedisSessionStoreOptions } from './redis-store.js';

@@ -1,0 +1,103 @@
+-- load: reads a session for a turn; in lease mode takes its lease first; slides its idle timeout.
+--
+-- KEYS[1] hash           the session hash (`<prefix>s:{<id>}`)
+-- KEYS[2] transcript     the transcript list (`<prefix>t:{<id>}`)
+-- KEYS[3] tombstone      present while the session reads `expired` (`<prefix>x:{<id>}`)
+--
+-- ARGV[1] now            ms since the epoch
+-- ARGV[2] idleTtlMs      the idle timeout to slide to (never past `m:a`)
+-- ARGV[3] leaseTtlMs     how long the lease taken holds; '' takes no lease
+-- ARGV[4] cachedVersion  the version the caller holds (`m:s`); '' for none
+-- ARGV[5] transcriptLast how many newest transcript entries to return; '' for none
+--
+-- Replies: {'missing'} | {'expired'} | {'busy', heldForMs}
+--   | {status, token, createdAt, absoluteExpiresAt, version, window, ...} with status
+--   'same' (nothing follows), 'delta' (then key, text|nil, version|nil per changed key) or
+--   'found' (then the HGETALL of the hash). `window` is {lastSeq, firstSeq, texts} when ARGV[5]
+--   asked for it, else {}. `token` is the lease's fencing token (0 without a lease).
+--
+-- Commands: one HMGET, one HSET (lease mode), one PEXPIRE (plus the transcript's PEXPIRE and
+-- LRANGE with conversation memory). The lease lives in the hash (`m:f`, `m:e`) rather than in
+-- a key of its own because checking and releasing a separate key would cost commands per turn.
+
+local now = tonumber(ARGV[1])
+local idleTtl = tonumber(ARGV[2])
+local leaseTtl = ARGV[3]
+local cached = ARGV[4] or ''
+local transcriptLast = ARGV[5] or ''
+
+local m = redis.call('HMGET', KEYS[1], 'm:a', 'm:c', 'm:s', 'm:h', 'm:f', 'm:e', 'm:w', 't:l')
+local abs = tonumber(m[1])
+if abs == nil then
+  -- Redis deletes an expired hash by itself: only the tombstone tells expired from never created.
+  if redis.call('EXISTS', KEYS[3]) == 1 then return {'expired'} end
+  return {'missing'}
+end
+if abs <= now then return {'expired'} end
+local token = 0
+if leaseTtl ~= '' then
+  local until_ = tonumber(m[6] or '0') or 0
+  if until_ > now then
+    -- Mark the session as waited for: the commit or release that frees the lease publishes.
+    if m[7] ~= '1' then redis.call('HSET', KEYS[1], 'm:w', '1') end
+    return {'busy', until_ - now}
+  end
+  token = (tonumber(m[5] or '0') or 0) + 1
+  redis.call('HSET', KEYS[1], 'm:f', token, 'm:e', now + tonumber(leaseTtl))
+end
+redis.call('PEXPIRE', KEYS[1], math.min(idleTtl, abs - now))
+-- Conversation memory: the list lives as long as the hash; only the window is read.
+local transcript = {}
+if m[8] then redis.call('PEXPIRE', KEYS[2], math.min(idleTtl, abs - now)) end
+if transcriptLast ~= '' then
+  local last = tonumber(m[8] or '0')
+  local held = 0
+  local window = {}
+  if m[8] then
+    held = redis.call('LLEN', KEYS[2])
+    local want = math.min(tonumber(transcriptLast), held)
+    if want > 0 then window = redis.call('LRANGE', KEYS[2], -want, -1) end
+  end
+  transcript = {last, last - held + 1, window}
+end
+local version = m[3] or ''
+if cached ~= '' and version ~= '' then
+  if cached == version then return {'same', token, m[2], m[1], version, transcript} end
+  -- `m:h` lists the last versions with the keys each changed: from a listed version, only the
+  -- keys changed since are read. A '*' entry (too many keys) ends the walk: read everything.
+  local ok, history = pcall(cjson.decode, m[4] or '[]')
+  if ok and type(history) == 'table' then
+    local seen, changed, keys = false, {}, {}
+    for _, entry in ipairs(history) do
+      if seen then
+        if type(entry[2]) ~= 'table' then seen = false break end
+        for _, key in ipairs(entry[2]) do
+          if not changed[key] then
+            changed[key] = true
+            keys[#keys + 1] = key
+          end
+        end
+      elseif entry[1] == cached then
+        seen = true
+      end
+    end
+    if seen and #keys <= 256 then
+      local out = {'delta', token, m[2], m[1], version, transcript}
+      if #keys > 0 then
+        local fields = {}
+        for i, key in ipairs(keys) do
+          fields[2 * i - 1] = 'd:' .. key
+          fields[2 * i] = 'v:' .. key
+        end
+        local values = redis.call('HMGET', KEYS[1], unpack(fields))
+        for i, key in ipairs(keys) do
+          out[#out + 1] = key
+          out[#out + 1] = values[2 * i - 1]
+          out[#out + 1] = values[2 * i]
+        end
+      end
+      return out
+    end
+  end
+end
+return {'found', token, m[2], m[1], version, transcript, redis.call('HGETALL', KEYS[1])}

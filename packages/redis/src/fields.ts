@@ -1,0 +1,42 @@
+/**
+ * The fields of a session hash (`<prefix>s:{<id>}`), one table for the TypeScript and the Lua
+ * scripts in `lua/`. The scripts spell these names as literals (passing them as arguments would
+ * cost bytes on every call); `test/fields.test.ts` checks that the two agree, both ways.
+ *
+ * The names are two characters because every one of them is stored in every session hash and
+ * read or written on every turn.
+ */
+export const FIELDS = {
+  /** The absolute expiry (ms since the epoch); its absence means there is no session. */
+  absoluteExpiresAt: 'm:a',
+  /** When the session was created (ms since the epoch). */
+  createdAt: 'm:c',
+  /**
+   * The session's version: 16 hex digits digesting the previous version and the commit's
+   * arguments, so two histories that diverged (a failover that lost a commit) never share one.
+   */
+  version: 'm:s',
+  /**
+   * JSON list of the last 8 versions with the keys each one changed (`'*'` for too many): a load
+   * from a listed version reads only the keys changed since (`LoadOptions.cached`).
+   */
+  history: 'm:h',
+  /** The last fencing token issued: the live lease's token while one holds. */
+  fence: 'm:f',
+  /** Until when the lease holds (ms since the epoch); `0` released. */
+  leaseUntil: 'm:e',
+  /** `1` while a turn waits for the lease: freeing it then PUBLISHes on `<hash>:wake`. */
+  waited: 'm:w',
+  /** The seq of the newest transcript entry ever appended (conversation memory). */
+  transcriptLastSeq: 't:l',
+  /** The bytes of transcript entries held in the list (conversation memory). */
+  transcriptBytes: 't:b',
+} as const;
+
+/** The per-key fields of a session hash: `d:<key>` the key's JSON text, `v:<key>` its version (merge mode). */
+export const KEY_FIELD = {
+  /** Prefix of a key's JSON text. */
+  text: 'd:',
+  /** Prefix of a key's version, bumped by each merged commit that changes the key. */
+  version: 'v:',
+} as const;

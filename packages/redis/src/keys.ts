@@ -1,0 +1,67 @@
+import { BatonError } from '@baton/core';
+
+/**
+ * The keys a session's scripts take. All carry the session id as their `{id}` hash tag, so they
+ * hash to one Redis Cluster slot and each script runs on one node.
+ */
+export interface SessionKeys {
+  /** The session hash: `d:`/`v:` per key, `m:`/`t:` metadata (see `FIELDS`). */
+  hash: string;
+  /** The transcript list (conversation memory): entry texts, oldest first. */
+  transcript: string;
+  /** Present (until `expiredUntil`) while the id reads `expired`, after Redis dropped the hash. */
+  tombstone: string;
+}
+
+/** Names every key and channel of the store under one prefix. */
+export class KeyNames {
+  readonly #prefix: string;
+
+  /** `prefix` goes in front of every key; it may not hold `{` or `}` (CONFIG_INVALID). */
+  constructor(prefix: string) {
+    // A brace in the prefix would become the hash tag: every session in one slot, or the keys of
+    // one session in different slots (CROSSSLOT on every script).
+    if (/[{}]/.test(prefix)) {
+      throw new BatonError(
+        'CONFIG_INVALID',
+        'The key prefix must not contain `{` or `}` (the session id is the hash tag)',
+      );
+    }
+    this.#prefix = prefix;
+  }
+
+  /** The keys the scripts of session `id` take. */
+  of(id: string): SessionKeys {
+    return { hash: this.session(id), transcript: this.transcript(id), tombstone: this.tombstone(id) };
+  }
+
+  /** The hash of a session. */
+  session(id: string): string {
+    return `${this.#prefix}s:{${id}}`;
+  }
+
+  /** The lease key of older versions of the store (the lease now lives in the hash); still deleted by `destroy`. */
+  lease(id: string): string {
+    return `${this.#prefix}l:{${id}}`;
+  }
+
+  /** The channel a commit or release publishes on when a turn waits for the lease (the scripts build it the same way). */
+  wake(id: string): string {
+    return `${this.session(id)}:wake`;
+  }
+
+  /** The tombstone of a session. */
+  tombstone(id: string): string {
+    return `${this.#prefix}x:{${id}}`;
+  }
+
+  /** The transcript list of a session. */
+  transcript(id: string): string {
+    return `${this.#prefix}t:{${id}}`;
+  }
+
+  /** The key remembering that approval `key` of session (or scope) `scope` was used. */
+  claim(scope: string, key: string): string {
+    return `${this.#prefix}c:{${scope}}:${key}`;
+  }
+}

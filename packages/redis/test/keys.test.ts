@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { KeyNames } from '../src/keys.js';
+
+const hashTag = (key: string): string | undefined => /\{([^}]*)\}/.exec(key)?.[1];
+
+describe('KeyNames', () => {
+  it('tags every key and channel of a session with its id, so they share one Cluster slot', () => {
+    const names = new KeyNames('app:');
+    const { hash, transcript, tombstone } = names.of('abc');
+    for (const key of [hash, transcript, tombstone, names.lease('abc'), names.wake('abc'), names.claim('abc', 'n1')]) {
+      expect(key.startsWith('app:')).toBe(true);
+      expect(hashTag(key)).toBe('abc');
+    }
+    // The scripts publish on `KEYS[1] .. ':wake'`.
+    expect(names.wake('abc')).toBe(`${hash}:wake`);
+  });
+
+  it('refuses a prefix with a brace: it would become the hash tag (CONFIG_INVALID)', () => {
+    for (const prefix of ['a{', 'b}', '{c}:']) {
+      expect(() => new KeyNames(prefix)).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
+    }
+  });
+});
