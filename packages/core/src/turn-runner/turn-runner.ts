@@ -7,21 +7,20 @@ import type { BatonLogger } from '../observability/logger.js';
 import { BatonMetrics } from '../observability/metrics.js';
 import { failSpan, hashId, inSpan, inTurnSpan, type Span, startTurnSpan } from '../observability/tracing.js';
 import { type TurnObservation, TurnObserver, type TurnOutcome } from '../observability/turn-observation.js';
-import { helpdesk } from '../protocols/helpdesk/index.js';
-import type { ChatResponseBody, StreamEvent } from '../protocols/helpdesk/wire.js';
 import type { Protocol, TurnInput, TurnResult } from '../protocols/protocol.js';
 import type { LoadedSession, SessionOutput } from '../session/modes.js';
 import { internal, type Session, type SessionShape } from '../session/session.js';
 import { SessionManager as Manager, type SessionManager } from '../session/session-manager.js';
 import type { AgentResult, ServerContext } from '../turn.js';
 import type { TurnEvent } from '../turn-events.js';
-import { type CloseOptions, type DrainResult, InflightTurns } from './inflight-turns.js';
+import { type CloseOptions, type DrainResult, InflightTurns, isServerError } from './inflight-turns.js';
 
-export interface ChatHandlerOptions<Body = ChatResponseBody, Event = StreamEvent> {
+/** Options of {@link TurnRunner}. */
+export interface TurnRunnerOptions<Body = unknown, Event = unknown> {
   /** Where sessions live (default: client mode). */
   sessions?: SessionManager;
-  /** The wire protocol requests and answers speak (default: HelpDesk). */
-  protocol?: Protocol<Body, Event>;
+  /** The wire protocol requests and answers speak (the runner has no default: it names no protocol). */
+  protocol: Protocol<Body, Event>;
   /** Receives every 5xx error of a streamed turn (clients see only its code). Default: console.error. */
   onError?: (error: unknown) => void;
   /**
@@ -57,11 +56,11 @@ export interface BeginOptions {
 }
 
 /**
- * Runs turns for one agent: the protocol decodes the body, the handler loads the session, runs
- * the agent, commits (or discards) the session, and the protocol encodes the answer. The handler
- * sees no wire field; web adapters (`@baton/koa`) only move bytes and map errors to statuses.
+ * Runs turns for one agent: the protocol decodes the body, the runner loads the session, runs
+ * the agent, commits (or discards) the session, and the protocol encodes the answer. The runner
+ * sees no wire field; the HTTP core and web adapters only move bytes and map errors to statuses.
  */
-export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBody, Event = StreamEvent> {
+export class TurnRunner<S extends object = SessionShape, Body = unknown, Event = unknown> {
   readonly sessions: SessionManager;
   readonly protocol: Protocol<Body, Event>;
   readonly onError: (error: unknown) => void;
@@ -71,10 +70,10 @@ export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBod
 
   constructor(
     readonly agent: Agent<S>,
-    options: ChatHandlerOptions<Body, Event> = {},
+    options: TurnRunnerOptions<Body, Event>,
   ) {
     this.sessions = options.sessions ?? new Manager();
-    this.protocol = options.protocol ?? (helpdesk as unknown as Protocol<Body, Event>);
+    this.protocol = options.protocol;
     this.turnTimeoutMs = options.turnTimeoutMs ?? 120_000;
     this.onError = options.onError ?? ((error) => console.error('[baton] unexpected error in a turn:', error));
     this.inflight = options.inflight ?? new InflightTurns();
@@ -93,7 +92,7 @@ export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBod
    * Validates the request and loads its session. Errors here (bad body, bad id, store down,
    * busy session) happen before any response byte, so adapters can answer with a status.
    */
-  async begin(body: unknown, options: BeginOptions = {}): Promise<ChatTurn<S, Body, Event>> {
+  async begin(body: unknown, options: BeginOptions = {}): Promise<RunningTurn<S, Body, Event>> {
     const { sessions } = this;
     const { requestId } = options;
     let deadline: TurnDeadline | undefined;
@@ -156,7 +155,7 @@ export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBod
         bytes: loaded.session.byteSize,
         durationMs: performance.now() - started,
       });
-      return new ChatTurn<S, Body, Event>(
+      return new RunningTurn<S, Body, Event>(
         this.agent,
         sessions,
         request,
@@ -164,7 +163,7 @@ export class ChatHandler<S extends object = SessionShape, Body = ChatResponseBod
         deadline,
         this.onError,
         span,
-        options.server,
+        options.server ?? {},
         this.protocol,
         { requestId, observation, leave },
       );
@@ -211,8 +210,9 @@ export interface TurnOps {
  * settles. It settles — commits, or releases the lease — on every exit path at once: done, error,
  * abort (client gone, deadline, lease lost), and a stream closed early or never read.
  */
-export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, Event = StreamEvent> {
+export class RunningTurn<S extends object = SessionShape, Body = unknown, Event = unknown> {
   #settled = false;
+  #output: SessionOutput | undefined;
   readonly #onAbort = (): void => {
     // Whoever consumes the turn may never resume (a stream parked at a `yield` for a reader that
     // left): release the lease now instead of when it lapses. The consumer, if any, still reports
@@ -229,12 +229,12 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
     readonly deadline: TurnDeadline,
     readonly onError: (error: unknown) => void,
     /** The turn's `baton.turn` span (a no-op span unless an OpenTelemetry SDK is installed). */
-    readonly span: Span = startTurnSpan(),
+    readonly span: Span,
     /** Trusted values from the host application (`BeginOptions.server`). */
-    readonly server: ServerContext = {},
-    /** Encodes the answer or the events (`ChatHandler.protocol`). */
-    readonly protocol: Protocol<Body, Event> = helpdesk as unknown as Protocol<Body, Event>,
-    /** The request id, logs and metrics, and drain slot of the turn (`ChatHandler.begin`). */
+    readonly server: ServerContext,
+    /** Encodes the answer or the events (`TurnRunner.protocol`). */
+    readonly protocol: Protocol<Body, Event>,
+    /** The request id, logs and metrics, and drain slot of the turn (`TurnRunner.begin`). */
     readonly ops: TurnOps = {},
   ) {
     const { signal } = deadline;
@@ -252,6 +252,11 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
   /** The request's id (`BeginOptions.requestId`). */
   get requestId(): string | undefined {
     return this.ops.requestId;
+  }
+
+  /** The session as the manager output it once the turn settled (its id, status): `undefined` before. */
+  get output(): SessionOutput | undefined {
+    return this.#output;
   }
 
   /** The turn's Session (the one every stage sees). */
@@ -391,6 +396,7 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
         (span) => span.setAttribute('baton.session.bytes', this.loaded.session.byteSize),
       );
       this.#settled = true;
+      this.#output = output;
       this.#stopWatching();
       this.#reportCommit(started, refused ? 'released' : 'committed', bytes);
       this.ops.leave?.();
@@ -435,9 +441,7 @@ export class ChatTurn<S extends object = SessionShape, Body = ChatResponseBody, 
   /** The stream's last event when the turn failed; a 5xx is reported (the client sees only its code). */
   #errorEvent(error: unknown): TurnEvent<TurnResult> {
     // A turn aborted by a graceful shutdown is expected, not an error to report.
-    const internal =
-      !(error instanceof InterceptorError) &&
-      (!(error instanceof BatonError) || (error.status >= 500 && error.code !== 'SERVER_SHUTTING_DOWN'));
+    const internal = !(error instanceof InterceptorError) && (!(error instanceof BatonError) || isServerError(error));
     if (internal) this.onError(error);
     const { requestId } = this.ops;
     return requestId === undefined ? { type: 'error', error } : { type: 'error', error, requestId };
