@@ -36,6 +36,7 @@ export {
   type ParsedBody,
   REQUEST_ID_HEADER,
   type RouteTable,
+  reportable,
   requestIdFrom,
   routeTable,
   type SessionCookieOptions,

@@ -1,7 +1,7 @@
 export type { BatonCloseOptions, BatonHandler, HandleExtra } from './adapter.js';
 export { type BodyReadLimits, bodyTooLarge, byteLimit, type ParsedBody } from './body.js';
 export type { SessionCookieOptions } from './cookies.js';
-export { errorResponse, isServerError, toBatonError } from './errors.js';
+export { errorResponse, isServerError, reportable, toBatonError } from './errors.js';
 export { createFetchHandler } from './fetch-handler.js';
 export type { FetchHandlerOptions } from './options.js';
 export { isRequestId, REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
