@@ -168,9 +168,5 @@ export type {
 } from './turn.js';
 export type { Decision, ExecutedCall, Message, ProposedCall, TurnEvent } from './turn-events.js';
 export { type CloseOptions, type DrainResult, shuttingDown } from './turn-runner/inflight-turns.js';
-export {
-  type BeginOptions,
-  type RunningTurn,
-  TurnRunner,
-  type TurnRunnerOptions,
-} from './turn-runner/turn-runner.js';
+export type { RunningTurn } from './turn-runner/running-turn.js';
+export { type BeginOptions, TurnRunner, type TurnRunnerOptions } from './turn-runner/turn-runner.js';

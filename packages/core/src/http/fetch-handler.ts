@@ -43,26 +43,7 @@ export function createFetchHandler<S extends object, C extends ServerContext = S
   const requestIdHeader = options.requestIdHeader ?? REQUEST_ID_HEADER;
   const log = requestLog(options.logger);
 
-  /** Answers one named route (its methods checked). */
-  const answer = async (request: Request, extra: HandleExtra<S>, entry: RouteEntry): Promise<Response> => {
-    if (!entry.methods.includes(request.method)) {
-      if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: entry.allow } });
-      const pathname = new URL(request.url).pathname;
-      throw new BatonError('METHOD_NOT_ALLOWED', `Method ${request.method} is not allowed on ${pathname}`, undefined, {
-        headers: { Allow: entry.allow },
-      });
-    }
-    const { target } = entry;
-    if (target.kind === 'live') return liveness();
-    if (target.kind === 'ready') return readiness(sessions, inflight.closing);
-    if (target.kind === 'health') return health(sessions, inflight.closing);
-    if (inflight.closing) throw shuttingDown(); // turns and session ends: the store is closing
-    if (target.kind === 'turn') {
-      return answerTurn(request, extra, runners.get(target.protocol) as TurnRunner<S>, target.framing, services);
-    }
-    if (target.kind === 'messages') return readMessages(request, sessions, services.ids.read(request));
-    return endSession(request, sessions, services.ids);
-  };
+  const server: RouteServer<S> = { sessions, inflight, runners, services };
 
   /** Every answer carries the request id, errors in their body too; each request is logged once. */
   const dispatch = async (request: Request, given: HandleExtra<S>): Promise<Response> => {
@@ -74,7 +55,7 @@ export function createFetchHandler<S extends object, C extends ServerContext = S
       if (entry === undefined) {
         throw new BatonError('NOT_FOUND', `No route ${request.method} ${new URL(request.url).pathname}`);
       }
-      const response = await answer(request, { ...given, requestId, route: entry.name }, entry);
+      const response = await answerRoute(server, request, { ...given, requestId, route: entry.name }, entry);
       response.headers.set(requestIdHeader, requestId);
       if (!services.started.has(request)) log(name, requestId, response.status);
       return response;
@@ -119,6 +100,41 @@ export function createFetchHandler<S extends object, C extends ServerContext = S
       return inflight.closing;
     },
   };
+}
+
+/** What answering a route needs, built once per handler. */
+interface RouteServer<S extends object> {
+  sessions: SessionManager;
+  inflight: InflightTurns;
+  runners: Map<Protocol, TurnRunner<S>>;
+  services: TurnRouteServices;
+}
+
+/** Answers one named route (its methods checked): a health check, a protocol's turn, a session route. */
+async function answerRoute<S extends object>(
+  server: RouteServer<S>,
+  request: Request,
+  extra: HandleExtra<S>,
+  entry: RouteEntry,
+): Promise<Response> {
+  const { sessions, inflight, services } = server;
+  if (!entry.methods.includes(request.method)) {
+    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: entry.allow } });
+    const pathname = new URL(request.url).pathname;
+    throw new BatonError('METHOD_NOT_ALLOWED', `Method ${request.method} is not allowed on ${pathname}`, undefined, {
+      headers: { Allow: entry.allow },
+    });
+  }
+  const { target } = entry;
+  if (target.kind === 'live') return liveness();
+  if (target.kind === 'ready') return readiness(sessions, inflight.closing);
+  if (target.kind === 'health') return health(sessions, inflight.closing);
+  if (inflight.closing) throw shuttingDown(); // turns and session ends: the store is closing
+  if (target.kind === 'turn') {
+    return answerTurn(request, extra, server.runners.get(target.protocol) as TurnRunner<S>, target.framing, services);
+  }
+  if (target.kind === 'messages') return readMessages(request, sessions, services.ids.read(request));
+  return endSession(request, sessions, services.ids);
 }
 
 /**
