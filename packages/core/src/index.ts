@@ -2,6 +2,13 @@ export { raceAbort } from './abort.js';
 export { Agent, type AgentTurnEvent } from './agent/agent.js';
 export { type ApprovalSignatureFailure, ApprovalSigner, type PendingCall } from './agent/approval-signing.js';
 export {
+  type BatonHandlerOptions,
+  batonRoutes,
+  ChatHandler,
+  type ChatHandlerOptions,
+  createBatonHandler,
+} from './baton-handler.js';
+export {
   abortError,
   BatonError,
   type BatonErrorCode,
@@ -14,21 +21,24 @@ export {
 export {
   type BatonCloseOptions,
   type BatonHandler,
-  type BatonHandlerOptions,
   type BatonRoute,
   type BatonRouteName,
   type BatonRoutePaths,
   type BodyReadLimits,
-  batonRoutes,
   bodyTooLarge,
   byteLimit,
-  createBatonHandler,
+  createFetchHandler,
   errorResponse as httpErrorResponse,
+  type FetchHandlerOptions,
   type HandleExtra,
   isRequestId,
+  isServerError,
   type ParsedBody,
   REQUEST_ID_HEADER,
+  type RouteTable,
+  reportable,
   requestIdFrom,
+  routeTable,
   type SessionCookieOptions,
   toBatonError,
 } from './http/index.js';
@@ -85,7 +95,19 @@ export {
   responseData,
 } from './protocols/helpdesk/index.js';
 export type * from './protocols/helpdesk/wire.js';
-export type { Protocol, TurnInput, TurnResult } from './protocols/protocol.js';
+export {
+  defaultProtocols,
+  type Framing,
+  type JsonFraming,
+  jsonFraming,
+  ndjsonFraming,
+  type Protocol,
+  type ProtocolRoute,
+  type StreamFraming,
+  sseFraming,
+  type TurnInput,
+  type TurnResult,
+} from './protocols/index.js';
 export { inputJsonSchema, type StandardSchemaV1 } from './schema.js';
 export type { ClientModeOptions } from './session/client-mode.js';
 export {
@@ -145,5 +167,6 @@ export type {
   TurnHook,
 } from './turn.js';
 export type { Decision, ExecutedCall, Message, ProposedCall, TurnEvent } from './turn-events.js';
-export { type CloseOptions, type DrainResult, InflightTurns, shuttingDown } from './turn-runner/inflight-turns.js';
-export { type BeginOptions, ChatHandler, type ChatHandlerOptions, ChatTurn } from './turn-runner/turn-runner.js';
+export { type CloseOptions, type DrainResult, shuttingDown } from './turn-runner/inflight-turns.js';
+export type { RunningTurn } from './turn-runner/running-turn.js';
+export { type BeginOptions, TurnRunner, type TurnRunnerOptions } from './turn-runner/turn-runner.js';

@@ -1,23 +1,10 @@
+// `errorResponse` and `toBatonError`: the older names of `@baton/node`'s `errorBody` and `turnRouteError`.
 export {
-  batonErrors,
   bodyParserError,
   DEFAULT_CHAT_PATHS,
-  type ErrorHandlerOptions,
-  errorResponse,
-  toBatonError,
-} from './errors.js';
-export {
-  type BatonKoa,
-  type BatonKoaOptions,
-  type BatonMiddleware,
-  batonMiddleware,
-  createBatonKoa,
-  type SessionCookieOptions,
-} from './middleware.js';
-export {
-  type BatonRoutePaths,
-  type BatonRouter,
-  type BatonRouterHandle,
-  type BatonRouterOptions,
-  batonRouter,
-} from './router.js';
+  errorBody as errorResponse,
+  turnRouteError as toBatonError,
+} from '@baton/node';
+export { batonErrors, type ErrorHandlerOptions } from './errors.js';
+export * from './middleware.js';
+export * from './router.js';

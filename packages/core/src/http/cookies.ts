@@ -34,3 +34,32 @@ export function sessionCookie(options: SessionCookieOptions, id: string | null, 
     : '';
   return `${name}=${id}${path}${domain}${maxAge}; SameSite=${sameSite[0]?.toUpperCase()}${sameSite.slice(1)}${secure}; HttpOnly`;
 }
+
+/** Where a server-mode session id travels: a header, and (for browsers, when on) an HttpOnly cookie. */
+export class SessionIdTransport {
+  readonly #header: string;
+  readonly #cookie: SessionCookieOptions | undefined;
+
+  constructor(header: string, cookie: SessionCookieOptions | undefined) {
+    this.#header = header;
+    this.#cookie = cookie;
+  }
+
+  /** The id the request carries: the header's, else the cookie's. */
+  read(request: Request): string | undefined {
+    const cookie = this.#cookie;
+    return (
+      request.headers.get(this.#header) ||
+      (cookie ? readCookie(request.headers.get('cookie'), cookie.name ?? 'baton_sid') : undefined)
+    );
+  }
+
+  /** `headers` with the cookie keeping `id` (or forgetting it: `null`); untouched with no cookie or no id. */
+  withCookie(request: Request, headers: Headers, id: string | null | undefined): Headers {
+    const cookie = this.#cookie;
+    if (cookie && id !== undefined) {
+      headers.append('Set-Cookie', sessionCookie(cookie, id, new URL(request.url).protocol === 'https:'));
+    }
+    return headers;
+  }
+}

@@ -35,3 +35,18 @@ export async function readiness(sessions: SessionManager, closing: boolean): Pro
     );
   }
 }
+
+/**
+ * `GET /health`: 200 `{ status: 'ok', mode }` when the session store answers a ping, else its
+ * error's status (503 `SESSION_STORE_UNAVAILABLE`); while shutting down, as readiness.
+ */
+export async function health(sessions: SessionManager, closing: boolean): Promise<Response> {
+  if (closing) return readiness(sessions, true);
+  try {
+    await sessions.ping();
+    return Response.json({ status: 'ok', mode: sessions.mode });
+  } catch (error) {
+    const baton = toBatonError(error);
+    return Response.json({ status: 'unavailable', error: publicError(baton) }, { status: baton.status });
+  }
+}

@@ -1,15 +1,17 @@
+export type { BatonCloseOptions, BatonHandler, HandleExtra } from './adapter.js';
 export { type BodyReadLimits, bodyTooLarge, byteLimit, type ParsedBody } from './body.js';
 export type { SessionCookieOptions } from './cookies.js';
-export { errorResponse, toBatonError } from './errors.js';
+export { errorResponse, isServerError, reportable, toBatonError } from './errors.js';
+export { createFetchHandler } from './fetch-handler.js';
+export type { FetchHandlerOptions } from './options.js';
+export { isRequestId, REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 export {
-  type BatonCloseOptions,
-  type BatonHandler,
-  type BatonHandlerOptions,
   type BatonRoute,
   type BatonRouteName,
   type BatonRoutePaths,
-  batonRoutes,
-  createBatonHandler,
-  type HandleExtra,
-} from './handler.js';
-export { isRequestId, REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
+  type RouteEntry,
+  type RouteTable,
+  type RouteTableOptions,
+  type RouteTarget,
+  routeTable,
+} from './route-table.js';

@@ -26,14 +26,53 @@ export interface TurnResult {
   session: SessionOutput;
 }
 
+/** A turn answered whole: the protocol's `encode` value as one JSON text. */
+export interface JsonFraming {
+  readonly kind: 'json';
+}
+
+/** A turn streamed: the protocol's events, one frame of text each, as the body of a 200. */
+export interface StreamFraming<Event = unknown> {
+  readonly kind: 'stream';
+  /** The response's headers (its `Content-Type` first of all). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** One event as the text that goes on the wire (an NDJSON line, a Server-Sent Event). */
+  frame(event: Event): string;
+  /** Text written after the last event (SSE's `[DONE]`), if any. */
+  readonly end?: string;
+}
+
+/** How a route writes a turn's answer: whole as JSON, or streamed frame by frame. */
+export type Framing<Event = unknown> = JsonFraming | StreamFraming<Event>;
+
+/**
+ * A route a protocol answers turns on. Its `name` is the key that renames it or switches it off
+ * (`paths: { [name]: '/other' | false }`) and labels its logs and metrics.
+ */
+export interface ProtocolRoute<Event = unknown> {
+  readonly name: string;
+  /** The path (before any prefix the host adds). */
+  readonly path: string;
+  /** Older names of the same route, mounted beside it (unless `aliases: false`); they follow it when it is off. */
+  readonly aliases?: readonly string[];
+  /** Mounted only when the host asks (`paths: { [name]: true }` or a path). Default: mounted. */
+  readonly optIn?: boolean;
+  /** How the answer is written. */
+  readonly framing: Framing<Event>;
+}
+
 /**
  * A wire protocol, as a codec at the edge of a turn: it decodes a request body into a
  * {@link TurnInput}, and encodes the turn's {@link TurnResult} (one answer) or its
- * {@link TurnEvent}s (a stream) into its own wire shapes. The turn runner (`ChatHandler`) never
- * sees a wire field; a new protocol is one folder under `protocols/` implementing this.
+ * {@link TurnEvent}s (a stream) into its own wire shapes. It names the routes it answers (`POST`)
+ * and how each frames its answer. The turn runner and the HTTP core never see a wire field; a new
+ * protocol is one folder under `protocols/` implementing this (or a module outside Baton) plus one
+ * entry in the `protocols` list.
  */
 export interface Protocol<Body = unknown, Event = unknown> {
   readonly name: string;
+  /** The routes turns come in on (`POST`), in the order they are mounted. */
+  readonly routes: readonly ProtocolRoute<Event>[];
   /** Validates a parsed JSON body; a bad one throws a `BatonError` (400 `REQUEST_INVALID`...). */
   decode(body: unknown): TurnInput;
   /** The answer to a turn run to completion. */

@@ -1,4 +1,4 @@
-import { BatonError } from '../errors.js';
+import { BatonError, ERROR_CODES } from '../errors.js';
 
 /** Options of a graceful `close()`. */
 export interface CloseOptions {
@@ -25,6 +25,14 @@ export function shuttingDown(): BatonError {
   return new BatonError('SERVER_SHUTTING_DOWN', 'The server is shutting down; retry on another instance', undefined, {
     headers: { 'Retry-After': '5' },
   });
+}
+
+/**
+ * Whether an error is a server-side failure worth reporting (`onError`, an error log line): a 5xx
+ * that is not a graceful shutdown's expected 503. The one definition of the rule, for every edge.
+ */
+export function isServerError(error: BatonError): boolean {
+  return ERROR_CODES[error.code].status >= 500 && error.code !== 'SERVER_SHUTTING_DOWN';
 }
 
 interface Inflight {

@@ -1,20 +1,8 @@
+import { sseFraming } from '../framing.js';
 import type { Protocol, TurnInput, TurnResult } from '../protocol.js';
 import { encodeUiEvents, uiEventEncoder } from './events.js';
 import { decodeUiRequest } from './request.js';
 import type { UiChunk } from './wire.js';
-
-/**
- * The AI SDK UI protocol (`ai` 6.x, what `useChat` and `DefaultChatTransport` speak): the request
- * is `{ id, messages: UIMessage[], trigger, messageId, ...body }`, the answer the UI message stream
- * (Server-Sent Events, {@link UI_MESSAGE_STREAM_HEADERS}). Every turn streams; `encode` gives the
- * parts of a turn run to completion, for hosts that buffer.
- */
-export const aiSdkUi: Protocol<UiChunk[], UiChunk> = {
-  name: 'ai-sdk-ui',
-  decode: decodeUiRequest,
-  encode: (result: TurnResult, input: TurnInput) => uiEventEncoder(input)({ type: 'done', result }),
-  encodeEvents: encodeUiEvents,
-};
 
 /** Where `useChat` clients send turns, unless renamed (`aiSdkUi` option of the handler and router). */
 export const aiSdkUiRoutes = { chat: '/api/ui/chat' } as const;
@@ -35,6 +23,28 @@ export function sseEvent(chunk: UiChunk): string {
 
 /** The last event of every UI message stream. */
 export const SSE_DONE = 'data: [DONE]\n\n';
+
+/**
+ * The AI SDK UI protocol (`ai` 6.x, what `useChat` and `DefaultChatTransport` speak): the request
+ * is `{ id, messages: UIMessage[], trigger, messageId, ...body }`, the answer the UI message stream
+ * (Server-Sent Events, {@link UI_MESSAGE_STREAM_HEADERS}) on `POST /api/ui/chat` (route `uiChat`,
+ * mounted only when the host asks for it). Every turn streams; `encode` gives the parts of a turn
+ * run to completion, for hosts that buffer.
+ */
+export const aiSdkUi: Protocol<UiChunk[], UiChunk> = {
+  name: 'ai-sdk-ui',
+  routes: [
+    {
+      name: 'uiChat',
+      path: aiSdkUiRoutes.chat,
+      optIn: true,
+      framing: sseFraming<UiChunk>(UI_MESSAGE_STREAM_HEADERS, SSE_DONE),
+    },
+  ],
+  decode: decodeUiRequest,
+  encode: (result: TurnResult, input: TurnInput) => uiEventEncoder(input)({ type: 'done', result }),
+  encodeEvents: encodeUiEvents,
+};
 
 export { encodeUiEvents, uiEventEncoder } from './events.js';
 export { decodeUiRequest } from './request.js';

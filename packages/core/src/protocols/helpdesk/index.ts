@@ -1,7 +1,9 @@
+import { jsonFraming, ndjsonFraming } from '../framing.js';
 import type { Protocol } from '../protocol.js';
 import { encodeEvents } from './events.js';
 import { decodeRequest } from './request.js';
 import { encodeResponse } from './response.js';
+import { helpDeskRoutes } from './routes.js';
 import type { ChatResponseBody, StreamEvent } from './wire.js';
 
 /**
@@ -11,6 +13,15 @@ import type { ChatResponseBody, StreamEvent } from './wire.js';
  */
 export const helpdesk: Protocol<ChatResponseBody, StreamEvent> = {
   name: 'helpdesk',
+  routes: [
+    { name: 'chat', path: helpDeskRoutes.chat, aliases: [helpDeskRoutes.aliases.chat], framing: jsonFraming },
+    {
+      name: 'chatStream',
+      path: helpDeskRoutes.chatStream,
+      aliases: [helpDeskRoutes.aliases.chatStream],
+      framing: ndjsonFraming<StreamEvent>(),
+    },
+  ],
   decode: decodeRequest,
   encode: encodeResponse,
   encodeEvents,

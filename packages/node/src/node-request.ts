@@ -1,41 +1,60 @@
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import { BatonError } from '@baton/core';
-import type { Context } from 'koa';
 
 /**
- * The Fetch `Request` Baton's handler reads for a Koa request (`ctx.protocol` honours `app.proxy`).
+ * Where a request's URL comes from, when the framework knows better than Node's request (Koa's
+ * `ctx` is one: `ctx.protocol` and `ctx.host` honour `app.proxy`): read only if the URL is.
+ */
+export interface UrlSource {
+  readonly protocol: string;
+  readonly host: string;
+  /** The path and query. */
+  readonly url: string;
+}
+
+/**
+ * The Fetch `Request` Baton's handler reads for a Node request.
  *
  * Not a real `Request`: building one (its Headers, URL, AbortSignal and body stream) cost more CPU
  * than the whole turn. The handler reads `method`, `url`, `headers`, `signal` and
  * `body.getReader()`; this object has those, read straight from Node's request, and `headers` is a
  * complete `Headers` (built on first use of anything but `get`/`has`). `signal` is the host's
- * disconnect signal.
+ * disconnect signal; `withBody: false` when a parser in front read the body already; the URL
+ * comes from `source` (default: the request itself, its `Host` header and socket).
  */
-export function toRequest(ctx: Context, withBody: boolean, signal: AbortSignal): Request {
+export function toRequest(req: IncomingMessage, signal: AbortSignal, withBody = true, source?: UrlSource): Request {
+  const method = req.method ?? 'GET';
   // Methods a Fetch `Request` cannot carry (undici refuses them): none of Baton's routes takes them.
-  if (/^(?:CONNECT|TRACE|TRACK)$/i.test(ctx.method)) {
-    throw new BatonError('METHOD_NOT_ALLOWED', `Method ${ctx.method} is not allowed on ${ctx.path}`);
+  if (/^(?:CONNECT|TRACE|TRACK)$/i.test(method)) {
+    const path = (source?.url ?? req.url ?? '/').split('?')[0];
+    throw new BatonError('METHOD_NOT_ALLOWED', `Method ${method} is not allowed on ${path}`);
   }
-  const body = withBody && ctx.method !== 'GET' && ctx.method !== 'HEAD' ? new NodeBody(ctx.req) : null;
-  return new KoaRequest(ctx, body, signal) as unknown as Request;
+  const body = withBody && method !== 'GET' && method !== 'HEAD' ? new NodeBody(req) : null;
+  return new NodeRequest(req, method, body, signal, source) as unknown as Request;
 }
 
-class KoaRequest {
-  readonly method: string;
+class NodeRequest {
   readonly headers: Headers;
   #url: string | undefined;
 
   constructor(
-    private readonly ctx: Context,
+    private readonly req: IncomingMessage,
+    readonly method: string,
     readonly body: NodeBody | null,
     readonly signal: AbortSignal,
+    private readonly source: UrlSource | undefined,
   ) {
-    this.method = ctx.method;
-    this.headers = new NodeHeaders(ctx.req.headers);
+    this.headers = new NodeHeaders(req.headers);
   }
 
   get url(): string {
-    this.#url ??= new URL(this.ctx.url, `${this.ctx.protocol}://${this.ctx.host || 'localhost'}`).href;
+    if (this.#url === undefined) {
+      const { source, req } = this;
+      const protocol = source?.protocol ?? ((req.socket as TLSSocket).encrypted ? 'https' : 'http');
+      const host = (source ? source.host : req.headers.host) || 'localhost';
+      this.#url = new URL(source?.url ?? req.url ?? '/', `${protocol}://${host}`).href;
+    }
     return this.#url;
   }
 

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Agent, BatonError, createBatonHandler, scriptedModel, tool } from '../src/index.js';
+import { Agent, BatonError, createBatonHandler, scriptedModel, tool } from '../../src/index.js';
 
 const post = (body: object, headers: Record<string, string> = {}) =>
   new Request('http://baton.test/api/chat', {

@@ -17,8 +17,8 @@ import {
   requestIdFrom,
   scriptedModel,
   tool,
-} from '../src/index.js';
-import { chat, post, URL_BASE } from './support/fetch.js';
+} from '../../src/index.js';
+import { chat, post, URL_BASE } from '../support/fetch.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 

@@ -11,7 +11,7 @@ import {
   type TurnEvent,
   type TurnInput,
   type TurnResult,
-} from '../src/index.js';
+} from '../../src/index.js';
 
 /* The HelpDesk codec: Baton's neutral turn events and results, as HelpDesk clients read them. */
 

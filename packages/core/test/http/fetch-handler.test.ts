@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Agent, BatonError, createBatonHandler, type Model, scriptedModel, tool } from '../src/index.js';
-import { chat, post, URL_BASE } from './support/fetch.js';
+import { Agent, BatonError, createBatonHandler, type Model, scriptedModel, tool } from '../../src/index.js';
+import { chat, post, URL_BASE } from '../support/fetch.js';
 
 /** `remember <note>` stores a note; anything else is echoed. */
 function noteAgent(model?: Model) {

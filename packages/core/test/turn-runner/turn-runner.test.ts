@@ -8,8 +8,8 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Agent, type AgentEvent, ChatHandler, scriptedModel, tool } from '../src/index.js';
-import type { StandardSchemaV1 } from '../src/schema.js';
+import { Agent, type AgentEvent, ChatHandler, scriptedModel, tool } from '../../src/index.js';
+import type { StandardSchemaV1 } from '../../src/schema.js';
 
 /*
  * ChatHandler drives the agent as its turn runner: the turn span rides the active OpenTelemetry

@@ -1,0 +1,170 @@
+import type { Agent } from '../agent/agent.js';
+import { BatonError } from '../errors.js';
+import { BatonMetrics } from '../observability/metrics.js';
+import { TurnObserver } from '../observability/turn-observation.js';
+import type { Protocol } from '../protocols/protocol.js';
+import { SessionManager } from '../session/session-manager.js';
+import type { ServerContext } from '../turn.js';
+import { InflightTurns, shuttingDown } from '../turn-runner/inflight-turns.js';
+import { TurnRunner } from '../turn-runner/turn-runner.js';
+import type { BatonCloseOptions, BatonHandler, HandleExtra } from './adapter.js';
+import { byteLimit } from './body.js';
+import { SessionIdTransport } from './cookies.js';
+import { errorResponse, HostError, reportable, toBatonError, withRequestId } from './errors.js';
+import { health, liveness, readiness } from './health.js';
+import type { FetchHandlerOptions } from './options.js';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
+import { requestLog } from './request-log.js';
+import { type BatonRouteName, type RouteEntry, routeTable } from './route-table.js';
+import { endSession, readMessages } from './session-routes.js';
+import { answerTurn, type TurnRouteServices } from './turn-route.js';
+
+/**
+ * Baton on the Fetch API, for the protocols given: each protocol's turn routes, Baton's session
+ * and health routes, body rules and limits, the session id from a header or cookie, abort on
+ * disconnect and error mapping. It names no protocol: `createBatonHandler` fills the default list.
+ */
+export function createFetchHandler<S extends object, C extends ServerContext = ServerContext>(
+  agent: Agent<S>,
+  options: FetchHandlerOptions<C>,
+): BatonHandler<S> {
+  const sessions = options.sessions instanceof SessionManager ? options.sessions : new SessionManager(options.sessions);
+  const table = routeTable(options.protocols, options);
+  const { runners, first } = turnRunners(agent, sessions, options);
+  const { inflight, onError } = first;
+  const cookie = options.cookie === true ? {} : options.cookie || undefined;
+  const services: TurnRouteServices = {
+    sessions,
+    limits: { limit: byteLimit(options.bodyLimit ?? '1mb'), timeoutMs: options.bodyTimeoutMs ?? 10_000 },
+    context: options.context,
+    ids: new SessionIdTransport(options.sessionHeader ?? 'x-baton-session', cookie),
+    started: new WeakSet<Request>(),
+  };
+  const requestIdHeader = options.requestIdHeader ?? REQUEST_ID_HEADER;
+  const log = requestLog(options.logger);
+
+  const server: RouteServer<S> = { sessions, inflight, runners, services };
+
+  /** Every answer carries the request id, errors in their body too; each request is logged once. */
+  const dispatch = async (request: Request, given: HandleExtra<S>): Promise<Response> => {
+    const requestId = given.requestId ?? requestIdFrom(request.headers.get(requestIdHeader), options.generateRequestId);
+    let name: BatonRouteName | undefined = given.route;
+    try {
+      name ??= table.nameAt(new URL(request.url).pathname);
+      const entry = name === undefined ? undefined : table.entries.get(name);
+      if (entry === undefined) {
+        throw new BatonError('NOT_FOUND', `No route ${request.method} ${new URL(request.url).pathname}`);
+      }
+      const response = await answerRoute(server, request, { ...given, requestId, route: entry.name }, entry);
+      response.headers.set(requestIdHeader, requestId);
+      if (!services.started.has(request)) log(name, requestId, response.status);
+      return response;
+    } catch (error) {
+      if (error instanceof HostError) throw error;
+      const baton = withRequestId(toBatonError(error), requestId, requestIdHeader);
+      if (!services.started.has(request)) log(name, requestId, baton.status, baton);
+      throw baton;
+    }
+  };
+
+  return {
+    handle: async (request, extra = {}) => {
+      try {
+        return await dispatch(request, extra);
+      } catch (error) {
+        if (error instanceof HostError) throw error.error;
+        const baton = toBatonError(error);
+        const report = reportable(baton);
+        if (report !== undefined) onError(report);
+        return errorResponse(baton);
+      }
+    },
+    handleOrThrow: async (request, extra = {}) => {
+      try {
+        return await dispatch(request, extra);
+      } catch (error) {
+        throw error instanceof HostError ? error.error : toBatonError(error);
+      }
+    },
+    routes: table.routes,
+    table,
+    chatPaths: table.turnPaths,
+    handler: first,
+    sessions,
+    close: async (closeOptions: BatonCloseOptions = {}) => {
+      const drained = await inflight.drain(closeOptions);
+      options.logger?.info({ finished: drained.finished, aborted: drained.aborted }, 'baton closed');
+      if (closeOptions.closeStore !== false) await sessions.close();
+    },
+    get closing() {
+      return inflight.closing;
+    },
+  };
+}
+
+/** What answering a route needs, built once per handler. */
+interface RouteServer<S extends object> {
+  sessions: SessionManager;
+  inflight: InflightTurns;
+  runners: Map<Protocol, TurnRunner<S>>;
+  services: TurnRouteServices;
+}
+
+/** Answers one named route (its methods checked): a health check, a protocol's turn, a session route. */
+async function answerRoute<S extends object>(
+  server: RouteServer<S>,
+  request: Request,
+  extra: HandleExtra<S>,
+  entry: RouteEntry,
+): Promise<Response> {
+  const { sessions, inflight, services } = server;
+  if (!entry.methods.includes(request.method)) {
+    if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: entry.allow } });
+    const pathname = new URL(request.url).pathname;
+    throw new BatonError('METHOD_NOT_ALLOWED', `Method ${request.method} is not allowed on ${pathname}`, undefined, {
+      headers: { Allow: entry.allow },
+    });
+  }
+  const { target } = entry;
+  if (target.kind === 'live') return liveness();
+  if (target.kind === 'ready') return readiness(sessions, inflight.closing);
+  if (target.kind === 'health') return health(sessions, inflight.closing);
+  if (inflight.closing) throw shuttingDown(); // turns and session ends: the store is closing
+  if (target.kind === 'turn') {
+    return answerTurn(request, extra, server.runners.get(target.protocol) as TurnRunner<S>, target.framing, services);
+  }
+  if (target.kind === 'messages') return readMessages(request, sessions, services.ids.read(request));
+  return endSession(request, sessions, services.ids);
+}
+
+/**
+ * One turn runner per protocol, sharing the sessions, one observer (logs, metrics), one set of
+ * turns in flight (drained by `close()`) and one `onError`.
+ */
+function turnRunners<S extends object>(
+  agent: Agent<S>,
+  sessions: SessionManager,
+  options: FetchHandlerOptions,
+): { runners: Map<Protocol, TurnRunner<S>>; first: TurnRunner<S> } {
+  const { logger } = options;
+  const inflight = new InflightTurns();
+  const observer = new TurnObserver(logger, new BatonMetrics(options.meterProvider, () => inflight.size));
+  const onError = options.onError ?? (logger ? () => {} : undefined);
+  const runners = new Map<Protocol, TurnRunner<S>>();
+  for (const protocol of options.protocols) {
+    runners.set(
+      protocol,
+      new TurnRunner<S>(agent, {
+        protocol,
+        sessions,
+        observer,
+        inflight,
+        ...(onError ? { onError } : {}),
+        ...(options.turnTimeoutMs === undefined ? {} : { turnTimeoutMs: options.turnTimeoutMs }),
+      }),
+    );
+  }
+  const first = runners.get(options.protocols[0] as Protocol);
+  if (first === undefined) throw new BatonError('CONFIG_INVALID', 'Give at least one protocol');
+  return { runners, first };
+}

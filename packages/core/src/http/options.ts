@@ -1,0 +1,54 @@
+import type { MeterProvider } from '@opentelemetry/api';
+import type { BatonLogger } from '../observability/logger.js';
+import type { Protocol } from '../protocols/protocol.js';
+import type { SessionManager, SessionManagerOptions } from '../session/session-manager.js';
+import type { ServerContext } from '../turn.js';
+import type { SessionCookieOptions } from './cookies.js';
+import type { BatonRoutePaths } from './route-table.js';
+
+/** Options of the HTTP core (`createFetchHandler`); `createBatonHandler` fills `protocols` by default. */
+export interface FetchHandlerOptions<C extends ServerContext = ServerContext> {
+  /** The wire protocols answered, each on its own routes, in mounting order. */
+  protocols: readonly Protocol[];
+  /** A SessionManager, or its options (default: client mode). */
+  sessions?: SessionManager | SessionManagerOptions;
+  /** Max body size (default `1mb`); applies to a body a parser in front already read too. */
+  bodyLimit?: string | number;
+  /** The whole body must arrive within this time, or 408 `BODY_TIMEOUT` (default 10 000 ms; 0: no bound). */
+  bodyTimeoutMs?: number;
+  /**
+   * Trusted values for the turn, computed by the host app from the request (the authenticated
+   * user, the tenant): every hook, tool and model hook sees them as `ctx.server`; the client cannot
+   * forge them. An error thrown here is the host app's own: `handle()` rejects with it untouched.
+   */
+  context?: (request: Request) => C | Promise<C>;
+  /** Server mode: header carrying the session id (default `x-baton-session`). */
+  sessionHeader?: string;
+  /** Server mode: also keep the id in an HttpOnly cookie (for browsers). Default: off. */
+  cookie?: boolean | SessionCookieOptions;
+  /** Receives every 5xx error (its details are withheld from the client); default console.error. */
+  onError?: (error: unknown) => void;
+  /** A turn taking longer fails with 504 `TURN_TIMEOUT`, committing nothing (default 120 s; 0: none). */
+  turnTimeoutMs?: number;
+  /** Mount point put before every path (default: none, so routes are `/api/chat`...). */
+  prefix?: string;
+  /** Rename or switch off routes (a protocol's turn routes by their names too). */
+  paths?: BatonRoutePaths;
+  /** The protocols' older route names, such as `/api/sendMessage` (default true). */
+  aliases?: boolean;
+  /**
+   * One line per turn (and per request that fails before its turn starts), with pino's interface:
+   * pass a pino logger (or Fastify's `app.log`). Default: none, Baton logs nothing. Lines never
+   * carry session values, message text or secrets; session ids are hashed.
+   */
+  logger?: BatonLogger;
+  /**
+   * Where metrics go (OpenTelemetry). Default: the global MeterProvider — nothing is recorded until
+   * the application registers one.
+   */
+  meterProvider?: MeterProvider;
+  /** The header a request id comes in and goes out in (default `x-request-id`). */
+  requestIdHeader?: string;
+  /** Makes a request id when the request brings none, or an unsafe one (default: a random UUID). */
+  generateRequestId?: () => string;
+}

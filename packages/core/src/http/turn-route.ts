@@ -1,0 +1,156 @@
+import { BatonError } from '../errors.js';
+import type { Framing, StreamFraming } from '../protocols/protocol.js';
+import type { SessionManager } from '../session/session-manager.js';
+import type { ServerContext } from '../turn.js';
+import type { RunningTurn } from '../turn-runner/running-turn.js';
+import type { TurnRunner } from '../turn-runner/turn-runner.js';
+import type { HandleExtra } from './adapter.js';
+import { type BodyReadLimits, isJsonType, readJsonBody } from './body.js';
+import type { SessionIdTransport } from './cookies.js';
+import { asBaton, HostError } from './errors.js';
+
+/*
+ * A turn route: the body read under the body rules, the protocol's runner loading the session and
+ * running the turn, the answer written in the route's framing — whole as JSON, or streamed frame by
+ * frame. The client going away aborts the turn, which then commits nothing.
+ */
+
+/** What every turn route of one server shares (built once, not per request). */
+export interface TurnRouteServices {
+  readonly sessions: SessionManager;
+  readonly limits: BodyReadLimits;
+  /** The host's `context` option. */
+  readonly context: ((request: Request) => ServerContext | Promise<ServerContext>) | undefined;
+  readonly ids: SessionIdTransport;
+  /** Requests whose turn started (from then the turn logs its own line). */
+  readonly started: WeakSet<Request>;
+}
+
+const encoder = new TextEncoder();
+const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' } as const;
+
+/** Answers a turn route: `runner` runs the turn, `framing` says how its answer is written. */
+export async function answerTurn<S extends object>(
+  request: Request,
+  extra: HandleExtra<S>,
+  runner: TurnRunner<S>,
+  framing: Framing,
+  services: TurnRouteServices,
+): Promise<Response> {
+  const abort = abortOnDisconnect(request, extra.signal, extra.controller);
+  let turn: RunningTurn<S>;
+  try {
+    turn = await beginTurn(request, extra, abort.controller, runner, services);
+  } catch (error) {
+    abort.dispose();
+    throw error;
+  }
+  if (framing.kind === 'stream') return streamTurn(request, turn, framing, abort, services);
+  try {
+    const text = JSON.stringify(await asBaton(turn.respond()));
+    const headers = services.ids.withCookie(request, new Headers(JSON_HEADERS), turn.output?.sessionId);
+    if (!extra.jsonText) return new Response(text, { status: 200, headers });
+    extra.jsonText(text);
+    return new Response(null, { status: 200, headers });
+  } finally {
+    abort.dispose();
+  }
+}
+
+/** Reads the body (JSON only), resolves the trusted context and the session id, and begins the turn. */
+async function beginTurn<S extends object>(
+  request: Request,
+  extra: HandleExtra<S>,
+  controller: AbortController,
+  runner: TurnRunner<S>,
+  services: TurnRouteServices,
+): Promise<RunningTurn<S>> {
+  if (!isJsonType(request.headers.get('content-type'))) {
+    throw new BatonError('UNSUPPORTED_MEDIA_TYPE', 'Send the chat request as `application/json`');
+  }
+  const body = await readJsonBody(request, services.limits, extra.body);
+  let server: ServerContext | undefined;
+  try {
+    const context = services.context;
+    const given = extra.server ?? (context ? () => context(request) : undefined);
+    server = typeof given === 'function' ? await given() : given;
+  } catch (error) {
+    throw new HostError(error);
+  }
+  const sessionId = services.sessions.mode === 'server' ? services.ids.read(request) : undefined;
+  services.started.add(request); // from here the turn logs its own line
+  const turn = await asBaton(
+    runner.begin(body, {
+      controller,
+      ...(sessionId ? { sessionId } : {}),
+      ...(server ? { server } : {}),
+      ...(extra.requestId === undefined ? {} : { requestId: extra.requestId }),
+      ...(extra.route === undefined ? {} : { route: extra.route }),
+    }),
+  );
+  extra.onSession?.(turn.session, body);
+  return turn;
+}
+
+/**
+ * A streamed turn: its events, one frame each, as the body of a 200. A client that goes away
+ * mid-stream (the body is cancelled: a closed tab, `stop()`) aborts the turn, which then commits
+ * nothing. Headers leave with the first frame, so the cookie carries the id known at load time (a
+ * `regenerate()` in a streamed turn reaches the client in its last event only).
+ */
+function streamTurn<S extends object>(
+  request: Request,
+  turn: RunningTurn<S>,
+  framing: StreamFraming,
+  abort: Disconnect,
+  services: TurnRouteServices,
+): Response {
+  const events = turn.events();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const step = await events.next();
+      if (step.done) {
+        abort.dispose();
+        if (framing.end !== undefined) controller.enqueue(encoder.encode(framing.end));
+        controller.close();
+      } else controller.enqueue(encoder.encode(framing.frame(step.value)));
+    },
+    async cancel() {
+      abort.abort();
+      abort.dispose();
+      await events.return(undefined);
+    },
+  });
+  const headers = services.ids.withCookie(request, new Headers(framing.headers), turn.session.id);
+  return new Response(body, { status: 200, headers });
+}
+
+/** The turn's controller and how to stop listening for the client going away. */
+interface Disconnect {
+  readonly controller: AbortController;
+  abort(): void;
+  dispose(): void;
+}
+
+/**
+ * A controller for the turn (the host's `own`, or a new one), aborted when the request's signal or
+ * the host's `signal` fires.
+ */
+function abortOnDisconnect(request: Request, signal: AbortSignal | undefined, own?: AbortController): Disconnect {
+  const controller = own ?? new AbortController();
+  const abort = () => {
+    if (!controller.signal.aborted) controller.abort(new BatonError('TURN_ABORTED', 'The client went away'));
+  };
+  const signals = [request.signal, signal].filter((s): s is AbortSignal => s !== undefined && s !== controller.signal);
+  for (const s of signals) {
+    if (s.aborted) abort();
+    else s.addEventListener('abort', abort, { once: true });
+  }
+  return {
+    controller,
+    abort,
+    dispose: () => {
+      for (const s of signals) s.removeEventListener('abort', abort);
+    },
+  };
+}
