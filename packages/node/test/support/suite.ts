@@ -566,7 +566,7 @@ export function hostSuite(host: Host): void {
         { path, headers: { 'x-authenticated-user': 'ada' } },
       );
       expect(r.status).toBe(200);
-      const answer = path.includes('stream') ? (ndjson(r.text).at(-1) as { data: unknown }) : r.body;
+      const answer = path.includes('stream') ? (ndjson(r.text).at(-1) as Reply['body']) : r.body;
       expect(answer.data.executed_tool_calls[0].output).toEqual({ userId: 'ada' });
       const anonymous = await send(s.url, { messages: [{ ...user('who am i'), platform_context: forged }] });
       expect(anonymous.body.data.executed_tool_calls[0].output).toEqual({ userId: null });
