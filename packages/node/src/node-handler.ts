@@ -48,8 +48,9 @@ export type NodeHandler<S extends object = SessionShape> = ((
 /**
  * Baton for Node's own HTTP server and Connect-style frameworks: `http.createServer(handler)`, or
  * `app.use(handler)`. A request on none of Baton's routes goes to `next` when there is one (404
- * otherwise); Baton answers its own errors; an error of the app's `context` goes to `next` (without it, its own status when http-errors-shaped, else 500
- * otherwise). A body an Express parser already read is used, with Baton's rules.
+ * otherwise); Baton answers its own errors; an error of the app's `context` goes to `next`
+ * (without one: its own status when http-errors-shaped, else 500). A body an Express parser
+ * already read is used, with Baton's rules.
  */
 export function createNodeHandler<
   S extends object,
