@@ -1,0 +1,1 @@
+export { type BatonFastifyOptions, batonFastify } from './plugin.js';
