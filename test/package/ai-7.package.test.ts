@@ -35,9 +35,10 @@ describe.each([22, 24] as const)('ai 7 on Node %i', (line) => {
     const tarballs = await packedTarballs();
     dir = mkdtempSync(join(tmpdir(), `baton-ai7-node${line}-`));
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module' }));
-    const baton = (name: 'core' | 'koa' | 'ai-sdk' | 'redis') => tarballs.get(name) as string;
-    // The issue's command, as a user types it (with the tarballs for the Baton packages).
-    install = await npm(['install', 'ai@latest', 'koa', baton('core'), baton('koa'), baton('ai-sdk')]);
+    const baton = (name: 'core' | 'node' | 'koa' | 'ai-sdk' | 'redis') => tarballs.get(name) as string;
+    // The issue's command, as a user types it (with the tarballs for the Baton packages; @baton/koa
+    // depends on @baton/node, which is not on a registry yet, so its tarball goes along).
+    install = await npm(['install', 'ai@latest', 'koa', baton('core'), baton('node'), baton('koa'), baton('ai-sdk')]);
     await npm([
       'install',
       baton('redis'),
