@@ -257,7 +257,14 @@ export class Agent<S extends object = SessionShape> {
     const ctx: TurnContext<S> = {
       session,
       request: { messages, approvals: options.approvals ?? [] },
-      context: options.context ?? {},
+      clientContext: options.context ?? {},
+      /** The deprecated name of `clientContext`: the same object, read or replaced through either. */
+      get context() {
+        return this.clientContext;
+      },
+      set context(value) {
+        this.clientContext = value;
+      },
       server: Object.freeze({ ...options.server }),
       signal,
       locals: {},
