@@ -27,9 +27,12 @@ export interface AgentResponse {
   error?: { code: string; details?: Record<string, unknown> };
 }
 
-/** `agent.run`'s result: the response and the session as a plain object (`temp:` keys dropped). */
-export interface AgentResult extends AgentResponse {
-  session: JsonObject;
+/**
+ * `agent.run`'s result: the response and the session as a plain object (`temp:` keys dropped),
+ * typed by the agent's session shape `S` (each key optional: the turn may not have set it).
+ */
+export interface AgentResult<S extends object = SessionShape> extends AgentResponse {
+  session: Partial<S> & JsonObject;
 }
 
 /** The request a turn works on; request hooks may replace it. */

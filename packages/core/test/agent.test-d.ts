@@ -112,8 +112,8 @@ describe('Agent<S> types the session everywhere', () => {
 
   it('run and stream return the documented types', () => {
     const agent = new Agent<Shape>({ model });
-    expectTypeOf(agent.run).returns.toEqualTypeOf<Promise<AgentResult>>();
-    expectTypeOf(agent.stream).returns.toEqualTypeOf<AsyncGenerator<AgentTurnEvent, AgentResult>>();
+    expectTypeOf(agent.run).returns.toEqualTypeOf<Promise<AgentResult<Shape>>>();
+    expectTypeOf(agent.stream).returns.toEqualTypeOf<AsyncGenerator<AgentTurnEvent<Shape>, AgentResult<Shape>>>();
     expectTypeOf<AgentResult['session']>().toExtend<Record<string, unknown>>();
     expectTypeOf<AgentResult['stopReason']>().toEqualTypeOf<
       'end_turn' | 'approval_required' | 'answered_early' | 'refused'
