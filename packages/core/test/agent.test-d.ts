@@ -1,5 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
+import type { ToolOutcome } from '../src/entries/plugin.js';
 import {
   Agent,
   type AgentResponse,
@@ -11,7 +12,6 @@ import {
   type Session,
   scriptedModel,
   type ToolContext,
-  type ToolOutcome,
   type TurnContext,
   tool,
   toolFor,

@@ -5,9 +5,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { AnyPlugin } from '../src/entries/plugin.js';
 import {
   Agent,
-  type AnyPlugin,
   BatonError,
   ChatHandler,
   InterceptorError,

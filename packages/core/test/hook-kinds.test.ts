@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Agent, type BatonError, type PluginHookKind, type StreamHook, scriptedModel } from '../src/index.js';
+import type { PluginHookKind, StreamHook } from '../src/entries/plugin.js';
+import { Agent, type BatonError, scriptedModel } from '../src/index.js';
 import { HOOK_KIND_NAMES, HOOK_KINDS } from '../src/pipeline/hook-kinds.js';
 import { user } from './support/turns.js';
 

@@ -4,15 +4,13 @@ import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { deleteKeys } from '../../../test/support/redis.js';
 import {
   BatonError,
-  type LoadedSession,
   MemorySessionStore,
   type RenewRequest,
   type ServerModeOptions,
-  type SessionInput,
   SessionManager,
-  type SessionOutput,
   type SessionStore,
 } from '../src/index.js';
+import type { LoadedSession, SessionInput, SessionOutput } from '../src/session/modes.js';
 import { internal, type Session } from '../src/session/session.js';
 
 const SECRET = 'a-sealing-secret-that-is-32-bytes-or-more!';

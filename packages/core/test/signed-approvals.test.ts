@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
+import { ApprovalSigner } from '../src/agent/approval-signing.js';
+import type { ApprovalClaims } from '../src/entries/store.js';
 import {
   Agent,
   type AgentEvent,
   type Approval,
-  type ApprovalClaims,
-  ApprovalSigner,
   BatonError,
   ChatHandler,
   type Decision,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StreamChunk } from '../src/entries/plugin.js';
 import {
   Agent,
   type AgentTurnEvent,
@@ -6,7 +7,6 @@ import {
   type Model,
   type Plugin,
   Session,
-  type StreamChunk,
   scriptedModel,
 } from '../src/index.js';
 import { user } from './support/turns.js';

@@ -25,7 +25,7 @@ export const PLUGIN_SCENARIOS: readonly PluginScenario[] = [
 export type { AnyPlugin };
 
 /** How a turn ended: it answered (any stop reason but `refused`), was refused, or threw. */
-export type TurnOutcome = 'answer' | 'refused' | 'error';
+export type ScenarioOutcome = 'answer' | 'refused' | 'error';
 
 /**
  * What the scenario's main turn should do. Every field has a default per scenario (see
@@ -33,7 +33,7 @@ export type TurnOutcome = 'answer' | 'refused' | 'error';
  * defaults that belong to the old outcome (`stopReason`, `errorCode`, `content`).
  */
 export interface ScenarioExpectation {
-  outcome?: TurnOutcome;
+  outcome?: ScenarioOutcome;
   /** Stop reason of an answer. */
   stopReason?: StopReason;
   /** `error.code` of a refusal, or the thrown error's `code`. */
@@ -81,7 +81,7 @@ export interface KitTurn {
   sessionBefore: JsonObject;
   /** The Session once the turn settled (observers included). */
   sessionAfter: JsonObject;
-  outcome: TurnOutcome;
+  outcome: ScenarioOutcome;
   result?: AgentResult;
   error?: unknown;
   /** Everything the agent's observers saw, in order. */
