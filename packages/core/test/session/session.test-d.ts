@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import { type JsonObject, Session, type SessionChanges } from '../src/index.js';
+import { type JsonObject, Session, type SessionChanges } from '../../src/index.js';
 
 type Wizard = { step: number; cart: { items: string[] } };
 

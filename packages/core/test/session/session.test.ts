@@ -1,8 +1,8 @@
 import * as v from 'valibot';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { BatonError, Session, TEMP_PREFIX } from '../src/index.js';
-import { DEFAULT_MAX_SESSION_BYTES, RESERVED_PREFIX } from '../src/session/session.js';
+import { BatonError, Session, TEMP_PREFIX } from '../../src/index.js';
+import { DEFAULT_MAX_SESSION_BYTES, RESERVED_PREFIX } from '../../src/session/session.js';
 
 /** Runs `fn`, asserting it throws a BatonError, and returns that error. */
 function thrown(fn: () => unknown): BatonError {

@@ -14,9 +14,9 @@ import {
   scriptedModel,
   type ToolContext,
   tool,
-} from '../src/index.js';
-import { toolCall } from '../src/protocols/helpdesk/index.js';
-import { failure } from './support/turns.js';
+} from '../../src/index.js';
+import { toolCall } from '../../src/protocols/helpdesk/index.js';
+import { failure } from '../support/turns.js';
 
 const user = (content: string): Message => ({ role: 'user', content });
 

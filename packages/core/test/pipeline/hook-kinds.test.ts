@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { PluginHookKind, StreamHook } from '../src/entries/plugin.js';
-import { Agent, type BatonError, scriptedModel } from '../src/index.js';
-import { HOOK_KIND_NAMES, HOOK_KINDS } from '../src/pipeline/hook-kinds.js';
-import { user } from './support/turns.js';
+import type { PluginHookKind, StreamHook } from '../../src/entries/plugin.js';
+import { Agent, type BatonError, scriptedModel } from '../../src/index.js';
+import { HOOK_KIND_NAMES, HOOK_KINDS } from '../../src/pipeline/hook-kinds.js';
+import { user } from '../support/turns.js';
 
 const echo = () => scriptedModel([{ when: () => true, reply: (c) => `echo:${c.text}` }]);
 

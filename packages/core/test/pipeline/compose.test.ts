@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compose, type Middleware } from '../src/entries/plugin.js';
-import { BatonError } from '../src/index.js';
+import { compose, type Middleware } from '../../src/entries/plugin.js';
+import { BatonError } from '../../src/index.js';
 
 describe('compose', () => {
   it('runs layers as an onion in registration order, then the terminal', async () => {

@@ -1,6 +1,6 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
-import type { ToolOutcome } from '../src/entries/plugin.js';
+import type { ToolOutcome } from '../../src/entries/plugin.js';
 import {
   Agent,
   type AgentResponse,
@@ -15,7 +15,7 @@ import {
   type TurnContext,
   tool,
   toolFor,
-} from '../src/index.js';
+} from '../../src/index.js';
 
 type Shape = { step: number; name: string };
 const model = scriptedModel([]);

@@ -12,8 +12,8 @@ import {
   Session,
   scriptedModel,
   tool,
-} from '../src/index.js';
-import { failure, user } from './support/turns.js';
+} from '../../src/index.js';
+import { failure, user } from '../support/turns.js';
 
 /** Calls `toolName` once with `input`, then reports the tool results as its answer. */
 const callsTool = (toolName: string, input: unknown) =>

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MemorySessionStore } from '../src/index.js';
-import type { CommitRequest } from '../src/session/stores/store.js';
-import { describeSessionStore } from '../src/testing/store-contract.js';
+import { MemorySessionStore } from '../../../src/index.js';
+import type { CommitRequest } from '../../../src/session/stores/store.js';
+import { describeSessionStore } from '../../../src/testing/store-contract.js';
 
 describeSessionStore('MemorySessionStore', () => new MemorySessionStore());
 

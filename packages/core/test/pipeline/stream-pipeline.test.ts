@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StreamChunk } from '../src/entries/plugin.js';
+import type { StreamChunk } from '../../src/entries/plugin.js';
 import {
   Agent,
   type AgentTurnEvent,
@@ -8,8 +8,8 @@ import {
   type Plugin,
   Session,
   scriptedModel,
-} from '../src/index.js';
-import { user } from './support/turns.js';
+} from '../../src/index.js';
+import { user } from '../support/turns.js';
 
 /** A model that streams the given pieces as they are, one delta each. */
 function piecesModel(pieces: string[]): Model {

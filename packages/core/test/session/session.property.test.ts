@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BatonError, type JsonValue, Session } from '../src/index.js';
+import { BatonError, type JsonValue, Session } from '../../src/index.js';
 
 afterEach(() => {
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();

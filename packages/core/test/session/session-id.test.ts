@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BatonError } from '../src/index.js';
-import { assertSessionId, isSessionId, newSessionId } from '../src/session/session-id.js';
+import { BatonError } from '../../src/index.js';
+import { assertSessionId, isSessionId, newSessionId } from '../../src/session/session-id.js';
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const N = 10_000;

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApprovalSigner } from '../src/agent/approval-signing.js';
-import type { ApprovalClaims } from '../src/entries/store.js';
+import { ApprovalSigner } from '../../src/agent/approval-signing.js';
+import type { ApprovalClaims } from '../../src/entries/store.js';
 import {
   Agent,
   type AgentEvent,
@@ -14,8 +14,8 @@ import {
   SessionManager,
   scriptedModel,
   tool,
-} from '../src/index.js';
-import { failure } from './support/turns.js';
+} from '../../src/index.js';
+import { failure } from '../support/turns.js';
 
 const SECRET = 'approval-secret-that-is-at-least-32-bytes-long';
 const OLD_SECRET = 'an-older-approval-secret-still-32-bytes-long!!';

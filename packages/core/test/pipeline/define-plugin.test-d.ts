@@ -1,6 +1,6 @@
 import { expectTypeOf, test } from 'vitest';
 import { z } from 'zod';
-import { Agent, definePlugin, scriptedModel } from '../src/index.js';
+import { Agent, definePlugin, scriptedModel } from '../../src/index.js';
 
 test('definePlugin types owned keys', () => {
   const p = definePlugin({

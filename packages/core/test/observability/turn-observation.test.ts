@@ -17,8 +17,8 @@ import {
   type Model,
   scriptedModel,
   tool,
-} from '../src/index.js';
-import { chat, post, URL_BASE } from './support/fetch.js';
+} from '../../src/index.js';
+import { chat, post, URL_BASE } from '../support/fetch.js';
 
 /** A real pino logger writing JSON lines into an array. */
 function capture(level: pino.Level = 'debug') {

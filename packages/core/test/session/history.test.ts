@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import type { AnyPlugin } from '../src/entries/plugin.js';
+import type { AnyPlugin } from '../../src/entries/plugin.js';
 import {
   Agent,
   BatonError,
@@ -17,8 +17,8 @@ import {
   type SessionStore,
   scriptedModel,
   tool,
-} from '../src/index.js';
-import type { CommitRequest } from '../src/session/stores/store.js';
+} from '../../src/index.js';
+import type { CommitRequest } from '../../src/session/stores/store.js';
 
 const IDLE = 60_000;
 const stores: MemorySessionStore[] = [];

@@ -9,7 +9,15 @@ import {
 } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { Agent, ChatHandler, InterceptorError, type Model, SessionManager, scriptedModel, tool } from '../src/index.js';
+import {
+  Agent,
+  ChatHandler,
+  InterceptorError,
+  type Model,
+  SessionManager,
+  scriptedModel,
+  tool,
+} from '../../src/index.js';
 
 const exporter = new InMemorySpanExporter();
 const contextManager = new AsyncLocalStorageContextManager();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SessionCache } from '../src/session/session-cache.js';
-import type { StoredSession } from '../src/session/stores/store.js';
+import { SessionCache } from '../../src/session/session-cache.js';
+import type { StoredSession } from '../../src/session/stores/store.js';
 
 function stored(version: string | undefined, texts: Record<string, string>, extra: Partial<StoredSession> = {}) {
   const session: StoredSession = {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BatonError, Sealer, type UnsealFailure } from '../src/index.js';
+import { BatonError, Sealer, type UnsealFailure } from '../../src/index.js';
 
 const SECRET_A = 'a-very-long-secret-of-at-least-32-bytes!!';
 const SECRET_B = 'another-secret-that-is-long-enough-0123456789';

@@ -26,8 +26,8 @@ import {
   type SessionStore,
   scriptedModel,
   tool,
-} from '../src/index.js';
-import { chat, post } from './support/fetch.js';
+} from '../../src/index.js';
+import { chat, post } from '../support/fetch.js';
 
 /** A reader the test pulls from (no timers, no exporter). */
 class PullReader extends MetricReader {
@@ -238,7 +238,7 @@ describe('baton metrics', () => {
   });
 
   it('every metric is named baton.*, with a unit, as the README table lists them', () => {
-    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const readme = readFileSync(new URL('../../../../README.md', import.meta.url), 'utf8');
     const kinds = { counter: 'counter', histogram: 'histogram', updowncounter: 'up-down counter' };
     for (const def of Object.values(BATON_METRICS)) {
       expect(def.name).toMatch(/^baton\.[a-z_.]+$/);
