@@ -204,6 +204,42 @@ describe('Agent: request phase', () => {
     await agent.run([user('c')]);
     expect(seen).toEqual([{ tier: 'gold' }, { tier: 'explicit' }, {}]);
   });
+
+  it('ctx.clientContext is the untrusted client context; ctx.context is its deprecated alias (one object)', async () => {
+    const seen: { stage: string; same: boolean; tier: unknown }[] = [];
+    const agent = new Agent({
+      model: callsToolOnce('probe', {}).model,
+      tools: [
+        tool({
+          name: 'probe',
+          description: 'reads the client context',
+          input: z.object({}),
+          execute: (_input, ctx) => {
+            seen.push({ stage: 'tool', same: ctx.context === ctx.clientContext, tier: ctx.clientContext.tier });
+            return 'ok';
+          },
+        }),
+      ],
+      requestInterceptors: [
+        (_r, ctx) => {
+          seen.push({ stage: 'request', same: ctx.context === ctx.clientContext, tier: ctx.clientContext.tier });
+          // Replacing it through the old name replaces it for the new name too.
+          ctx.context = { tier: 'replaced' };
+        },
+      ],
+      responseInterceptors: [
+        (_r, ctx) => {
+          seen.push({ stage: 'response', same: ctx.context === ctx.clientContext, tier: ctx.clientContext.tier });
+        },
+      ],
+    });
+    await agent.run([user('go')], { context: { tier: 'gold' } });
+    expect(seen).toEqual([
+      { stage: 'request', same: true, tier: 'gold' },
+      { stage: 'tool', same: true, tier: 'replaced' },
+      { stage: 'response', same: true, tier: 'replaced' },
+    ]);
+  });
 });
 
 describe('Agent: failures roll the session back', () => {
