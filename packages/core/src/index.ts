@@ -7,9 +7,7 @@
  * `@baton/core/testing/store-contract` (test kits). Internals are not exported.
  */
 
-// ---- The agent: turns, tools, models ---------------------------------------------------------
 export { Agent, type AgentTurnEvent } from './agent/agent.js';
-// ---- Errors and operability ---------------------------------------------------------------------
 export {
   abortError,
   BatonError,
@@ -20,7 +18,6 @@ export {
   type PublicError,
   publicError,
 } from './errors.js';
-// ---- HTTP, protocols and the turn runner --------------------------------------------------------
 export {
   type BatonCloseOptions,
   type BatonHandler,
@@ -42,7 +39,6 @@ export {
   type SessionCookieOptions,
   toBatonError,
 } from './http/index.js';
-// ---- The session and where it lives -------------------------------------------------------------
 export type { JsonObject, JsonValue } from './json.js';
 export type {
   Model,
