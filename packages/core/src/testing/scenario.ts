@@ -49,7 +49,7 @@ export interface PluginCheckOptions {
   scenarios?: readonly PluginScenario[];
   /** The session every scenario starts from (default `{}`); it must satisfy the plugin's owned keys. */
   session?: JsonObject;
-  /** The client context (`ctx.context`) of every turn. */
+  /** The client context (`ctx.clientContext`) of every turn. */
   context?: Record<string, unknown>;
   /**
    * More plugins (the plugin's peers), registered before it; `before`/`after` still apply. The
