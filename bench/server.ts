@@ -15,14 +15,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  Agent,
-  MemorySessionStore,
-  newSessionId,
-  type SessionManagerOptions,
-  type SessionStore,
-  scriptedModel,
-} from '@baton/core';
+import { Agent, MemorySessionStore, type SessionManagerOptions, type SessionStore, scriptedModel } from '@baton/core';
+import { newSessionId } from '@baton/core/store';
 import { batonErrors, createBatonKoa } from '@baton/koa';
 import { RedisSessionStore } from '@baton/redis';
 import { bodyParser } from '@koa/bodyparser';

@@ -15,6 +15,7 @@
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { ChatHandlerOptions } from '@baton/core';
 
 type Variant = 'bare' | 'plugins' | 'bare+otel' | 'plugins+otel';
 const VARIANTS: readonly Variant[] = ['bare', 'plugins', 'bare+otel', 'plugins+otel'];
@@ -43,7 +44,7 @@ function benchAgent(core: typeof import('@baton/core')) {
 async function measureOps(): Promise<Record<OpsVariant, number>> {
   const core = await import('@baton/core');
   const body = { messages: [{ role: 'user', content: 'hi' }], data: { session: { step: 1 } } };
-  const none = { start: () => undefined } as unknown as InstanceType<typeof core.TurnObserver>;
+  const none = { start: () => undefined } as unknown as NonNullable<ChatHandlerOptions['observer']>;
   const handlers = new Map<OpsVariant, { begin(body: object): Promise<{ respond(): Promise<unknown> }> }>();
   for (const variant of OPS_VARIANTS) {
     const options = variant === 'none' ? { observer: none } : await operability(variant);

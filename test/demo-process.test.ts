@@ -6,8 +6,9 @@
  */
 import type { ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { ApprovalSigner, Sealer } from '@baton/core';
+import { Sealer } from '@baton/core';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { ApprovalSigner } from '../packages/core/src/agent/approval-signing.js';
 import { oneLine, runDemoToExit, startDemo, stopDemo } from './support/demo.js';
 import { postChat } from './support/http.js';
 

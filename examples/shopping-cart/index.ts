@@ -118,7 +118,7 @@ const agent = new Agent<Shape>({
     // The user's tier comes from the platform (not from the user's text) and is needed only for
     // this turn: a `temp:` key is visible to every stage and never persisted.
     (_request, ctx) => {
-      const tier = typeof ctx.context.tier === 'string' ? ctx.context.tier : 'standard';
+      const tier = typeof ctx.clientContext.tier === 'string' ? ctx.clientContext.tier : 'standard';
       ctx.session.set('temp:tier', tier);
     },
   ],

@@ -1,6 +1,13 @@
-export { raceAbort } from './abort.js';
+/**
+ * `@baton/core`: what an application author uses — the Agent, tools, models, the Session and
+ * its manager, stores to pick from, errors, and the HTTP handler with its protocols.
+ * Other audiences import from subpaths: `@baton/core/plugin` (writing plugins),
+ * `@baton/core/store` (writing session stores), `@baton/core/protocol` (writing protocols),
+ * `@baton/core/plugins` (ready-made plugins), `@baton/core/testing` and
+ * `@baton/core/testing/store-contract` (test kits). Internals are not exported.
+ */
+
 export { Agent, type AgentTurnEvent } from './agent/agent.js';
-export { type ApprovalSignatureFailure, ApprovalSigner, type PendingCall } from './agent/approval-signing.js';
 export {
   type BatonHandlerOptions,
   batonRoutes,
@@ -42,7 +49,7 @@ export {
   type SessionCookieOptions,
   toBatonError,
 } from './http/index.js';
-export { type JsonObject, type JsonValue, toJsonText } from './json.js';
+export type { JsonObject, JsonValue } from './json.js';
 export type {
   Model,
   ModelCall,
@@ -51,6 +58,7 @@ export type {
   ModelStreamPart,
   ModelTool,
   ModelToolCall,
+  SessionView,
   Usage,
 } from './model/model.js';
 export {
@@ -61,12 +69,9 @@ export {
   scriptedModel,
 } from './model/scripted-model.js';
 export { type Tool, type ToolContext, type ToolDefinition, tool, toolFor } from './model/tool.js';
-// Operability: logs, metrics, graceful shutdown.
 export type { BatonLogger, BatonLogLevel } from './observability/logger.js';
-export { BATON_METRICS, type BatonInstruments, BatonMetrics } from './observability/metrics.js';
-export { TurnObservation, TurnObserver, type TurnOutcome, type TurnProbe } from './observability/turn-observation.js';
-export { compose, type Middleware } from './pipeline/compose.js';
-export { definePlugin, type OwnedShape } from './pipeline/define-plugin.js';
+export { BATON_METRICS } from './observability/metrics.js';
+export { definePlugin } from './pipeline/define-plugin.js';
 export {
   aiSdkUi,
   aiSdkUiRoutes,
@@ -108,24 +113,20 @@ export {
   type TurnInput,
   type TurnResult,
 } from './protocols/index.js';
-export { inputJsonSchema, type StandardSchemaV1 } from './schema.js';
+export type { StandardSchemaV1 } from './schema.js';
 export type { ClientModeOptions } from './session/client-mode.js';
-export {
-  type HistoryItem,
-  type HistoryToolCall,
-  type MemoryOptions,
-  type ResolvedMemory,
+export type {
+  HistoryItem,
+  HistoryToolCall,
+  MemoryOptions,
   SessionHistory,
-  type StoredHistoryItem,
+  StoredHistoryItem,
 } from './session/history.js';
-export type { LoadedSession, SessionInput, SessionMode, SessionOutput } from './session/modes.js';
 export { Sealer, type SealKey, type UnsealFailure, type UnsealResult } from './session/seal.js';
 export type { SealedModeOptions } from './session/sealed-mode.js';
 export type { ServerModeOptions } from './session/server-mode.js';
 export {
-  DEFAULT_MAX_SESSION_BYTES,
   type GetOptions,
-  RESERVED_PREFIX,
   type Revivable,
   Session,
   type SessionChanges,
@@ -134,10 +135,25 @@ export {
   type SessionStatus,
   TEMP_PREFIX,
 } from './session/session.js';
-export { isSessionId, newSessionId } from './session/session-id.js';
 export { SessionManager, type SessionManagerOptions } from './session/session-manager.js';
 export { MemorySessionStore, type MemorySessionStoreOptions } from './session/stores/memory-store.js';
-export type * from './session/stores/store.js';
+/*
+ * Store authoring lives in `@baton/core/store`. These stay here only until @baton/redis and
+ * @baton/postgres import them from there; `SessionStore` itself is the app's too.
+ */
+export type {
+  CommitRequest,
+  CommitResult,
+  Lease,
+  LoadOptions,
+  LoadResult,
+  RenewRequest,
+  SessionStore,
+  StoredSession,
+  TranscriptEntry,
+  TranscriptPageRequest,
+  TranscriptWindow,
+} from './session/stores/store.js';
 export type {
   AgentEvent,
   AgentObserver,
@@ -145,28 +161,14 @@ export type {
   AgentRequest,
   AgentResponse,
   AgentResult,
-  AnyPlugin,
-  EarlyAnswer,
-  ModelHook,
   Plugin,
-  PluginErrorPolicy,
-  PluginHookKind,
   RequestInterceptor,
   ResponseInterceptor,
   RunOptions,
-  ServerContext,
-  SessionEventInfo,
   StopReason,
-  StreamChunk,
-  StreamChunks,
-  StreamHook,
-  ToolHook,
-  ToolInvocation,
-  ToolOutcome,
   TurnContext,
-  TurnHook,
 } from './turn.js';
-export type { Decision, ExecutedCall, Message, ProposedCall, TurnEvent } from './turn-events.js';
+export type { Decision, ExecutedCall, Message, ProposedCall, ServerContext, TurnEvent } from './turn-events.js';
 export { type CloseOptions, type DrainResult, shuttingDown } from './turn-runner/inflight-turns.js';
 export type { RunningTurn } from './turn-runner/running-turn.js';
 export { type BeginOptions, TurnRunner, type TurnRunnerOptions } from './turn-runner/turn-runner.js';

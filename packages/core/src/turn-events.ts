@@ -59,3 +59,15 @@ export type TurnEvent<R = unknown> =
   /** `requestId`: the failed request's id, when a turn runner serving HTTP knows it. */
   | { type: 'error'; error: unknown; requestId?: string }
   | { type: 'done'; result: R };
+
+/**
+ * Trusted values the host application computed for this turn (the authenticated user, the
+ * tenant, the client's IP), passed as `server` to `agent.run` or by an adapter's `context`
+ * option. The client cannot set or change them, unlike `clientContext`.
+ *
+ * Declare its shape once for the whole app, as Koa's `DefaultState` is declared:
+ * `declare module '@baton/core' { interface ServerContext { user?: { id: string } } }`.
+ */
+export interface ServerContext {
+  [key: string]: unknown;
+}

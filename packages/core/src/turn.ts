@@ -5,7 +5,9 @@ import type { TurnProbe } from './observability/turn-observation.js';
 import type { StandardSchemaV1 } from './schema.js';
 import type { Session, SessionShape } from './session/session.js';
 import type { ApprovalClaims } from './session/stores/store.js';
-import type { Decision, ExecutedCall, Message, ProposedCall, TurnEvent } from './turn-events.js';
+import type { Decision, ExecutedCall, Message, ProposedCall, ServerContext, TurnEvent } from './turn-events.js';
+
+export type { ServerContext } from './turn-events.js';
 
 /* The vocabulary of one turn: what flows through it, and the shapes of the hooks that see it. */
 
@@ -25,9 +27,12 @@ export interface AgentResponse {
   error?: { code: string; details?: Record<string, unknown> };
 }
 
-/** `agent.run`'s result: the response and the session as a plain object (`temp:` keys dropped). */
-export interface AgentResult extends AgentResponse {
-  session: JsonObject;
+/**
+ * `agent.run`'s result: the response and the session as a plain object (`temp:` keys dropped),
+ * typed by the agent's session shape `S` (each key optional: the turn may not have set it).
+ */
+export interface AgentResult<S extends object = SessionShape> extends AgentResponse {
+  session: Partial<S> & JsonObject;
 }
 
 /** The request a turn works on; request hooks may replace it. */
@@ -37,24 +42,20 @@ export interface AgentRequest {
   approvals: Decision[];
 }
 
-/**
- * Trusted values the host application computed for this turn (the authenticated user, the
- * tenant, the client's IP), passed as `server` to `agent.run` or by an adapter's `context`
- * option. The client cannot set or change them, unlike `context`.
- *
- * Declare its shape once for the whole app, as Koa's `DefaultState` is declared:
- * `declare module '@baton/core' { interface ServerContext { user?: { id: string } } }`.
- */
-export interface ServerContext {
-  [key: string]: unknown;
-}
-
 /** The one object every stage of a turn receives. */
 export interface TurnContext<S extends object = SessionShape> {
   /** The turn's one Session: the same object in every hook, tool and model call. */
   session: Session<S>;
   request: AgentRequest;
-  /** What the client says about where it runs (HelpDesk: `platform_context`): never trusted. */
+  /**
+   * What the client says about where it runs (HelpDesk: `platform_context`; `agent.run`'s
+   * `context` option): UNTRUSTED, the client sets it freely. Trusted values are in `server`.
+   */
+  clientContext: Record<string, unknown>;
+  /**
+   * @deprecated Renamed `clientContext` (it is untrusted, unlike `server`); this alias is the same
+   * object and goes away in the next minor version.
+   */
   context: Record<string, unknown>;
   /** Values from the host application (see {@link ServerContext}); the client cannot forge them. */
   server: Readonly<ServerContext>;

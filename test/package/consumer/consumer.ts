@@ -2,7 +2,10 @@
 
 import { fromAiSdk } from '@baton/ai-sdk';
 import { Agent, BatonError, type ChatMessage, SessionManager, scriptedModel, toolFor } from '@baton/core';
+import type { TurnHook } from '@baton/core/plugin';
 import { modelRetry } from '@baton/core/plugins';
+import type { Protocol } from '@baton/core/protocol';
+import { MemorySessionStore, type SessionStore } from '@baton/core/store';
 import { checkPlugin } from '@baton/core/testing';
 import { batonErrors, batonRouter, createBatonKoa } from '@baton/koa';
 import { RedisSessionStore } from '@baton/redis';
@@ -48,3 +51,17 @@ const { chat } = createBatonKoa(fromSdk);
 app.use(chat);
 export const report = checkPlugin;
 export const isBaton = (e: unknown): e is BatonError => e instanceof BatonError;
+
+// The audience subpaths resolve to shipped .d.ts, and result.session is typed by the agent's shape.
+export const timing: TurnHook<Shape> = async (ctx, next) => {
+  const tier: unknown = ctx.clientContext.tier;
+  await next();
+  if (tier === undefined) ctx.session.set('step', ctx.session.get('step', 0));
+};
+export const store: SessionStore = new MemorySessionStore({ maxSessions: 10 });
+export type AnyProtocol = Protocol;
+export async function stepAfterTurn(): Promise<number | undefined> {
+  const result = await agent.run(messages);
+  const n: number | undefined = result.session.step;
+  return n;
+}

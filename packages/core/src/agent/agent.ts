@@ -172,7 +172,7 @@ export class Agent<S extends object = SessionShape> {
   }
 
   /** Runs one turn. The Session passed in is changed in place; a failed turn leaves it as it was. */
-  run(messages: Message[], options: RunOptions = {}): Promise<AgentResult> {
+  run(messages: Message[], options: RunOptions = {}): Promise<AgentResult<S>> {
     return this.#turn(messages, options, runState(), true);
   }
 
@@ -181,7 +181,7 @@ export class Agent<S extends object = SessionShape> {
    * when an interceptor refused the turn, and `done` last with the result (the session as a
    * plain object). A failure ends the stream by throwing (session rolled back).
    */
-  stream(messages: Message[], options: RunOptions = {}): AsyncGenerator<AgentTurnEvent, AgentResult> {
+  stream(messages: Message[], options: RunOptions = {}): AsyncGenerator<AgentTurnEvent<S>, AgentResult<S>> {
     return this.#stream(messages, options, true);
   }
 
@@ -189,12 +189,12 @@ export class Agent<S extends object = SessionShape> {
    * @internal `run` for a turn runner that checked the session with `checkSession` itself, right
    * after loading it (`ChatHandler`): the owned keys are checked once per turn.
    */
-  runChecked(messages: Message[], options: RunOptions): Promise<AgentResult> {
+  runChecked(messages: Message[], options: RunOptions): Promise<AgentResult<S>> {
     return this.#turn(messages, options, runState(), false);
   }
 
   /** @internal `stream` for a turn runner that checked the session itself (see `runChecked`). */
-  streamChecked(messages: Message[], options: RunOptions): AsyncGenerator<AgentTurnEvent, AgentResult> {
+  streamChecked(messages: Message[], options: RunOptions): AsyncGenerator<AgentTurnEvent<S>, AgentResult<S>> {
     return this.#stream(messages, options, false);
   }
 
@@ -202,10 +202,10 @@ export class Agent<S extends object = SessionShape> {
     messages: Message[],
     options: RunOptions,
     check: boolean,
-  ): AsyncGenerator<AgentTurnEvent, AgentResult> {
-    const queue = new StreamQueue<AgentTurnEvent>();
+  ): AsyncGenerator<AgentTurnEvent<S>, AgentResult<S>> {
+    const queue = new StreamQueue<AgentTurnEvent<S>>();
     let failure: unknown;
-    let result: AgentResult | undefined;
+    let result: AgentResult<S> | undefined;
     const state: TurnState = { streaming: true, flush: undefined, emit: (event) => queue.push(event) };
     const turn = this.#turn(messages, options, state, check).then(
       (r) => {
@@ -222,7 +222,7 @@ export class Agent<S extends object = SessionShape> {
       yield event;
     }
     if (failure !== undefined) throw failure;
-    const done = result as AgentResult;
+    const done = result as AgentResult<S>;
     // An early answer never went through the model's stream: send it as one delta (already
     // through the response hooks) so clients that render deltas show the same message as
     // `done`'s content. A refusal says so; its message is the content, streamed or not.
@@ -239,7 +239,7 @@ export class Agent<S extends object = SessionShape> {
    * One turn: context, the owned-key check (`check`), the turn onion, rollback on failure. Its
    * span is the one a turn runner made active for it, or one of its own.
    */
-  async #turn(messages: Message[], options: RunOptions, state: TurnState, check: boolean): Promise<AgentResult> {
+  async #turn(messages: Message[], options: RunOptions, state: TurnState, check: boolean): Promise<AgentResult<S>> {
     const session = (
       options.session instanceof Session ? options.session : Session.from(options.session)
     ) as Session<S>;
@@ -257,7 +257,14 @@ export class Agent<S extends object = SessionShape> {
     const ctx: TurnContext<S> = {
       session,
       request: { messages, approvals: options.approvals ?? [] },
-      context: options.context ?? {},
+      clientContext: options.context ?? {},
+      /** The deprecated name of `clientContext`: the same object, read or replaced through either. */
+      get context() {
+        return this.clientContext;
+      },
+      set context(value) {
+        this.clientContext = value;
+      },
       server: Object.freeze({ ...options.server }),
       signal,
       locals: {},
@@ -299,14 +306,14 @@ export class Agent<S extends object = SessionShape> {
       const response = ctx.response as AgentResponse;
       recordAnswer(session as Session, ctx.request.messages, state, response);
       if (span.isRecording()) recordTurn(span, response, session);
-      return { ...response, session: session.toJSON() };
+      return { ...response, session: session.toJSON() as AgentResult<S>['session'] };
     } catch (error) {
       session[internal].restore(checkpoint);
       if (error instanceof InterceptorError) {
         const refusal = refusalResponse(error);
         recordAnswer(session as Session, ctx.request.messages, { recorded: false }, refusal);
         if (span.isRecording()) recordTurn(span, refusal, session);
-        return { ...refusal, session: session.toJSON() };
+        return { ...refusal, session: session.toJSON() as AgentResult<S>['session'] };
       }
       failSpan(span, error);
       throw error;
@@ -350,7 +357,7 @@ function recordAnswer(
 }
 
 /** What `agent.stream` yields: turn events whose `done` carries the agent's result. */
-export type AgentTurnEvent = TurnEvent<AgentResult>;
+export type AgentTurnEvent<S extends object = SessionShape> = TurnEvent<AgentResult<S>>;
 
 /** Turn span attributes: how it ended, usage and the session's size — never its content. */
 function recordTurn(span: Span, response: AgentResponse, session: { readonly byteSize: number }): void {

@@ -13,11 +13,11 @@ import { inSpan, type Span } from '../observability/tracing.js';
 import { probed, type TurnProbe } from '../observability/turn-observation.js';
 import { callOnion } from '../pipeline/hook-kinds.js';
 import type { AssembledPlugins } from '../pipeline/plugin-registry.js';
-import type { HistoryItem } from '../session/history.js';
 import { internal, type Session } from '../session/session.js';
 import type { StreamChunk, TurnContext } from '../turn.js';
-import type { ExecutedCall, Message } from '../turn-events.js';
+import type { ExecutedCall } from '../turn-events.js';
 import type { ObserverBus } from './observers.js';
+import { historyItemOf, promptFromHistory, promptFromRequest } from './prompt.js';
 import { type ClaimApproval, executedCall, type ToolRunner } from './tool-runner.js';
 
 /** Per-turn runner state, kept off the public TurnContext. */
@@ -82,11 +82,11 @@ export class AgentLoop<S extends object> {
       history.stageMessages(ctx.request.messages);
       state.recorded = true;
     }
-    const messages = history ? history.modelMessages() : toModelMessages(ctx.request.messages);
+    const messages = history ? promptFromHistory(history.windowItems()) : promptFromRequest(ctx.request.messages);
     const decided: ModelMessage[] = [];
     const executed: ExecutedCall[] = await this.#tools.decide(ctx, decided, state.span, state.claim, state.probe);
     messages.push(...decided);
-    history?.stage(decided.map(historyItem));
+    history?.stage(decided.map(historyItemOf));
     if (executed.length > 0) await state.emit?.({ type: 'executed', calls: [...executed] });
 
     const plugins = this.#plugins();
@@ -163,7 +163,7 @@ export class AgentLoop<S extends object> {
         executedNow.push(executedCall(call, outcome));
         const toolMessage: ModelMessage = { role: 'tool', toolCallId: call.id, toolName: call.name, ...outcome };
         messages.push(toolMessage);
-        history?.stage([historyItem(toolMessage)]);
+        history?.stage([historyItemOf(toolMessage)]);
       }
       executed.push(...executedNow);
       if (executedNow.length > 0) await state.emit?.({ type: 'executed', calls: executedNow });
@@ -234,20 +234,4 @@ function recordModelCall(span: Span, result: ModelResult): void {
         }
       : {}),
   });
-}
-
-/** A model message the loop produced, as a history item. */
-function historyItem(m: ModelMessage): HistoryItem {
-  if (m.role !== 'tool') return { ...m };
-  const { toolCallId, toolName, output } = m;
-  return { role: 'tool', toolCallId, toolName, output, ...(m.isError ? { isError: true } : {}) };
-}
-
-function toModelMessages(messages: Message[]): ModelMessage[] {
-  const out: ModelMessage[] = [];
-  for (const m of messages) {
-    if (m.content === '' && m.role === 'user') continue; // a bare approval message carries no text
-    out.push(m.role === 'user' ? { role: 'user', content: m.content } : { role: 'assistant', content: m.content });
-  }
-  return out;
 }

@@ -282,8 +282,23 @@ export function executedCall(call: ModelToolCall, outcome: ToolOutcome): Execute
 }
 
 function toolContext<S extends object>(ctx: TurnContext<S>, toolCallId: string): ToolContext<S> {
-  const { session, context, server, signal, locals, requestId } = ctx;
-  return { session, context, server, signal, locals, toolCallId, requestId };
+  const { session, clientContext, server, signal, locals, requestId } = ctx;
+  return {
+    session,
+    clientContext,
+    /** The deprecated name of `clientContext`. */
+    get context() {
+      return this.clientContext;
+    },
+    set context(value) {
+      this.clientContext = value;
+    },
+    server,
+    signal,
+    locals,
+    toolCallId,
+    requestId,
+  };
 }
 
 /** 96 random bits naming one proposal, for claims (model call ids are not unique over time). */

@@ -1,4 +1,4 @@
-import type { Session } from '../session/session.js';
+import type { JsonObject } from '../json.js';
 
 /** A tool call proposed by a model. */
 export interface ModelToolCall {
@@ -26,13 +26,25 @@ export interface Usage {
   totalTokens: number;
 }
 
+/**
+ * What a model step may read of the turn's session. The model layer knows no `Session`: this is
+ * the read-only part of it, which the turn's `Session` satisfies as it is.
+ */
+export interface SessionView {
+  get(key: string): unknown;
+  has(key: string): boolean;
+  keys(): string[];
+  readonly size: number;
+  toJSON(): JsonObject;
+}
+
 /** Everything a model step gets. `session` is read-only context (the scripted model uses it). */
 export interface ModelCall {
   system: string | undefined;
   messages: ModelMessage[];
   tools: ModelTool[];
   signal: AbortSignal;
-  session: Session;
+  session: SessionView;
   /** The model to call; unset means the agent's. A model hook sets it to fall back to another. */
   model?: Model;
 }

@@ -1,11 +1,11 @@
-import type { Session } from '../session/session.js';
-import type { Model, ModelCall, ModelMessage, ModelResult, ModelStreamPart } from './model.js';
+import type { Model, ModelCall, ModelMessage, ModelResult, ModelStreamPart, SessionView } from './model.js';
 
 /** What a scripted rule sees of a model step. */
 export interface ScriptContext {
   /** Text of the latest user message ('' for a bare approval turn). */
   text: string;
-  session: Session;
+  /** The turn's session, read-only. */
+  session: SessionView;
   messages: ModelMessage[];
   /** Tool results since the model last spoke (this step's inputs), in order. */
   toolResults: { toolName: string; output: unknown; isError: boolean }[];

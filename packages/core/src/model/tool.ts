@@ -2,12 +2,20 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { BatonError } from '../errors.js';
 import { inputJsonSchema } from '../schema.js';
 import type { Session, SessionShape } from '../session/session.js';
-import type { ServerContext } from '../turn.js';
+import type { ServerContext } from '../turn-events.js';
 
 /** What a tool's `execute` gets besides its input: the turn's one Session, and the rest. */
 export interface ToolContext<S extends object = SessionShape> {
   session: Session<S>;
-  /** What the client says about where it runs (HelpDesk: `platform_context`): never trusted. */
+  /**
+   * What the client says about where it runs (HelpDesk: `platform_context`; `agent.run`'s
+   * `context` option): UNTRUSTED, the client sets it freely. Trusted values are in `server`.
+   */
+  clientContext: Record<string, unknown>;
+  /**
+   * @deprecated Renamed `clientContext` (it is untrusted, unlike `server`); this alias is the same
+   * object and goes away in the next minor version.
+   */
   context: Record<string, unknown>;
   /** Trusted values from the host application (`TurnContext.server`). */
   server: Readonly<ServerContext>;

@@ -1,6 +1,5 @@
 import { BatonError } from '../errors.js';
 import { isPlainObject, toJsonText } from '../json.js';
-import type { ModelMessage, ModelToolCall } from '../model/model.js';
 import type { Message } from '../turn-events.js';
 import type { TranscriptAppend, TranscriptWindow } from './stores/store.js';
 
@@ -9,8 +8,12 @@ import type { TranscriptAppend, TranscriptWindow } from './stores/store.js';
  * one transcript entry (its JSON text); the model sees the loaded window plus this turn's items.
  */
 
-/** A tool call as the transcript keeps it. */
-export type HistoryToolCall = ModelToolCall;
+/** A tool call as the transcript keeps it (the same shape as a model's `ModelToolCall`). */
+export interface HistoryToolCall {
+  id: string;
+  name: string;
+  input: unknown;
+}
 
 /** One item of a conversation, in Baton's neutral vocabulary (one transcript entry). */
 export type HistoryItem =
@@ -201,8 +204,11 @@ export class SessionHistory {
     this.stage(messages.filter((m) => m.role !== 'user' || m.content !== '').map(itemOf));
   }
 
-  /** @internal The conversation for the model: the window within its byte budget, then this turn. */
-  modelMessages(): ModelMessage[] {
+  /**
+   * @internal What the model sees of the conversation: the window within its byte budget, then
+   * this turn's items (the agent turns them into model messages).
+   */
+  windowItems(): HistoryItem[] {
     const memory = this.#require();
     let start = this.#window.length;
     let bytes = 0;
@@ -213,26 +219,7 @@ export class SessionHistory {
     }
     // Never open on a tool result without its call, or an answer without its question.
     while (start < this.#window.length && this.#window[start]?.item.role !== 'user') start++;
-    const items = [...this.#window.slice(start).map((w) => w.item), ...this.#staged];
-    const out: ModelMessage[] = [];
-    for (const item of items) {
-      if (item.role === 'tool') {
-        out.push({
-          role: 'tool',
-          toolCallId: item.toolCallId,
-          toolName: item.toolName,
-          output: item.output,
-          ...(item.isError ? { isError: true } : {}),
-        });
-      } else if (item.role === 'assistant') {
-        out.push(
-          item.toolCalls?.length
-            ? { role: 'assistant', content: item.content, toolCalls: item.toolCalls }
-            : { role: 'assistant', content: item.content },
-        );
-      } else if (item.content !== '') out.push({ role: 'user', content: item.content });
-    }
-    return out;
+    return [...this.#window.slice(start).map((w) => w.item), ...this.#staged];
   }
 
   /** @internal What the commit appends (undefined: nothing staged or memory off). */

@@ -1,5 +1,6 @@
 import { BatonError } from '../errors.js';
 import type { JsonObject } from '../json.js';
+import { startHeartbeat } from './heartbeat.js';
 import { type MemoryOptions, type ResolvedMemory, resolveMemory } from './history.js';
 import {
   HOUR,
@@ -66,9 +67,6 @@ export interface ServerModeOptions {
 
 /** Default bound of the per-process session cache. */
 const DEFAULT_CACHE_BYTES = 32 * 1024 * 1024;
-
-/** The shortest heartbeat interval, whatever the configured timeouts (keeps a tiny TTL sane). */
-const MIN_HEARTBEAT_MS = 10;
 
 /**
  * Server mode: the store is authoritative. Owns the store, the lease (taken by `load`, renewed by
@@ -292,58 +290,13 @@ export class ServerMode implements SessionModeHandler {
     const idleTtlMs = o.idleTimeoutMs ?? 30 * MINUTE;
     const leaseTtlMs = o.leaseTtlMs ?? MINUTE;
     const lease = state.lease;
-    const every = Math.max(MIN_HEARTBEAT_MS, Math.floor(Math.min(lease ? leaseTtlMs : idleTtlMs, idleTtlMs) / 3));
-    // Conservative: the lease was granted no earlier than it was asked for.
-    let validUntil = (state.leasedAt ?? performance.now()) + leaseTtlMs;
-    let timer: NodeJS.Timeout | undefined;
-    let stopped = false;
-    const stop = (): void => {
-      stopped = true;
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', stop);
-    };
-    const lost = (reason: string, cause?: unknown): void => {
-      stop();
-      onLost(
-        new BatonError(
-          'SESSION_LEASE_LOST',
-          `The turn lost its session lease (${reason}); it stopped and nothing was committed`,
-          { reason, leaseTtlMs },
-          { cause },
-        ),
-      );
-    };
-    const schedule = (): void => {
-      timer = setTimeout(beat, every);
-      // A heartbeat never keeps a process alive on its own: the turn it serves does.
-      timer.unref();
-    };
-    const beat = async (): Promise<void> => {
-      const sent = performance.now();
-      let renewed: boolean | undefined;
-      let failure: unknown;
-      try {
-        renewed = await store.renew(id, {
-          idleTtlMs,
-          ...(lease ? { lease: { token: lease.token, ttlMs: leaseTtlMs } } : {}),
-        });
-      } catch (error) {
-        failure = error;
-      }
-      if (stopped) return; // the turn settled meanwhile: a late answer means nothing
-      if (renewed === true) {
-        validUntil = sent + leaseTtlMs;
-        return schedule();
-      }
-      if (!lease) return renewed === false ? stop() : schedule();
-      if (renewed === false) return lost('it lapsed or another turn took it over');
-      // The store did not answer: keep trying while the lease surely still holds.
-      if (performance.now() + every >= validUntil) return lost('the store could not renew it in time', failure);
-      schedule();
-    };
-    state.heartbeat = { stop };
-    signal?.addEventListener('abort', stop, { once: true });
-    schedule();
+    state.heartbeat = startHeartbeat(
+      store,
+      id,
+      { idleTtlMs, leaseTtlMs, lease, leasedAt: state.leasedAt },
+      onLost,
+      signal,
+    );
   }
 
   approvalClaim(loaded: LoadedSession): ((key: string) => Promise<boolean>) | undefined {

@@ -12,7 +12,7 @@ export {
   type PluginReport,
   type PluginScenario,
   type ScenarioExpectation,
+  type ScenarioOutcome,
   type ScenarioReport,
-  type TurnOutcome,
 } from './check-plugin.js';
 export { KIT, type KitCounts } from './fixture.js';

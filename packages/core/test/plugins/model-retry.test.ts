@@ -24,6 +24,7 @@ function callHook(plugin: Plugin, next: (call?: ModelCall) => Promise<ModelResul
   const ctx = {
     session: new Session(),
     request: { messages: [], approvals: [] },
+    clientContext: {},
     context: {},
     server: {},
     signal: controller.signal,

@@ -1,4 +1,5 @@
 import { abortError, BatonError } from '../../errors.js';
+import { appendTranscript, changedKeys, type HeldSession, isExpired, windowOf } from './memory-records.js';
 import type {
   CommitRequest,
   Lease,
@@ -7,8 +8,6 @@ import type {
   RenewRequest,
   SessionStore,
   StoredSession,
-  TranscriptAppend,
-  TranscriptEntry,
   TranscriptPageRequest,
   TranscriptWindow,
 } from './store.js';
@@ -25,19 +24,6 @@ export interface MemorySessionStoreOptions {
   sweepIntervalMs?: number;
   /** Clock for session expiry (epoch ms); injectable for tests. */
   now?: () => number;
-}
-
-interface HeldSession {
-  /** Stored exactly as committed: a store never parses or re-serializes a value. */
-  texts: Map<string, string>;
-  versions: Map<string, number>;
-  createdAt: number;
-  absoluteExpiresAt: number;
-  idleExpiresAt: number;
-  /** Once expired, the id reads `expired` (a tombstone) until then. */
-  expiredUntil: number;
-  /** Conversation memory: entries oldest first; `bytes` totals their texts (UTF-8). */
-  log?: { entries: TranscriptEntry[]; lastSeq: number; bytes: number };
 }
 
 interface Waiter {
@@ -441,40 +427,3 @@ export class MemorySessionStore implements SessionStore {
 
 /** Over the cap, a full sweep runs at most this often (see `#evictOverflow`). */
 const SWEEP_ON_OVERFLOW_MS = 1_000;
-
-function isExpired(held: HeldSession, now: number): boolean {
-  return now >= held.idleExpiresAt || now >= held.absoluteExpiresAt;
-}
-
-/** The `limit` entries before index `end` (oldest first), with where the transcript stands. */
-function windowOf(held: HeldSession, end: number, limit: number): TranscriptWindow {
-  const t = held.log;
-  if (!t) return { entries: [], lastSeq: 0, firstSeq: 1 };
-  return {
-    entries: t.entries.slice(Math.max(0, end - limit), end),
-    lastSeq: t.lastSeq,
-    firstSeq: t.entries[0]?.seq ?? t.lastSeq + 1,
-  };
-}
-
-/** Appends entries, then drops the oldest past `maxEntries` / `maxBytes`. */
-function appendTranscript(held: HeldSession, append: TranscriptAppend): void {
-  held.log ??= { entries: [], lastSeq: 0, bytes: 0 };
-  const t = held.log;
-  for (const text of append.entries) {
-    t.entries.push({ seq: ++t.lastSeq, text });
-    t.bytes += Buffer.byteLength(text, 'utf8');
-  }
-  let drop = 0;
-  const maxEntries = append.maxEntries ?? Number.POSITIVE_INFINITY;
-  const maxBytes = append.maxBytes ?? Number.POSITIVE_INFINITY;
-  while (drop < t.entries.length && (t.entries.length - drop > maxEntries || t.bytes > maxBytes)) {
-    t.bytes -= Buffer.byteLength((t.entries[drop] as TranscriptEntry).text, 'utf8');
-    drop++;
-  }
-  if (drop > 0) t.entries.splice(0, drop);
-}
-
-function changedKeys(request: CommitRequest): Iterable<string> {
-  return [...request.set.keys(), ...request.deleted];
-}
