@@ -23,7 +23,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import type { CommitRequest } from '@baton/core';
+import type { CommitRequest } from '@baton/core/store';
 import { RedisSessionStore } from '@baton/redis';
 import { Redis } from 'ioredis';
 import { deleteKeys } from '../test/support/redis.js';

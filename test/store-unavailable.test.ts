@@ -6,7 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
-import { Agent, type CommitRequest, isBatonError, SessionManager, scriptedModel, tool } from '@baton/core';
+import { Agent, isBatonError, SessionManager, scriptedModel, tool } from '@baton/core';
+import type { CommitRequest } from '@baton/core/store';
 import { batonErrors, batonRouter } from '@baton/koa';
 import { RedisSessionStore } from '@baton/redis';
 import Koa from 'koa';

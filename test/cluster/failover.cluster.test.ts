@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CommitRequest } from '@baton/core';
+import type { CommitRequest } from '@baton/core/store';
 import { RedisSessionStore } from '@baton/redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BatonProcess, startMany, stopAll } from './processes.js';

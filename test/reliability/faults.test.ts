@@ -4,17 +4,8 @@
  * hang. The turn must fail with the right code, commit nothing, release its lease, and the next
  * turn must see the previous session.
  */
-import {
-  Agent,
-  BatonError,
-  ChatHandler,
-  type Lease,
-  type LoadOptions,
-  type Model,
-  SessionManager,
-  type SessionStore,
-  tool,
-} from '@baton/core';
+import { Agent, BatonError, ChatHandler, type Model, SessionManager, type SessionStore, tool } from '@baton/core';
+import type { Lease, LoadOptions } from '@baton/core/store';
 import { RedisSessionStore } from '@baton/redis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';

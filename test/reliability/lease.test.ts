@@ -4,15 +4,8 @@
  * starts, in lease and merge mode), and a turn may outlast the idle timeout.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  Agent,
-  MemorySessionStore,
-  type RenewRequest,
-  SessionManager,
-  type SessionStore,
-  scriptedModel,
-  tool,
-} from '@baton/core';
+import { Agent, MemorySessionStore, SessionManager, type SessionStore, scriptedModel, tool } from '@baton/core';
+import type { RenewRequest } from '@baton/core/store';
 import { RedisSessionStore } from '@baton/redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';

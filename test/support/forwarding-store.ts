@@ -1,11 +1,5 @@
-import {
-  type CommitRequest,
-  type Lease,
-  type LoadOptions,
-  MemorySessionStore,
-  type RenewRequest,
-  type SessionStore,
-} from '@baton/core';
+import { MemorySessionStore, type SessionStore } from '@baton/core';
+import type { CommitRequest, Lease, LoadOptions, RenewRequest } from '@baton/core/store';
 
 /**
  * A session store that hands every call to a {@link MemorySessionStore} (`inner`). Tests extend

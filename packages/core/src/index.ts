@@ -137,23 +137,8 @@ export {
 } from './session/session.js';
 export { SessionManager, type SessionManagerOptions } from './session/session-manager.js';
 export { MemorySessionStore, type MemorySessionStoreOptions } from './session/stores/memory-store.js';
-/*
- * Store authoring lives in `@baton/core/store`. These stay here only until @baton/redis and
- * @baton/postgres import them from there; `SessionStore` itself is the app's too.
- */
-export type {
-  CommitRequest,
-  CommitResult,
-  Lease,
-  LoadOptions,
-  LoadResult,
-  RenewRequest,
-  SessionStore,
-  StoredSession,
-  TranscriptEntry,
-  TranscriptPageRequest,
-  TranscriptWindow,
-} from './session/stores/store.js';
+/** Store authoring (the shapes a store reads and writes) lives in `@baton/core/store`. */
+export type { SessionStore } from './session/stores/store.js';
 export type {
   AgentEvent,
   AgentObserver,

@@ -1,4 +1,4 @@
-import { BatonError } from '@baton/core';
+import { BatonError } from '@baton/core/store';
 import pg from 'pg';
 
 /** SQLSTATE classes meaning "the database cannot serve now", not "this request is wrong". */

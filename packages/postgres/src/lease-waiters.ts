@@ -1,4 +1,4 @@
-import { abortError, BatonError } from '@baton/core';
+import { abortError, BatonError } from '@baton/core/store';
 
 /** Backoff between attempts to take a busy lease: short, jittered, never past the wait bound. */
 const RETRY_MIN_MS = 5;

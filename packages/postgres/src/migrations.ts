@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { BatonError } from '@baton/core';
+import { BatonError } from '@baton/core/store';
 import pg from 'pg';
 import { qualifiedName, quoteIdentifier, quoteLiteral, type SchemaOptions, schemaNames } from './schema.js';
 

@@ -10,7 +10,7 @@ import {
   type SessionStore,
   type TranscriptPageRequest,
   type TranscriptWindow,
-} from '@baton/core';
+} from '@baton/core/store';
 import pg from 'pg';
 import { storeError } from './errors.js';
 import { LeaseWaiters } from './lease-waiters.js';

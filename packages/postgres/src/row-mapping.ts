@@ -7,7 +7,7 @@ import {
   type StoredSession,
   type TranscriptEntry,
   type TranscriptWindow,
-} from '@baton/core';
+} from '@baton/core/store';
 
 /**
  * "Now" (epoch ms) as a query parameter, read when pg serializes the parameters — once a pooled

@@ -1,4 +1,4 @@
-import { BatonError } from '@baton/core';
+import { BatonError } from '@baton/core/store';
 
 /** Where the store's tables live: a schema and a prefix for every table, sequence and function. */
 export interface SchemaOptions {

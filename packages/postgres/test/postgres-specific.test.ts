@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { CommitRequest, LoadResult, StoredSession } from '@baton/core';
+import type { CommitRequest, LoadResult, StoredSession } from '@baton/core/store';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, PostgresSessionStore, SCHEMA_VERSION, schemaNames } from '../src/index.js';

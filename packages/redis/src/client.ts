@@ -1,4 +1,4 @@
-import { BatonError } from '@baton/core';
+import { BatonError } from '@baton/core/store';
 import { Cluster, Redis } from 'ioredis';
 
 /** A Redis Cluster node: `'host:port'` or `{ host, port }`. */

@@ -1,4 +1,4 @@
-import { BatonError } from '@baton/core';
+import { BatonError } from '@baton/core/store';
 
 /**
  * The keys a session's scripts take. All carry the session id as their `{id}` hash tag, so they

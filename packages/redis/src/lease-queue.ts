@@ -1,4 +1,4 @@
-import { abortError, BatonError } from '@baton/core';
+import { abortError, BatonError } from '@baton/core/store';
 import type { Cluster, Redis } from 'ioredis';
 
 /*

@@ -10,7 +10,7 @@ import {
   type SessionStore,
   type TranscriptPageRequest,
   type TranscriptWindow,
-} from '@baton/core';
+} from '@baton/core/store';
 import type { Cluster, Redis } from 'ioredis';
 import { connected, type RedisClusterNode, storeClient, unavailable } from './client.js';
 import { KeyNames } from './keys.js';

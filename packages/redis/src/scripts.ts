@@ -7,7 +7,7 @@ import {
   type StoredSession,
   type TranscriptPageRequest,
   type TranscriptWindow,
-} from '@baton/core';
+} from '@baton/core/store';
 import type { Cluster, Redis } from 'ioredis';
 import { KEY_FIELD } from './fields.js';
 import type { SessionKeys } from './keys.js';

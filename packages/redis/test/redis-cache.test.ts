@@ -7,14 +7,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  type CommitRequest,
-  type LoadOptions,
-  type LoadResult,
-  type Session,
-  SessionManager,
-  type SessionManagerOptions,
-} from '@baton/core';
+import { type Session, SessionManager, type SessionManagerOptions } from '@baton/core';
+import type { CommitRequest, LoadOptions, LoadResult } from '@baton/core/store';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { deleteKeys } from '../../../test/support/redis.js';

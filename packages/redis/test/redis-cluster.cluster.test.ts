@@ -5,7 +5,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BatonError, type CommitRequest, type LoadResult } from '@baton/core';
+import { BatonError } from '@baton/core';
+import type { CommitRequest, LoadResult } from '@baton/core/store';
 import { describeSessionStore } from '@baton/core/testing/store-contract';
 import { Cluster, type Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';

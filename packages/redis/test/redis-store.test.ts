@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { CommitRequest, LoadResult, TranscriptWindow } from '@baton/core';
+import type { CommitRequest, LoadResult, TranscriptWindow } from '@baton/core/store';
 import { describeSessionStore } from '@baton/core/testing/store-contract';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type { CommitRequest } from '@baton/core';
+import type { CommitRequest } from '@baton/core/store';
 import { describe, expect, it } from 'vitest';
 import type { SessionKeys } from '../src/keys.js';
 import {

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it, vi } from 'vitest';
-import { type BatonError, MemorySessionStore, type RenewRequest, SessionManager } from '../../src/index.js';
+import type { RenewRequest } from '../../src/entries/store.js';
+import { type BatonError, MemorySessionStore, SessionManager } from '../../src/index.js';
 
 describe('regenerate() under a lapsed lease', () => {
   it('a turn whose lease lapsed cannot regenerate (SESSION_BUSY); the session stays with its new holder', async () => {

@@ -4,7 +4,7 @@
  * `POST /text-stream` streams the reply as `text/plain`, one chunk per text delta, then a
  * `[done]` or `[error CODE]` line. It uses only `@baton/core`'s public types and framing helpers.
  */
-import { BatonError, jsonFraming, type Protocol, type TurnEvent, type TurnResult } from '@baton/core';
+import { BatonError, jsonFraming, type Protocol, type TurnEvent, type TurnResult } from '@baton/core/protocol';
 
 /** The JSON answer of `POST /text`. */
 export interface PlainTextAnswer {
