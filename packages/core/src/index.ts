@@ -74,31 +74,14 @@ export { BATON_METRICS } from './observability/metrics.js';
 export { definePlugin } from './pipeline/define-plugin.js';
 export {
   aiSdkUi,
-  aiSdkUiRoutes,
   type BatonUiDataTypes,
-  decodeUiRequest,
-  encodeUiEvents,
-  SSE_DONE,
-  sseEvent,
-  UI_MESSAGE_STREAM_HEADERS,
   type UiChatRequestBody,
   type UiChunk,
   type UiMessage,
   type UiMessagePart,
   type UiSessionData,
-  uiEventEncoder,
 } from './protocols/ai-sdk-ui/index.js';
-export {
-  type ChatRequest,
-  decodeRequest as decodeHelpDeskRequest,
-  encodeEvents as encodeHelpDeskEvents,
-  encodeResponse as encodeHelpDeskResponse,
-  helpDeskEventEncoder,
-  helpDeskRoutes,
-  helpdesk,
-  parseChatRequest,
-  responseData,
-} from './protocols/helpdesk/index.js';
+export { type ChatRequest, helpdesk } from './protocols/helpdesk/index.js';
 export type * from './protocols/helpdesk/wire.js';
 export {
   defaultProtocols,

@@ -7,14 +7,8 @@
 import { RedisSessionStore } from '@baton/redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { deleteKeys, REDIS_URL, uniquePrefix } from '../../../test/support/redis.js';
-import {
-  BatonError,
-  MemorySessionStore,
-  parseChatRequest,
-  Session,
-  SessionManager,
-  type SessionManagerOptions,
-} from '../src/index.js';
+import { BatonError, MemorySessionStore, Session, SessionManager, type SessionManagerOptions } from '../src/index.js';
+import { parseChatRequest } from '../src/protocols/helpdesk/index.js';
 
 const HIGH = '\ud83d';
 const LOW = '\ude00';

@@ -1,15 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import {
-  Agent,
-  BatonError,
-  decodeHelpDeskRequest,
-  type Model,
-  type Plugin,
-  Session,
-  scriptedModel,
-  tool,
-} from '../../src/index.js';
+import { Agent, BatonError, type Model, type Plugin, Session, scriptedModel, tool } from '../../src/index.js';
+import { decodeRequest as decodeHelpDeskRequest } from '../../src/protocols/helpdesk/index.js';
 import { callsToolOnce, echo, hangingModel, spy } from '../support/agent.js';
 import { failure, user } from '../support/turns.js';
 

@@ -5,7 +5,6 @@ import {
   type AgentResult,
   BatonError,
   type Decision,
-  decodeHelpDeskRequest,
   type Message,
   type Model,
   type ModelCall,
@@ -15,7 +14,7 @@ import {
   type ToolContext,
   tool,
 } from '../../src/index.js';
-import { toolCall } from '../../src/protocols/helpdesk/index.js';
+import { decodeRequest as decodeHelpDeskRequest, toolCall } from '../../src/protocols/helpdesk/index.js';
 import { failure } from '../support/turns.js';
 
 const user = (content: string): Message => ({ role: 'user', content });

@@ -1,5 +1,6 @@
-import { aiSdkUi, BatonError, type TurnInput, type TurnResult, uiEventEncoder } from '@baton/core';
+import { aiSdkUi, BatonError, type TurnInput, type TurnResult } from '@baton/core';
 import { describe, expect, it } from 'vitest';
+import { uiEventEncoder } from '../../src/protocols/ai-sdk-ui/index.js';
 
 const user = (text: string, id = 'u1') => ({ id, role: 'user', parts: [{ type: 'text', text }] });
 const decode = (body: unknown) => aiSdkUi.decode(body);

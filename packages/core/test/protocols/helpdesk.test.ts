@@ -2,16 +2,18 @@ import { describe, expect, it } from 'vitest';
 import {
   type AgentResponse,
   BatonError,
-  decodeHelpDeskRequest,
-  encodeHelpDeskEvents,
-  encodeHelpDeskResponse,
-  helpDeskEventEncoder,
   helpdesk,
   InterceptorError,
   type TurnEvent,
   type TurnInput,
   type TurnResult,
 } from '../../src/index.js';
+import {
+  decodeRequest as decodeHelpDeskRequest,
+  encodeEvents as encodeHelpDeskEvents,
+  encodeResponse as encodeHelpDeskResponse,
+  helpDeskEventEncoder,
+} from '../../src/protocols/helpdesk/index.js';
 
 /* The HelpDesk codec: Baton's neutral turn events and results, as HelpDesk clients read them. */
 
