@@ -7,6 +7,7 @@ import {
   type MeterProvider,
   metrics,
 } from '@opentelemetry/api';
+import { OPERATION_SECONDS_BUCKETS, TOKEN_BUCKETS } from './gen-ai.js';
 
 /*
  * Baton's metrics through the OpenTelemetry metrics API: no-op until the application registers a
@@ -82,6 +83,27 @@ export const BATON_METRICS = {
   },
 } as const;
 
+/**
+ * The GenAI semantic conventions' client metrics Baton records beside its own (`docs/observability.md`),
+ * with the attributes and bucket boundaries of the version it follows (`GEN_AI_SEMCONV_VERSION`).
+ */
+export const GEN_AI_METRICS = {
+  tokenUsage: {
+    name: 'gen_ai.client.token.usage',
+    kind: 'histogram',
+    unit: '{token}',
+    description:
+      'GenAI semantic conventions: tokens of each model call, by `gen_ai.token.type` (`input`, `output`), provider and model.',
+  },
+  operationDuration: {
+    name: 'gen_ai.client.operation.duration',
+    kind: 'histogram',
+    unit: 's',
+    description:
+      'GenAI semantic conventions: duration of each model call (`chat`), by provider and model; `error.type` when it failed.',
+  },
+} as const;
+
 const SECONDS_FAST = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const SECONDS_SLOW = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 const BYTES = [64, 256, 1024, 4096, 16_384, 65_536, 262_144, 1_048_576, 4_194_304];
@@ -97,6 +119,8 @@ export interface BatonInstruments {
   leaseWait: Histogram;
   storeErrors: Counter;
   commitSize: Histogram;
+  tokenUsage: Histogram;
+  operationDuration: Histogram;
 }
 
 function createInstruments(meter: Meter, inflight: () => number): BatonInstruments {
@@ -119,6 +143,8 @@ function createInstruments(meter: Meter, inflight: () => number): BatonInstrumen
     leaseWait: histogram(m.leaseWait, SECONDS_FAST),
     storeErrors: counter(m.storeErrors),
     commitSize: histogram(m.commitSize, BYTES),
+    tokenUsage: histogram(GEN_AI_METRICS.tokenUsage, TOKEN_BUCKETS),
+    operationDuration: histogram(GEN_AI_METRICS.operationDuration, OPERATION_SECONDS_BUCKETS),
   };
   meter
     .createObservableUpDownCounter(m.activeTurns.name, {

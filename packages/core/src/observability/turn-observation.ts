@@ -1,4 +1,6 @@
 import { InterceptorError, isBatonError } from '../errors.js';
+import type { ModelResult } from '../model/model.js';
+import { GenAi, type ModelCallFacts, modelMetricAttributes } from './gen-ai.js';
 import type { BatonLogger } from './logger.js';
 import { type BatonInstruments, type BatonMetrics, seconds } from './metrics.js';
 import { errorCode, hashId } from './tracing.js';
@@ -8,7 +10,8 @@ import { errorCode, hashId } from './tracing.js';
  * `ChatHandler` on the run options; absent, nothing is timed).
  */
 export interface TurnProbe {
-  model(durationMs: number, error?: unknown): void;
+  /** A model call: who was asked and who answered (`facts`), its result or its error. */
+  model(durationMs: number, facts: ModelCallFacts, result: ModelResult | undefined, error?: unknown): void;
   tool(name: string, durationMs: number, isError: boolean, error?: unknown): void;
 }
 
@@ -36,6 +39,8 @@ export interface TurnStart {
   route: string;
   mode: string;
   requestId: string | undefined;
+  /** The agent's name (`AgentOptions.name`), if it has one. */
+  agent?: string | undefined;
 }
 
 /** How a turn ended: `ok`, `refused` (an interceptor's refusal) or the error that failed it. */
@@ -117,11 +122,20 @@ export class TurnObservation implements TurnProbe {
     } else if (result.leased) m.leaseWait.record(seconds(durationMs), { 'baton.outcome': 'acquired' });
   }
 
-  model(durationMs: number, error?: unknown): void {
+  model(durationMs: number, facts: ModelCallFacts, result: ModelResult | undefined, error?: unknown): void {
     this.#modelCalls++;
-    this.#metrics?.modelDuration.record(seconds(durationMs), {
-      'baton.outcome': error === undefined ? 'ok' : errorCode(error),
-    });
+    const m = this.#metrics;
+    if (m === undefined) return;
+    const code = error === undefined ? undefined : errorCode(error);
+    m.modelDuration.record(seconds(durationMs), { 'baton.outcome': code ?? 'ok' });
+    // The GenAI conventions' client metrics: the call's duration, and its tokens where reported.
+    const attributes = modelMetricAttributes(facts, code);
+    m.operationDuration.record(seconds(durationMs), attributes);
+    const usage = result?.usage;
+    if (usage === undefined) return;
+    // Separate objects: the SDK keeps the first attributes object it sees for a series.
+    m.tokenUsage.record(usage.inputTokens, { ...attributes, [GenAi.tokenType]: 'input' });
+    m.tokenUsage.record(usage.outputTokens, { ...attributes, [GenAi.tokenType]: 'output' });
   }
 
   tool(name: string, durationMs: number, isError: boolean, error?: unknown): void {
@@ -161,6 +175,7 @@ export class TurnObservation implements TurnProbe {
     const turn = this.#turn;
     const fields: Record<string, unknown> = {
       request_id: turn.requestId,
+      agent: turn.agent,
       route: turn.route,
       mode: turn.mode,
       session_status: this.#sessionStatus,
