@@ -147,8 +147,7 @@ export class ToolRunner<S extends object> {
       inSpan(
         () => toolSpanName(c.name),
         span,
-        () =>
-          toolAttributes(c, this.#plugins().tools.get(c.name)?.description, approved !== undefined, ctx.requestId),
+        () => toolAttributes(c, this.#plugins().tools.get(c.name)?.description, approved !== undefined, ctx.requestId),
         () =>
           probed(
             probe,

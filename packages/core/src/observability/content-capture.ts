@@ -1,5 +1,5 @@
 import type { ModelCall, ModelMessage, ModelResult } from '../model/model.js';
-import { GenAi } from './gen-ai.js';
+import type { GenAi } from './gen-ai.js';
 
 /*
  * Content capture (opt-in): the messages of each model call (`gen_ai.input.messages`,
@@ -86,7 +86,8 @@ function messageOf(message: ModelMessage): { role: string; parts: Part[] } {
   }
   const parts: Part[] = message.content === '' ? [] : [{ type: 'text', content: message.content }];
   if (message.role === 'assistant') {
-    for (const c of message.toolCalls ?? []) parts.push({ type: 'tool_call', id: c.id, name: c.name, arguments: c.input });
+    for (const c of message.toolCalls ?? [])
+      parts.push({ type: 'tool_call', id: c.id, name: c.name, arguments: c.input });
   }
   return { role: message.role, parts };
 }

@@ -16,10 +16,10 @@ export function modelFacts(model: Model): ModelCallFacts {
   return { provider: model.provider ?? UNKNOWN_PROVIDER, requestModel: model.id ?? UNNAMED_MODEL };
 }
 
-/** The facts of an answered model call: who answered, as the provider said (or the model asked). */
+/** The facts of a model call: who answered (as the provider said, or the model asked), if it answered. */
 export function answeredFacts(model: Model, result: ModelResult | undefined): ModelCallFacts {
   const facts = modelFacts(model);
-  facts.responseModel = result?.response?.model ?? facts.requestModel;
+  if (result !== undefined) facts.responseModel = result.response?.model ?? facts.requestModel;
   return facts;
 }
 
@@ -87,7 +87,7 @@ export function recordChat(span: Span, model: Model, result: ModelResult): void 
   const facts = answeredFacts(model, result);
   const finishReason = result.response?.finishReason ?? (result.toolCalls.length > 0 ? 'tool_calls' : 'stop');
   const attributes: Attributes = {
-    [GenAi.responseModel]: facts.responseModel,
+    [GenAi.responseModel]: facts.responseModel as string,
     [GenAi.finishReasons]: [finishReason],
     'baton.model.tool_calls': result.toolCalls.length,
     ...usageAttributes(result.usage),

@@ -1,9 +1,9 @@
 import type { MeterProvider } from '@opentelemetry/api';
 import { raceAbort } from '../abort.js';
 import type { Agent } from '../agent/agent.js';
+import { agentSpanName } from '../observability/gen-ai.js';
 import type { BatonLogger } from '../observability/logger.js';
 import { BatonMetrics } from '../observability/metrics.js';
-import { agentSpanName } from '../observability/gen-ai.js';
 import { conversationAttributes, failSpan, inSpan, type Span, startTurnSpan } from '../observability/tracing.js';
 import { type TurnObservation, TurnObserver } from '../observability/turn-observation.js';
 import type { Protocol } from '../protocols/protocol.js';
@@ -133,7 +133,10 @@ export class TurnRunner<S extends object = SessionShape, Body = unknown, Event =
           span.setAttributes(attributes);
           // Store time (and, with a lease, the wait for it), in seconds as the conventions measure.
           const waited = (performance.now() - started) / 1000;
-          span.setAttribute(value.state.lease === undefined ? 'baton.session.load.duration' : 'baton.session.lease.wait', waited);
+          span.setAttribute(
+            value.state.lease === undefined ? 'baton.session.load.duration' : 'baton.session.lease.wait',
+            waited,
+          );
         },
       );
       // Before any response byte: a session breaking a plugin's schema is a 400 on every route.
