@@ -127,7 +127,7 @@ describe('demo: SIGTERM during a streamed turn (Redis)', () => {
 });
 
 describe('demo: metrics and logs', () => {
-  it('BATON_METRICS=1: GET /metrics is Prometheus text with Baton turns and durations', async () => {
+  it('BATON_METRICS=1: GET /metrics is Prometheus text with Baton turns and durations, and the gen_ai client metrics', async () => {
     const demo = await startDemo({ BATON_METRICS: '1', BATON_SESSION: 'memory' });
     const r = await fetch(`${demo.url}/api/chat`, json({ messages: [{ role: 'user', content: 'deploy' }] }));
     expect(r.status).toBe(200);
@@ -139,6 +139,10 @@ describe('demo: metrics and logs', () => {
     expect(text).toMatch(/^baton_turn_duration_bucket\{/m);
     expect(text).toMatch(/^baton_session_load_duration_count\{.*baton_session_status="new".*\} 1$/m);
     expect(text).toMatch(/^baton_model_duration_count\{/m);
+    // The GenAI semantic conventions' client metrics, beside Baton's own.
+    expect(text).toMatch(/^gen_ai_client_operation_duration_count\{.*gen_ai_operation_name="chat".*\} [1-9]/m);
+    expect(text).toMatch(/^gen_ai_client_token_usage_bucket\{.*gen_ai_token_type="input".*\}/m);
+    expect(text).toMatch(/^gen_ai_client_token_usage_bucket\{.*gen_ai_token_type="output".*\}/m);
     demo.child.kill('SIGTERM');
     expect(await demo.exited).toBe(0);
   });

@@ -6,8 +6,10 @@ import type { Middleware } from 'koa';
 import pino from 'pino';
 
 /*
- * What an operator gets from the demo: JSON log lines on stdout (pino), Baton's metrics at
- * `GET /metrics` in Prometheus format (`BATON_METRICS=1`, the OpenTelemetry Prometheus exporter),
+ * What an operator gets from the demo: JSON log lines on stdout (pino), Baton's metrics (`baton.*`,
+ * and the GenAI semantic conventions' `gen_ai.client.token.usage` and
+ * `gen_ai.client.operation.duration`) at `GET /metrics` in Prometheus format (`BATON_METRICS=1`,
+ * the OpenTelemetry Prometheus exporter),
  * and, for trying the graceful shutdown by hand, a model slowed down on purpose.
  */
 
@@ -17,7 +19,7 @@ export function demoLogger(level: string | undefined): BatonLogger | undefined {
   return pino({ level, base: { service: 'deploy-wizard' } });
 }
 
-/** Baton's metrics, served by the demo's own server at `GET /metrics`. */
+/** Baton's metrics (and the gen_ai ones), served by the demo's own server at `GET /metrics`. */
 export interface DemoMetrics {
   meterProvider: MeterProvider;
   /** Koa middleware answering `GET /metrics` (Prometheus text format). */

@@ -54,6 +54,7 @@ export type {
   Model,
   ModelCall,
   ModelMessage,
+  ModelResponseInfo,
   ModelResult,
   ModelStreamPart,
   ModelTool,
@@ -69,8 +70,14 @@ export {
   scriptedModel,
 } from './model/scripted-model.js';
 export { type Tool, type ToolContext, type ToolDefinition, tool, toolFor } from './model/tool.js';
+export {
+  type CapturedAttribute,
+  configureGenAiTelemetry,
+  type GenAiTelemetryOptions,
+} from './observability/content-capture.js';
+export { GEN_AI_SEMCONV_VERSION } from './observability/gen-ai.js';
 export type { BatonLogger, BatonLogLevel } from './observability/logger.js';
-export { BATON_METRICS } from './observability/metrics.js';
+export { BATON_METRICS, GEN_AI_METRICS } from './observability/metrics.js';
 export { definePlugin } from './pipeline/define-plugin.js';
 export {
   aiSdkUi,

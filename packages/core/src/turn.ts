@@ -224,6 +224,8 @@ export interface Plugin<S extends object = SessionShape> {
 export type AnyPlugin = Plugin<any>;
 
 export interface AgentOptions<S extends object = SessionShape> {
+  /** The agent's name: its spans are `invoke_agent {name}` (`gen_ai.agent.name`), its log lines say it. */
+  name?: string;
   model: Model;
   system?: string;
   tools?: Tool<S>[];

@@ -51,7 +51,7 @@ function tree(spans) {
 const byName = (name) => exporter.getFinishedSpans().find((s) => s.name === name);
 
 describe('@ai-sdk/otel and Baton spans in one trace', () => {
-  it('generate: each baton.model span holds the AI SDK call (invoke_agent > step > chat); baton.tool stays Baton-only', async () => {
+  it('generate, SDK telemetry on (the default of ai): each Baton chat span holds the AI SDK call (invoke_agent > step > chat); execute_tool stays Baton-only', async () => {
     const model = new MockLanguageModelV4({
       provider: 'mock',
       modelId: 'v4',
@@ -64,19 +64,25 @@ describe('@ai-sdk/otel and Baton spans in one trace', () => {
     const spans = exporter.getFinishedSpans();
     assert.equal(new Set(spans.map((s) => s.spanContext().traceId)).size, 1, 'one trace');
     assert.deepEqual(tree(spans), [
-      'baton.turn',
-      '  baton.model',
+      'invoke_agent',
+      '  chat mock:v4',
       '    invoke_agent v4',
       '      step 1',
       '        chat v4',
-      '  baton.tool',
-      '  baton.model',
+      '  execute_tool lookup',
+      '  chat mock:v4',
       '    invoke_agent v4',
       '      step 1',
       '        chat v4',
     ]);
     // Baton's spans carry no messages; the AI SDK's record the prompt and output by default.
-    const baton = spans.filter((s) => s.name.startsWith('baton.'));
+    const baton = spans.filter((s) => s.instrumentationScope?.name === '@baton/core');
+    assert.deepEqual(baton.map((s) => s.name).sort(), [
+      'chat mock:v4',
+      'chat mock:v4',
+      'execute_tool lookup',
+      'invoke_agent',
+    ]);
     assert.ok(baton.every((s) => !JSON.stringify(s.attributes).includes('secret words')));
     const recorded = spans
       .filter((s) => JSON.stringify(s.attributes).includes('secret words'))
@@ -85,8 +91,11 @@ describe('@ai-sdk/otel and Baton spans in one trace', () => {
     assert.deepEqual(recorded, ['chat v4', 'chat v4', 'invoke_agent v4', 'invoke_agent v4']);
     assert.ok('gen_ai.input.messages' in byName('chat v4').attributes);
     assert.equal(byName('chat v4').attributes['gen_ai.provider.name'], 'mock');
-    // The SDK never runs Baton's tools: no execute_tool span, the tool is baton.tool alone.
-    assert.ok(!spans.some((s) => s.name.startsWith('execute_tool')));
+    // The SDK never runs Baton's tools: the one execute_tool span is Baton's.
+    assert.deepEqual(
+      spans.filter((s) => s.name.startsWith('execute_tool')).map((s) => s.instrumentationScope?.name),
+      ['@baton/core'],
+    );
   });
 
   it('experimental_telemetry through fromAiSdk: recordInputs/recordOutputs false keep messages out, isEnabled false drops the SDK spans', async () => {
@@ -101,7 +110,8 @@ describe('@ai-sdk/otel and Baton spans in one trace', () => {
     await new Agent({ model: fromAiSdk(model(), { experimental_telemetry: { isEnabled: false } }) }).run([
       { role: 'user', content: 'x' },
     ]);
-    assert.deepEqual(tree(exporter.getFinishedSpans()), ['baton.turn', '  baton.model']);
+    // The documented way to have no duplicated model spans: Baton's invoke_agent > chat only.
+    assert.deepEqual(tree(exporter.getFinishedSpans()), ['invoke_agent', '  chat mock:v4']);
   });
 
   it('stream: the same nesting', async () => {
@@ -115,8 +125,8 @@ describe('@ai-sdk/otel and Baton spans in one trace', () => {
       events.push(e.type);
     assert.deepEqual(events, ['text', 'text', 'done']);
     assert.deepEqual(tree(exporter.getFinishedSpans()), [
-      'baton.turn',
-      '  baton.model',
+      'invoke_agent',
+      '  chat mock:v4',
       '    invoke_agent v4',
       '      step 1',
       '        chat v4',

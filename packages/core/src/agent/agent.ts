@@ -2,7 +2,9 @@ import { raceAbort } from '../abort.js';
 import { abortError, BatonError, InterceptorError } from '../errors.js';
 import type { Model } from '../model/model.js';
 import type { Tool } from '../model/tool.js';
-import { failSpan, type Span, startSpan, takeTurnSpan, withSpan } from '../observability/tracing.js';
+import { agentSpanName } from '../observability/gen-ai.js';
+import { agentAttributes, recordTurn } from '../observability/gen-ai-spans.js';
+import { failSpan, startSpan, takeTurnSpan, withSpan } from '../observability/tracing.js';
 import { turnOnion } from '../pipeline/hook-kinds.js';
 import { refusalResponse } from '../pipeline/interceptors.js';
 import { type AssembledPlugins, assemblePlugins } from '../pipeline/plugin-registry.js';
@@ -38,6 +40,8 @@ const turnStates = new WeakMap<object, TurnState>();
  * model-tool loop, the tool runner and the observer bus live in modules of their own.
  */
 export class Agent<S extends object = SessionShape> {
+  /** The agent's name (`AgentOptions.name`): in its spans (`invoke_agent {name}`) and log lines. */
+  readonly name: string | undefined;
   readonly model: Model;
   readonly system: string | undefined;
   readonly maxSteps: number;
@@ -55,6 +59,7 @@ export class Agent<S extends object = SessionShape> {
   readonly #loop: AgentLoop<S>;
 
   constructor(options: AgentOptions<S>) {
+    this.name = options.name;
     this.model = options.model;
     this.system = options.system;
     this.maxSteps = options.maxSteps ?? 10;
@@ -249,10 +254,11 @@ export class Agent<S extends object = SessionShape> {
     const outerSpan = takeTurnSpan();
     const span =
       outerSpan ??
-      startSpan('baton.turn', undefined, () => ({
+      startSpan(agentSpanName(this.name), undefined, () => ({
         'baton.streaming': state.streaming,
         ...(options.requestId === undefined ? {} : { 'baton.request_id': options.requestId }),
       }));
+    if (span.isRecording()) span.setAttributes(agentAttributes(this.name, this.model, session.id));
     state.span = span;
     const ctx: TurnContext<S> = {
       session,
@@ -358,19 +364,6 @@ function recordAnswer(
 
 /** What `agent.stream` yields: turn events whose `done` carries the agent's result. */
 export type AgentTurnEvent<S extends object = SessionShape> = TurnEvent<AgentResult<S>>;
-
-/** Turn span attributes: how it ended, usage and the session's size — never its content. */
-function recordTurn(span: Span, response: AgentResponse, session: { readonly byteSize: number }): void {
-  span.setAttributes({
-    'baton.stop_reason': response.stopReason,
-    'baton.tool_calls.executed': response.executedToolCalls.length,
-    'baton.tool_calls.pending': response.toolCalls.length,
-    'baton.session.bytes': session.byteSize,
-    'gen_ai.usage.input_tokens': response.usage.inputTokens,
-    'gen_ai.usage.output_tokens': response.usage.outputTokens,
-  });
-  if (response.error !== undefined) span.setAttribute('baton.refusal.code', response.error.code);
-}
 
 function runState(): TurnState {
   return { emit: undefined, flush: undefined, streaming: false };

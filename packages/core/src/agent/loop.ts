@@ -5,11 +5,14 @@ import {
   type Model,
   type ModelCall,
   type ModelMessage,
+  type ModelResponseInfo,
   type ModelResult,
   type ModelToolCall,
   type Usage,
 } from '../model/model.js';
-import { inSpan, type Span } from '../observability/tracing.js';
+import { chatSpanName } from '../observability/gen-ai.js';
+import { answeredFacts, chatAttributes, recordChat, recordProposals } from '../observability/gen-ai-spans.js';
+import { inSpan, type Span, SpanKind } from '../observability/tracing.js';
 import { probed, type TurnProbe } from '../observability/turn-observation.js';
 import { callOnion } from '../pipeline/hook-kinds.js';
 import type { AssembledPlugins } from '../pipeline/plugin-registry.js';
@@ -27,7 +30,7 @@ export interface TurnState {
   /** Releases what stream hooks hold, once the answer is complete. */
   flush: (() => Promise<void>) | undefined;
   streaming: boolean;
-  /** The turn's `baton.turn` span (parent of model and tool spans). */
+  /** The turn's `invoke_agent` span (parent of model and tool spans). */
   span?: Span;
   /** Set when the model itself was called for the current step (a hook may answer instead). */
   generated?: boolean;
@@ -96,15 +99,12 @@ export class AgentLoop<S extends object> {
       inputSchema: t.jsonSchema,
     }));
     const context = ctx as unknown as TurnContext;
-    const generate = (call: ModelCall) =>
-      inSpan(
-        'baton.model',
+    const generate = (call: ModelCall) => {
+      const called = call.model ?? model;
+      return inSpan(
+        () => chatSpanName(called.id ?? 'unnamed'),
         state.span,
-        () => ({
-          'gen_ai.operation.name': 'chat',
-          'gen_ai.request.model': (call.model ?? model).id ?? 'unnamed',
-          ...(ctx.requestId === undefined ? {} : { 'baton.request_id': ctx.requestId }),
-        }),
+        () => chatAttributes(call, called, ctx.requestId),
         () =>
           probed(
             state.probe,
@@ -114,10 +114,12 @@ export class AgentLoop<S extends object> {
                 (durationMs, result, error) => ({ type: 'model_end', context, call, durationMs, result, error }),
                 () => this.#generate(call, state),
               ),
-            (probe, durationMs, _result, error) => probe.model(durationMs, error),
+            (probe, durationMs, result, error) => probe.model(durationMs, answeredFacts(called, result), result, error),
           ),
-        recordModelCall,
+        (span, result) => recordChat(span, called, result),
+        SpanKind.CLIENT,
       );
+    };
     const callModel = callOnion(plugins.hooks.model, ctx, generate);
 
     for (let step = 0; step < maxSteps; step++) {
@@ -169,6 +171,7 @@ export class AgentLoop<S extends object> {
       if (executedNow.length > 0) await state.emit?.({ type: 'executed', calls: executedNow });
       if (proposed.length > 0) {
         const toolCalls = this.#tools.propose(proposed, session, state.claim !== undefined);
+        recordProposals(state.span, proposed);
         await state.emit?.({ type: 'proposed', calls: toolCalls });
         const content = result.text === '' ? approvalPrompt : result.text;
         if (result.text === '') await state.emit?.({ type: 'text', delta: content });
@@ -189,11 +192,17 @@ export class AgentLoop<S extends object> {
       if (!state.streaming || model.stream === undefined) {
         const result = await model.generate(call);
         if (state.streaming && result.text !== '') await state.emit?.({ type: 'text', delta: result.text });
-        return { text: result.text ?? '', toolCalls: result.toolCalls ?? [], usage: result.usage };
+        return {
+          text: result.text ?? '',
+          toolCalls: result.toolCalls ?? [],
+          usage: result.usage,
+          ...(result.response === undefined ? {} : { response: result.response }),
+        };
       }
       let text = '';
       const toolCalls: ModelToolCall[] = [];
       let usage: Usage | undefined;
+      let response: ModelResponseInfo | undefined;
       for await (const part of model.stream(call)) {
         switch (part.type) {
           case 'text':
@@ -205,10 +214,11 @@ export class AgentLoop<S extends object> {
             break;
           case 'finish':
             usage = part.usage;
+            response = part.response;
             break;
         }
       }
-      return { text, toolCalls, usage };
+      return { text, toolCalls, usage, ...(response === undefined ? {} : { response }) };
     } catch (error) {
       if (error instanceof BatonError || error instanceof InterceptorError) throw error;
       if (call.signal.aborted) throw abortError(call.signal);
@@ -222,16 +232,4 @@ export class AgentLoop<S extends object> {
       );
     }
   }
-}
-
-function recordModelCall(span: Span, result: ModelResult): void {
-  span.setAttributes({
-    'baton.model.tool_calls': result.toolCalls.length,
-    ...(result.usage
-      ? {
-          'gen_ai.usage.input_tokens': result.usage.inputTokens,
-          'gen_ai.usage.output_tokens': result.usage.outputTokens,
-        }
-      : {}),
-  });
 }

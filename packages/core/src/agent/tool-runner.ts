@@ -3,6 +3,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { abortError, BatonError, InterceptorError } from '../errors.js';
 import type { ModelMessage, ModelToolCall } from '../model/model.js';
 import type { Tool, ToolContext } from '../model/tool.js';
+import { toolSpanName } from '../observability/gen-ai.js';
+import { recordApproval, recordTool, toolAttributes } from '../observability/gen-ai-spans.js';
 import { inSpan, type Span } from '../observability/tracing.js';
 import { probed, type TurnProbe } from '../observability/turn-observation.js';
 import { callOnion } from '../pipeline/hook-kinds.js';
@@ -95,6 +97,7 @@ export class ToolRunner<S extends object> {
           approved: approval.approved,
           ...(approval.reason === undefined ? {} : { reason: approval.reason }),
         });
+        recordApproval(span, call, approval.approved);
         const outcome = approval.approved
           ? await this.call(call, ctx, call, span, probe)
           : await this.#reject(call, approval.reason, ctx);
@@ -142,15 +145,9 @@ export class ToolRunner<S extends object> {
     const context = ctx as unknown as TurnContext;
     const execute = (c: ToolInvocation) =>
       inSpan(
-        'baton.tool',
+        () => toolSpanName(c.name),
         span,
-        () => ({
-          'gen_ai.operation.name': 'execute_tool',
-          'gen_ai.tool.name': c.name,
-          'gen_ai.tool.call.id': c.id,
-          'baton.tool.approved': approved !== undefined,
-          ...(ctx.requestId === undefined ? {} : { 'baton.request_id': ctx.requestId }),
-        }),
+        () => toolAttributes(c, this.#plugins().tools.get(c.name)?.description, approved !== undefined, ctx.requestId),
         () =>
           probed(
             probe,
@@ -162,7 +159,7 @@ export class ToolRunner<S extends object> {
               ),
             (p, durationMs, outcome, error) => p.tool(c.name, durationMs, outcome?.isError ?? false, error),
           ),
-        (toolSpan, outcome) => toolSpan.setAttribute('baton.tool.is_error', outcome.isError),
+        recordTool,
       );
     const run = callOnion(this.#plugins().hooks.tool, ctx, execute);
     const outcome = await run({ id: call.id, name: call.name, input: call.input });

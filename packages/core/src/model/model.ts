@@ -24,6 +24,20 @@ export interface Usage {
   inputTokens: number;
   outputTokens: number;
   totalTokens: number;
+  /** Input tokens read from the provider's prompt cache, where it reports them (included in `inputTokens`). */
+  cacheReadInputTokens?: number;
+  /** Input tokens written to the provider's prompt cache, where it reports them (included in `inputTokens`). */
+  cacheCreationInputTokens?: number;
+}
+
+/** What a provider says of its answer, where it says it (spans record it: `gen_ai.response.*`). */
+export interface ModelResponseInfo {
+  /** The provider's id of the response. */
+  id?: string;
+  /** The model that answered (may differ from the one asked: an alias, a dated version). */
+  model?: string;
+  /** Why the model stopped (`stop`, `tool_calls`, `length`...); default from the answer. */
+  finishReason?: string;
 }
 
 /**
@@ -54,13 +68,14 @@ export interface ModelResult {
   text: string;
   toolCalls: ModelToolCall[];
   usage?: Usage;
+  response?: ModelResponseInfo;
 }
 
 /** Parts a streaming model yields, in order; it ends with `finish`. */
 export type ModelStreamPart =
   | { type: 'text'; delta: string }
   | { type: 'tool_call'; toolCall: ModelToolCall }
-  | { type: 'finish'; usage?: Usage };
+  | { type: 'finish'; usage?: Usage; response?: ModelResponseInfo };
 
 /**
  * The model interface. Core depends on no provider: `scriptedModel` ships here, real providers
@@ -68,6 +83,8 @@ export type ModelStreamPart =
  */
 export interface Model {
   readonly id?: string;
+  /** The provider, as OpenTelemetry names it (`gen_ai.provider.name`: `openai`, `anthropic`...). */
+  readonly provider?: string;
   generate(call: ModelCall): Promise<ModelResult>;
   /** Optional: stream text deltas as they arrive. Without it, streamed turns send whole texts. */
   stream?(call: ModelCall): AsyncIterable<ModelStreamPart>;
@@ -80,4 +97,10 @@ export function addUsage(total: Usage, step: Usage | undefined): void {
   total.inputTokens += step.inputTokens;
   total.outputTokens += step.outputTokens;
   total.totalTokens += step.totalTokens;
+  if (step.cacheReadInputTokens !== undefined) {
+    total.cacheReadInputTokens = (total.cacheReadInputTokens ?? 0) + step.cacheReadInputTokens;
+  }
+  if (step.cacheCreationInputTokens !== undefined) {
+    total.cacheCreationInputTokens = (total.cacheCreationInputTokens ?? 0) + step.cacheCreationInputTokens;
+  }
 }

@@ -7,6 +7,7 @@ import {
   type MeterProvider,
   metrics,
 } from '@opentelemetry/api';
+import { OPERATION_SECONDS_BUCKETS, TOKEN_BUCKETS } from './gen-ai.js';
 
 /*
  * Baton's metrics through the OpenTelemetry metrics API: no-op until the application registers a
@@ -22,7 +23,8 @@ export const BATON_METRICS = {
     name: 'baton.turns',
     kind: 'counter',
     unit: '{turn}',
-    description: 'Turns run, by route, session mode and outcome (`ok`, `refused` or the error code).',
+    description:
+      'Turns run, by route, session mode and outcome (`ok`, `refused` or the error code); counted in process, observed when metrics are read.',
   },
   turnDuration: {
     name: 'baton.turn.duration',
@@ -82,13 +84,54 @@ export const BATON_METRICS = {
   },
 } as const;
 
+/**
+ * The GenAI semantic conventions' client metrics Baton records beside its own (`docs/observability.md`),
+ * with the attributes and bucket boundaries of the version it follows (`GEN_AI_SEMCONV_VERSION`).
+ */
+export const GEN_AI_METRICS = {
+  tokenUsage: {
+    name: 'gen_ai.client.token.usage',
+    kind: 'histogram',
+    unit: '{token}',
+    description:
+      'GenAI semantic conventions: tokens of each model call, by `gen_ai.token.type` (`input`, `output`), provider and model.',
+  },
+  operationDuration: {
+    name: 'gen_ai.client.operation.duration',
+    kind: 'histogram',
+    unit: 's',
+    description:
+      'GenAI semantic conventions: duration of each model call (`chat`), by provider and model; `error.type` when it failed.',
+  },
+} as const;
+
 const SECONDS_FAST = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const SECONDS_SLOW = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 const BYTES = [64, 256, 1024, 4096, 16_384, 65_536, 262_144, 1_048_576, 4_194_304];
 
+/**
+ * Turns by attribute set, counted in process and observed (an asynchronous counter) when metrics
+ * are read: a turn costs a map lookup, not a synchronous record (which hashes its attributes).
+ */
+export class TurnCounts {
+  readonly #counts = new Map<string, { attributes: Attributes; count: number }>();
+
+  /** Counts one turn under `key`, which names `attributes` (built only for a new key). */
+  add(key: string, attributes: () => Attributes): void {
+    const entry = this.#counts.get(key);
+    if (entry !== undefined) entry.count++;
+    else this.#counts.set(key, { attributes: attributes(), count: 1 });
+  }
+
+  /** Each attribute set with its cumulative count. */
+  forEach(observe: (count: number, attributes: Attributes) => void): void {
+    for (const { attributes, count } of this.#counts.values()) observe(count, attributes);
+  }
+}
+
 /** The instruments of one meter. */
 export interface BatonInstruments {
-  turns: Counter;
+  turns: TurnCounts;
   turnDuration: Histogram;
   modelDuration: Histogram;
   toolDuration: Histogram;
@@ -97,6 +140,8 @@ export interface BatonInstruments {
   leaseWait: Histogram;
   storeErrors: Counter;
   commitSize: Histogram;
+  tokenUsage: Histogram;
+  operationDuration: Histogram;
 }
 
 function createInstruments(meter: Meter, inflight: () => number): BatonInstruments {
@@ -110,7 +155,7 @@ function createInstruments(meter: Meter, inflight: () => number): BatonInstrumen
   const counter = (def: { name: string; unit: string; description: string }) =>
     meter.createCounter(def.name, { unit: def.unit, description: def.description });
   const instruments: BatonInstruments = {
-    turns: counter(m.turns),
+    turns: turnCountsOf(meter),
     turnDuration: histogram(m.turnDuration, SECONDS_SLOW),
     modelDuration: histogram(m.modelDuration, SECONDS_SLOW),
     toolDuration: histogram(m.toolDuration, SECONDS_SLOW),
@@ -119,6 +164,8 @@ function createInstruments(meter: Meter, inflight: () => number): BatonInstrumen
     leaseWait: histogram(m.leaseWait, SECONDS_FAST),
     storeErrors: counter(m.storeErrors),
     commitSize: histogram(m.commitSize, BYTES),
+    tokenUsage: histogram(GEN_AI_METRICS.tokenUsage, TOKEN_BUCKETS),
+    operationDuration: histogram(GEN_AI_METRICS.operationDuration, OPERATION_SECONDS_BUCKETS),
   };
   meter
     .createObservableUpDownCounter(m.activeTurns.name, {
@@ -127,6 +174,26 @@ function createInstruments(meter: Meter, inflight: () => number): BatonInstrumen
     })
     .addCallback((result) => result.observe(inflight()));
   return instruments;
+}
+
+/**
+ * One count per meter, however many turn runners record into it: an asynchronous counter reports
+ * totals, so two runners observing the same attributes apart would overwrite each other.
+ */
+const turnCounts = new WeakMap<Meter, TurnCounts>();
+
+function turnCountsOf(meter: Meter): TurnCounts {
+  const counts = turnCounts.get(meter);
+  if (counts !== undefined) return counts;
+  const m = BATON_METRICS.turns;
+  const created = new TurnCounts();
+  meter.createObservableCounter(m.name, { unit: m.unit, description: m.description }).addCallback((result) => {
+    created.forEach((count, attributes) => {
+      result.observe(count, attributes);
+    });
+  });
+  turnCounts.set(meter, created);
+  return created;
 }
 
 const METER_NAME = '@baton/core';

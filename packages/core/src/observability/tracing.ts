@@ -1,25 +1,38 @@
 import { createHash } from 'node:crypto';
-import { type Attributes, context, type Span, SpanStatusCode, trace } from '@opentelemetry/api';
+import { type Attributes, context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { BatonError, InterceptorError } from '../errors.js';
+import { genAiTelemetry } from './content-capture.js';
+import { GenAi } from './gen-ai.js';
 
 /*
  * OpenTelemetry spans through @opentelemetry/api: a no-op until the application registers an SDK.
- * One `baton.turn` span per turn, with children `baton.session.load`, `baton.model`, `baton.tool`
- * and `baton.session.commit`. Attributes describe the turn (status, store, sizes, error codes,
- * gen_ai usage); they never carry session values, messages or raw session ids (ids are hashed).
+ * They follow the GenAI semantic conventions (`gen-ai.ts`): one `invoke_agent {agent}` span per
+ * turn, with children `baton.session.load`, `chat {model}` per model call, `execute_tool {tool}`
+ * per tool call and `baton.session.commit`. Attributes describe the turn (status, store, sizes,
+ * error codes, usage); they never carry session values, messages or raw session ids (hashed),
+ * unless the application opts in to content capture (`configureGenAiTelemetry`).
  */
 
 const tracer = trace.getTracer('@baton/core');
 
 export type { Span };
+export { SpanKind };
 
-/** Starts a span under `parent` (or the active context); attributes are computed only if recorded. */
-export function startSpan(name: string, parent: Span | undefined, attributes?: () => Attributes): Span {
+/**
+ * Starts a span under `parent` (or the active context); its name and attributes are computed only
+ * if it is recorded.
+ */
+export function startSpan(
+  name: string | (() => string),
+  parent: Span | undefined,
+  attributes?: () => Attributes,
+  kind: SpanKind = SpanKind.INTERNAL,
+): Span {
   // Under a parent that is not recorded (no SDK, or sampled out) a child would not be either:
   // skip the tracer and the context allocation on every model and tool call.
   if (parent !== undefined && !parent.isRecording()) return parent;
   const parentContext = parent === undefined ? context.active() : trace.setSpan(context.active(), parent);
-  const span = tracer.startSpan(name, undefined, parentContext);
+  const span = tracer.startSpan(typeof name === 'string' ? name : name(), { kind }, parentContext);
   if (attributes !== undefined && span.isRecording()) span.setAttributes(attributes());
   return span;
 }
@@ -29,13 +42,14 @@ export function startSpan(name: string, parent: Span | undefined, attributes?: (
  * HTTP client's, nest under it when the SDK has a context manager). Ends it with the outcome.
  */
 export async function inSpan<T>(
-  name: string,
+  name: string | (() => string),
   parent: Span | undefined,
   attributes: () => Attributes,
   work: () => Promise<T>,
   onResult?: (span: Span, value: T) => void,
+  kind?: SpanKind,
 ): Promise<T> {
-  const span = startSpan(name, parent, attributes);
+  const span = startSpan(name, parent, attributes, kind);
   if (!span.isRecording()) return work();
   try {
     const value = await context.with(trace.setSpan(context.active(), span), work);
@@ -50,16 +64,16 @@ export async function inSpan<T>(
 }
 
 /*
- * A turn runner that loads and commits sessions (`ChatHandler`) opens the `baton.turn` span
+ * A turn runner that loads and commits sessions (`ChatHandler`) opens the `invoke_agent` span
  * before the load and runs the agent with it active; the agent's turn then takes that span as its
  * own (model and tool spans under it) instead of opening a second one. A span is taken at most
  * once, so an agent run nested in that turn (a tool calling another agent) opens its own.
  */
 const untakenTurnSpans = new WeakSet<Span>();
 
-/** Starts a `baton.turn` span for a turn runner, to be taken by the agent turn run under it. */
-export function startTurnSpan(attributes?: () => Attributes): Span {
-  const span = startSpan('baton.turn', undefined, attributes);
+/** Starts a turn's `invoke_agent` span for a turn runner, to be taken by the agent turn run under it. */
+export function startTurnSpan(name: string, attributes?: () => Attributes): Span {
+  const span = startSpan(name, undefined, attributes);
   untakenTurnSpans.add(span);
   return span;
 }
@@ -84,11 +98,14 @@ export function withSpan<T>(span: Span, work: () => Promise<T>): Promise<T> {
   return span.isRecording() ? context.with(trace.setSpan(context.active(), span), work) : work();
 }
 
-/** Marks a span failed with the error's code only: messages may quote user data. */
+/**
+ * Marks a span failed with the error's code only (`error.type`, and `baton.error.code` as
+ * before): messages may quote user data.
+ */
 export function failSpan(span: Span, error: unknown): void {
   if (!span.isRecording()) return;
   const code = errorCode(error);
-  span.setAttribute('baton.error.code', code);
+  span.setAttributes({ [GenAi.errorType]: code, 'baton.error.code': code });
   span.recordException({ name: error instanceof Error ? error.name : 'Error', message: code });
   span.setStatus({ code: SpanStatusCode.ERROR, message: code });
 }
@@ -101,4 +118,16 @@ export function errorCode(error: unknown): string {
 /** A session id as a span may carry it: a short SHA-256, enough to correlate, useless to replay. */
 export function hashId(id: string): string {
   return createHash('sha256').update(id).digest('hex').slice(0, 16);
+}
+
+/**
+ * A session's id as span attributes: `gen_ai.conversation.id` (hashed by default, see
+ * `configureGenAiTelemetry`) and `baton.session.id_hash`.
+ */
+export function conversationAttributes(id: string | undefined): Attributes {
+  if (id === undefined) return {};
+  const hash = hashId(id);
+  const mode = genAiTelemetry().conversationId;
+  if (mode === 'none') return { 'baton.session.id_hash': hash };
+  return { [GenAi.conversationId]: mode === 'raw' ? id : hash, 'baton.session.id_hash': hash };
 }

@@ -1,4 +1,6 @@
 import { InterceptorError, isBatonError } from '../errors.js';
+import type { ModelResult } from '../model/model.js';
+import { GenAi, type ModelCallFacts, modelMetricAttributes } from './gen-ai.js';
 import type { BatonLogger } from './logger.js';
 import { type BatonInstruments, type BatonMetrics, seconds } from './metrics.js';
 import { errorCode, hashId } from './tracing.js';
@@ -8,7 +10,8 @@ import { errorCode, hashId } from './tracing.js';
  * `ChatHandler` on the run options; absent, nothing is timed).
  */
 export interface TurnProbe {
-  model(durationMs: number, error?: unknown): void;
+  /** A model call: who was asked and who answered (`facts`), its result or its error. */
+  model(durationMs: number, facts: ModelCallFacts, result: ModelResult | undefined, error?: unknown): void;
   tool(name: string, durationMs: number, isError: boolean, error?: unknown): void;
 }
 
@@ -36,6 +39,8 @@ export interface TurnStart {
   route: string;
   mode: string;
   requestId: string | undefined;
+  /** The agent's name (`AgentOptions.name`), if it has one. */
+  agent?: string | undefined;
 }
 
 /** How a turn ended: `ok`, `refused` (an interceptor's refusal) or the error that failed it. */
@@ -50,6 +55,9 @@ export type TurnOutcome =
  * and a turn costs one check.
  */
 export class TurnObserver {
+  /** A child logger per agent, route and mode: pino serializes their fields once, not per line. */
+  readonly #loggers = new Map<string, TurnLogger>();
+
   constructor(
     readonly logger: BatonLogger | undefined,
     readonly metrics: BatonMetrics,
@@ -58,8 +66,35 @@ export class TurnObserver {
   start(turn: TurnStart): TurnObservation | undefined {
     const instruments = this.metrics.instruments;
     if (instruments === undefined && this.logger === undefined) return undefined;
-    return new TurnObservation(turn, this.logger, instruments);
+    return new TurnObservation(turn, this.#loggerFor(turn), instruments);
   }
+
+  #loggerFor(turn: TurnStart): TurnLogger | undefined {
+    const logger = this.logger;
+    if (logger === undefined) return undefined;
+    const key = `${turn.agent ?? ''}\0${turn.route}\0${turn.mode}`;
+    let found = this.#loggers.get(key);
+    if (found === undefined) {
+      const bindings = {
+        ...(turn.agent === undefined ? {} : { agent: turn.agent }),
+        route: turn.route,
+        mode: turn.mode,
+      };
+      // Without `child` (or past a sane number of combinations), the fields go on every line.
+      found =
+        logger.child === undefined || this.#loggers.size >= 256
+          ? { logger, bindings }
+          : { logger: logger.child(bindings), bindings: undefined };
+      if (this.#loggers.size < 256) this.#loggers.set(key, found);
+    }
+    return found;
+  }
+}
+
+/** A logger for a turn's line, and the fields it does not bind itself. */
+interface TurnLogger {
+  logger: BatonLogger;
+  bindings: Record<string, unknown> | undefined;
 }
 
 /**
@@ -70,7 +105,7 @@ export class TurnObserver {
 export class TurnObservation implements TurnProbe {
   readonly #started = performance.now();
   readonly #turn: TurnStart;
-  readonly #logger: BatonLogger | undefined;
+  readonly #logger: TurnLogger | undefined;
   readonly #metrics: BatonInstruments | undefined;
   readonly #attributes: { 'baton.route': string; 'baton.session.mode': string };
   #sessionStatus: string | undefined;
@@ -79,7 +114,7 @@ export class TurnObservation implements TurnProbe {
   #toolCalls = 0;
   #finished = false;
 
-  constructor(turn: TurnStart, logger: BatonLogger | undefined, metrics: BatonInstruments | undefined) {
+  constructor(turn: TurnStart, logger: TurnLogger | undefined, metrics: BatonInstruments | undefined) {
     this.#turn = turn;
     this.#logger = logger;
     this.#metrics = metrics;
@@ -117,11 +152,20 @@ export class TurnObservation implements TurnProbe {
     } else if (result.leased) m.leaseWait.record(seconds(durationMs), { 'baton.outcome': 'acquired' });
   }
 
-  model(durationMs: number, error?: unknown): void {
+  model(durationMs: number, facts: ModelCallFacts, result: ModelResult | undefined, error?: unknown): void {
     this.#modelCalls++;
-    this.#metrics?.modelDuration.record(seconds(durationMs), {
-      'baton.outcome': error === undefined ? 'ok' : errorCode(error),
-    });
+    const m = this.#metrics;
+    if (m === undefined) return;
+    const code = error === undefined ? undefined : errorCode(error);
+    m.modelDuration.record(seconds(durationMs), { 'baton.outcome': code ?? 'ok' });
+    // The GenAI conventions' client metrics: the call's duration, and its tokens where reported.
+    const attributes = modelMetricAttributes(facts, code);
+    m.operationDuration.record(seconds(durationMs), attributes);
+    const usage = result?.usage;
+    if (usage === undefined) return;
+    // Separate objects: the SDK keeps the first attributes object it sees for a series.
+    m.tokenUsage.record(usage.inputTokens, { ...attributes, [GenAi.tokenType]: 'input' });
+    m.tokenUsage.record(usage.outputTokens, { ...attributes, [GenAi.tokenType]: 'output' });
   }
 
   tool(name: string, durationMs: number, isError: boolean, error?: unknown): void {
@@ -152,24 +196,24 @@ export class TurnObservation implements TurnProbe {
     const code = outcome.kind === 'ok' ? 'ok' : outcome.kind === 'refused' ? 'refused' : errorCode(outcome.error);
     const m = this.#metrics;
     if (m !== undefined) {
-      const attributes = { ...this.#attributes, 'baton.outcome': code };
-      m.turns.add(1, attributes);
-      m.turnDuration.record(seconds(durationMs), attributes);
+      const turn = this.#turn;
+      const attributes = () => ({ ...this.#attributes, 'baton.outcome': code });
+      m.turns.add(`${turn.route}\0${turn.mode}\0${code}`, attributes);
+      m.turnDuration.record(seconds(durationMs), attributes());
     }
-    const logger = this.#logger;
-    if (logger === undefined) return;
+    const target = this.#logger;
+    if (target === undefined) return;
+    const { logger, bindings } = target;
     const turn = this.#turn;
-    const fields: Record<string, unknown> = {
-      request_id: turn.requestId,
-      route: turn.route,
-      mode: turn.mode,
-      session_status: this.#sessionStatus,
-      session_id_hash: this.#sessionIdHash,
-      outcome: code,
-      duration_ms: Math.round(durationMs * 100) / 100,
-      model_calls: this.#modelCalls,
-      tool_calls: this.#toolCalls,
-    };
+    // Only the fields this turn has: pino serializes every key it is given.
+    const fields: Record<string, unknown> = bindings === undefined ? {} : { ...bindings };
+    if (turn.requestId !== undefined) fields.request_id = turn.requestId;
+    if (this.#sessionStatus !== undefined) fields.session_status = this.#sessionStatus;
+    if (this.#sessionIdHash !== undefined) fields.session_id_hash = this.#sessionIdHash;
+    fields.outcome = code;
+    fields.duration_ms = Math.round(durationMs * 100) / 100;
+    fields.model_calls = this.#modelCalls;
+    fields.tool_calls = this.#toolCalls;
     if (outcome.kind === 'ok') fields.stop_reason = outcome.stopReason;
     if (outcome.kind === 'refused') fields.refusal_code = outcome.code;
     if (outcome.kind !== 'error') {

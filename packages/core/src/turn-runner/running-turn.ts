@@ -209,7 +209,11 @@ export class RunningTurn<S extends object = SessionShape, Body = unknown, Event 
         this.span,
         () => ({ 'baton.session.mode': this.sessions.mode }),
         () => (signal ? raceAbort(writing, signal) : writing),
-        (span) => span.setAttribute('baton.session.bytes', this.loaded.session.byteSize),
+        (span) => {
+          span.setAttribute('baton.session.bytes', this.loaded.session.byteSize);
+          // Store time on the turn's span too, in seconds.
+          this.span.setAttribute('baton.session.commit.duration', (performance.now() - started) / 1000);
+        },
       );
       this.#settled = true;
       this.#output = output;

@@ -1,9 +1,10 @@
 import type { MeterProvider } from '@opentelemetry/api';
 import { raceAbort } from '../abort.js';
 import type { Agent } from '../agent/agent.js';
+import { agentSpanName } from '../observability/gen-ai.js';
 import type { BatonLogger } from '../observability/logger.js';
 import { BatonMetrics } from '../observability/metrics.js';
-import { failSpan, hashId, inSpan, type Span, startTurnSpan } from '../observability/tracing.js';
+import { conversationAttributes, failSpan, inSpan, type Span, startTurnSpan } from '../observability/tracing.js';
 import { type TurnObservation, TurnObserver } from '../observability/turn-observation.js';
 import type { Protocol } from '../protocols/protocol.js';
 import type { LoadedSession } from '../session/modes.js';
@@ -97,9 +98,9 @@ export class TurnRunner<S extends object = SessionShape, Body = unknown, Event =
     let deadline: TurnDeadline | undefined;
     // Refused (SERVER_SHUTTING_DOWN) once `close()` began; else in flight until settled.
     const leave = this.inflight.enter((reason) => deadline?.abort(reason));
-    // One `baton.turn` span from the load to the commit; the agent, run with it active, adds its
-    // spans under it.
-    const span = startTurnSpan(() => ({
+    // One `invoke_agent` span from the load to the commit; the agent, run with it active, adds
+    // its spans under it.
+    const span = startTurnSpan(agentSpanName(this.agent.name), () => ({
       'baton.session.mode': sessions.mode,
       'baton.session.store': sessions.store?.constructor.name ?? 'none',
       ...(requestId === undefined ? {} : { 'baton.request_id': requestId }),
@@ -108,6 +109,7 @@ export class TurnRunner<S extends object = SessionShape, Body = unknown, Event =
       route: options.route ?? this.protocol.name,
       mode: sessions.mode,
       requestId,
+      agent: this.agent.name,
     });
     const started = performance.now();
     let loading: Promise<LoadedSession> | undefined;
@@ -129,6 +131,12 @@ export class TurnRunner<S extends object = SessionShape, Body = unknown, Event =
           const attributes = sessionAttributes(value);
           loadSpan.setAttributes(attributes);
           span.setAttributes(attributes);
+          // Store time (and, with a lease, the wait for it), in seconds as the conventions measure.
+          const waited = (performance.now() - started) / 1000;
+          span.setAttribute(
+            value.state.lease === undefined ? 'baton.session.load.duration' : 'baton.session.lease.wait',
+            waited,
+          );
         },
       );
       // Before any response byte: a session breaking a plugin's schema is a 400 on every route.
@@ -212,12 +220,11 @@ interface BeginState {
   requestId: string | undefined;
 }
 
-/** Span attributes of a loaded session: its status, size and hashed id — never its values. */
+/** Span attributes of a loaded session: its status, size and conversation id (hashed) — never its values. */
 function sessionAttributes(loaded: LoadedSession) {
-  const { id } = loaded.session;
   return {
     'baton.session.status': loaded.status,
     'baton.session.bytes': loaded.session.byteSize,
-    ...(id === undefined ? {} : { 'baton.session.id_hash': hashId(id) }),
+    ...conversationAttributes(loaded.session.id),
   };
 }

@@ -244,6 +244,6 @@ describe('the request id on spans', () => {
     await baton.handle(post('/api/chat', chat('remember tea'), { 'x-request-id': 'span-9' }));
     const spans = exporter.getFinishedSpans();
     const carrying = spans.filter((s) => s.attributes['baton.request_id'] === 'span-9').map((s) => s.name);
-    expect(carrying).toEqual(expect.arrayContaining(['baton.turn', 'baton.model', 'baton.tool']));
+    expect(carrying).toEqual(expect.arrayContaining(['invoke_agent', 'chat scripted', 'execute_tool remember']));
   });
 });

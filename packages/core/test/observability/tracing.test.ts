@@ -48,7 +48,7 @@ function wizardAgent(model?: Model) {
         description: 'stores a value',
         input: z.object({ value: z.string() }),
         execute: ({ value }, { session }) => {
-          // A span the tool starts itself nests under `baton.tool` (the context is propagated).
+          // A span the tool starts itself nests under `execute_tool` (the context is propagated).
           trace.getTracer('app').startActiveSpan('app.work', (span) => span.end());
           session.set('secret', value);
           return 'ok';
@@ -67,15 +67,15 @@ const one = (spans: ReadableSpan[], name: string) => {
 const parentOf = (span: ReadableSpan) => span.parentSpanContext?.spanId;
 
 describe('OpenTelemetry spans', () => {
-  it('one turn span with a child per model call and per tool call; user spans nest under the tool', async () => {
+  it('one invoke_agent span with a chat child per model call and an execute_tool child per tool call; user spans nest under the tool', async () => {
     await wizardAgent().run([{ role: 'user', content: 'remember this' }]);
     const spans = exporter.getFinishedSpans();
-    const turn = one(spans, 'baton.turn');
+    const turn = one(spans, 'invoke_agent');
     expect(parentOf(turn)).toBeUndefined();
-    const models = byName(spans, 'baton.model');
+    const models = byName(spans, 'chat scripted');
     expect(models).toHaveLength(2);
     for (const model of models) expect(parentOf(model)).toBe(turn.spanContext().spanId);
-    const toolSpan = one(spans, 'baton.tool');
+    const toolSpan = one(spans, 'execute_tool remember');
     expect(parentOf(toolSpan)).toBe(turn.spanContext().spanId);
     expect(parentOf(one(spans, 'app.work'))).toBe(toolSpan.spanContext().spanId);
     expect(toolSpan.attributes).toMatchObject({
@@ -95,9 +95,9 @@ describe('OpenTelemetry spans', () => {
     const body = await turn.respond();
     const id = body.data.session_id as string;
     const spans = exporter.getFinishedSpans();
-    const root = one(spans, 'baton.turn');
+    const root = one(spans, 'invoke_agent');
     const rootId = root.spanContext().spanId;
-    for (const name of ['baton.session.load', 'baton.model', 'baton.tool', 'baton.session.commit']) {
+    for (const name of ['baton.session.load', 'chat scripted', 'execute_tool remember', 'baton.session.commit']) {
       for (const span of byName(spans, name)) expect(parentOf(span), name).toBe(rootId);
     }
     expect(byName(spans, 'baton.session.commit')).toHaveLength(1);
@@ -124,7 +124,7 @@ describe('OpenTelemetry spans', () => {
       code: 'MODEL_ERROR',
     });
     const spans = exporter.getFinishedSpans();
-    for (const name of ['baton.turn', 'baton.model']) {
+    for (const name of ['invoke_agent', 'chat failing']) {
       const span = one(spans, name);
       expect(span.status).toEqual({ code: SpanStatusCode.ERROR, message: 'MODEL_ERROR' });
       expect(span.attributes['baton.error.code']).toBe('MODEL_ERROR');
@@ -143,7 +143,7 @@ describe('OpenTelemetry spans', () => {
       ],
     });
     await agent.run([{ role: 'user', content: 'x' }]);
-    const turn = one(exporter.getFinishedSpans(), 'baton.turn');
+    const turn = one(exporter.getFinishedSpans(), 'invoke_agent');
     expect(turn.status.code).not.toBe(SpanStatusCode.ERROR);
     expect(turn.attributes).toMatchObject({ 'baton.stop_reason': 'refused', 'baton.refusal.code': 'NOPE' });
   });

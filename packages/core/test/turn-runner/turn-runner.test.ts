@@ -91,10 +91,10 @@ describe('ChatHandler as the turn runner of its agent', () => {
     const turn = await new ChatHandler(outer).begin({ messages: [{ role: 'user', content: 'hi' }] });
     await turn.respond();
     const spans = exporter.getFinishedSpans();
-    const turns = spans.filter((s) => s.name === 'baton.turn');
+    const turns = spans.filter((s) => s.name === 'invoke_agent');
     expect(turns).toHaveLength(2);
     const root = turns.find((s) => s.parentSpanContext === undefined) as ReadableSpan;
-    const toolSpan = spans.find((s) => s.name === 'baton.tool') as ReadableSpan;
+    const toolSpan = spans.find((s) => s.name === 'execute_tool ask') as ReadableSpan;
     expect(toolSpan.parentSpanContext?.spanId).toBe(root.spanContext().spanId);
     const nested = turns.find((s) => s !== root) as ReadableSpan;
     expect(nested.parentSpanContext?.spanId).toBe(toolSpan.spanContext().spanId);
