@@ -72,6 +72,7 @@ export { type Tool, type ToolContext, type ToolDefinition, tool, toolFor } from 
 export type { BatonLogger, BatonLogLevel } from './observability/logger.js';
 export { BATON_METRICS } from './observability/metrics.js';
 export { definePlugin } from './pipeline/define-plugin.js';
+export * from './protocols/ag-ui/index.js';
 export {
   aiSdkUi,
   aiSdkUiRoutes,
