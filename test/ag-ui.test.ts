@@ -94,7 +94,6 @@ class Thread {
         onRunErrorEvent: ({ event }) => {
           run.error = { message: event.message, ...(event.code ? { code: event.code } : {}) };
         },
-        onRunFailed: () => ({ stopPropagation: true }),
       });
     } catch (error) {
       if (!run.error) throw error;
