@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Middleware } from 'koa';
-import { buildPage, bundlePath, uiBundlePath, webDir } from './web/build.js';
+import { agUiBundlePath, buildPage, bundlePath, uiBundlePath, webDir } from './web/build.js';
 
 /**
  * The chat page's files, by URL path. A fixed table rather than a static directory: nothing
@@ -15,6 +15,9 @@ const FILES: Record<string, { file: string; type: string }> = {
   // The second page: the same wizard on the AI SDK's own client, against `/api/ui/chat`.
   '/ui': { file: join(webDir, 'ui.html'), type: 'text/html; charset=utf-8' },
   '/ui-app.js': { file: uiBundlePath, type: 'text/javascript; charset=utf-8' },
+  // The third page: the same wizard on AG-UI's `HttpAgent`, against `/api/ag-ui`.
+  '/ag-ui': { file: join(webDir, 'ag-ui.html'), type: 'text/html; charset=utf-8' },
+  '/ag-ui-app.js': { file: agUiBundlePath, type: 'text/javascript; charset=utf-8' },
 };
 
 export interface ServePageOptions {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
-import { isBatonError, SessionManager } from '@baton/core';
+import { agUi, defaultProtocols, isBatonError, SessionManager } from '@baton/core';
 import { batonErrors, batonRouter } from '@baton/koa';
 import Koa from 'koa';
 import { createWizardAgent } from './agent.js';
@@ -63,6 +63,9 @@ export async function startDemo(config: DemoConfig = configFromEnv()): Promise<D
     sessions,
     cookie: sessions.mode === 'server',
     aiSdkUi: true,
+    // `POST /api/ag-ui` (AG-UI events over SSE) for the page at `/ag-ui`.
+    protocols: [...defaultProtocols(), agUi],
+    paths: { agUi: true },
     ...(logger ? { logger } : {}),
     ...(metrics ? { meterProvider: metrics.meterProvider } : {}),
   });

@@ -9,6 +9,8 @@ export const publicDir = join(webDir, '..', 'public');
 export const bundlePath = join(publicDir, 'app.js');
 /** The AI SDK UI page's bundle (`web/ui-app.ts`, with the `ai` package's client). */
 export const uiBundlePath = join(publicDir, 'ui-app.js');
+/** The AG-UI page's bundle (`web/ag-ui-app.ts`, with `@ag-ui/client`). */
+export const agUiBundlePath = join(publicDir, 'ag-ui-app.js');
 
 export interface BuildPageOptions {
   /** Rebuild even when the bundle is newer than every source file. */
@@ -25,7 +27,11 @@ export async function buildPage(options: BuildPageOptions = {}): Promise<boolean
   const esbuild = await import('esbuild');
   await mkdir(publicDir, { recursive: true });
   await esbuild.build({
-    entryPoints: { app: join(webDir, 'app.ts'), 'ui-app': join(webDir, 'ui-app.ts') },
+    entryPoints: {
+      app: join(webDir, 'app.ts'),
+      'ui-app': join(webDir, 'ui-app.ts'),
+      'ag-ui-app': join(webDir, 'ag-ui-app.ts'),
+    },
     outdir: publicDir,
     bundle: true,
     format: 'esm',
@@ -39,7 +45,9 @@ export async function buildPage(options: BuildPageOptions = {}): Promise<boolean
 }
 
 async function isStale(): Promise<boolean> {
-  const stats = await Promise.all([bundlePath, uiBundlePath].map((path) => stat(path).catch(() => undefined)));
+  const stats = await Promise.all(
+    [bundlePath, uiBundlePath, agUiBundlePath].map((path) => stat(path).catch(() => undefined)),
+  );
   if (stats.some((built) => built === undefined)) return true;
   const built = { mtimeMs: Math.min(...stats.map((s) => s?.mtimeMs ?? 0)) };
   for (const name of await readdir(webDir)) {

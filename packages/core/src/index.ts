@@ -79,6 +79,7 @@ export { GEN_AI_SEMCONV_VERSION } from './observability/gen-ai.js';
 export type { BatonLogger, BatonLogLevel } from './observability/logger.js';
 export { BATON_METRICS, GEN_AI_METRICS } from './observability/metrics.js';
 export { definePlugin } from './pipeline/define-plugin.js';
+export * from './protocols/ag-ui/index.js';
 export {
   aiSdkUi,
   type BatonUiDataTypes,

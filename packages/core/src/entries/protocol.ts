@@ -6,6 +6,7 @@
  */
 export { BatonError, type BatonErrorCode, type PublicError, publicError } from '../errors.js';
 export type { JsonObject, JsonValue } from '../json.js';
+export { AG_UI_STREAM_HEADERS, agUi, agUiRoutes } from '../protocols/ag-ui/index.js';
 export {
   defaultProtocols,
   type Framing,

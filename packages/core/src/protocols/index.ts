@@ -10,6 +10,7 @@ export function defaultProtocols(): Protocol[] {
   return [helpdesk, aiSdkUi];
 }
 
+export { AG_UI_STREAM_HEADERS, agUi, agUiRoutes } from './ag-ui/index.js';
 export { jsonFraming, ndjsonFraming, sseFraming } from './framing.js';
 export type {
   Framing,
