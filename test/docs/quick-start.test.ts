@@ -6,9 +6,12 @@
 import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { LanguageModelV3CallOptions, LanguageModelV3GenerateResult } from '@ai-sdk/provider';
 import { MockLanguageModelV3 } from 'ai/test';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+/** The provider-level (specification v3) call options and result, as the mock's `doGenerate` has them. */
+type CallOptions = Parameters<MockLanguageModelV3['doGenerate']>[0];
+type GenerateResult = Awaited<ReturnType<MockLanguageModelV3['doGenerate']>>;
 
 const usage = {
   inputTokens: { total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined },
@@ -16,7 +19,7 @@ const usage = {
 };
 
 /** Proposes `deploy` for "web-api"; once the prompt holds the tool's result, answers with it. */
-function answer({ prompt }: LanguageModelV3CallOptions): LanguageModelV3GenerateResult {
+function answer({ prompt }: CallOptions): GenerateResult {
   const result = prompt.flatMap((m) => (m.role === 'tool' ? m.content : [])).find((p) => p.type === 'tool-result');
   if (result !== undefined) {
     const output = result.output.type === 'text' || result.output.type === 'json' ? result.output.value : '';
