@@ -2,11 +2,13 @@ import { readFileSync } from 'node:fs';
 import { ERROR_CODES } from '@baton/core';
 import { describe, expect, it } from 'vitest';
 
-const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf8');
+const readme = read('../../README.md');
+const operating = read('../../docs/operating.md');
 
-describe('README', () => {
-  it('lists every error code with its status, as the code table says', () => {
-    const table = readme.split('<!-- error-codes:start -->')[1]?.split('<!-- error-codes:end -->')[0] ?? '';
+describe('README and docs/operating.md', () => {
+  it('docs/operating.md lists every error code with its status, as the code table says', () => {
+    const table = operating.split('<!-- error-codes:start -->')[1]?.split('<!-- error-codes:end -->')[0] ?? '';
     const rows = [...table.matchAll(/^\|\s*`([A-Z_]+)`\s*\|\s*(\d+)\s*\|\s*(.+?)\s*\|$/gm)].map((m) => [
       m[1],
       Number(m[2]),
@@ -18,13 +20,13 @@ describe('README', () => {
 
   it('gives the two commands a newcomer types, and CI runs the same test command', () => {
     const pnpmVersion = (
-      JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
         packageManager: string;
       }
     ).packageManager.split('@')[1];
     expect(readme).toContain(`npm i -g pnpm@${pnpmVersion} && pnpm install && pnpm demo`);
     expect(readme).toMatch(/```sh\npnpm test\n```/);
-    const ci = readFileSync(new URL('../.ci/run', import.meta.url), 'utf8');
+    const ci = readFileSync(new URL('../../.ci/run', import.meta.url), 'utf8');
     expect(ci).toMatch(/^pnpm test$/m);
     expect(ci).toContain('pnpm install --frozen-lockfile');
   });
