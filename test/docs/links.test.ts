@@ -13,9 +13,7 @@ import { anchors, links, markdownFiles, ROOT, readText } from './markdown.js';
  * Delete this list when they are merged.
  */
 const PENDING_PAGES = new Set([
-  'docs/ag-ui.md', // the AG-UI protocol
   'docs/conversations.md', // conversation owners, listing
-  'docs/observability.md', // OpenTelemetry GenAI spans and metrics
   'docs/ai-sdk.md', // the AI SDK adapter
   'docs/tools-and-approvals.md', // MCP tools, approval policies, edited approvals, structured output
 ]);
