@@ -236,6 +236,22 @@ describe('AG-UI route, server mode: threads and replays', () => {
     const view = (await sessions.discard(loaded)).session;
     expect(view).toEqual({ wizard_step: 2, service_name: 'api' });
     expect(thread.agent.state).toEqual(view);
+    // The run opened with the stored session, not the forged state: the snapshot is the server's.
+    const snapshot = run.events.find((e) => e.type === 'STATE_SNAPSHOT') as unknown as { snapshot: unknown };
+    expect(snapshot.snapshot).toEqual({ wizard_step: 1 });
+  });
+
+  it('server mode: a client that lost its state gets the stored session in the opening STATE_SNAPSHOT', async () => {
+    const { url, sessions } = await start('server');
+    const thread = new Thread(url);
+    await thread.say('deploy');
+    await thread.say('web');
+    thread.agent.setState({}); // a reloaded page: only the thread id survived
+    const run = await thread.say('4');
+    const snapshot = run.events.find((e) => e.type === 'STATE_SNAPSHOT') as unknown as { snapshot: unknown };
+    expect(snapshot.snapshot).toEqual({ wizard_step: 2, service_name: 'web' });
+    const loaded = await sessions.load({ sessionId: thread.agent.threadId });
+    expect(thread.agent.state).toEqual((await sessions.discard(loaded)).session);
   });
 
   it('a thread id Baton did not issue starts a new session with a fresh id (never the client’s)', async () => {

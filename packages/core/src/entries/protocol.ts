@@ -19,6 +19,7 @@ export {
   sseFraming,
   type TurnInput,
   type TurnResult,
+  type TurnStart,
 } from '../protocols/index.js';
 export type { SessionInput, SessionMode, SessionOutput } from '../session/modes.js';
 export { isSessionId } from '../session/session-id.js';

@@ -20,4 +20,5 @@ export type {
   StreamFraming,
   TurnInput,
   TurnResult,
+  TurnStart,
 } from './protocol.js';

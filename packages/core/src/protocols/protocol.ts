@@ -77,6 +77,22 @@ export interface Protocol<Body = unknown, Event = unknown> {
   decode(body: unknown): TurnInput;
   /** The answer to a turn run to completion. */
   encode(result: TurnResult, input: TurnInput): Body;
-  /** A streamed turn's events, as the protocol's own events (`done` or `error` last). */
-  encodeEvents(events: AsyncIterable<TurnEvent<TurnResult>>, input: TurnInput): AsyncIterable<Event>;
+  /**
+   * A streamed turn's events, as the protocol's own events (`done` or `error` last). With
+   * {@link Protocol.opensWithSession} set, `start.session` is the session as loaded, before any
+   * stage ran, shown by the mode's rules (server mode: the `snapshot` option, no reserved keys).
+   */
+  encodeEvents(events: AsyncIterable<TurnEvent<TurnResult>>, input: TurnInput, start?: TurnStart): AsyncIterable<Event>;
+  /**
+   * Set when the stream opens with the session as loaded (AG-UI's `STATE_SNAPSHOT`): the turn
+   * runner then takes that snapshot before the turn starts, which costs one copy of the session
+   * per streamed turn, so protocols that do not need it leave this unset.
+   */
+  readonly opensWithSession?: boolean;
+}
+
+/** What a streamed turn starts from, for a protocol that {@link Protocol.opensWithSession opens with it}. */
+export interface TurnStart {
+  /** The session as loaded, as the mode shows it (`undefined` in client and sealed mode: the client holds it). */
+  session: SessionOutput | undefined;
 }

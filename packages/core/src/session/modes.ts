@@ -96,6 +96,8 @@ export interface SessionModeHandler {
   keepAlive?(loaded: LoadedSession, onLost: (error: BatonError) => void, signal?: AbortSignal): void;
   /** Marks an approval consumed before its tool runs (see `SessionManager.approvalClaim`). */
   approvalClaim?(loaded: LoadedSession): ((key: string) => Promise<boolean>) | undefined;
+  /** The session as loaded, shown by the mode's rules, writing and releasing nothing (server mode). */
+  view?(loaded: LoadedSession): SessionOutput;
   /** Checks the backing store. */
   ping?(): Promise<void>;
   /** Resolves once the backing store answers (see `SessionManager.ready`). */

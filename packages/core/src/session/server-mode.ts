@@ -281,6 +281,10 @@ export class ServerMode implements SessionModeHandler {
     return this.#output(loaded, session.id as string);
   }
 
+  view(loaded: LoadedSession): SessionOutput {
+    return this.#output(loaded, loaded.session.id as string);
+  }
+
   keepAlive(loaded: LoadedSession, onLost: (error: BatonError) => void, signal?: AbortSignal): void {
     const o = this.#options;
     const { session, state } = loaded;

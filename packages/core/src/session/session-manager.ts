@@ -86,6 +86,15 @@ export class SessionManager {
     return this.#handler.commit(loaded, snapshot);
   }
 
+  /**
+   * Server mode: the session as it is now, shown as an answer would show it (the `snapshot`
+   * option, no reserved keys), with its id and status; writes and releases nothing. `undefined` in
+   * client and sealed mode, where the client holds the session.
+   */
+  view(loaded: LoadedSession): SessionOutput | undefined {
+    return this.#handler.view?.(loaded);
+  }
+
   /** For a failed or refused turn: writes nothing, releases the lease, and echoes the session as loaded. */
   discard(loaded: LoadedSession): Promise<SessionOutput> {
     return this.#handler.discard(loaded);

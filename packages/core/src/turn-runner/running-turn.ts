@@ -4,7 +4,7 @@ import { StreamQueue } from '../agent/stream-queue.js';
 import { abortError, BatonError, InterceptorError } from '../errors.js';
 import { failSpan, inSpan, inTurnSpan, type Span } from '../observability/tracing.js';
 import type { TurnObservation, TurnOutcome } from '../observability/turn-observation.js';
-import type { Protocol, TurnInput, TurnResult } from '../protocols/protocol.js';
+import type { Protocol, TurnInput, TurnResult, TurnStart } from '../protocols/protocol.js';
 import type { LoadedSession, SessionOutput } from '../session/modes.js';
 import { internal, type Session, type SessionShape } from '../session/session.js';
 import type { SessionManager } from '../session/session-manager.js';
@@ -109,13 +109,15 @@ export class RunningTurn<S extends object = SessionShape, Body = unknown, Event 
   events(): AsyncGenerator<Event> {
     // Started here, not on the first read: a stream that is never read still runs and settles.
     // The agent runs with the turn span active (its spans nest under it).
+    // A protocol that opens with the session gets it as loaded: taken before any stage runs.
+    const start = this.protocol.opensWithSession ? { session: this.sessions.view(this.loaded) } : undefined;
     const queue = new StreamQueue<TurnEvent<TurnResult>>();
     void inTurnSpan(this.span, () => this.#produce((event) => queue.push(event))).finally(() => queue.finish());
-    return this.#encode(this.#drain(queue));
+    return this.#encode(this.#drain(queue), start);
   }
 
-  async *#encode(events: AsyncIterable<TurnEvent<TurnResult>>): AsyncGenerator<Event> {
-    yield* this.protocol.encodeEvents(events, this.request);
+  async *#encode(events: AsyncIterable<TurnEvent<TurnResult>>, start: TurnStart | undefined): AsyncGenerator<Event> {
+    yield* this.protocol.encodeEvents(events, this.request, start);
   }
 
   async *#drain(queue: StreamQueue<TurnEvent<TurnResult>>): AsyncGenerator<TurnEvent<TurnResult>> {

@@ -1,7 +1,7 @@
 import { BatonError, InterceptorError, publicError } from '../../errors.js';
 import type { JsonValue } from '../../json.js';
 import type { ExecutedCall, ProposedCall, TurnEvent } from '../../turn-events.js';
-import type { TurnInput, TurnResult } from '../protocol.js';
+import type { TurnInput, TurnResult, TurnStart } from '../protocol.js';
 import type { AgUiRunExtra } from './request.js';
 import { statePatch } from './state-patch.js';
 import type { AgUiEvent, AgUiInterrupt } from './wire.js';
@@ -28,7 +28,10 @@ export const APPROVAL_RESPONSE_SCHEMA: Record<string, unknown> = {
  * applies the run's state events holds exactly what was committed — and a failed run (`error`)
  * sends no delta at all.
  */
-export function agUiEventEncoder(input: TurnInput): (event: TurnEvent<TurnResult>) => AgUiEvent[] {
+export function agUiEventEncoder(
+  input: TurnInput,
+  base: JsonValue = (input.extra as AgUiRunExtra).base,
+): (event: TurnEvent<TurnResult>) => AgUiEvent[] {
   const run = input.extra as AgUiRunExtra;
   const decided = new Set(input.approvals.map((d) => d.id));
   const reported = new Set<string>();
@@ -83,7 +86,7 @@ export function agUiEventEncoder(input: TurnInput): (event: TurnEvent<TurnResult
                 result(run, d.id, { rejected: true, ...(d.reason === undefined ? {} : { reason: d.reason }) }),
               )
           : [];
-        const delta = statePatch(run.base, session.session as JsonValue);
+        const delta = statePatch(base, session.session as JsonValue);
         const baton = {
           ...(session.sessionId === undefined ? {} : { sessionId: session.sessionId }),
           ...(session.status === undefined ? {} : { sessionStatus: session.status }),
@@ -107,7 +110,7 @@ export function agUiEventEncoder(input: TurnInput): (event: TurnEvent<TurnResult
 }
 
 /** What every run opens with: `RUN_STARTED`, then the state the run starts from. */
-export function opening(input: TurnInput): AgUiEvent[] {
+export function opening(input: TurnInput, base: JsonValue = (input.extra as AgUiRunExtra).base): AgUiEvent[] {
   const run = input.extra as AgUiRunExtra;
   return [
     {
@@ -116,7 +119,7 @@ export function opening(input: TurnInput): AgUiEvent[] {
       runId: run.runId,
       ...(run.parentRunId === undefined ? {} : { parentRunId: run.parentRunId }),
     },
-    { type: 'STATE_SNAPSHOT', snapshot: run.base },
+    { type: 'STATE_SNAPSHOT', snapshot: base },
   ];
 }
 
@@ -124,9 +127,14 @@ export function opening(input: TurnInput): AgUiEvent[] {
 export async function* encodeAgUiEvents(
   events: AsyncIterable<TurnEvent<TurnResult>>,
   input: TurnInput,
+  start?: TurnStart,
 ): AsyncGenerator<AgUiEvent> {
-  yield* opening(input);
-  const encode = agUiEventEncoder(input);
+  // Server mode: the run starts from the stored session (the client's `state` was never loaded);
+  // client and sealed mode: from the state the client sent, which is the session it holds.
+  const stored = start?.session?.session;
+  const base = stored !== undefined && typeof stored === 'object' ? stored : (input.extra as AgUiRunExtra).base;
+  yield* opening(input, base);
+  const encode = agUiEventEncoder(input, base);
   for await (const event of events) yield* encode(event);
 }
 

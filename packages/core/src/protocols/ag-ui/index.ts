@@ -31,6 +31,7 @@ export const agUi: Protocol<AgUiEvent[], AgUiEvent> = {
     ...agUiEventEncoder(input)({ type: 'done', result }),
   ],
   encodeEvents: encodeAgUiEvents,
+  opensWithSession: true,
 };
 
 export { APPROVAL_RESPONSE_SCHEMA, agUiEventEncoder, encodeAgUiEvents } from './events.js';
