@@ -73,6 +73,11 @@ export const ERROR_CODES = {
     description:
       'Shutting down (`close()`): no new turn starts, one still running at the bound is aborted (`Retry-After`).',
   },
+  APPROVAL_INPUT_INVALID: {
+    status: 400,
+    description:
+      "An edited approval's input does not match the tool's schema; nothing ran, the approval is still pending.",
+  },
   APPROVAL_UNKNOWN: {
     status: 400,
     description:

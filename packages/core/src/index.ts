@@ -68,7 +68,14 @@ export {
   type ScriptRule,
   scriptedModel,
 } from './model/scripted-model.js';
-export { type Tool, type ToolContext, type ToolDefinition, tool, toolFor } from './model/tool.js';
+export {
+  type ApprovalPolicy,
+  type Tool,
+  type ToolContext,
+  type ToolDefinition,
+  tool,
+  toolFor,
+} from './model/tool.js';
 export type { BatonLogger, BatonLogLevel } from './observability/logger.js';
 export { BATON_METRICS } from './observability/metrics.js';
 export { definePlugin } from './pipeline/define-plugin.js';

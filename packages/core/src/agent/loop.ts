@@ -146,16 +146,19 @@ export class AgentLoop<S extends object> {
         return;
       }
       messages.push({ role: 'assistant', content: result.text, toolCalls: result.toolCalls });
+      // Decided once per call, before any of them runs: the proposal is what the user will approve.
+      const waiting = new Set<ModelToolCall>();
+      for (const call of result.toolCalls) if (await this.#tools.requiresApproval(call, ctx)) waiting.add(call);
       if (history) {
         // Calls awaiting approval are recorded with the answer (the agent stages it), not here.
-        const ran = result.toolCalls.filter((c) => !this.#tools.requiresApproval(c.name));
+        const ran = result.toolCalls.filter((c) => !waiting.has(c));
         const text = ran.length < result.toolCalls.length ? '' : result.text;
         if (ran.length > 0) history.stage([{ role: 'assistant', content: text, toolCalls: ran }]);
       }
       const proposed: ModelToolCall[] = [];
       const executedNow: ExecutedCall[] = [];
       for (const call of result.toolCalls) {
-        if (this.#tools.requiresApproval(call.name)) {
+        if (waiting.has(call)) {
           proposed.push(call);
           continue;
         }

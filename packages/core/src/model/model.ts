@@ -5,6 +5,11 @@ export interface ModelToolCall {
   id: string;
   name: string;
   input: unknown;
+  /**
+   * Set on an approved call the user edited before approving it: the input the model proposed
+   * (`input` is the edited one, which ran). Conversation memory records it.
+   */
+  proposedInput?: unknown;
 }
 
 /** Conversation as the model sees it (provider-neutral). */

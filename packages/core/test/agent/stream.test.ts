@@ -11,8 +11,8 @@ import {
   Session,
   scriptedModel,
   tool,
-} from '../src/index.js';
-import { drain, user } from './support/turns.js';
+} from '../../src/index.js';
+import { drain, user } from '../support/turns.js';
 
 const types = (events: AgentTurnEvent[]) => events.map((e) => e.type);
 const deltas = (events: AgentTurnEvent[]) => events.flatMap((e) => (e.type === 'text' ? [e.delta] : [])).join('');
