@@ -58,6 +58,7 @@ export type {
   ModelStreamPart,
   ModelTool,
   ModelToolCall,
+  ResponseFormat,
   SessionView,
   Usage,
 } from './model/model.js';

@@ -18,6 +18,7 @@ import type { StreamChunk, TurnContext } from '../turn.js';
 import type { ExecutedCall } from '../turn-events.js';
 import type { ObserverBus } from './observers.js';
 import { historyItemOf, promptFromHistory, promptFromRequest } from './prompt.js';
+import { type OutputSpec, parseOutput } from './structured-output.js';
 import { type ClaimApproval, executedCall, type ToolRunner } from './tool-runner.js';
 
 /** Per-turn runner state, kept off the public TurnContext. */
@@ -37,6 +38,8 @@ export interface TurnState {
   recorded?: boolean;
   /** Times model and tool calls for the turn runner's logs and metrics (`RunOptions.probe`). */
   probe?: TurnProbe;
+  /** Structured output asked for (`RunOptions.output`). */
+  output?: OutputSpec;
 }
 
 export interface AgentLoopOptions {
@@ -130,6 +133,7 @@ export class AgentLoop<S extends object> {
         tools: modelTools,
         signal: ctx.signal,
         session: session as unknown as Session,
+        ...(state.output === undefined ? {} : { responseFormat: state.output.format }),
       });
       if (ctx.signal.aborted) throw abortError(ctx.signal);
       // A model hook answered without calling the model (a cache, a limit): stream its text too.
@@ -142,6 +146,7 @@ export class AgentLoop<S extends object> {
           executedToolCalls: executed,
           stopReason: 'end_turn',
           usage,
+          ...(state.output === undefined ? {} : { output: await parseOutput(result.text, state.output) }),
         };
         return;
       }
