@@ -12,3 +12,4 @@
 
 export { type AiSdkProviderOptions, type AiSdkTelemetry, type FromAiSdkOptions, fromAiSdk } from './from-ai-sdk.js';
 export { toSdkMessages, toSdkTools } from './messages.js';
+export { type AiSdkToolSet, fromAiSdkTools } from './tools.js';

@@ -73,6 +73,11 @@ export const ERROR_CODES = {
     description:
       'Shutting down (`close()`): no new turn starts, one still running at the bound is aborted (`Retry-After`).',
   },
+  APPROVAL_INPUT_INVALID: {
+    status: 400,
+    description:
+      "An edited approval's input does not match the tool's schema; nothing ran, the approval is still pending.",
+  },
   APPROVAL_UNKNOWN: {
     status: 400,
     description:
@@ -93,6 +98,11 @@ export const ERROR_CODES = {
   },
   MAX_STEPS_EXCEEDED: { status: 500, description: 'The model kept calling tools past `maxSteps`.' },
   MODEL_ERROR: { status: 502, description: 'The model (provider) failed or returned an unusable answer.' },
+  OUTPUT_INVALID: {
+    status: 502,
+    description:
+      "Structured output: the model's final answer is not JSON matching the `output` schema; nothing was committed.",
+  },
   TURN_TIMEOUT: {
     status: 504,
     description: 'The turn took longer than `turnTimeoutMs` (default 120 s); nothing was committed.',

@@ -59,6 +59,7 @@ export type {
   ModelStreamPart,
   ModelTool,
   ModelToolCall,
+  ResponseFormat,
   SessionView,
   Usage,
 } from './model/model.js';
@@ -69,7 +70,14 @@ export {
   type ScriptRule,
   scriptedModel,
 } from './model/scripted-model.js';
-export { type Tool, type ToolContext, type ToolDefinition, tool, toolFor } from './model/tool.js';
+export {
+  type ApprovalPolicy,
+  type Tool,
+  type ToolContext,
+  type ToolDefinition,
+  tool,
+  toolFor,
+} from './model/tool.js';
 export {
   type CapturedAttribute,
   configureGenAiTelemetry,
@@ -79,7 +87,8 @@ export { GEN_AI_SEMCONV_VERSION } from './observability/gen-ai.js';
 export type { BatonLogger, BatonLogLevel } from './observability/logger.js';
 export { BATON_METRICS, GEN_AI_METRICS } from './observability/metrics.js';
 export { definePlugin } from './pipeline/define-plugin.js';
-export * from './protocols/ag-ui/index.js';
+export { agUi } from './protocols/ag-ui/index.js';
+export type * from './protocols/ag-ui/wire.js';
 export {
   aiSdkUi,
   type BatonUiDataTypes,

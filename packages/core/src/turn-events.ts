@@ -33,6 +33,11 @@ export interface ExecutedCall {
   output: unknown;
   /** Set when the tool failed, was refused by the approval gate, or the user rejected the call. */
   isError?: boolean;
+  /**
+   * Set when the user edited the call's input before approving it: the input the agent proposed
+   * (`input` is the edited one, which ran).
+   */
+  proposedInput?: unknown;
 }
 
 /** The user's decision on a proposed call: run it (`approved`) or reject it (with a `reason`). */
@@ -42,6 +47,12 @@ export interface Decision {
   input: unknown;
   approved: boolean;
   reason?: string;
+  /**
+   * An approval that edits the call: the input to run instead of `input` (which still names the
+   * proposal, as proposed). It is validated against the tool's schema before anything runs (a bad
+   * edit is `APPROVAL_INPUT_INVALID`); the signature and the claim stay the proposal's.
+   */
+  editedInput?: unknown;
 }
 
 /**

@@ -25,14 +25,18 @@ export interface AgentResponse {
   usage: Usage;
   /** Set when an interceptor refused the turn. */
   error?: { code: string; details?: Record<string, unknown> };
+  /** Structured output (`RunOptions.output`): the final answer as the validated object. */
+  output?: unknown;
 }
 
 /**
  * `agent.run`'s result: the response and the session as a plain object (`temp:` keys dropped),
  * typed by the agent's session shape `S` (each key optional: the turn may not have set it).
  */
-export interface AgentResult<S extends object = SessionShape> extends AgentResponse {
+export interface AgentResult<S extends object = SessionShape, O = unknown> extends AgentResponse {
   session: Partial<S> & JsonObject;
+  /** Structured output (`RunOptions.output`): the final answer as the validated object. */
+  output?: O;
 }
 
 /** The request a turn works on; request hooks may replace it. */
@@ -264,7 +268,8 @@ export interface AgentOptions<S extends object = SessionShape> {
   approvalClaims?: ApprovalClaims;
 }
 
-export interface RunOptions {
+/** `O`: the structured output's type (`output`'s schema output). */
+export interface RunOptions<O = unknown> {
   /** A Session, or the plain object a previous turn returned (Python's `response.session`). */
   session?: Session | JsonObject;
   /** What the client says about where it runs (HelpDesk: `platform_context`); default `{}`. */
@@ -273,6 +278,12 @@ export interface RunOptions {
   server?: ServerContext;
   /** The user's decisions on the calls the previous turn proposed (default none). */
   approvals?: Decision[];
+  /**
+   * Structured output: a Standard Schema producing JSON Schema (zod 4). The model is asked to
+   * answer with JSON (`ModelCall.responseFormat`; native structured output through `@baton/ai-sdk`),
+   * and a final answer is parsed and validated into `result.output` (`OUTPUT_INVALID` otherwise).
+   */
+  output?: StandardSchemaV1<unknown, O>;
   signal?: AbortSignal;
   /**
    * Marks an approval consumed before its tool runs, resolving true for the first claim of `key`

@@ -13,7 +13,7 @@ import { plainEnv } from '../../support/node-versions.js';
 
 export const run = promisify(execFile);
 export const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-export const PACKAGES = ['core', 'node', 'koa', 'fastify', 'redis', 'ai-sdk', 'postgres'] as const;
+export const PACKAGES = ['core', 'node', 'koa', 'fastify', 'redis', 'ai-sdk', 'postgres', 'mcp'] as const;
 export type PackageName = (typeof PACKAGES)[number];
 
 const alive = (pid: number) => {

@@ -27,6 +27,7 @@ import { AgentLoop, type TurnState } from './loop.js';
 import { ObserverBus } from './observers.js';
 import { checkChangedOwnedKeys, checkOwnedKeys } from './owned-keys.js';
 import { StreamQueue } from './stream-queue.js';
+import { outputSpec } from './structured-output.js';
 import { ToolRunner } from './tool-runner.js';
 
 /** Per-turn runner state, kept off the public TurnContext. */
@@ -176,9 +177,12 @@ export class Agent<S extends object = SessionShape> {
     return [...this.#assembled.tools.values()];
   }
 
-  /** Runs one turn. The Session passed in is changed in place; a failed turn leaves it as it was. */
-  run(messages: Message[], options: RunOptions = {}): Promise<AgentResult<S>> {
-    return this.#turn(messages, options, runState(), true);
+  /**
+   * Runs one turn. The Session passed in is changed in place; a failed turn leaves it as it was.
+   * With `output` (a schema), a final answer is the validated object in `result.output`.
+   */
+  run<O = unknown>(messages: Message[], options: RunOptions<O> = {}): Promise<AgentResult<S, O>> {
+    return this.#turn(messages, options, runState(), true) as Promise<AgentResult<S, O>>;
   }
 
   /**
@@ -251,6 +255,7 @@ export class Agent<S extends object = SessionShape> {
     const signal = options.signal ?? new AbortController().signal;
     if (options.claimApproval !== undefined) state.claim = options.claimApproval;
     if (options.probe !== undefined) state.probe = options.probe;
+    if (options.output !== undefined) state.output = outputSpec(options.output);
     const outerSpan = takeTurnSpan();
     const span =
       outerSpan ??

@@ -2,6 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import { match, P } from 'ts-pattern';
 import { BatonError } from '../errors.js';
 import type { ModelToolCall } from '../model/model.js';
+import type { Tool } from '../model/tool.js';
+import { describeIssues, validate } from '../schema.js';
 import type { Decision, ExecutedCall } from '../turn-events.js';
 
 /** Reserved session key (under `baton:`) holding the calls awaiting approval. */
@@ -50,6 +52,38 @@ export function matchApprovals(approvals: Decision[], pending: ModelToolCall[]):
     }
   }
   return { matched, strayRejections };
+}
+
+/**
+ * The calls to run for the matched decisions: the proposal itself, or — for an approval that
+ * declares an edit (`editedInput`) — the proposal with the edited input, which must pass the
+ * tool's schema. A bad edit is `APPROVAL_INPUT_INVALID` before anything is claimed or run, so the
+ * proposal stays pending. An edit equal to the proposal is no edit.
+ */
+export async function approvedCalls(
+  matched: MatchedApprovals['matched'],
+  tools: ReadonlyMap<string, Pick<Tool, 'input'>>,
+): Promise<ModelToolCall[]> {
+  const calls: ModelToolCall[] = [];
+  for (const { call, approval } of matched) {
+    const proposal = { id: call.id, name: call.name, input: call.input };
+    if (!approval.approved || !('editedInput' in approval) || isDeepStrictEqual(approval.editedInput, call.input)) {
+      calls.push(proposal);
+      continue;
+    }
+    const t = tools.get(call.name);
+    const checked = t === undefined ? undefined : await validate(t.input, approval.editedInput);
+    if (!checked?.ok) {
+      const why = checked === undefined ? 'the tool is gone' : describeIssues(checked.issues);
+      throw new BatonError('APPROVAL_INPUT_INVALID', `The edited input of tool call "${call.id}" is invalid: ${why}`, {
+        id: call.id,
+        name: call.name,
+        ...(checked === undefined ? {} : { issues: checked.issues.slice(0, 10) }),
+      });
+    }
+    calls.push({ ...proposal, input: approval.editedInput, proposedInput: call.input });
+  }
+  return calls;
 }
 
 /**

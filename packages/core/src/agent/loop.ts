@@ -21,6 +21,7 @@ import type { StreamChunk, TurnContext } from '../turn.js';
 import type { ExecutedCall } from '../turn-events.js';
 import type { ObserverBus } from './observers.js';
 import { historyItemOf, promptFromHistory, promptFromRequest } from './prompt.js';
+import { type OutputSpec, parseOutput } from './structured-output.js';
 import { type ClaimApproval, executedCall, type ToolRunner } from './tool-runner.js';
 
 /** Per-turn runner state, kept off the public TurnContext. */
@@ -40,6 +41,8 @@ export interface TurnState {
   recorded?: boolean;
   /** Times model and tool calls for the turn runner's logs and metrics (`RunOptions.probe`). */
   probe?: TurnProbe;
+  /** Structured output asked for (`RunOptions.output`). */
+  output?: OutputSpec;
 }
 
 export interface AgentLoopOptions {
@@ -132,6 +135,7 @@ export class AgentLoop<S extends object> {
         tools: modelTools,
         signal: ctx.signal,
         session: session as unknown as Session,
+        ...(state.output === undefined ? {} : { responseFormat: state.output.format }),
       });
       if (ctx.signal.aborted) throw abortError(ctx.signal);
       // A model hook answered without calling the model (a cache, a limit): stream its text too.
@@ -144,20 +148,24 @@ export class AgentLoop<S extends object> {
           executedToolCalls: executed,
           stopReason: 'end_turn',
           usage,
+          ...(state.output === undefined ? {} : { output: await parseOutput(result.text, state.output) }),
         };
         return;
       }
       messages.push({ role: 'assistant', content: result.text, toolCalls: result.toolCalls });
+      // Decided once per call, before any of them runs: the proposal is what the user will approve.
+      const waiting = new Set<ModelToolCall>();
+      for (const call of result.toolCalls) if (await this.#tools.requiresApproval(call, ctx)) waiting.add(call);
       if (history) {
         // Calls awaiting approval are recorded with the answer (the agent stages it), not here.
-        const ran = result.toolCalls.filter((c) => !this.#tools.requiresApproval(c.name));
+        const ran = result.toolCalls.filter((c) => !waiting.has(c));
         const text = ran.length < result.toolCalls.length ? '' : result.text;
         if (ran.length > 0) history.stage([{ role: 'assistant', content: text, toolCalls: ran }]);
       }
       const proposed: ModelToolCall[] = [];
       const executedNow: ExecutedCall[] = [];
       for (const call of result.toolCalls) {
-        if (this.#tools.requiresApproval(call.name)) {
+        if (waiting.has(call)) {
           proposed.push(call);
           continue;
         }

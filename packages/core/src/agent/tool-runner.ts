@@ -15,7 +15,7 @@ import type { ApprovalClaims } from '../session/stores/store.js';
 import type { ToolInvocation, ToolOutcome, TurnContext } from '../turn.js';
 import type { Decision, ExecutedCall, ProposedCall } from '../turn-events.js';
 import type { ApprovalSigner, PendingCall } from './approval-signing.js';
-import { matchApprovals, PENDING_KEY, reportStrayRejection } from './approvals.js';
+import { approvedCalls, matchApprovals, PENDING_KEY, reportStrayRejection } from './approvals.js';
 import type { ObserverBus } from './observers.js';
 
 /** Claims an approval in the session store (server mode: `RunOptions.claimApproval`). */
@@ -46,9 +46,16 @@ export class ToolRunner<S extends object> {
     this.#plugins = plugins;
   }
 
-  /** Whether a call to `name` waits for the user's approval instead of running. */
-  requiresApproval(name: string): boolean {
-    return this.#plugins().tools.get(name)?.requiresApproval === true;
+  /**
+   * Whether this call waits for the user's approval instead of running: the tool's flag, or its
+   * policy on the call's validated input. An unknown tool or an invalid input waits for nothing:
+   * it runs nothing either (the gate reports it to the model).
+   */
+  async requiresApproval(call: ToolInvocation, ctx: TurnContext<S>): Promise<boolean> {
+    const t = this.#plugins().tools.get(call.name);
+    if (t === undefined || typeof t.requiresApproval === 'boolean') return t?.requiresApproval === true;
+    const parsed = await validate(t.input, call.input);
+    return parsed.ok && (await t.requiresApproval(parsed.value, toolContext(ctx, call.id)));
   }
 
   /**
@@ -71,6 +78,8 @@ export class ToolRunner<S extends object> {
     const decisions = ctx.request.approvals;
     const { matched: approvals, strayRejections } = matchApprovals(decisions, pending);
     if (this.#options.signer !== undefined) this.#verifyApprovals(approvals.map((a) => a.call));
+    // Edited approvals are checked before the claim: a bad edit consumes nothing and runs nothing.
+    const calls = await approvedCalls(approvals, this.#plugins().tools);
     await this.#claimApprovals(
       approvals.map((a) => a.call),
       ctx,
@@ -86,7 +95,6 @@ export class ToolRunner<S extends object> {
     }
 
     if (approvals.length > 0) {
-      const calls = approvals.map(({ call }) => ({ id: call.id, name: call.name, input: call.input }));
       messages.push({ role: 'assistant', content: '', toolCalls: calls });
       for (const [i, { approval }] of approvals.entries()) {
         const call = calls[i] as ModelToolCall;
@@ -170,15 +178,23 @@ export class ToolRunner<S extends object> {
   async #execute(call: ToolInvocation, ctx: TurnContext<S>, approved: ModelToolCall | undefined): Promise<ToolOutcome> {
     const t = this.#plugins().tools.get(call.name);
     if (t === undefined) return { output: { error: `Unknown tool "${call.name}"` }, isError: true };
-    if (t.requiresApproval && !isSameCall(call, approved)) {
-      return { output: { error: `Tool "${call.name}" requires the user's approval` }, isError: true };
-    }
+    const unapproved = { output: { error: `Tool "${call.name}" requires the user's approval` }, isError: true };
+    if (t.requiresApproval === true && !isSameCall(call, approved)) return unapproved;
     const parsed = await validate(t.input, call.input);
     if (!parsed.ok) {
       return {
         output: { error: `Invalid input: ${describeIssues(parsed.issues)}`, code: 'TOOL_INPUT_INVALID' },
         isError: true,
       };
+    }
+    // A policy is asked again on the input that reaches the gate (a hook may have changed it);
+    // an approved call must be the one the user approved, whatever the policy says now.
+    if (typeof t.requiresApproval === 'function') {
+      const gated =
+        approved !== undefined
+          ? !isSameCall(call, approved)
+          : await t.requiresApproval(parsed.value, toolContext(ctx, call.id));
+      if (gated) return unapproved;
     }
     // A turn aborted meanwhile (client gone, deadline, lease lost) starts no tool: the lease may
     // be another turn's by now, and nothing of this turn will be committed.
@@ -275,6 +291,7 @@ export class ToolRunner<S extends object> {
 export function executedCall(call: ModelToolCall, outcome: ToolOutcome): ExecutedCall {
   const out: ExecutedCall = { id: call.id, name: call.name, input: call.input, output: outcome.output };
   if (outcome.isError) out.isError = true;
+  if ('proposedInput' in call) out.proposedInput = call.proposedInput;
   return out;
 }
 

@@ -5,6 +5,11 @@ export interface ModelToolCall {
   id: string;
   name: string;
   input: unknown;
+  /**
+   * Set on an approved call the user edited before approving it: the input the model proposed
+   * (`input` is the edited one, which ran). Conversation memory records it.
+   */
+  proposedInput?: unknown;
 }
 
 /** Conversation as the model sees it (provider-neutral). */
@@ -52,6 +57,17 @@ export interface SessionView {
   toJSON(): JsonObject;
 }
 
+/**
+ * Structured output: the model is asked to answer with JSON matching `schema` (providers with
+ * native structured output enforce it; the agent validates the answer either way).
+ */
+export interface ResponseFormat {
+  type: 'json';
+  schema: Record<string, unknown>;
+  name?: string;
+  description?: string;
+}
+
 /** Everything a model step gets. `session` is read-only context (the scripted model uses it). */
 export interface ModelCall {
   system: string | undefined;
@@ -61,6 +77,8 @@ export interface ModelCall {
   session: SessionView;
   /** The model to call; unset means the agent's. A model hook sets it to fall back to another. */
   model?: Model;
+  /** Set when the turn asks for structured output (`RunOptions.output`). */
+  responseFormat?: ResponseFormat;
 }
 
 /** One model step: text and/or tool calls. */

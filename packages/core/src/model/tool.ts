@@ -38,8 +38,13 @@ export interface ToolDefinition<TSchema extends StandardSchemaV1, S extends obje
    * Standard JSON Schema (zod 4 does); required otherwise.
    */
   jsonSchema?: Record<string, unknown>;
-  /** The call is not executed until the user approves it on the next turn. */
-  requiresApproval?: boolean;
+  /**
+   * The call is not executed until the user approves it on the next turn: always (`true`), or when
+   * the policy says so for this call's validated input (`({ replicas }) => replicas > 5`). The
+   * policy is decided before the call is proposed (a proposed call is signed and claimed like any
+   * approval) and again at the gate, on the input that reaches it.
+   */
+  requiresApproval?: boolean | ApprovalPolicy<StandardSchemaV1.InferOutput<TSchema>, S>;
   /** A sentence shown with a pending approval (`ProposedCall.intent`). */
   intent?: (input: StandardSchemaV1.InferOutput<TSchema>) => string;
   execute(input: StandardSchemaV1.InferOutput<TSchema>, ctx: ToolContext<S>): unknown;
@@ -47,13 +52,24 @@ export interface ToolDefinition<TSchema extends StandardSchemaV1, S extends obje
   onReject?(input: StandardSchemaV1.InferOutput<TSchema>, reason: string | undefined, ctx: ToolContext<S>): unknown;
 }
 
+/**
+ * Decides per call whether it waits for the user's approval, from the call's validated input and
+ * the turn (read the session, `clientContext`, `server`): e.g. only when `replicas > 5`. It must
+ * not change the session. A policy that throws fails the turn.
+ */
+export type ApprovalPolicy<I = unknown, S extends object = SessionShape> = (
+  input: I,
+  ctx: ToolContext<S>,
+) => boolean | Promise<boolean>;
+
 /** A tool as the agent holds it. */
 export interface Tool<S extends object = SessionShape> {
   readonly name: string;
   readonly description: string;
   readonly input: StandardSchemaV1;
   readonly jsonSchema: Record<string, unknown>;
-  readonly requiresApproval: boolean;
+  /** `true`/`false`, or a policy deciding per call (see {@link ToolDefinition.requiresApproval}). */
+  readonly requiresApproval: boolean | ApprovalPolicy<unknown, S>;
   intent?(input: unknown): string;
   execute(input: unknown, ctx: ToolContext<S>): unknown;
   onReject?(input: unknown, reason: string | undefined, ctx: ToolContext<S>): unknown;
@@ -78,7 +94,7 @@ export function tool<TSchema extends StandardSchemaV1, S extends object = Sessio
   return {
     ...(definition as unknown as Tool<S>),
     jsonSchema,
-    requiresApproval: definition.requiresApproval ?? false,
+    requiresApproval: (definition.requiresApproval ?? false) as boolean | ApprovalPolicy<unknown, S>,
   };
 }
 

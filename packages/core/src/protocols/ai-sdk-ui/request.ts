@@ -34,7 +34,13 @@ const respondedToolPart = z.object({
   toolName: z.string().max(64).optional(),
   state: z.literal('approval-responded'),
   input: z.unknown(),
-  approval: z.object({ id: z.string(), approved: z.boolean(), reason: z.string().max(10_000).nullish() }),
+  approval: z.object({
+    id: z.string(),
+    approved: z.boolean(),
+    reason: z.string().max(10_000).nullish(),
+    // Baton's extension (the AI SDK has no edited approval): the input to run instead of `input`.
+    editedInput: z.unknown().optional(),
+  }),
 });
 
 /** The fields of the body Baton reads for itself; the rest is the protocol's `extra`. */
@@ -114,8 +120,30 @@ function decisions(message: UiMessage, index: number): Decision[] {
     }
     const { type, toolCallId, toolName, input, approval } = checked.data;
     const name = type === 'dynamic-tool' ? (toolName ?? '') : type.slice('tool-'.length);
+    // Baton issues one approval per call, named by the call's id (`tool-approval-request`'s
+    // `approvalId`): an answer to any other approval id answers nothing Baton asked, so it is
+    // refused like any unknown approval, whatever call id it carries.
+    if (approval.id !== toolCallId) {
+      throw new BatonError(
+        'APPROVAL_UNKNOWN',
+        `Approval "${approval.id}" was not issued for tool call "${toolCallId}"`,
+        {
+          id: toolCallId,
+          name,
+          approvalId: approval.id,
+        },
+      );
+    }
     const decision: Decision = { id: toolCallId, name, input, approved: approval.approved };
     if (typeof approval.reason === 'string') decision.reason = approval.reason;
+    if (approval.editedInput !== undefined) {
+      if (!approval.approved) {
+        throw invalid([
+          { path: `messages.${index}.parts.${i}.approval.editedInput`, message: 'editedInput needs approved: true' },
+        ]);
+      }
+      decision.editedInput = approval.editedInput;
+    }
     out.push(decision);
   }
   if (out.length > 100) throw invalid([{ path: `messages.${index}.parts`, message: 'too many approvals (max 100)' }]);

@@ -15,6 +15,8 @@ const approvalSchema = z.object({
   input: z.unknown(),
   execute: z.boolean(),
   rejection_reason: z.string().max(10_000).nullish(),
+  // An edited approval declares itself: `input` stays the proposal's (it names what was approved).
+  edited_input: z.unknown().optional(),
 });
 
 const sessionField = z.union([plainObject, z.string(), z.null()]).optional();
@@ -97,6 +99,14 @@ export function parseChatRequest(body: unknown): ChatRequest {
   const approvals = (latest.data?.tool_calls ?? []).map((a) => {
     const approval: Approval = { id: a.id, name: a.name, input: a.input, execute: a.execute };
     if (typeof a.rejection_reason === 'string') approval.rejection_reason = a.rejection_reason;
+    if (a.edited_input !== undefined) {
+      if (!a.execute) {
+        throw new BatonError('REQUEST_INVALID', 'Invalid chat request: `edited_input` needs `execute: true`', {
+          issues: [{ path: 'data.tool_calls.edited_input', message: '`edited_input` needs `execute: true`' }],
+        });
+      }
+      approval.edited_input = a.edited_input;
+    }
     return approval;
   });
   return {
@@ -140,6 +150,7 @@ export function toDecision(approval: Approval): Decision {
     approved: approval.execute,
   };
   if (typeof approval.rejection_reason === 'string') decision.reason = approval.rejection_reason;
+  if (approval.edited_input !== undefined) decision.editedInput = approval.edited_input;
   return decision;
 }
 

@@ -22,6 +22,10 @@ export function toolCall(call: ProposedCall): ToolCall {
 export function executedToolCall(call: ExecutedCall): ExecutedToolCall {
   const wire: ExecutedToolCall = { id: call.id, name: call.name, input: call.input, output: call.output };
   if (call.isError) wire.is_error = true;
+  if ('proposedInput' in call) {
+    wire.edited = true;
+    wire.proposed_input = call.proposedInput;
+  }
   return wire;
 }
 

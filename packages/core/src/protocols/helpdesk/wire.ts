@@ -25,6 +25,9 @@ export interface ExecutedToolCall {
   input: unknown;
   output: unknown;
   is_error?: boolean;
+  /** The user edited the input before approving: `input` ran, `proposed_input` was proposed. */
+  edited?: true;
+  proposed_input?: unknown;
 }
 
 /** The user's decision on a proposed tool call (the latest message's `data.tool_calls`). */
@@ -34,6 +37,8 @@ export interface Approval {
   input: unknown;
   execute: boolean;
   rejection_reason?: string;
+  /** With `execute: true`: run the call with this input instead (an edited approval). */
+  edited_input?: unknown;
 }
 
 export interface ChatMessage {

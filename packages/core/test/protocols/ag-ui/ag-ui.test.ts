@@ -2,8 +2,9 @@
  * The AG-UI codec on its own: what it reads from a `RunAgentInput`, the JSON Patch between two
  * session states, and the events of a turn — the delta only with `done`, never with `error`.
  */
-import { agUi, agUiEventEncoder, decodeAgUiRequest, statePatch, type TurnResult } from '@baton/core';
+import { agUi, type TurnResult } from '@baton/core';
 import { describe, expect, it } from 'vitest';
+import { agUiEventEncoder, decodeAgUiRequest, statePatch } from '../../../src/protocols/ag-ui/index.js';
 
 const run = (extra: Record<string, unknown> = {}) => ({
   threadId: 'thread-1',
