@@ -15,7 +15,6 @@ import { anchors, links, markdownFiles, ROOT, readText } from './markdown.js';
 const PENDING_PAGES = new Set([
   'docs/conversations.md', // conversation owners, listing
   'docs/ai-sdk.md', // the AI SDK adapter
-  'docs/tools-and-approvals.md', // MCP tools, approval policies, edited approvals, structured output
 ]);
 
 const packageReadmes = readdirSync(`${ROOT}packages`).map((dir) => `packages/${dir}/README.md`);

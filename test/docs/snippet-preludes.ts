@@ -32,6 +32,15 @@ export const PRELUDES: Record<string, string> = {
     'declare const obj: Record<string, unknown>;',
     '',
   ].join('\n'),
+  /** The model and messages a block runs an agent with. */
+  model:
+    "declare const model: import('@baton/core').Model;\ndeclare const messages: import('@baton/core').Message[];\n",
+  /** The app's own operations a tool calls. */
+  ops: [
+    'declare function scaleService(service: string, replicas: number): Promise<string>;',
+    'declare function getWeather(city: string): Promise<{ celsius: number }>;',
+    '',
+  ].join('\n'),
   /** A test file's globals. */
   vitest: "import { expect, it } from 'vitest';\n",
 };
