@@ -3,7 +3,7 @@
  * that it calls `doGenerate` / `doStream` itself: options, response format, retries, warnings,
  * model resolution (gateway ids, v2 models), timeouts, stream cancellation.
  */
-import { APICallError } from '@ai-sdk/provider';
+import { APICallError, type LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { Agent, BatonError, tool } from '@baton/core';
 import { type LanguageModel, RetryError, UnsupportedModelVersionError } from 'ai';
 import { MockLanguageModelV3 } from 'ai/test';
@@ -177,19 +177,15 @@ describe('fromAiSdk: warnings, model resolution, timeouts, cancellation', () => 
       provider: 'acme',
       modelId: 'm',
       doGenerate: { ...textResult('ok'), warnings: [warning] },
-      doStream: async () => {
-        const result = streamResult(textParts('t', ['ok']));
-        const [start, ...rest] = await collect(result.stream as unknown as AsyncIterable<object>);
-        return {
-          stream: new ReadableStream({
-            start(c) {
-              c.enqueue({ ...start, warnings: [warning] });
-              for (const part of rest) c.enqueue(part);
-              c.close();
-            },
-          }),
-        };
-      },
+      doStream: async () => ({
+        stream: new ReadableStream<LanguageModelV3StreamPart>({
+          start(c) {
+            c.enqueue({ type: 'stream-start', warnings: [warning] });
+            for (const part of textParts('t', ['ok'])) c.enqueue(part);
+            c.close();
+          },
+        }),
+      }),
     });
     await fromAiSdk(mock).generate(modelCall());
     await collect(streamOf(fromAiSdk(mock), modelCall()));
