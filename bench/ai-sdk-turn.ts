@@ -1,6 +1,6 @@
 /**
  * What a turn costs through `@baton/ai-sdk` against the AI SDK's own `generateText`, in process,
- * with the same offline mock model (`MockLanguageModelV3` from `ai/test`): each turn is user
+ * with the same offline mock model (`MockLanguageModelV3` from `ai/test`, or V4 with `BENCH_SPEC=v4`): each turn is user
  * message -> tool call -> tool -> final text, two model steps.
  *
  *   (a) raw     `generateText({ model, tools: { lookup }, stopWhen: stepCountIs(2) })`
@@ -9,6 +9,7 @@
  *
  *   pnpm bench:ai-sdk                  # builds, then ~1 minute
  *   BENCH_TURNS=5000 pnpm bench:ai-sdk
+ *   BENCH_SPEC=v4 ...                  # with ai 7: MockLanguageModelV4 instead (no v3 -> v4 proxy)
  *
  * The variants run interleaved in one process (a warm-up, then 5 rounds of each in turn, so drift
  * hits all alike); the median round is reported, as µs per turn. `@baton/*` load from `dist/`.
@@ -17,12 +18,20 @@
 import { fromAiSdk } from '@baton/ai-sdk';
 import { Agent, tool as batonTool, scriptedModel } from '@baton/core';
 import { generateText, tool as sdkTool, stepCountIs } from 'ai';
-import { MockLanguageModelV3 } from 'ai/test';
 import { z } from 'zod';
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 3000);
 const ROUNDS = 5;
 const USER = 'What does "baton" mean?';
+const aiTest = (await import('ai/test')) as typeof import('ai/test') & {
+  MockLanguageModelV4?: typeof import('ai/test').MockLanguageModelV3;
+};
+const SPEC = process.env.BENCH_SPEC === 'v4' ? 'v4' : 'v3';
+const Mock =
+  (SPEC === 'v4' ? aiTest.MockLanguageModelV4 : aiTest.MockLanguageModelV3) ??
+  (() => {
+    throw new Error('BENCH_SPEC=v4 needs ai 7 (MockLanguageModelV4)');
+  })();
 
 type Variant = 'raw generateText' | 'Baton via fromAiSdk' | 'Baton, own interface';
 
@@ -32,7 +41,7 @@ const usage = {
 };
 /** Step 1 proposes the tool call; once the prompt ends with the tool's result, step 2 answers. */
 function mockModel() {
-  const model = new MockLanguageModelV3({
+  const model = new Mock({
     doGenerate: async (options) =>
       options.prompt.at(-1)?.role === 'tool'
         ? {
@@ -112,7 +121,7 @@ const { version: aiVersion } = (await import('ai/package.json', { with: { type: 
   version: string;
 };
 console.log(
-  `\n| turn: user -> tool call -> tool -> text (ai ${aiVersion}, Node ${process.versions.node}, ${TURNS} turns x ${ROUNDS} rounds) | µs/turn | vs raw generateText |`,
+  `\n| turn: user -> tool call -> tool -> text (ai ${aiVersion}, MockLanguageModel${SPEC.toUpperCase()}, Node ${process.versions.node}, ${TURNS} turns x ${ROUNDS} rounds) | µs/turn | vs raw generateText |`,
 );
 console.log('|---|---:|---:|');
 for (const [variant, value] of us) console.log(`| ${variant} | ${value.toFixed(1)} | ${(value / raw).toFixed(2)}x |`);
