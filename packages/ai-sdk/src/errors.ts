@@ -1,6 +1,6 @@
 import { abortError, BatonError } from '@baton/core';
 // From `ai`, not `@ai-sdk/provider`: the error classes of the `ai` major the application installed.
-import { APICallError, type FinishReason, RetryError } from 'ai';
+import { APICallError, RetryError } from 'ai';
 
 /**
  * Any failure of an SDK call as a BatonError: `TURN_ABORTED` when the call's signal fired,
@@ -40,7 +40,7 @@ function messageOf(error: unknown): string {
  * `content-filter` and `other` end the step normally: Baton goes on by the tool calls it got.
  * Retryable, so `modelRetry` may try again.
  */
-export function finishError(reason: FinishReason | 'interrupted', modelId: string): BatonError | undefined {
+export function finishError(reason: string, modelId: string): BatonError | undefined {
   if (reason !== 'error' && reason !== 'interrupted') return undefined;
   const message =
     reason === 'interrupted'

@@ -1,9 +1,8 @@
-import type { ModelMessage, ModelTool, ModelToolCall, Usage } from '@baton/core';
+import type { ModelMessage, ModelTool } from '@baton/core';
 import {
   type JSONSchema7,
   type JSONValue,
   jsonSchema,
-  type LanguageModelUsage,
   type ModelMessage as SdkMessage,
   type ToolCallPart,
   type ToolResultPart,
@@ -11,7 +10,8 @@ import {
 } from 'ai';
 
 /**
- * Maps Baton's provider-neutral conversation to AI SDK `ModelMessage`s. Assistant tool calls
+ * Maps Baton's provider-neutral conversation to AI SDK `ModelMessage`s (for calling `generateText`
+ * yourself; `fromAiSdk` builds the specification's prompt directly, the same way: `spec.ts`). Assistant tool calls
  * become `tool-call` parts; consecutive tool results are grouped into one `tool` message (some
  * providers require all results of a step together); an assistant message with neither text nor
  * tool calls is dropped (several providers reject empty assistant turns).
@@ -80,16 +80,4 @@ export function toSdkTools(tools: readonly ModelTool[]): ToolSet | undefined {
     set[t.name] = { description: t.description, inputSchema: jsonSchema(t.inputSchema as JSONSchema7) };
   }
   return set;
-}
-
-/** An SDK tool call as Baton's `ModelToolCall` (`input` is the parsed JSON the model sent). */
-export function toBatonToolCall(call: { toolCallId: string; toolName: string; input: unknown }): ModelToolCall {
-  return { id: call.toolCallId, name: call.toolName, input: call.input };
-}
-
-/** SDK usage as Baton usage: a count the provider did not report is 0. */
-export function toBatonUsage(usage: LanguageModelUsage | undefined): Usage {
-  const inputTokens = usage?.inputTokens ?? 0;
-  const outputTokens = usage?.outputTokens ?? 0;
-  return { inputTokens, outputTokens, totalTokens: usage?.totalTokens ?? inputTokens + outputTokens };
 }

@@ -1,6 +1,7 @@
 // `ai` 7 and a specification v4 model through @baton/ai-sdk, installed from the tarballs, on the
 // node running this file (`node --test`): a turn with a tool over HTTP (Koa, sessions in Redis),
-// usage and finish reasons in generate and stream, a v3 model through `ai` 7 too.
+// usage and finish reasons in generate and stream, what the adapter sends to the v4 specification
+// (it calls doGenerate / doStream itself), a v3 model through `ai` 7 too.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -175,6 +176,34 @@ describe('fromAiSdk with ai 7: usage and finish reasons of a v4 model', () => {
       ['executed', 'text', 'text', 'done'],
     );
     assert.deepEqual(events.at(-1).result.session, { word: 'streamed' });
+  });
+
+  it('calls the v4 specification directly: call settings, reasoning, headers, provider options, tools, responseFormat', async () => {
+    const mock = new MockLanguageModelV4({ doGenerate: text('{"answer":"42"}') });
+    const model = fromAiSdk(mock, {
+      temperature: 0,
+      maxOutputTokens: 50,
+      reasoning: 'low',
+      headers: { 'x-team': 'baton' },
+      providerOptions: { acme: { tier: 'fast' } },
+    });
+    const schema = { type: 'object', properties: { answer: { type: 'string' } } };
+    const tools = [{ name: 'remember', description: 'Remembers', inputSchema: { type: 'object' } }];
+    const result = await model.generate({ ...call(), tools, responseFormat: { type: 'json', schema, name: 'A' } });
+    assert.equal(result.text, '{"answer":"42"}');
+    const sent = JSON.parse(JSON.stringify(mock.doGenerateCalls[0]));
+    assert.deepEqual(sent, {
+      temperature: 0,
+      maxOutputTokens: 50,
+      reasoning: 'low',
+      headers: { 'x-team': 'baton' },
+      providerOptions: { acme: { tier: 'fast' } },
+      prompt: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
+      abortSignal: {},
+      tools: [{ type: 'function', name: 'remember', description: 'Remembers', inputSchema: { type: 'object' } }],
+      toolChoice: { type: 'auto' },
+      responseFormat: { type: 'json', schema, name: 'A' },
+    });
   });
 
   it('a specification v3 model still works through ai 7', async () => {
