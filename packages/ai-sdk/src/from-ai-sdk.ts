@@ -14,7 +14,9 @@ import {
   finishReasonOf,
   logWarnings,
   parseToolInput,
+  providerName,
   resolveSpecModel,
+  responseInfo,
   type SpecCallOptions,
   type SpecContent,
   type SpecModel,
@@ -138,6 +140,7 @@ export function fromAiSdk(model: LanguageModel, options: FromAiSdkOptions = {}):
 
   return {
     id,
+    provider: providerName(model),
 
     async generate(call: ModelCall): Promise<ModelResult> {
       if (call.signal.aborted) throw abortError(call.signal);
@@ -147,7 +150,8 @@ export function fromAiSdk(model: LanguageModel, options: FromAiSdkOptions = {}):
         const options = request(call, signal);
         const result = await withRetries(() => model.doGenerate(options), maxRetries, signal);
         logWarnings(result.warnings, model);
-        const failed = finishError(finishReasonOf(result.finishReason), id);
+        const finishReason = finishReasonOf(result.finishReason);
+        const failed = finishError(finishReason, id);
         if (failed) throw failed;
         let text = '';
         const toolCalls: ModelToolCall[] = [];
@@ -155,7 +159,12 @@ export function fromAiSdk(model: LanguageModel, options: FromAiSdkOptions = {}):
           if (part.type === 'text') text += part.text ?? '';
           else if (part.type === 'tool-call' && part.providerExecuted !== true) toolCalls.push(toBatonToolCall(part));
         }
-        return { text, toolCalls, usage: toBatonSpecUsage(result.usage) };
+        return {
+          text,
+          toolCalls,
+          usage: toBatonSpecUsage(result.usage),
+          ...responseInfo(result.response, finishReason),
+        };
       } catch (error) {
         throw toBatonError(error, call.signal, id);
       }
@@ -171,6 +180,7 @@ export function fromAiSdk(model: LanguageModel, options: FromAiSdkOptions = {}):
         const { stream } = await withRetries(() => model.doStream(options), maxRetries, signal);
         const reader = stream.getReader();
         let done = false;
+        let metadata: { id?: string; modelId?: string } | undefined;
         try {
           for (;;) {
             const next = await reader.read();
@@ -186,11 +196,15 @@ export function fromAiSdk(model: LanguageModel, options: FromAiSdkOptions = {}):
               case 'tool-call':
                 if (part.providerExecuted !== true) yield { type: 'tool_call', toolCall: toBatonToolCall(part) };
                 break;
+              case 'response-metadata':
+                metadata = { ...metadata, ...part };
+                break;
               case 'finish': {
-                const failed = finishError(finishReasonOf(part.finishReason), id);
+                const finishReason = finishReasonOf(part.finishReason);
+                const failed = finishError(finishReason, id);
                 if (failed) throw failed;
                 finished = true;
-                yield { type: 'finish', usage: toBatonSpecUsage(part.usage) };
+                yield { type: 'finish', usage: toBatonSpecUsage(part.usage), ...responseInfo(metadata, finishReason) };
                 break;
               }
               case 'error':

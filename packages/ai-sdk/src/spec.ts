@@ -1,4 +1,4 @@
-import type { ModelMessage, ModelTool, Usage } from '@baton/core';
+import type { ModelMessage, ModelResponseInfo, ModelTool, Usage } from '@baton/core';
 import { gateway, type LanguageModel, UnsupportedModelVersionError } from 'ai';
 import { toToolOutput } from './messages.js';
 
@@ -46,7 +46,13 @@ export interface SpecCallOptions {
 export type SpecFinishReason = { unified: string; raw?: string } | string;
 /** v3/v4: nested token counts; v2: flat numbers. */
 export type SpecUsage =
-  | { inputTokens?: { total?: number } | number; outputTokens?: { total?: number } | number; totalTokens?: number }
+  | {
+      inputTokens?: { total?: number; cacheRead?: number; cacheWrite?: number } | number;
+      outputTokens?: { total?: number } | number;
+      totalTokens?: number;
+      /** v2 (flat): tokens read from the provider's prompt cache. */
+      cachedInputTokens?: number;
+    }
   | undefined;
 
 /** A content part of a `doGenerate` result (`text` and `tool-call` are read, the rest skipped). */
@@ -65,6 +71,8 @@ export interface SpecGenerateResult {
   finishReason: SpecFinishReason;
   usage: SpecUsage;
   warnings?: unknown[];
+  /** The provider's response metadata (its id, the model that answered). */
+  response?: { id?: string; modelId?: string };
 }
 
 /** A part of a `doStream` stream: `stream-start`, `text-delta`, `tool-call`, `finish`, `error` are read. */
@@ -74,6 +82,9 @@ export interface SpecStreamPart extends SpecContent {
   finishReason?: SpecFinishReason;
   usage?: SpecUsage;
   error?: unknown;
+  /** `response-metadata` parts: the provider's response id and the model that answered. */
+  id?: string;
+  modelId?: string;
 }
 
 /** A language model of specification v2, v3 or v4. */
@@ -189,7 +200,36 @@ export function toBatonSpecUsage(usage: SpecUsage): Usage {
   const count = (c: { total?: number } | number | undefined) => (typeof c === 'number' ? c : c?.total);
   const inputTokens = count(usage?.inputTokens) ?? 0;
   const outputTokens = count(usage?.outputTokens) ?? 0;
-  return { inputTokens, outputTokens, totalTokens: usage?.totalTokens ?? inputTokens + outputTokens };
+  const out: Usage = { inputTokens, outputTokens, totalTokens: usage?.totalTokens ?? inputTokens + outputTokens };
+  // Prompt-cache counts, where the provider reports them (spans record them as gen_ai.usage.cache_*).
+  const input = typeof usage?.inputTokens === 'object' ? usage.inputTokens : undefined;
+  const cacheRead = input?.cacheRead ?? usage?.cachedInputTokens;
+  if (cacheRead !== undefined) out.cacheReadInputTokens = cacheRead;
+  if (input?.cacheWrite !== undefined) out.cacheCreationInputTokens = input.cacheWrite;
+  return out;
+}
+
+/**
+ * What the provider said of its answer (`gen_ai.response.*` on Baton's `chat` span), when it said
+ * anything: its response id and the model that answered, with the finish reason.
+ */
+export function responseInfo(
+  response: { id?: string; modelId?: string } | undefined,
+  finishReason: string,
+): { response?: ModelResponseInfo } {
+  if (response?.id === undefined && response?.modelId === undefined) return {};
+  return {
+    response: {
+      ...(response.id === undefined ? {} : { id: response.id }),
+      ...(response.modelId === undefined ? {} : { model: response.modelId }),
+      finishReason,
+    },
+  };
+}
+
+/** The GenAI provider name of a model (`openai.chat` -> `openai`; a gateway id `openai/gpt-4o` -> `openai`). */
+export function providerName(model: string | { provider: string }): string {
+  return typeof model === 'string' ? (model.split('/')[0] ?? model) : (model.provider.split('.')[0] ?? model.provider);
 }
 
 let warnedBefore = false;

@@ -50,7 +50,7 @@ function tree(spans) {
 }
 
 describe('@ai-sdk/otel registered beside Baton: the adapter calls the model directly, Baton spans only', () => {
-  it('generate: a chat span per model call, execute_tool for the tool, all Baton\'s; no AI SDK spans, no messages recorded', async () => {
+  it("generate: a chat span per model call, execute_tool for the tool, all Baton's; no AI SDK spans, no messages recorded", async () => {
     const model = new MockLanguageModelV4({
       provider: 'mock',
       modelId: 'v4',
