@@ -14,7 +14,6 @@ import { anchors, links, markdownFiles, ROOT, readText } from './markdown.js';
  */
 const PENDING_PAGES = new Set([
   'docs/conversations.md', // conversation owners, listing
-  'docs/ai-sdk.md', // the AI SDK adapter
 ]);
 
 const packageReadmes = readdirSync(`${ROOT}packages`).map((dir) => `packages/${dir}/README.md`);
