@@ -234,7 +234,9 @@ export class ServerMode implements SessionModeHandler {
       // Prove the lease is still ours before moving the session (a stale turn must not destroy it).
       if (state.lease) {
         const lease = state.lease;
-        await storeCall(() => store.commit(id, { set: new Map(), deleted: [], idleTtlMs, absoluteExpiresAt, lease }));
+        await storeCall(() =>
+          store.commit(id, { set: new Map(), deleted: [], idleTtlMs, absoluteExpiresAt, lease, ...owned }),
+        );
       }
       const newId = newSessionId();
       const all = new Map<string, string>();
