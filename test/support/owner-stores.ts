@@ -13,7 +13,9 @@ export function ownerStores(): { name: string; make: () => Promise<SessionStore>
     {
       name: 'Redis',
       make: async () => new RedisSessionStore({ url: REDIS_URL, prefix }),
-      cleanup: () => deleteKeys(prefix, REDIS_URL),
+      cleanup: async () => {
+        await deleteKeys(prefix, REDIS_URL);
+      },
     },
     {
       name: 'PostgreSQL',

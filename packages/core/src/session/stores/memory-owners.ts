@@ -9,15 +9,16 @@ import type { SessionListRequest, SessionSummary } from './store.js';
  * millisecond for 10,000.
  */
 export class MemoryOwnerIndex {
-  readonly #ids = new Map<string, Set<string>>();
+  /** owner -> id -> the session as held (the same object the store holds: no second lookup). */
+  readonly #ids = new Map<string, Map<string, HeldSession>>();
 
-  add(owner: string, id: string): void {
+  add(owner: string, id: string, held: HeldSession): void {
     let ids = this.#ids.get(owner);
     if (!ids) {
-      ids = new Set();
+      ids = new Map();
       this.#ids.set(owner, ids);
     }
-    ids.add(id);
+    ids.set(id, held);
   }
 
   remove(owner: string | undefined, id: string): void {
@@ -32,23 +33,18 @@ export class MemoryOwnerIndex {
     this.#ids.clear();
   }
 
-  /** A page of `owner`'s live sessions; `held` reads a session, `running` tells a held lease. */
-  list(
-    owner: string,
-    request: SessionListRequest,
-    held: (id: string) => HeldSession | undefined,
-    running: (id: string) => boolean,
-    now: number,
-  ): SessionSummary[] {
+  /** A page of `owner`'s live sessions; `running` tells a held lease. */
+  list(owner: string, request: SessionListRequest, running: (id: string) => boolean, now: number): SessionSummary[] {
     const page: SessionSummary[] = [];
     const limit = Math.max(0, request.limit);
     if (limit === 0) return page;
-    for (const id of this.#ids.get(owner) ?? []) {
-      const session = held(id);
-      if (!session || session.owner !== owner || isExpired(session, now)) continue;
+    const before = request.before;
+    let floor: SessionSummary | undefined; // the page's last entry once full: anything older is skipped
+    for (const [id, session] of this.#ids.get(owner) ?? []) {
       const updatedAt = session.updatedAt ?? session.createdAt;
-      if (!listedAfter(updatedAt, id, request.before)) continue;
-      if (page.length === limit && byActivity(page[limit - 1] as SessionSummary, { updatedAt, id }) <= 0) continue;
+      if (floor && (updatedAt < floor.updatedAt || (updatedAt === floor.updatedAt && id < floor.id))) continue;
+      if (before && !listedAfter(updatedAt, id, before)) continue;
+      if (isExpired(session, now)) continue;
       const summary: SessionSummary = {
         id,
         title: session.title ?? '',
@@ -61,6 +57,7 @@ export class MemoryOwnerIndex {
       while (at > 0 && byActivity(page[at - 1] as SessionSummary, summary) > 0) at--;
       page.splice(at, 0, summary);
       if (page.length > limit) page.pop();
+      if (page.length === limit) floor = page[limit - 1];
     }
     return page;
   }

@@ -196,7 +196,7 @@ export class MemorySessionStore implements SessionStore {
       this.#owners.remove(held.owner, id);
       held.owner = request.create.owner;
       held.title = request.create.title;
-      if (held.owner !== undefined) this.#owners.add(held.owner, id);
+      if (held.owner !== undefined) this.#owners.add(held.owner, id, held);
       this.#probation.add(id);
     }
     for (const [key, text] of request.set) held.texts.set(key, text);
@@ -265,7 +265,7 @@ export class MemorySessionStore implements SessionStore {
     this.#assertOpen();
     const now = this.#now();
     const running = (id: string) => this.#leases.get(id)?.holder !== undefined;
-    return this.#owners.list(owner, request, (id) => this.#sessions.get(id), running, now);
+    return this.#owners.list(owner, request, running, now);
   }
 
   async renameSession(id: string, owner: string, title: string): Promise<boolean> {
