@@ -42,6 +42,10 @@ export const ERROR_CODES = {
     status: 401,
     description: 'A sealed session was tampered with, truncated, expired or sealed with an unknown key (strict mode).',
   },
+  UNAUTHENTICATED: {
+    status: 401,
+    description: 'Owners: listing sessions needs a caller the `owner` hook names (an anonymous caller has no list).',
+  },
   SESSION_ID_INVALID: { status: 400, description: 'A session id is not 22 base64url characters.' },
   SESSION_BUSY: {
     status: 409,

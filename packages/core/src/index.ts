@@ -122,6 +122,7 @@ export type {
   SessionHistory,
   StoredHistoryItem,
 } from './session/history.js';
+export { defaultTitle, type OwnerContext, type OwnerOptions, type SessionList } from './session/owners.js';
 export { Sealer, type SealKey, type UnsealFailure, type UnsealResult } from './session/seal.js';
 export type { SealedModeOptions } from './session/sealed-mode.js';
 export type { ServerModeOptions } from './session/server-mode.js';
@@ -138,7 +139,7 @@ export {
 export { SessionManager, type SessionManagerOptions } from './session/session-manager.js';
 export { MemorySessionStore, type MemorySessionStoreOptions } from './session/stores/memory-store.js';
 /** Store authoring (the shapes a store reads and writes) lives in `@baton/core/store`. */
-export type { SessionStore } from './session/stores/store.js';
+export type { SessionListCursor, SessionStore, SessionSummary } from './session/stores/store.js';
 export type {
   AgentEvent,
   AgentObserver,

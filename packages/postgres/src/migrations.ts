@@ -21,6 +21,11 @@ export interface Migration {
  */
 export const MIGRATIONS: readonly Migration[] = [
   { version: 1, name: 'sessions, entries, transcript, claims, load and commit functions', file: '001_init.sql' },
+  {
+    version: 2,
+    name: 'owners: owner, title, updated_at, the owner index, load_owned and commit_owned',
+    file: '002_owners.sql',
+  },
 ];
 
 /** The newest schema version this package knows. */

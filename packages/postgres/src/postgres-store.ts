@@ -7,7 +7,9 @@ import {
   type LoadOptions,
   type LoadResult,
   type RenewRequest,
+  type SessionListRequest,
   type SessionStore,
+  type SessionSummary,
   type TranscriptPageRequest,
   type TranscriptWindow,
 } from '@baton/core/store';
@@ -206,8 +208,34 @@ export class PostgresSessionStore implements SessionStore {
       SENT_AT,
       page.before ?? null,
       Math.max(0, Math.floor(page.limit)),
+      page.owner ?? null,
     ]);
     return transcriptWindow(rows);
+  }
+
+  /** Owners: a page of the owner's live sessions, newest activity first (one index range scan). */
+  async listSessions(owner: string, request: SessionListRequest): Promise<SessionSummary[]> {
+    const before = request.before ?? { updatedAt: Number.MAX_SAFE_INTEGER, id: '' };
+    const { rows } = await this.#query<ListRow>(this.#sql.listSessions, [
+      owner,
+      SENT_AT,
+      before.updatedAt,
+      before.id,
+      Math.max(0, Math.floor(request.limit)),
+    ]);
+    return rows.map((row) => ({
+      id: row.id,
+      title: row.title ?? '',
+      createdAt: Number(row.created_at),
+      updatedAt: Number(row.updated_at),
+      status: row.running ? 'running' : 'idle',
+    }));
+  }
+
+  /** Owners: sets the title of the owner's live session; false for anyone else's or none. */
+  async renameSession(id: string, owner: string, title: string): Promise<boolean> {
+    const { rowCount } = await this.#query(this.#sql.renameSession, [id, owner, title, SENT_AT]);
+    return rowCount === 1;
   }
 
   /** Deletes a session with its keys, transcript and approval claims. */
@@ -280,4 +308,13 @@ export class PostgresSessionStore implements SessionStore {
       throw storeError(error);
     }
   }
+}
+
+/** A row of the `listSessions` statement (bigints arrive as strings). */
+interface ListRow {
+  id: string;
+  title: string | null;
+  created_at: string;
+  updated_at: string;
+  running: boolean;
 }

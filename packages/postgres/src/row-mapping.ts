@@ -47,6 +47,7 @@ export function loadParameters(id: string, options: LoadOptions): unknown[] {
     options.transcript?.last ?? null,
     // A version that is not a bigint cannot be the database's: it means "no cache", not an error.
     options.cached && /^\d{1,18}$/.test(options.cached.version) ? options.cached.version : null,
+    options.owner ?? null,
   ];
 }
 
@@ -68,6 +69,7 @@ function found(rows: LoadRow[], leased: boolean, withTranscript: boolean): LoadR
   const versions = new Map<string, number>();
   const entries: TranscriptEntry[] = [];
   let window: { lastSeq: number; firstSeq: number } | undefined;
+  let owned: { owner: string; title: string } | undefined;
   for (let i = 1; i < rows.length; i++) {
     const row = rows[i] as LoadRow;
     if (row.kind === 'k') {
@@ -76,6 +78,8 @@ function found(rows: LoadRow[], leased: boolean, withTranscript: boolean): LoadR
       if (version > 0) versions.set(row.name as string, version);
     } else if (row.kind === 't') {
       entries.push({ seq: Number(row.n1), text: row.body as string });
+    } else if (row.kind === 'o') {
+      owned = { owner: row.name as string, title: row.body ?? '' };
     } else if (row.kind === 'w') {
       window = { lastSeq: Number(row.n1), firstSeq: Number(row.n2) };
     }
@@ -90,6 +94,7 @@ function found(rows: LoadRow[], leased: boolean, withTranscript: boolean): LoadR
   // 'same': the process's cached copy is current; no key was read (a delta of nothing).
   if (head.kind === 'same') session.delta = { deleted: [] };
   if (withTranscript && window) session.transcript = { entries, ...window };
+  if (owned) Object.assign(session, owned);
   return leased ? { status: 'found', session, lease: { token: Number(head.n3) } } : { status: 'found', session };
 }
 
@@ -116,6 +121,8 @@ export function commitParameters(id: string, request: CommitRequest): unknown[] 
     transcript?.expectedLastSeq ?? null,
     transcript?.maxEntries ?? null,
     transcript?.maxBytes ?? null,
+    request.owner ?? request.create?.owner ?? null,
+    request.create?.owner ? (request.create.title ?? '') : null,
   ];
 }
 

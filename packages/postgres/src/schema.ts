@@ -23,6 +23,9 @@ export interface SchemaNames {
   fence: string;
   load: string;
   commit: string;
+  /** Owners (migration 2): the owner-checking wrappers of `load` and `commit`. */
+  loadOwned: string;
+  commitOwned: string;
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -55,6 +58,8 @@ export function schemaNames(options: SchemaOptions = {}): SchemaNames {
     fence: q('fence'),
     load: q('load'),
     commit: q('commit'),
+    loadOwned: q('load_owned'),
+    commitOwned: q('commit_owned'),
   };
 }
 

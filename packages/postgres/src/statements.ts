@@ -15,10 +15,14 @@ export interface Statement {
  * single statements (one round trip each), short enough to read next to their parameters.
  */
 export interface StoreStatements {
-  /** `$1` id, `$2` now, `$3` idle TTL, `$4` lease TTL or null, `$5` transcript window or null, `$6` cached version or null. */
+  /** `$1` id, `$2` now, `$3` idle TTL, `$4` lease TTL or null, `$5` transcript window or null, `$6` cached version or null, `$7` owner or null. */
   load: Statement;
-  /** The 17 parameters of the commit function, in order (see `commitParameters`). */
+  /** The 19 parameters of the owner-checking commit function, in order (see `commitParameters`). */
   commit: Statement;
+  /** Owners: `$1` owner, `$2` now, `$3` cursor's updatedAt, `$4` cursor's id, `$5` limit: a page, newest first. */
+  listSessions: Statement;
+  /** Owners: `$1` id, `$2` owner, `$3` title, `$4` now: one row updated when it is the owner's live session. */
+  renameSession: Statement;
   /** `$1` id, `$2` token: frees the lease only if this token still holds it. */
   release: Statement;
   /** `$1` id, `$2` now, `$3` idle TTL, `$4` lease TTL, `$5` token: extends a live lease and slides the idle expiry. */
@@ -27,7 +31,7 @@ export interface StoreStatements {
   renew: Statement;
   /** `$1` scope, `$2` key, `$3` now, `$4` TTL: one row back when this claim won. */
   claim: Statement;
-  /** `$1` id, `$2` now, `$3` before (seq) or null, `$4` limit: a 'w' row, then 't' rows. */
+  /** `$1` id, `$2` now, `$3` before (seq) or null, `$4` limit, `$5` owner or null: a 'w' row, then 't' rows. */
   readTranscript: Statement;
   /** `$1` id: the session (keys and transcript cascade) and its approval claims. */
   destroy: Statement;
@@ -51,10 +55,27 @@ export function storeStatements(n: SchemaNames): StoreStatements {
   const tag = createHash('sha1').update(`${n.schema}.${n.prefix}`).digest('hex').slice(0, 10);
   const statement = (name: string, text: string): Statement => ({ name: `baton_${name}_${tag}`, text });
   return {
-    load: statement('load', `SELECT kind, name, body, n1, n2, n3 FROM ${n.load}($1, $2, $3, $4, $5, $6)`),
+    load: statement(
+      'load_owned',
+      `SELECT kind, name, body, n1, n2, n3 FROM ${n.loadOwned}($1, $2, $3, $4, $5, $6, $7)`,
+    ),
     commit: statement(
-      'commit',
-      `SELECT status, detail FROM ${n.commit}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17)`,
+      'commit_owned',
+      `SELECT status, detail FROM ${n.commitOwned}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+    ),
+    // One range scan of the owner index from the cursor; expired rows are skipped, never listed.
+    listSessions: statement(
+      'list_sessions',
+      `SELECT id, title, created_at, updated_at, coalesce(lease_expires_at > ${DB_NOW}, false) AS running
+       FROM ${n.sessions}
+       WHERE owner = $1 AND NOT buried AND $2 < idle_expires_at AND $2 < absolute_expires_at
+         AND (updated_at, id) < ($3::bigint, $4::text)
+       ORDER BY updated_at DESC, id DESC LIMIT $5`,
+    ),
+    renameSession: statement(
+      'rename_session',
+      `UPDATE ${n.sessions} SET title = $3
+       WHERE id = $1 AND owner = $2 AND $4 < idle_expires_at AND $4 < absolute_expires_at`,
     ),
     release: statement(
       'release',
@@ -87,6 +108,7 @@ export function storeStatements(n: SchemaNames): StoreStatements {
       `WITH s AS (
          SELECT transcript_last_seq FROM ${n.sessions}
          WHERE id = $1 AND $2 < idle_expires_at AND $2 < absolute_expires_at
+           AND (owner IS NULL OR owner = $5::text)
        )
        SELECT 'w' AS kind, s.transcript_last_seq AS seq, NULL::text AS text,
          (SELECT min(t.seq) FROM ${n.transcript} t WHERE t.session_id = $1) AS first

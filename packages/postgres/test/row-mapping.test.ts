@@ -34,9 +34,10 @@ describe('loadParameters', () => {
         lease: { ttlMs: 1_500.2, waitMs: 0 },
         transcript: { last: 20 },
         cached: { version: '42' },
+        owner: 'alice',
       }),
-    ).toEqual(['s1', SENT_AT, 1_000, 1_501, 20, '42']);
-    expect(loadParameters('s1', { idleTtlMs: 1_000 })).toEqual(['s1', SENT_AT, 1_000, null, null, null]);
+    ).toEqual(['s1', SENT_AT, 1_000, 1_501, 20, '42', 'alice']);
+    expect(loadParameters('s1', { idleTtlMs: 1_000 })).toEqual(['s1', SENT_AT, 1_000, null, null, null, null]);
   });
 
   it('treats a cached version the database cannot have issued as no cache', () => {
@@ -149,6 +150,8 @@ describe('commitParameters', () => {
       4,
       100,
       null,
+      null,
+      null,
     ]);
   });
 
@@ -161,6 +164,15 @@ describe('commitParameters', () => {
       create: { createdAt: 10, absoluteExpiresAt: 500 },
     });
     expect(params.slice(3, 8)).toEqual([500, null, false, 10, 500]);
+    expect(params.slice(17)).toEqual([null, null]);
+    const owned = commitParameters('s1', {
+      set: new Map(),
+      deleted: [],
+      idleTtlMs: 1,
+      absoluteExpiresAt: 1,
+      create: { createdAt: 10, absoluteExpiresAt: 500, owner: 'alice', title: 'Hello' },
+    });
+    expect(owned.slice(17)).toEqual(['alice', 'Hello']);
   });
 });
 

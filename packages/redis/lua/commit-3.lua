@@ -13,7 +13,9 @@
 -- ARGV[6] createdAt          ms since the epoch; '' unless this commit creates the session
 -- ARGV[7] setCount           how many keys are written
 -- ARGV[8] expiredUntil       until when the id reads `expired` (the tombstone); '' unless creating
--- ARGV[9...] then, in order:
+-- ARGV[9] owner              the session's owner (owners); '' for an anonymous session
+-- ARGV[10] title             an owned session's title; '' unless creating
+-- ARGV[11...] then, in order:
 --   setCount x (key, text, expectedVersion)       the keys written
 --   per deleted key (key, expectedVersion)        the keys deleted
 --   entryCount x entry text                       the transcript entries appended, oldest first
@@ -21,6 +23,7 @@
 --
 -- Replies: {'ok', version, previousVersion} | {'stale'} (the lease lapsed or was taken over)
 --   | {'missing'} | {'conflict', key} | {'tconflict', lastSeq}. Nothing is written unless 'ok'.
+--   A session whose owner is not ARGV[9] answers {'missing'}, as one that is gone.
 --
 -- Commands: one HMGET, one HSET, one PEXPIRE, plus one HDEL when keys are deleted (and the
 -- transcript's RPUSH / LPOP / PEXPIRE with conversation memory). Field lists are cut in chunks of
@@ -33,7 +36,8 @@ local abs = tonumber(ARGV[3])
 local leaseToken = ARGV[4]
 local merge = ARGV[5] == '1'
 local create = ARGV[6] ~= ''
-local SET_FROM = 9
+local owner = ARGV[9]
+local SET_FROM = 11
 local DELETED_FROM = SET_FROM + tonumber(ARGV[7]) * 3
 local entryCount = tonumber(ARGV[#ARGV])
 local ENTRIES_FROM = #ARGV - 3 - entryCount
@@ -44,7 +48,7 @@ local maxEntries = tonumber(ARGV[ENTRIES_END + 2])
 local maxBytes = tonumber(ARGV[ENTRIES_END + 3])
 
 -- The metadata first (positions 1..META of `m`), then with merge the version of each changed key.
-local fields = {'m:a', 'm:f', 'm:e', 'm:s', 'm:h', 'm:w', 't:l', 't:b'}
+local fields = {'m:a', 'm:f', 'm:e', 'm:s', 'm:h', 'm:w', 't:l', 't:b', 'm:o'}
 local META = #fields
 local changedKeys = {}
 local expected = {}
@@ -69,6 +73,7 @@ if leaseToken ~= '' and (not exists or m[2] ~= leaseToken or (tonumber(m[3] or '
   return {'stale'}
 end
 if not create and not exists then return {'missing'} end
+if exists and (m[9] or '') ~= owner then return {'missing'} end
 if merge then
   for j, key in ipairs(changedKeys) do
     if (tonumber(m[META + j] or '0') or 0) ~= tonumber(expected[j]) then return {'conflict', key} end
@@ -130,6 +135,10 @@ end
 if create then
   put('m:c', ARGV[6])
   put('m:a', ARGV[3])
+  if owner ~= '' then
+    put('m:o', owner)
+    put('m:t', ARGV[10])
+  end
 end
 local wake = false
 if leaseToken ~= '' then
@@ -150,7 +159,10 @@ end
 if create then
   -- The tombstone is written once, at creation: the absolute expiry never moves afterwards.
   local tombstone = tonumber(ARGV[8]) - now
-  if tombstone > 0 then redis.call('SET', KEYS[3], '1', 'PX', tombstone) else redis.call('DEL', KEYS[3]) end
+  -- It holds the owner, so an expired owned id reads `expired` to its owner only.
+  local mark = '1'
+  if owner ~= '' then mark = owner end
+  if tombstone > 0 then redis.call('SET', KEYS[3], mark, 'PX', tombstone) else redis.call('DEL', KEYS[3]) end
 end
 local ttl = math.min(idleTtl, abs - now)
 if ttl > 0 then redis.call('PEXPIRE', KEYS[1], ttl) else redis.call('DEL', KEYS[1]) end

@@ -9,12 +9,15 @@
 -- ARGV[3] leaseTtlMs     how long the lease taken holds; '' takes no lease
 -- ARGV[4] cachedVersion  the version the caller holds (`m:s`); '' for none
 -- ARGV[5] transcriptLast how many newest transcript entries to return; '' for none
+-- ARGV[6] owner          who asks (owners); '' for an anonymous caller
 --
 -- Replies: {'missing'} | {'expired'} | {'busy', heldForMs}
---   | {status, token, createdAt, absoluteExpiresAt, version, window, ...} with status
+--   | {status, token, createdAt, absoluteExpiresAt, version, window, owner, title, ...} with status
 --   'same' (nothing follows), 'delta' (then key, text|nil, version|nil per changed key) or
 --   'found' (then the HGETALL of the hash). `window` is {lastSeq, firstSeq, texts} when ARGV[5]
---   asked for it, else {}. `token` is the lease's fencing token (0 without a lease).
+--   asked for it, else {}. `token` is the lease's fencing token (0 without a lease). `owner` and
+--   `title` are '' for an anonymous session. A session owned by someone else than ARGV[6] (or
+--   its tombstone, which holds the owner) answers {'missing'} before anything is taken or slid.
 --
 -- Commands: one HMGET, one HSET (lease mode), one PEXPIRE (plus the transcript's PEXPIRE and
 -- LRANGE with conversation memory). The lease lives in the hash (`m:f`, `m:e`) rather than in
@@ -26,11 +29,15 @@ local leaseTtl = ARGV[3]
 local cached = ARGV[4] or ''
 local transcriptLast = ARGV[5] or ''
 
-local m = redis.call('HMGET', KEYS[1], 'm:a', 'm:c', 'm:s', 'm:h', 'm:f', 'm:e', 'm:w', 't:l')
+local owner = ARGV[6] or ''
+local m = redis.call('HMGET', KEYS[1], 'm:a', 'm:c', 'm:s', 'm:h', 'm:f', 'm:e', 'm:w', 't:l', 'm:o', 'm:t')
+if m[9] and m[9] ~= owner then return {'missing'} end
 local abs = tonumber(m[1])
 if abs == nil then
   -- Redis deletes an expired hash by itself: only the tombstone tells expired from never created.
-  if redis.call('EXISTS', KEYS[3]) == 1 then return {'expired'} end
+  -- An owned session's tombstone holds its owner ('1' for an anonymous one).
+  local tomb = redis.call('GET', KEYS[3])
+  if tomb and (tomb == '1' or tomb == owner) then return {'expired'} end
   return {'missing'}
 end
 if abs <= now then return {'expired'} end
@@ -62,7 +69,7 @@ if transcriptLast ~= '' then
 end
 local version = m[3] or ''
 if cached ~= '' and version ~= '' then
-  if cached == version then return {'same', token, m[2], m[1], version, transcript} end
+  if cached == version then return {'same', token, m[2], m[1], version, transcript, m[9] or '', m[10] or ''} end
   -- `m:h` lists the last versions with the keys each changed: from a listed version, only the
   -- keys changed since are read. A '*' entry (too many keys) ends the walk: read everything.
   local ok, history = pcall(cjson.decode, m[4] or '[]')
@@ -82,7 +89,7 @@ if cached ~= '' and version ~= '' then
       end
     end
     if seen and #keys <= 256 then
-      local out = {'delta', token, m[2], m[1], version, transcript}
+      local out = {'delta', token, m[2], m[1], version, transcript, m[9] or '', m[10] or ''}
       if #keys > 0 then
         local fields = {}
         for i, key in ipairs(keys) do
@@ -100,4 +107,4 @@ if cached ~= '' and version ~= '' then
     end
   end
 end
-return {'found', token, m[2], m[1], version, transcript, redis.call('HGETALL', KEYS[1])}
+return {'found', token, m[2], m[1], version, transcript, m[9] or '', m[10] or '', redis.call('HGETALL', KEYS[1])}

@@ -7,13 +7,16 @@
 -- ARGV[1] now         ms since the epoch
 -- ARGV[2] before      the page ends before this seq (exclusive); '' for the newest entries
 -- ARGV[3] limit       at most this many entries
+-- ARGV[4] owner       who asks (owners); '' for an anonymous caller. Another owner's session is 'missing'.
 --
 -- Reply: {'missing'} | {'ok', lastSeq, firstSeq, oldestSeq, texts}. Item i (0-based) of the list
 -- has seq firstSeq + i, where firstSeq = `t:l` - LLEN + 1: trimming the oldest renumbers nothing.
 
 local now = tonumber(ARGV[1])
-local abs = tonumber(redis.call('HGET', KEYS[1], 'm:a'))
+local meta = redis.call('HMGET', KEYS[1], 'm:a', 'm:o')
+local abs = tonumber(meta[1])
 if abs == nil or abs <= now then return {'missing'} end
+if meta[2] and meta[2] ~= ARGV[4] then return {'missing'} end
 local last = tonumber(redis.call('HGET', KEYS[1], 't:l') or '0')
 local first = last - redis.call('LLEN', KEYS[2]) + 1
 local newest = math.min(tonumber(ARGV[2]) or (last + 1), last + 1) - 1

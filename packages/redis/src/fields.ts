@@ -31,6 +31,10 @@ export const FIELDS = {
   transcriptLastSeq: 't:l',
   /** The bytes of transcript entries held in the list (conversation memory). */
   transcriptBytes: 't:b',
+  /** Owners: the session's owner (absent: anonymous); it never changes. */
+  owner: 'm:o',
+  /** Owners: an owned session's title. */
+  title: 'm:t',
 } as const;
 
 /** The per-key fields of a session hash: `d:<key>` the key's JSON text, `v:<key>` its version (merge mode). */

@@ -13,6 +13,12 @@ export interface SessionKeys {
   tombstone: string;
 }
 
+/** The key an owner's scripts take: its index, tagged by the owner (its own slot on Cluster). */
+export interface OwnerKeys {
+  /** Sorted set id -> updatedAt of the owner's sessions (`<prefix>o:{<owner>}`). */
+  index: string;
+}
+
 /** Names every key and channel of the store under one prefix. */
 export class KeyNames {
   readonly #prefix: string;
@@ -53,6 +59,11 @@ export class KeyNames {
   /** The tombstone of a session. */
   tombstone(id: string): string {
     return `${this.#prefix}x:{${id}}`;
+  }
+
+  /** Owners: the index of an owner's sessions; the owner is URI-encoded, so a brace stays out of the tag. */
+  index(owner: string): string {
+    return `${this.#prefix}o:{${encodeURIComponent(owner)}}`;
   }
 
   /** The transcript list of a session. */

@@ -7,7 +7,9 @@ import {
   type LoadOptions,
   type LoadResult,
   type RenewRequest,
+  type SessionListRequest,
   type SessionStore,
+  type SessionSummary,
   type TranscriptPageRequest,
   type TranscriptWindow,
 } from '@baton/core/store';
@@ -15,6 +17,7 @@ import type { Cluster, Redis } from 'ioredis';
 import { connected, type RedisClusterNode, storeClient, unavailable } from './client.js';
 import { KeyNames } from './keys.js';
 import { LeaseWakeups, LocalLeaseQueue, type QueueTicket } from './lease-queue.js';
+import { RedisOwnerIndex } from './owner-index.js';
 import {
   commitCall,
   type LoadReply,
@@ -23,6 +26,7 @@ import {
   readLoadReply,
   readTranscriptReply,
   releaseCall,
+  renameCall,
   renewCall,
   SessionScripts,
   transcriptCall,
@@ -89,6 +93,7 @@ const WAKE_FALLBACK_MS = 200;
 export class RedisSessionStore implements SessionStore {
   readonly #client: Redis | Cluster;
   readonly #scripts: SessionScripts;
+  readonly #owners: RedisOwnerIndex;
   readonly #owned: boolean;
   readonly #keys: KeyNames;
   readonly #waitForReplicas: { replicas: number; timeoutMs: number } | undefined;
@@ -115,6 +120,7 @@ export class RedisSessionStore implements SessionStore {
     this.#client = client;
     this.#owned = owned;
     this.#scripts = new SessionScripts(client);
+    this.#owners = new RedisOwnerIndex(client, this.#scripts, this.#keys);
     this.#wakeups = new LeaseWakeups(client);
   }
 
@@ -256,7 +262,14 @@ export class RedisSessionStore implements SessionStore {
   }
 
   async #commit(id: string, request: CommitRequest): Promise<CommitResult> {
-    const call = commitCall(this.#keys.of(id), Date.now(), request);
+    const now = Date.now();
+    const owner = request.owner ?? request.create?.owner;
+    // Owners: the index first, the session second (see `owner-index.ts`: repaired on read).
+    if (owner !== undefined) {
+      const absoluteExpiresAt = request.create?.absoluteExpiresAt ?? request.absoluteExpiresAt;
+      await this.#run(() => this.#owners.touch(owner, id, now, absoluteExpiresAt));
+    }
+    const call = commitCall(this.#keys.of(id), now, request);
     const reply = readCommitReply(
       await this.#run(
         () => this.#scripts.run(call),
@@ -356,7 +369,7 @@ export class RedisSessionStore implements SessionStore {
     return readTranscriptReply(await this.#run(() => this.#scripts.run(transcriptCall(keys, Date.now(), page))));
   }
 
-  async destroy(id: string): Promise<void> {
+  async destroy(id: string, options: { owner?: string } = {}): Promise<void> {
     try {
       await this.#run(() =>
         this.#client.del(this.sessionKey(id), this.leaseKey(id), this.tombstoneKey(id), this.transcriptKey(id)),
@@ -365,6 +378,23 @@ export class RedisSessionStore implements SessionStore {
       // The lease went with the hash: the next local turn may go (and will find nothing).
       this.#let(id);
     }
+    // The session first, its index entry second: a crash in between is repaired on read.
+    const { owner } = options;
+    if (owner !== undefined) await this.#run(() => this.#owners.remove(owner, id));
+  }
+
+  async listSessions(owner: string, request: SessionListRequest): Promise<SessionSummary[]> {
+    return this.#run(() => this.#owners.list(owner, request, Date.now()));
+  }
+
+  async renameSession(id: string, owner: string, title: string): Promise<boolean> {
+    const reply = await this.#run(() => this.#scripts.run(renameCall(this.#keys.of(id), Date.now(), owner, title)));
+    return Number(reply) === 1;
+  }
+
+  /** Owners: the index of an owner's sessions (a sorted set id -> updatedAt, in the owner's slot). */
+  indexKey(owner: string): string {
+    return this.#keys.index(owner);
   }
 
   async ping(): Promise<void> {

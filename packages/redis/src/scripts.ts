@@ -10,7 +10,10 @@ import {
 } from '@baton/core/store';
 import type { Cluster, Redis } from 'ioredis';
 import { KEY_FIELD } from './fields.js';
-import type { SessionKeys } from './keys.js';
+import type { OwnerKeys, SessionKeys } from './keys.js';
+
+/** Every key a script may take: a session's (its `{id}` slot), or an owner's index (its `{owner}` slot). */
+export type ScriptKeys = SessionKeys & OwnerKeys;
 
 /*
  * The Lua scripts of the store live in `lua/<name>-<number of keys>.lua`, each headed by its KEYS
@@ -36,7 +39,7 @@ export interface ScriptSpec<A extends string = string> {
   /** The command `defineCommand` adds to the client. */
   readonly command: string;
   /** KEYS, by their names in `SessionKeys`. */
-  readonly keys: readonly (keyof SessionKeys)[];
+  readonly keys: readonly (keyof ScriptKeys)[];
   /** The fixed ARGV, named as in the script's header. */
   readonly argv: readonly A[];
   /** More ARGV of variable count follow the fixed ones (the commit's keys and transcript entries). */
@@ -46,7 +49,7 @@ export interface ScriptSpec<A extends string = string> {
 function spec<const A extends string>(
   name: string,
   command: string,
-  keys: readonly (keyof SessionKeys)[],
+  keys: readonly (keyof ScriptKeys)[],
   argv: readonly A[],
   variadic = false,
 ): ScriptSpec<A> {
@@ -62,18 +65,31 @@ export const SCRIPTS = {
     'load',
     'batonSessionLoad',
     ['hash', 'transcript', 'tombstone'],
-    ['now', 'idleTtlMs', 'leaseTtlMs', 'cachedVersion', 'transcriptLast'],
+    ['now', 'idleTtlMs', 'leaseTtlMs', 'cachedVersion', 'transcriptLast', 'owner'],
   ),
   commit: spec(
     'commit',
     'batonSessionCommit',
     ['hash', 'transcript', 'tombstone'],
-    ['now', 'idleTtlMs', 'absoluteExpiresAt', 'leaseToken', 'merge', 'createdAt', 'setCount', 'expiredUntil'],
+    [
+      'now',
+      'idleTtlMs',
+      'absoluteExpiresAt',
+      'leaseToken',
+      'merge',
+      'createdAt',
+      'setCount',
+      'expiredUntil',
+      'owner',
+      'title',
+    ],
     true,
   ),
   release: spec('release', 'batonSessionRelease', ['hash'], ['leaseToken']),
   renew: spec('renew', 'batonSessionRenew', ['hash', 'transcript'], ['now', 'idleTtlMs', 'leaseToken', 'leaseTtlMs']),
-  transcript: spec('transcript', 'batonSessionTranscript', ['hash', 'transcript'], ['now', 'before', 'limit']),
+  transcript: spec('transcript', 'batonSessionTranscript', ['hash', 'transcript'], ['now', 'before', 'limit', 'owner']),
+  rename: spec('rename', 'batonSessionRename', ['hash'], ['now', 'owner', 'title']),
+  index: spec('index', 'batonOwnerIndex', ['index'], ['now', 'id', 'absoluteExpiresAt']),
 } as const;
 
 /** Where a script's source is: `lua/` sits beside `src/` (tests) and `dist/` (the tarball), which tsc does not copy to. */
@@ -104,13 +120,13 @@ export interface ScriptCall {
 /** KEYS then ARGV of one call, in the order `script` lists them, then the variable ARGV. */
 function call<A extends string>(
   script: ScriptSpec<A>,
-  keys: SessionKeys,
+  keys: Partial<ScriptKeys>,
   argv: Record<A, Arg>,
   rest: readonly Arg[] = [],
 ): ScriptCall {
   return {
     script,
-    args: [...script.keys.map((name) => keys[name]), ...script.argv.map((name) => argv[name]), ...rest],
+    args: [...script.keys.map((name) => keys[name] as string), ...script.argv.map((name) => argv[name]), ...rest],
   };
 }
 
@@ -123,6 +139,7 @@ export function loadCall(keys: SessionKeys, now: number, options: LoadOptions): 
     leaseTtlMs: lease ? lease.ttlMs : '',
     cachedVersion: cached ? cached.version : '',
     transcriptLast: transcript ? Math.max(0, Math.floor(transcript.last)) : '',
+    owner: options.owner ?? '',
   });
 }
 
@@ -151,6 +168,8 @@ export function commitCall(keys: SessionKeys, now: number, request: CommitReques
     createdAt: create ? create.createdAt : '',
     setCount: request.set.size,
     expiredUntil: create ? (create.expiredUntil ?? create.absoluteExpiresAt) : '',
+    owner: request.owner ?? create?.owner ?? '',
+    title: create?.owner ? (create.title ?? '') : '',
   };
   return call(SCRIPTS.commit, keys, fixed, rest);
 }
@@ -177,7 +196,18 @@ export function transcriptCall(keys: SessionKeys, now: number, page: TranscriptP
     now,
     before: page.before === undefined ? '' : Math.floor(page.before),
     limit: Math.max(0, Math.floor(page.limit)),
+    owner: page.owner ?? '',
   });
+}
+
+/** The call of the rename script: `owner` sets the title of its live session. */
+export function renameCall(keys: SessionKeys, now: number, owner: string, title: string): ScriptCall {
+  return call(SCRIPTS.rename, keys, { now, owner, title });
+}
+
+/** The call of the index script: session `id` to the top of the owner's list (runs before its commit). */
+export function indexCall(keys: OwnerKeys, now: number, id: string, absoluteExpiresAt: number): ScriptCall {
+  return call(SCRIPTS.index, keys, { now, id, absoluteExpiresAt });
 }
 
 type Command = (...args: Arg[]) => Promise<unknown>;
@@ -227,11 +257,15 @@ export function readLoadReply(raw: unknown, withTranscript: boolean): LoadReply 
   const version = (reply[4] as string) || undefined;
   if (version) session.version = version;
   if (withTranscript) session.transcript = window(reply[5] as unknown[]);
-  if (status === 'found') readHash(reply[6] as string[], session);
+  if (reply[6]) {
+    session.owner = reply[6] as string;
+    session.title = (reply[7] as string) ?? '';
+  }
+  if (status === 'found') readHash(reply[8] as string[], session);
   else {
     // 'same' has nothing more; 'delta' lists (key, text, version) per key changed since, a nil text for a deletion.
     const deleted: string[] = [];
-    for (let i = 6; i < reply.length; i += 3) {
+    for (let i = 8; i < reply.length; i += 3) {
       const key = reply[i] as string;
       const text = reply[i + 1] as string | null;
       const keyVersion = reply[i + 2] as string | null;

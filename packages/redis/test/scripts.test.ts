@@ -1,11 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { CommitRequest } from '@baton/core/store';
 import { describe, expect, it } from 'vitest';
-import type { SessionKeys } from '../src/keys.js';
+import type { OwnerKeys, SessionKeys } from '../src/keys.js';
 import {
   commitCall,
+  indexCall,
   loadCall,
   releaseCall,
+  renameCall,
   renewCall,
   SCRIPTS,
   type ScriptCall,
@@ -18,7 +20,12 @@ import {
 const LUA = new URL('../lua/', import.meta.url);
 const SRC = new URL('../src/', import.meta.url);
 const specs: ScriptSpec[] = Object.values(SCRIPTS);
-const keys: SessionKeys = { hash: 'p:s:{id}', transcript: 'p:t:{id}', tombstone: 'p:x:{id}' };
+const keys: SessionKeys & OwnerKeys = {
+  hash: 'p:s:{id}',
+  transcript: 'p:t:{id}',
+  tombstone: 'p:x:{id}',
+  index: 'p:o:{owner}',
+};
 
 /** The header of a script: its leading `--` comment lines, with the KEYS and ARGV it lists in order. */
 function header(source: string) {
@@ -95,6 +102,9 @@ describe('Lua scripts (lua/<name>-<number of keys>.lua)', () => {
     expectLength(renewCall(keys, now, { idleTtlMs: 1 }), SCRIPTS.renew);
     expectLength(renewCall(keys, now, { idleTtlMs: 1, lease: { token: 2, ttlMs: 3 } }), SCRIPTS.renew);
     expectLength(transcriptCall(keys, now, { limit: 5 }), SCRIPTS.transcript);
+    expectLength(transcriptCall(keys, now, { limit: 5, owner: 'alice' }), SCRIPTS.transcript);
+    expectLength(renameCall(keys, now, 'alice', 'title'), SCRIPTS.rename);
+    expectLength(indexCall(keys, now, 'id', now + 1), SCRIPTS.index);
     const request: CommitRequest = {
       set: new Map([
         ['a', '1'],

@@ -15,8 +15,9 @@ import { health, liveness, readiness } from './health.js';
 import type { FetchHandlerOptions } from './options.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { requestLog } from './request-log.js';
-import { type BatonRouteName, type RouteEntry, routeTable } from './route-table.js';
+import { type BatonRouteName, type RouteEntry, type RouteTable, routeTable } from './route-table.js';
 import { endSession, readMessages } from './session-routes.js';
+import { deleteSession, listSessions, renameSession } from './sessions-routes.js';
 import { answerTurn, type TurnRouteServices } from './turn-route.js';
 
 /**
@@ -28,7 +29,7 @@ export function createFetchHandler<S extends object, C extends ServerContext = S
   agent: Agent<S>,
   options: FetchHandlerOptions<C>,
 ): BatonHandler<S> {
-  const sessions = options.sessions instanceof SessionManager ? options.sessions : new SessionManager(options.sessions);
+  const sessions = sessionManager(options);
   const table = routeTable(options.protocols, options);
   const { runners, first } = turnRunners(agent, sessions, options);
   const { inflight, onError } = first;
@@ -43,7 +44,7 @@ export function createFetchHandler<S extends object, C extends ServerContext = S
   const requestIdHeader = options.requestIdHeader ?? REQUEST_ID_HEADER;
   const log = requestLog(options.logger);
 
-  const server: RouteServer<S> = { sessions, inflight, runners, services };
+  const server: RouteServer<S> = { sessions, inflight, runners, services, table };
 
   /** Every answer carries the request id, errors in their body too; each request is logged once. */
   const dispatch = async (request: Request, given: HandleExtra<S>): Promise<Response> => {
@@ -108,6 +109,7 @@ interface RouteServer<S extends object> {
   inflight: InflightTurns;
   runners: Map<Protocol, TurnRunner<S>>;
   services: TurnRouteServices;
+  table: RouteTable;
 }
 
 /** Answers one named route (its methods checked): a health check, a protocol's turn, a session route. */
@@ -133,8 +135,50 @@ async function answerRoute<S extends object>(
   if (target.kind === 'turn') {
     return answerTurn(request, extra, server.runners.get(target.protocol) as TurnRunner<S>, target.framing, services);
   }
-  if (target.kind === 'messages') return readMessages(request, sessions, services.ids.read(request));
-  return endSession(request, sessions, services.ids);
+  // Session routes see the trusted context too: the `owner` hook reads it.
+  const context = await serverContext(request, extra, services);
+  if (target.kind === 'messages') return readMessages(request, sessions, services.ids.read(request), context);
+  if (target.kind === 'sessions') return listSessions(request, sessions, context);
+  if (target.kind === 'sessionById') {
+    const id = server.table.idAt(entry.name, new URL(request.url).pathname);
+    if (request.method === 'DELETE') return deleteSession(sessions, id, context);
+    return renameSession(request, sessions, id, context, { limits: services.limits, parsed: extra.body });
+  }
+  return endSession(request, sessions, services.ids, context);
+}
+
+/** The host's trusted context for a request (its `server`, or the `context` option); its errors are the host's. */
+async function serverContext(
+  request: Request,
+  extra: Pick<HandleExtra<object>, 'server'>,
+  services: TurnRouteServices,
+): Promise<ServerContext> {
+  try {
+    const context = services.context;
+    const given = extra.server ?? (context ? () => context(request) : undefined);
+    return (typeof given === 'function' ? await given() : given) ?? {};
+  } catch (error) {
+    throw new HostError(error);
+  }
+}
+
+/** The handler's SessionManager: the one given, or one built from its options (and the handler's `owner`, `title`). */
+function sessionManager(options: FetchHandlerOptions): SessionManager {
+  const { owner, title } = options;
+  if (options.sessions instanceof SessionManager) {
+    if (owner !== undefined || title !== undefined) {
+      throw new BatonError('CONFIG_INVALID', 'Give `owner` and `title` to the SessionManager you pass as `sessions`');
+    }
+    return options.sessions;
+  }
+  if (owner === undefined && title === undefined) return new SessionManager(options.sessions);
+  const given = options.sessions ?? {};
+  if (given.mode !== 'server') {
+    throw new BatonError('CONFIG_INVALID', 'owner needs server mode: owners are recorded in the session store', {
+      mode: given.mode ?? 'client',
+    });
+  }
+  return new SessionManager({ ...given, ...(owner ? { owner } : {}), ...(title ? { title } : {}) });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { MeterProvider } from '@opentelemetry/api';
 import type { BatonLogger } from '../observability/logger.js';
 import type { Protocol } from '../protocols/protocol.js';
+import type { OwnerOptions } from '../session/owners.js';
 import type { SessionManager, SessionManagerOptions } from '../session/session-manager.js';
 import type { ServerContext } from '../turn.js';
 import type { SessionCookieOptions } from './cookies.js';
@@ -12,6 +13,14 @@ export interface FetchHandlerOptions<C extends ServerContext = ServerContext> {
   protocols: readonly Protocol[];
   /** A SessionManager, or its options (default: client mode). */
   sessions?: SessionManager | SessionManagerOptions;
+  /**
+   * Owners (server mode): who the caller is, from trusted context — typically
+   * `({ server }) => server.user?.id`. A session created with an owner answers only that owner; see
+   * `docs/conversations.md`. Same as the SessionManager's `owner` (give it there when you pass one).
+   */
+  owner?: OwnerOptions['owner'];
+  /** Owners: a new owned session's title from its first user message (default: cut to 80 characters). */
+  title?: OwnerOptions['title'];
   /** Max body size (default `1mb`); applies to a body a parser in front already read too. */
   bodyLimit?: string | number;
   /** The whole body must arrive within this time, or 408 `BODY_TIMEOUT` (default 10 000 ms; 0: no bound). */

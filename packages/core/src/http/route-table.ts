@@ -1,7 +1,7 @@
 import type { Framing, Protocol } from '../protocols/protocol.js';
 
 /** Baton's own routes, beside the protocols' turn routes. */
-export type SessionRouteName = 'session' | 'messages';
+export type SessionRouteName = 'session' | 'messages' | 'sessions' | 'sessionById';
 /** The health routes (Kubernetes probes ask `live` and `ready`). */
 export type HealthRouteName = 'health' | 'live' | 'ready';
 /**
@@ -13,7 +13,8 @@ export type BatonRouteName = SessionRouteName | HealthRouteName | (string & {});
 /** One route: its name, method and full path (prefix included). Aliases are routes of the same name. */
 export interface BatonRoute {
   name: BatonRouteName;
-  method: 'POST' | 'GET' | 'DELETE';
+  method: 'POST' | 'GET' | 'DELETE' | 'PATCH';
+  /** A segment `:id` matches one path segment (the id), as in Koa, Fastify and Express. */
   path: string;
 }
 
@@ -28,6 +29,10 @@ export interface BatonRoutePaths {
   session?: string | false;
   /** `GET` reads a session's conversation back, with memory on (default `/api/session/messages`). */
   messages?: string | false;
+  /** Owners: `GET` lists the caller's sessions (default `/api/sessions`). */
+  sessions?: string | false;
+  /** Owners: `PATCH` renames, `DELETE` ends one of the caller's sessions (default `/api/sessions/:id`). */
+  sessionById?: string | false;
   /** Liveness and store check (default `/health`). */
   health?: string | false;
   /** Liveness: 200 while the process runs (default `/health/live`). */
@@ -69,16 +74,24 @@ export interface RouteTable {
   readonly entries: ReadonlyMap<BatonRouteName, RouteEntry>;
   /** Full paths of the turn routes (aliases included). */
   readonly turnPaths: readonly string[];
-  /** The route mounted at a full path, if any. */
+  /** The route mounted at a full path, if any (an exact path first, then one with `:id`). */
   nameAt(pathname: string): BatonRouteName | undefined;
+  /** The `:id` segment of `pathname` under a route of this name (undefined if none matches). */
+  idAt(name: BatonRouteName, pathname: string): string | undefined;
 }
 
-const OWN_ROUTES: readonly { name: SessionRouteName | HealthRouteName; method: 'GET' | 'DELETE'; path: string }[] = [
-  { name: 'session', method: 'DELETE', path: '/api/session' },
-  { name: 'messages', method: 'GET', path: '/api/session/messages' },
-  { name: 'health', method: 'GET', path: '/health' },
-  { name: 'live', method: 'GET', path: '/health/live' },
-  { name: 'ready', method: 'GET', path: '/health/ready' },
+const OWN_ROUTES: readonly {
+  name: SessionRouteName | HealthRouteName;
+  methods: readonly ('GET' | 'DELETE' | 'PATCH')[];
+  path: string;
+}[] = [
+  { name: 'session', methods: ['DELETE'], path: '/api/session' },
+  { name: 'messages', methods: ['GET'], path: '/api/session/messages' },
+  { name: 'sessions', methods: ['GET'], path: '/api/sessions' },
+  { name: 'sessionById', methods: ['PATCH', 'DELETE'], path: '/api/sessions/:id' },
+  { name: 'health', methods: ['GET'], path: '/health' },
+  { name: 'live', methods: ['GET'], path: '/health/live' },
+  { name: 'ready', methods: ['GET'], path: '/health/ready' },
 ];
 
 /**
@@ -108,13 +121,34 @@ export function routeTable(protocols: readonly Protocol[], options: RouteTableOp
     }
   }
   for (const own of OWN_ROUTES) {
-    const allow = own.method === 'GET' ? 'GET, HEAD' : own.method;
+    const allow = own.methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])).join(', ');
     entries.set(own.name, { name: own.name, allow, methods: allow.split(', '), target: { kind: own.name } });
-    mount(own.name, own.method, pathOf(paths[own.name], own.path, false));
+    const path = pathOf(paths[own.name], own.path, false);
+    for (const method of own.methods) mount(own.name, method, path);
   }
   const byPath = new Map<string, BatonRouteName>();
-  for (const route of routes) if (!byPath.has(route.path)) byPath.set(route.path, route.name);
-  return { routes, entries, turnPaths, nameAt: (pathname) => byPath.get(pathname) };
+  const patterns: { name: BatonRouteName; pattern: RegExp }[] = [];
+  for (const route of routes) {
+    if (route.path.includes('/:')) {
+      if (!patterns.some((p) => p.name === route.name))
+        patterns.push({ name: route.name, pattern: patternOf(route.path) });
+    } else if (!byPath.has(route.path)) byPath.set(route.path, route.name);
+  }
+  const idAt = (name: BatonRouteName, pathname: string) => {
+    for (const p of patterns) if (p.name === name) return p.pattern.exec(pathname)?.[1];
+    return undefined;
+  };
+  const nameAt = (pathname: string) => byPath.get(pathname) ?? patterns.find((p) => p.pattern.test(pathname))?.name;
+  return { routes, entries, turnPaths, nameAt, idAt };
+}
+
+/** A path with one `:param` segment as a regular expression capturing that segment. */
+function patternOf(path: string): RegExp {
+  const escaped = path
+    .split('/')
+    .map((segment) => (segment.startsWith(':') ? '([^/]+)' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${escaped}$`);
 }
 
 /** A route's path from what the host said: nothing (its default, unless opt-in), `true`, `false` or a path. */

@@ -1,5 +1,6 @@
 import type { BatonError } from '../errors.js';
 import type { JsonObject } from '../json.js';
+import type { Message, ServerContext } from '../turn-events.js';
 import type { Session, SessionStatus } from './session.js';
 import type { Lease, SessionStore } from './stores/store.js';
 
@@ -42,6 +43,10 @@ export interface SessionInput {
   session?: unknown;
   /** Server mode: the session id from the body, a header or a cookie. */
   sessionId?: string;
+  /** Server mode, owners: the request's trusted context (`ctx.server`), read by the `owner` hook. */
+  server?: ServerContext;
+  /** Server mode, owners: the turn's messages (a new owned session's title comes from them). */
+  messages?: readonly Message[];
 }
 
 /** What the answer carries for the session (a protocol puts it on the wire). */
@@ -72,6 +77,9 @@ export interface LoadedSession {
     absoluteExpiresAt?: number;
     /** Server mode: the store version the session was loaded at, when the session cache holds it. */
     cacheVersion?: string;
+    /** Server mode, owners: the session's owner (absent: anonymous) and, when new, its title. */
+    owner?: string;
+    title?: string;
     /** Sealed mode: the token as it came, echoed by `discard`. */
     input?: unknown;
   };

@@ -10,6 +10,7 @@ import {
   type SessionModeHandler,
   type SessionOutput,
 } from './modes.js';
+import { assertOwnerStore, type OwnerContext, type OwnerOptions, titleOf } from './owners.js';
 import { internal, RESERVED_PREFIX, Session, type SessionStatus } from './session.js';
 import { type CachedSession, SessionCache } from './session-cache.js';
 import { assertSessionId, newSessionId } from './session-id.js';
@@ -17,7 +18,7 @@ import { MemorySessionStore } from './stores/memory-store.js';
 import type { CommitResult, Lease, SessionCreation, SessionStore, StoredSession } from './stores/store.js';
 
 /** Server mode: the session lives in a store; the client holds only its id. */
-export interface ServerModeOptions {
+export interface ServerModeOptions extends OwnerOptions {
   mode: 'server';
   /** Default: a new bounded `MemorySessionStore`. */
   store?: SessionStore;
@@ -94,12 +95,21 @@ export class ServerMode implements SessionModeHandler {
       );
     }
     this.store = options.store ?? new MemorySessionStore();
+    if (options.owner) assertOwnerStore(this.store);
     this.cache = options.cache === false ? undefined : new SessionCache(options.cache?.maxBytes ?? DEFAULT_CACHE_BYTES);
+  }
+
+  /** Owners: who the caller is (undefined: anonymous, or no `owner` option). */
+  ownerOf(ctx: OwnerContext): string | undefined {
+    const owner = this.#options.owner?.(ctx);
+    return typeof owner === 'string' && owner !== '' ? owner : undefined;
   }
 
   async load(input: SessionInput, signal?: AbortSignal): Promise<LoadedSession> {
     const o = this.#options;
     const store = this.store;
+    const ctx = { server: input.server ?? {} };
+    const owner = this.ownerOf(ctx);
     const idleTtlMs = o.idleTimeoutMs ?? 30 * MINUTE;
     const fresh = (status: SessionStatus): LoadedSession => {
       const now = this.#now();
@@ -113,7 +123,8 @@ export class ServerMode implements SessionModeHandler {
         expiresAt: Math.min(now + idleTtlMs, absoluteExpiresAt),
       });
       if (this.memory) session[internal].attachHistory(this.memory, undefined);
-      return { session, status, state: { absoluteExpiresAt } };
+      const title = owner === undefined ? undefined : titleOf(input.messages, o.title, ctx);
+      return { session, status, state: { absoluteExpiresAt, ...(owner === undefined ? {} : { owner, title }) } };
     };
     if (input.sessionId === undefined) {
       // A new session touches the store only at commit: check it now, so a dead store fails the
@@ -133,7 +144,14 @@ export class ServerMode implements SessionModeHandler {
     const base = cache?.get(id);
     const cached = base ? { cached: { version: base.version } } : {};
     const result = await storeCall(() =>
-      store.load(id, { idleTtlMs, lease, signal, ...cached, ...(transcript ? { transcript } : {}) }),
+      store.load(id, {
+        idleTtlMs,
+        lease,
+        signal,
+        ...cached,
+        ...(transcript ? { transcript } : {}),
+        ...(owner === undefined ? {} : { owner }),
+      }),
     );
     if (result.status !== 'found') cache?.delete(id);
     if (result.status === 'missing') return fresh('new');
@@ -168,6 +186,7 @@ export class ServerMode implements SessionModeHandler {
         versions: stored.versions,
         absoluteExpiresAt: stored.absoluteExpiresAt,
         ...(current ? { cacheVersion: current.version } : {}),
+        ...(stored.owner === undefined ? {} : { owner: stored.owner, title: stored.title }),
       },
     };
   }
@@ -182,17 +201,19 @@ export class ServerMode implements SessionModeHandler {
     const idleTtlMs = o.idleTimeoutMs ?? 30 * MINUTE;
     const absoluteExpiresAt = state.absoluteExpiresAt as number;
     const meta = hooks.meta;
+    // Owners: every write names the session's owner (a store with an index lists it on top).
+    const owned = state.owner === undefined ? undefined : { owner: state.owner };
 
     if (hooks.isDestroyed()) {
       this.cache?.delete(id);
-      await storeCall(() => store.destroy(id));
+      await storeCall(() => (owned ? store.destroy(id, owned) : store.destroy(id)));
       const replacement = newSessionId();
       // Keys written after destroy() in this turn start the replacement session (else the
       // response would show data the store never got).
       const left = Object.entries(session.toJSON());
       if (left.length > 0) {
         const now = this.#now();
-        const create = this.#creation(now, now + (o.absoluteTimeoutMs ?? 24 * HOUR));
+        const create = this.#creation(now, now + (o.absoluteTimeoutMs ?? 24 * HOUR), state);
         await storeCall(() =>
           store.commit(replacement, {
             set: new Map(left.map(([key, value]) => [key, JSON.stringify(value)])),
@@ -200,6 +221,7 @@ export class ServerMode implements SessionModeHandler {
             idleTtlMs,
             absoluteExpiresAt: create.absoluteExpiresAt,
             create,
+            ...owned,
           }),
         );
       }
@@ -212,7 +234,9 @@ export class ServerMode implements SessionModeHandler {
       // Prove the lease is still ours before moving the session (a stale turn must not destroy it).
       if (state.lease) {
         const lease = state.lease;
-        await storeCall(() => store.commit(id, { set: new Map(), deleted: [], idleTtlMs, absoluteExpiresAt, lease }));
+        await storeCall(() =>
+          store.commit(id, { set: new Map(), deleted: [], idleTtlMs, absoluteExpiresAt, lease, ...owned }),
+        );
       }
       const newId = newSessionId();
       const all = new Map<string, string>();
@@ -227,12 +251,13 @@ export class ServerMode implements SessionModeHandler {
           deleted: [],
           idleTtlMs,
           absoluteExpiresAt,
-          create: this.#creation(meta.createdAt ?? this.#now(), absoluteExpiresAt),
+          create: this.#creation(meta.createdAt ?? this.#now(), absoluteExpiresAt, state),
           ...(transcript ? { transcript } : {}),
+          ...owned,
         }),
       );
       this.cache?.delete(id);
-      await storeCall(() => store.destroy(id));
+      await storeCall(() => (owned ? store.destroy(id, owned) : store.destroy(id)));
       hooks.markCommitted();
       hooks.setMeta({ ...meta, id: newId });
       return this.#output(loaded, newId);
@@ -247,7 +272,7 @@ export class ServerMode implements SessionModeHandler {
       o.concurrency === 'merge' && !meta.isNew
         ? new Map([...changes.set.keys(), ...changes.deleted].map((k) => [k, state.versions?.get(k) ?? 0]))
         : undefined;
-    const create = meta.isNew ? this.#creation(meta.createdAt ?? this.#now(), absoluteExpiresAt) : undefined;
+    const create = meta.isNew ? this.#creation(meta.createdAt ?? this.#now(), absoluteExpiresAt, state) : undefined;
     let written: CommitResult | undefined;
     try {
       written =
@@ -261,6 +286,7 @@ export class ServerMode implements SessionModeHandler {
             ...(state.lease ? { lease: state.lease } : {}),
             ...(expectedVersions ? { expectedVersions } : {}),
             ...(transcript ? { transcript } : {}),
+            ...owned,
           }),
         )) || undefined;
     } catch (error) {
@@ -395,10 +421,15 @@ export class ServerMode implements SessionModeHandler {
   }
 
   /** A session's creation record; the store keeps a tombstone of its id until `expiredUntil`. */
-  #creation(createdAt: number, absoluteExpiresAt: number): SessionCreation {
+  #creation(createdAt: number, absoluteExpiresAt: number, owned: LoadedSession['state']): SessionCreation {
     const o = this.#options;
     const window = o.expiredWindowMs ?? o.absoluteTimeoutMs ?? 24 * HOUR;
-    return { createdAt, absoluteExpiresAt, expiredUntil: absoluteExpiresAt + window };
+    const creation: SessionCreation = { createdAt, absoluteExpiresAt, expiredUntil: absoluteExpiresAt + window };
+    if (owned.owner !== undefined) {
+      creation.owner = owned.owner;
+      creation.title = owned.title ?? '';
+    }
+    return creation;
   }
 }
 

@@ -1,13 +1,15 @@
 import { match } from 'ts-pattern';
 import { BatonError } from '../errors.js';
 import type { JsonObject } from '../json.js';
+import type { ServerContext } from '../turn-events.js';
 import { ClientMode, type ClientModeOptions } from './client-mode.js';
 import type { HistoryItem, ResolvedMemory, StoredHistoryItem } from './history.js';
 import type { LoadedSession, SessionInput, SessionMode, SessionModeHandler, SessionOutput } from './modes.js';
+import { encodeCursor, MAX_TITLE, type SessionList } from './owners.js';
 import { SealedMode, type SealedModeOptions } from './sealed-mode.js';
 import { ServerMode, type ServerModeOptions } from './server-mode.js';
 import { assertSessionId } from './session-id.js';
-import type { SessionStore } from './stores/store.js';
+import type { SessionListCursor, SessionStore } from './stores/store.js';
 
 /** One mode's options; `mode` picks it (default: client). */
 export type SessionManagerOptions = ClientModeOptions | SealedModeOptions | ServerModeOptions;
@@ -32,6 +34,12 @@ export class SessionManager {
         mode: options.mode ?? 'client',
       });
     }
+    const owner = (options as { owner?: unknown }).owner;
+    if (options.mode !== 'server' && owner !== undefined) {
+      throw new BatonError('CONFIG_INVALID', 'owner needs server mode: owners are recorded in the session store', {
+        mode: options.mode ?? 'client',
+      });
+    }
     this.#handler = match(options)
       .with({ mode: 'sealed' }, (o) => new SealedMode(o, now))
       .with({ mode: 'server' }, (o) => new ServerMode(o, now))
@@ -49,7 +57,7 @@ export class SessionManager {
    */
   async readHistory(
     id: string,
-    page: { before?: number; limit: number },
+    page: { before?: number; limit: number; owner?: string },
   ): Promise<{ items: StoredHistoryItem[]; next?: number } | undefined> {
     const read = this.store?.readTranscript;
     if (this.memory === undefined || read === undefined) {
@@ -70,6 +78,50 @@ export class SessionManager {
     const items = window.entries.map((e) => ({ ...(JSON.parse(e.text) as HistoryItem), seq: e.seq }));
     const first = window.entries[0]?.seq;
     return first !== undefined && first > window.firstSeq ? { items, next: first } : { items };
+  }
+
+  /**
+   * Owners: who the caller with this trusted context is (the `owner` option), undefined for an
+   * anonymous caller, without the option, or outside server mode.
+   */
+  ownerOf(server: ServerContext): string | undefined {
+    return this.#handler instanceof ServerMode ? this.#handler.ownerOf({ server }) : undefined;
+  }
+
+  /**
+   * Owners: a page of `owner`'s live sessions, newest activity first, after `before` (a previous
+   * page's `next`). `next` is present when more sessions may follow.
+   */
+  async list(owner: string, page: { limit: number; before?: SessionListCursor }): Promise<SessionList> {
+    const store = this.#ownerStore();
+    const limit = Math.max(1, Math.floor(page.limit));
+    const found = await storeCall(() =>
+      store.listSessions(owner, { limit: limit + 1, ...(page.before ? { before: page.before } : {}) }),
+    );
+    const sessions = found.slice(0, limit);
+    const last = sessions[sessions.length - 1];
+    return found.length > limit && last ? { sessions, next: encodeCursor(last) } : { sessions };
+  }
+
+  /** Owners: renames `owner`'s session `id` (title trimmed, cut to 80 characters); false when it is none of theirs. */
+  async rename(id: string, owner: string, title: string): Promise<boolean> {
+    assertSessionId(id);
+    const store = this.#ownerStore();
+    const cut = [...title.trim()].slice(0, MAX_TITLE).join('');
+    return storeCall(() => store.renameSession(id, owner, cut));
+  }
+
+  /**
+   * Ends the server-mode session `id` if the caller (`server`: trusted context) may see it:
+   * waits for its lease like a turn, then destroys it. False when there is no such session (or
+   * it is another owner's: the same answer).
+   */
+  async end(id: string, server: ServerContext = {}, signal?: AbortSignal): Promise<boolean> {
+    const loaded = await this.load({ sessionId: id, server }, signal);
+    if (loaded.session.isNew) return false;
+    loaded.session.destroy();
+    await this.commit(loaded);
+    return true;
   }
 
   /** Reads the session the request carries (object, sealed token or id), or starts a fresh one. */
@@ -140,8 +192,31 @@ export class SessionManager {
     await this.#handler.ready?.(options);
   }
 
+  #ownerStore(): Required<Pick<SessionStore, 'listSessions' | 'renameSession'>> {
+    const store = this.store;
+    if (this.mode !== 'server' || !store?.listSessions || !store.renameSession) {
+      throw new BatonError(
+        'NOT_FOUND',
+        'Sessions are not listed in this mode (it needs server mode and a store with owners)',
+      );
+    }
+    return store as Required<Pick<SessionStore, 'listSessions' | 'renameSession'>>;
+  }
+
   /** Closes the backing store (server mode); resolves immediately otherwise. */
   async close(): Promise<void> {
     await this.#handler.close?.();
+  }
+}
+
+/** Store failures that are not Baton's own errors mean the store is unreachable. */
+async function storeCall<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof BatonError) throw error;
+    throw new BatonError('SESSION_STORE_UNAVAILABLE', 'The session store is unavailable', undefined, {
+      cause: error,
+    });
   }
 }

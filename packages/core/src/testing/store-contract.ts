@@ -6,6 +6,7 @@ import { contractKit } from './store-contract/kit.js';
 import { describeLeaseMode } from './store-contract/lease.js';
 import { describeLoadAndCommit } from './store-contract/load-and-commit.js';
 import { describeMergeMode } from './store-contract/merge.js';
+import { describeOwners } from './store-contract/owners.js';
 import { describeRenew } from './store-contract/renew.js';
 import { describeTranscript } from './store-contract/transcript.js';
 
@@ -30,5 +31,6 @@ export function describeSessionStore(name: string, makeStore: () => SessionStore
     describeApprovalClaims(kit);
     describeMergeMode(kit);
     describeTranscript(kit);
+    describeOwners(kit);
   });
 }

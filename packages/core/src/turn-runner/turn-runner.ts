@@ -118,7 +118,8 @@ export class TurnRunner<S extends object = SessionShape, Body = unknown, Event =
       const sessionId = request.sessionId ?? options.sessionId;
       deadline = turnDeadline(options, this.turnTimeoutMs);
       const signal = deadline.signal;
-      loading = sessions.load({ session: request.session, sessionId }, signal);
+      const owners = options.server ? { server: options.server, messages: request.messages } : {};
+      loading = sessions.load({ session: request.session, sessionId, ...owners }, signal);
       const load = loading;
       const loaded: LoadedSession = await inSpan(
         'baton.session.load',

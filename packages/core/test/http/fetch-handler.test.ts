@@ -103,7 +103,15 @@ describe('createBatonHandler: one JSON turn', () => {
     expect(await health.json()).toEqual({ status: 'ok', mode: 'client' });
     const renamed = createBatonHandler(noteAgent(), {
       prefix: '/bot',
-      paths: { chat: '/talk', health: false, messages: '/history', ready: '/ready', live: false },
+      paths: {
+        chat: '/talk',
+        health: false,
+        messages: '/history',
+        ready: '/ready',
+        live: false,
+        sessions: '/chats',
+        sessionById: false,
+      },
       aliases: false,
     });
     expect(renamed.routes.map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -111,6 +119,7 @@ describe('createBatonHandler: one JSON turn', () => {
       'POST /bot/api/chat-stream',
       'DELETE /bot/api/session',
       'GET /bot/history',
+      'GET /bot/chats',
       'GET /bot/ready',
     ]);
     expect((await renamed.handle(post('/bot/talk', chat('x')))).status).toBe(200);

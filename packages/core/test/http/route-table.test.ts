@@ -14,6 +14,9 @@ describe('routeTable', () => {
       'POST /api/sendMessageStream chatStream',
       'DELETE /api/session session',
       'GET /api/session/messages messages',
+      'GET /api/sessions sessions',
+      'PATCH /api/sessions/:id sessionById',
+      'DELETE /api/sessions/:id sessionById',
       'GET /health health',
       'GET /health/live live',
       'GET /health/ready ready',
@@ -38,6 +41,19 @@ describe('routeTable', () => {
     const table = routeTable([helpdesk, copy], { aliases: false });
     expect(table.turnPaths).toEqual(['/api/chat', '/api/chat-stream']);
     expect(table.entries.get('chat')?.target).toMatchObject({ kind: 'turn', protocol: helpdesk });
+  });
+});
+
+describe('routeTable: a path with an `:id` segment', () => {
+  it('matches one segment after exact paths, renamed and prefixed like every route', () => {
+    const table = routeTable([helpdesk], { prefix: '/v1', paths: { sessionById: '/chats/:id' } });
+    expect(table.nameAt('/v1/chats/abc')).toBe('sessionById');
+    expect(table.idAt('sessionById', '/v1/chats/abc')).toBe('abc');
+    expect(table.nameAt('/v1/chats/abc/more')).toBeUndefined();
+    expect(table.nameAt('/v1/chats/')).toBeUndefined();
+    expect(table.nameAt('/v1/api/sessions')).toBe('sessions');
+    expect(table.entries.get('sessionById')?.allow).toBe('PATCH, DELETE');
+    expect(routeTable([helpdesk], { paths: { sessionById: false } }).nameAt('/api/sessions/abc')).toBeUndefined();
   });
 });
 

@@ -12,6 +12,10 @@ export interface HeldSession {
   idleExpiresAt: number;
   /** Once expired, the id reads `expired` (a tombstone) until then. */
   expiredUntil: number;
+  /** Owners: the owner (absent: anonymous), the title and the last commit's time (epoch ms). */
+  owner?: string;
+  title?: string;
+  updatedAt?: number;
   /** Conversation memory: entries oldest first; `bytes` totals their texts (UTF-8). */
   log?: { entries: TranscriptEntry[]; lastSeq: number; bytes: number };
 }
@@ -51,4 +55,24 @@ export function appendTranscript(held: HeldSession, append: TranscriptAppend): v
 
 export function changedKeys(request: CommitRequest): Iterable<string> {
   return [...request.set.keys(), ...request.deleted];
+}
+
+/** Owners: whether `caller` may see a session owned by `owner` (an anonymous session: anyone). */
+export function ownedBy(owner: string | undefined, caller: string | undefined): boolean {
+  return owner === undefined || owner === caller;
+}
+
+/** Owners: true when (`updatedAt`, `id`) comes after `cursor` in a list's order (newest first). */
+export function listedAfter(
+  updatedAt: number,
+  id: string,
+  cursor: { updatedAt: number; id: string } | undefined,
+): boolean {
+  if (cursor === undefined) return true;
+  return updatedAt < cursor.updatedAt || (updatedAt === cursor.updatedAt && id < cursor.id);
+}
+
+/** Owners: orders summaries newest activity first, ties by id descending. */
+export function byActivity(a: { updatedAt: number; id: string }, b: { updatedAt: number; id: string }): number {
+  return b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }

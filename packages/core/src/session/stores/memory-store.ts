@@ -1,12 +1,15 @@
 import { abortError, BatonError } from '../../errors.js';
-import { appendTranscript, changedKeys, type HeldSession, isExpired, windowOf } from './memory-records.js';
+import { MemoryOwnerIndex } from './memory-owners.js';
+import { appendTranscript, changedKeys, type HeldSession, isExpired, ownedBy, windowOf } from './memory-records.js';
 import type {
   CommitRequest,
   Lease,
   LoadOptions,
   LoadResult,
   RenewRequest,
+  SessionListRequest,
   SessionStore,
+  SessionSummary,
   StoredSession,
   TranscriptPageRequest,
   TranscriptWindow,
@@ -52,6 +55,9 @@ export class MemorySessionStore implements SessionStore {
   readonly #sessions = new Map<string, HeldSession>();
   /** Expired ids -> epoch ms until which they read `expired`. Insertion order = oldest first. */
   readonly #tombstones = new Map<string, number>();
+  /** Owners: the owner of each owned tombstone (an expired owned id reads `expired` to its owner only). */
+  readonly #tombstoneOwners = new Map<string, string>();
+  readonly #owners = new MemoryOwnerIndex();
   /**
    * Ids of held sessions that no later turn has loaded yet, oldest first. Evicted before any
    * session a user came back to: a flood of one-turn sessions (a bot, a load test, a crawler that
@@ -98,7 +104,7 @@ export class MemorySessionStore implements SessionStore {
     const now = this.#now();
     this.#sweptAt = now;
     for (const [id, held] of this.#sessions) if (isExpired(held, now)) this.#bury(id, held, now);
-    for (const [id, until] of this.#tombstones) if (now >= until) this.#tombstones.delete(id);
+    for (const [id, until] of this.#tombstones) if (now >= until) this.#forgetTombstone(id);
     for (const [scope, keys] of this.#claims) {
       for (const [key, until] of keys) if (now >= until) keys.delete(key);
       if (keys.size === 0) this.#claims.delete(scope);
@@ -107,13 +113,13 @@ export class MemorySessionStore implements SessionStore {
 
   async load(id: string, options: LoadOptions): Promise<LoadResult> {
     this.#assertOpen();
-    const before = this.#peek(id);
+    const before = this.#peek(id, options.owner);
     if (before.status !== 'found') return before;
     let lease: Lease | undefined;
     if (options.lease) {
       lease = await this.#acquire(id, options.lease.ttlMs, options.lease.waitMs, options.signal);
       // The session may have been destroyed or have expired while this turn waited.
-      const after = this.#peek(id);
+      const after = this.#peek(id, options.owner);
       if (after.status !== 'found') {
         this.#releaseToken(id, lease.token);
         return after;
@@ -127,6 +133,7 @@ export class MemorySessionStore implements SessionStore {
       versions: new Map(held.versions),
       createdAt: held.createdAt,
       absoluteExpiresAt: held.absoluteExpiresAt,
+      ...(held.owner === undefined ? {} : { owner: held.owner, title: held.title ?? '' }),
     };
     if (options.transcript) session.transcript = windowOf(held, held.log?.entries.length ?? 0, options.transcript.last);
     return lease ? { status: 'found', session, lease } : { status: 'found', session };
@@ -185,7 +192,11 @@ export class MemorySessionStore implements SessionStore {
       held.absoluteExpiresAt = request.create.absoluteExpiresAt;
       held.expiredUntil = request.create.expiredUntil ?? request.create.absoluteExpiresAt;
       // A live session and a tombstone never share an id.
-      this.#tombstones.delete(id);
+      this.#forgetTombstone(id);
+      this.#owners.remove(held.owner, id);
+      held.owner = request.create.owner;
+      held.title = request.create.title;
+      if (held.owner !== undefined) this.#owners.add(held.owner, id, held);
       this.#probation.add(id);
     }
     for (const [key, text] of request.set) held.texts.set(key, text);
@@ -196,6 +207,7 @@ export class MemorySessionStore implements SessionStore {
       for (const key of changedKeys(request)) held.versions.set(key, (held.versions.get(key) ?? 0) + 1);
     }
     const absoluteExpiresAt = request.create ? request.create.absoluteExpiresAt : request.absoluteExpiresAt;
+    held.updatedAt = now;
     this.#touch(id, held, request.idleTtlMs, absoluteExpiresAt);
     this.#evictOverflow(id);
     if (request.lease) this.#releaseToken(id, request.lease.token);
@@ -203,7 +215,7 @@ export class MemorySessionStore implements SessionStore {
 
   async readTranscript(id: string, page: TranscriptPageRequest): Promise<TranscriptWindow | undefined> {
     this.#assertOpen();
-    const found = this.#peek(id);
+    const found = this.#peek(id, page.owner);
     if (found.status !== 'found') return undefined;
     const held = this.#sessions.get(id) as HeldSession;
     const entries = held.log?.entries ?? [];
@@ -249,10 +261,26 @@ export class MemorySessionStore implements SessionStore {
     return true;
   }
 
+  async listSessions(owner: string, request: SessionListRequest): Promise<SessionSummary[]> {
+    this.#assertOpen();
+    const now = this.#now();
+    const running = (id: string) => this.#leases.get(id)?.holder !== undefined;
+    return this.#owners.list(owner, request, running, now);
+  }
+
+  async renameSession(id: string, owner: string, title: string): Promise<boolean> {
+    this.#assertOpen();
+    const held = this.#sessions.get(id);
+    if (!held || held.owner !== owner || isExpired(held, this.#now())) return false;
+    held.title = title;
+    return true;
+  }
+
   async destroy(id: string): Promise<void> {
     this.#assertOpen();
+    this.#owners.remove(this.#sessions.get(id)?.owner, id);
     this.#sessions.delete(id);
-    this.#tombstones.delete(id);
+    this.#forgetTombstone(id);
     this.#probation.delete(id);
     this.#claims.delete(id);
     const slot = this.#leases.get(id);
@@ -278,34 +306,48 @@ export class MemorySessionStore implements SessionStore {
     this.#leases.clear();
     this.#sessions.clear();
     this.#tombstones.clear();
+    this.#tombstoneOwners.clear();
+    this.#owners.clear();
     this.#probation.clear();
     this.#claims.clear();
   }
 
   // ---- sessions -----------------------------------------------------------------------------
 
-  #peek(id: string): LoadResult {
+  /** `owner`: the caller; another owner's session (live or a tombstone) reads `missing`. */
+  #peek(id: string, owner: string | undefined): LoadResult {
     const now = this.#now();
     const held = this.#sessions.get(id);
-    if (held && !isExpired(held, now)) return { status: 'found', session: held };
+    if (held && !isExpired(held, now)) {
+      return ownedBy(held.owner, owner) ? { status: 'found', session: held } : { status: 'missing' };
+    }
     // Expired since the last sweep: drop the data now, keep the id as a tombstone.
     if (held) this.#bury(id, held, now);
     const until = this.#tombstones.get(id);
-    if (until !== undefined && now < until) return { status: 'expired' };
-    if (until !== undefined) this.#tombstones.delete(id);
+    if (until !== undefined && now < until) {
+      return ownedBy(this.#tombstoneOwners.get(id), owner) ? { status: 'expired' } : { status: 'missing' };
+    }
+    if (until !== undefined) this.#forgetTombstone(id);
     return { status: 'missing' };
+  }
+
+  #forgetTombstone(id: string): void {
+    this.#tombstones.delete(id);
+    this.#tombstoneOwners.delete(id);
   }
 
   /** Replaces an expired session by a tombstone of its id (if it still has one to keep). */
   #bury(id: string, held: HeldSession, now: number): void {
+    this.#owners.remove(held.owner, id);
     this.#sessions.delete(id);
     this.#probation.delete(id);
     this.#claims.delete(id); // its approvals can never match a pending call again
     if (now >= held.expiredUntil) return;
     this.#tombstones.set(id, held.expiredUntil);
+    if (held.owner !== undefined) this.#tombstoneOwners.set(id, held.owner);
     // Tombstones are bounded like sessions; the oldest go first (those ids then read `missing`).
     if (this.#tombstones.size > this.#maxSessions) {
-      this.#tombstones.delete(this.#tombstones.keys().next().value as string);
+      this.#forgetTombstone(this.#tombstones.keys().next().value as string);
     }
   }
 
@@ -342,6 +384,7 @@ export class MemorySessionStore implements SessionStore {
       this.#bury(id, held, now);
       return;
     }
+    this.#owners.remove(held?.owner, id);
     this.#probation.delete(id);
     this.#claims.delete(id);
     this.#sessions.delete(id);

@@ -16,6 +16,9 @@ export interface StoredSession {
   absoluteExpiresAt: number;
   /** The newest transcript entries, when the load asked for them (`LoadOptions.transcript`). */
   transcript?: TranscriptWindow;
+  /** Owners: who owns the session (absent: created anonymously), and its title. */
+  owner?: string;
+  title?: string;
   /**
    * Version-validated caching (optional capability): the version these contents are at, an opaque
    * string that changes with every commit that writes (and never repeats, even across a failover
@@ -70,6 +73,8 @@ export interface TranscriptAppend {
 export interface TranscriptPageRequest {
   before?: number;
   limit: number;
+  /** Owners: who is asking; another owner's session (or an owned one, asked anonymously) reads as missing. */
+  owner?: string;
 }
 
 /** A held lease: turns of one session are serialized; `token` fences stale holders out. */
@@ -91,6 +96,12 @@ export interface LoadOptions {
    * that ignores it answers the whole session, which is always correct.
    */
   cached?: { version: string };
+  /**
+   * Owners: who is asking (absent: an anonymous caller). A session created with an owner is found
+   * only by that owner; for anyone else the store answers exactly as for an id it never held
+   * (`missing`, even while its tombstone would say `expired`), and takes no lease, slides nothing.
+   */
+  owner?: string;
 }
 
 /**
@@ -116,6 +127,10 @@ export interface SessionCreation {
    * `absoluteExpiresAt` only. The SessionManager sends `absoluteExpiresAt + expiredWindowMs`.
    */
   expiredUntil?: number;
+  /** Owners: the session's owner, recorded for its whole life (listed in that owner's index). */
+  owner?: string;
+  /** Owners: the session's title (an owned session's; see `SessionManagerOptions.title`). */
+  title?: string;
 }
 
 /** What a commit writes. */
@@ -136,8 +151,52 @@ export interface CommitRequest {
   expectedVersions?: Map<string, number>;
   /** Conversation memory: entries appended atomically with the keys (all or nothing). */
   transcript?: TranscriptAppend;
+  /**
+   * Owners: the owner of the session written (its `StoredSession.owner`, or `create.owner`). A
+   * store with an owner index moves the session to the top of that owner's list (activity now).
+   */
+  owner?: string;
 }
 
+/** Owners: one session as its owner's list shows it. */
+export interface SessionSummary {
+  id: string;
+  title: string;
+  /** Epoch ms. */
+  createdAt: number;
+  /** Epoch ms of the last commit that wrote (the list's order, newest first). */
+  updatedAt: number;
+  /** `running` while a turn holds the session's lease, else `idle`. */
+  status: 'idle' | 'running';
+}
+
+/**
+ * Owners: where a page of an owner's list starts — strictly after this (`updatedAt`, `id`) in
+ * the list's order (newest activity first, ties by id descending), so a session written while a
+ * client pages moves to the top and neither repeats nor pushes another one out of the pages.
+ */
+export interface SessionListCursor {
+  updatedAt: number;
+  id: string;
+}
+
+/** Owners: a page request of an owner's list. */
+export interface SessionListRequest {
+  limit: number;
+  before?: SessionListCursor;
+}
+
+/**
+ * Owners: a store that records owners and keeps a per-owner index. A `SessionStore` that has
+ * these methods supports the `owner` option of the SessionManager (the contract's `owners`
+ * section checks them). Expired and destroyed sessions are never listed.
+ */
+export interface OwnerIndex {
+  /** The owner's live sessions after `before`, newest activity first, at most `limit`. */
+  listSessions(owner: string, request: SessionListRequest): Promise<SessionSummary[]>;
+  /** Sets the title of `owner`'s live session `id`; false (nothing written) for anyone else's or none. */
+  renameSession(id: string, owner: string, title: string): Promise<boolean>;
+}
 /**
  * What a commit of a version-tracking store (see `StoredSession.version`) tells about the write:
  * the session's new version and the one it replaced (absent for a creation). A caller that held
@@ -201,7 +260,14 @@ export interface SessionStore extends ApprovalClaims {
    * memory on.
    */
   readTranscript?(id: string, page: TranscriptPageRequest): Promise<TranscriptWindow | undefined>;
-  destroy(id: string): Promise<void>;
+  /**
+   * Deletes the session (its transcript and claims too). `owner`: the session's owner, so a store
+   * with an owner index drops it from that owner's list (after the session itself).
+   */
+  destroy(id: string, options?: { owner?: string }): Promise<void>;
+  /** Owners: list and rename (see `OwnerIndex`); a store without them cannot take owned sessions. */
+  listSessions?: OwnerIndex['listSessions'];
+  renameSession?: OwnerIndex['renameSession'];
   /** Health check for `GET /health`: resolves if the backend answers. */
   ping(): Promise<void>;
   close(): Promise<void>;
