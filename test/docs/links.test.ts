@@ -8,14 +8,6 @@ import { dirname, join, normalize } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { anchors, links, markdownFiles, ROOT, readText } from './markdown.js';
 
-/**
- * Pages written on other branches, merged later: linked already, not here yet.
- * Delete this list when they are merged.
- */
-const PENDING_PAGES = new Set([
-  'docs/conversations.md', // conversation owners, listing
-]);
-
 const packageReadmes = readdirSync(`${ROOT}packages`).map((dir) => `packages/${dir}/README.md`);
 const files = [...markdownFiles(), ...packageReadmes];
 const pages = markdownFiles().filter((f) => f.startsWith('docs/'));
@@ -28,7 +20,6 @@ describe('links in the README, docs and package READMEs', () => {
         if (/^[a-z]+:/i.test(target)) continue; // https:, mailto:
         const [path = '', anchor] = target.split('#');
         const resolved = path === '' ? file : normalize(join(dirname(file), path));
-        if (PENDING_PAGES.has(resolved)) continue;
         if (!existsSync(`${ROOT}${resolved}`)) broken.push(`${file}:${line}: ${target} (no ${resolved})`);
         else if (anchor && resolved.endsWith('.md') && !anchors(resolved).has(anchor))
           broken.push(`${file}:${line}: ${target} (no heading #${anchor} in ${resolved})`);
@@ -37,13 +28,9 @@ describe('links in the README, docs and package READMEs', () => {
     expect(broken, broken.join('\n')).toEqual([]);
   });
 
-  it('the pending pages are not here yet (delete PENDING_PAGES once they are)', () => {
-    for (const page of PENDING_PAGES) expect(existsSync(`${ROOT}${page}`), page).toBe(false);
-  });
-
   it('every page is in the README docs map, and links to another page', () => {
     const readmeTargets = links('README.md').map((l) => l.target.split('#')[0]);
-    for (const page of [...pages, ...PENDING_PAGES]) expect(readmeTargets, page).toContain(page);
+    for (const page of pages) expect(readmeTargets, page).toContain(page);
     for (const page of pages) {
       const others = links(page).filter((l) => /^[\w-]+\.md(#|$)/.test(l.target));
       expect(others.length, page).toBeGreaterThan(0);
