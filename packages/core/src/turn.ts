@@ -230,6 +230,12 @@ export type AnyPlugin = Plugin<any>;
 export interface AgentOptions<S extends object = SessionShape> {
   /** The agent's name: its spans are `invoke_agent {name}` (`gen_ai.agent.name`), its log lines say it. */
   name?: string;
+  /**
+   * Structured output for every run of this agent, HTTP turns included (a run's own
+   * `RunOptions.output` wins): the final answer is validated into `result.output` (HelpDesk:
+   * `data.output`), `OUTPUT_INVALID` otherwise.
+   */
+  output?: StandardSchemaV1;
   model: Model;
   system?: string;
   tools?: Tool<S>[];

@@ -57,6 +57,8 @@ export class Agent<S extends object = SessionShape> {
    */
   readonly observers: ObserverBus;
   readonly #onPluginError: NonNullable<AgentOptions['onPluginError']>;
+  /** The structured output every run validates its answer against, unless the run names its own. */
+  readonly #output: AgentOptions['output'];
   readonly #loop: AgentLoop<S>;
 
   constructor(options: AgentOptions<S>) {
@@ -64,6 +66,7 @@ export class Agent<S extends object = SessionShape> {
     this.model = options.model;
     this.system = options.system;
     this.maxSteps = options.maxSteps ?? 10;
+    this.#output = options.output;
     this.observers = new ObserverBus(
       options.onObserverError ?? ((error, event) => console.error(`[baton] observer failed on ${event.type}:`, error)),
       options.events,
@@ -255,7 +258,8 @@ export class Agent<S extends object = SessionShape> {
     const signal = options.signal ?? new AbortController().signal;
     if (options.claimApproval !== undefined) state.claim = options.claimApproval;
     if (options.probe !== undefined) state.probe = options.probe;
-    if (options.output !== undefined) state.output = outputSpec(options.output);
+    const output = options.output ?? this.#output;
+    if (output !== undefined) state.output = outputSpec(output);
     const outerSpan = takeTurnSpan();
     const span =
       outerSpan ??

@@ -44,6 +44,7 @@ export function responseData(result: AgentResult | AgentResponse, session?: Sess
     executed_approvals: [],
     session: session?.session ?? (result as AgentResult).session,
     ...(result.error ? { error: result.error } : {}),
+    ...(result.output === undefined ? {} : { output: result.output }),
     ...(session?.sessionId === undefined ? {} : { session_id: session.sessionId }),
     ...(session?.status === undefined ? {} : { session_status: session.status }),
   };

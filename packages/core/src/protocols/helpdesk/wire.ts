@@ -73,6 +73,8 @@ export interface ResponseData {
   session_id?: string;
   session_status?: SessionStatusWire;
   error?: { code: string; details?: Record<string, unknown> };
+  /** Structured output (the agent's `output` schema): the final answer as the validated object. */
+  output?: unknown;
 }
 
 /**
