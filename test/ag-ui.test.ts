@@ -15,9 +15,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createWizardAgent } from '../examples/deploy-wizard/agent.js';
 
 const SECRET = 'a-test-secret-that-is-at-least-32-bytes-long!';
-const MODES: Record<'server' | 'client', SessionManagerOptions> = {
+const MODES: Record<'server' | 'client' | 'memory', SessionManagerOptions> = {
   server: { mode: 'server' },
   client: {},
+  memory: { mode: 'server', memory: true },
 };
 
 let server: ServerType | undefined;
@@ -27,7 +28,7 @@ afterEach(async () => {
 });
 
 /** A Baton server with the AG-UI route on, its session manager at hand to read what it stored. */
-async function start(mode: 'server' | 'client') {
+async function start(mode: 'server' | 'client' | 'memory') {
   const sessions = new SessionManager(MODES[mode]);
   const agent = createWizardAgent(undefined, mode === 'client' ? { approvalSecrets: [SECRET] } : {});
   const baton = createBatonHandler(agent, {
@@ -239,6 +240,43 @@ describe('AG-UI route, server mode: threads and replays', () => {
     // The run opened with the stored session, not the forged state: the snapshot is the server's.
     const snapshot = run.events.find((e) => e.type === 'STATE_SNAPSHOT') as unknown as { snapshot: unknown };
     expect(snapshot.snapshot).toEqual({ wizard_step: 1 });
+  });
+
+  it('conversation memory on: MESSAGES_SNAPSHOT gives a reloaded client the conversation the server keeps', async () => {
+    const { url } = await start('memory');
+    const thread = new Thread(url);
+    const first = await thread.say('deploy');
+    // A new thread: the snapshot is just the message the run answers.
+    const opening = first.events.find((e) => e.type === 'MESSAGES_SNAPSHOT') as unknown as { messages: unknown[] };
+    expect(opening.messages).toEqual([expect.objectContaining({ role: 'user', content: 'deploy' })]);
+    // A reloaded page: a fresh HttpAgent knowing only the thread id, sending only its new message.
+    const reloaded = new Thread(url);
+    reloaded.agent.threadId = thread.agent.threadId;
+    const run = await reloaded.say('api');
+    expect(run.text).toContain('How many replicas?');
+    const snapshot = run.events.find((e) => e.type === 'MESSAGES_SNAPSHOT') as unknown as {
+      messages: { role: string; content: string }[];
+    };
+    // The first run as memory recorded it: the user's message, the model's tool call and its result
+    // (the wizard's start_deploy), the answer; then this run's message.
+    expect(snapshot.messages.map((m) => m.role)).toEqual(['user', 'assistant', 'tool', 'assistant', 'user']);
+    expect(snapshot.messages[0]?.content).toBe('deploy');
+    expect(snapshot.messages[1]).toMatchObject({
+      toolCalls: [{ type: 'function', function: { name: 'start_deploy' } }],
+    });
+    expect(snapshot.messages[3]?.content).toContain('What service do you want to deploy?');
+    expect(snapshot.messages[4]?.content).toBe('api');
+    // The client then holds the whole conversation, each message once (HttpAgent merges the
+    // snapshot by message id), and this run's answer last.
+    const held = reloaded.agent.messages;
+    expect(new Set(held.map((m) => m.id)).size).toBe(held.length);
+    const ids = new Set(held.map((m) => m.id));
+    for (const m of snapshot.messages as unknown as { id: string }[]) expect(ids.has(m.id)).toBe(true);
+    expect([held.at(-1)?.role, held.at(-1)?.content]).toEqual([
+      'assistant',
+      expect.stringContaining('How many replicas?'),
+    ]);
+    expect(run.invalid).toEqual([]);
   });
 
   it('server mode: a client that lost its state gets the stored session in the opening STATE_SNAPSHOT', async () => {

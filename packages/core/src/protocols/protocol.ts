@@ -1,3 +1,4 @@
+import type { HistoryItem } from '../session/history.js';
 import type { SessionOutput } from '../session/modes.js';
 import type { AgentResponse } from '../turn.js';
 import type { Decision, Message, TurnEvent } from '../turn-events.js';
@@ -95,4 +96,6 @@ export interface Protocol<Body = unknown, Event = unknown> {
 export interface TurnStart {
   /** The session as loaded, as the mode shows it (`undefined` in client and sealed mode: the client holds it). */
   session: SessionOutput | undefined;
+  /** Conversation memory (server mode, `memory` on): the window loaded for the turn, oldest first. */
+  history: readonly HistoryItem[] | undefined;
 }

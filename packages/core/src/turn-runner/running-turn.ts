@@ -110,10 +110,16 @@ export class RunningTurn<S extends object = SessionShape, Body = unknown, Event 
     // Started here, not on the first read: a stream that is never read still runs and settles.
     // The agent runs with the turn span active (its spans nest under it).
     // A protocol that opens with the session gets it as loaded: taken before any stage runs.
-    const start = this.protocol.opensWithSession ? { session: this.sessions.view(this.loaded) } : undefined;
+    const start = this.protocol.opensWithSession ? this.#start() : undefined;
     const queue = new StreamQueue<TurnEvent<TurnResult>>();
     void inTurnSpan(this.span, () => this.#produce((event) => queue.push(event))).finally(() => queue.finish());
     return this.#encode(this.#drain(queue), start);
+  }
+
+  /** The session and its memory window as loaded, before any stage ran (a protocol that opens with them). */
+  #start(): TurnStart {
+    const history = this.loaded.session[internal].activeHistory();
+    return { session: this.sessions.view(this.loaded), history: history ? [...history.windowItems()] : undefined };
   }
 
   async *#encode(events: AsyncIterable<TurnEvent<TurnResult>>, start: TurnStart | undefined): AsyncGenerator<Event> {

@@ -2,6 +2,7 @@ import { BatonError, InterceptorError, publicError } from '../../errors.js';
 import type { JsonValue } from '../../json.js';
 import type { ExecutedCall, ProposedCall, TurnEvent } from '../../turn-events.js';
 import type { TurnInput, TurnResult, TurnStart } from '../protocol.js';
+import { conversationMessages } from './messages.js';
 import type { AgUiRunExtra } from './request.js';
 import { statePatch } from './state-patch.js';
 import type { AgUiEvent, AgUiInterrupt } from './wire.js';
@@ -134,6 +135,11 @@ export async function* encodeAgUiEvents(
   const stored = start?.session?.session;
   const base = stored !== undefined && typeof stored === 'object' ? stored : (input.extra as AgUiRunExtra).base;
   yield* opening(input, base);
+  // Conversation memory on: the conversation as the server keeps it, before this run's answer.
+  if (start?.history !== undefined) {
+    const messages = conversationMessages(start.history, input, (input.extra as AgUiRunExtra).runId);
+    yield { type: 'MESSAGES_SNAPSHOT', messages };
+  }
   const encode = agUiEventEncoder(input, base);
   for await (const event of events) yield* encode(event);
 }

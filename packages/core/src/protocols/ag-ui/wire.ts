@@ -108,4 +108,5 @@ export type AgUiEvent =
   | { type: 'TOOL_CALL_END'; toolCallId: string }
   | { type: 'TOOL_CALL_RESULT'; messageId: string; toolCallId: string; content: string; role: 'tool' }
   | { type: 'STATE_SNAPSHOT'; snapshot: JsonValue }
+  | { type: 'MESSAGES_SNAPSHOT'; messages: AgUiMessage[] }
   | { type: 'STATE_DELTA'; delta: AgUiPatchOperation[] };
