@@ -123,6 +123,7 @@ export const ERROR_CODES = {
   INTERNAL: { status: 500, description: 'An unexpected error; details are logged, never sent.' },
 } as const satisfies Record<string, { status: number; description: string }>;
 
+/** Every stable error code Baton uses (the keys of `ERROR_CODES`, each with its HTTP status). */
 export type BatonErrorCode = keyof typeof ERROR_CODES;
 
 /**
@@ -213,6 +214,7 @@ export class InterceptorError extends Error {
   }
 }
 
+/** Whether `error` is a `BatonError` (of `code`, when given): a type guard for catch blocks. */
 export function isBatonError(error: unknown, code?: BatonErrorCode): error is BatonError {
   return error instanceof BatonError && (code === undefined || error.code === code);
 }

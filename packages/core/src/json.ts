@@ -2,6 +2,7 @@ import { BatonError } from './errors.js';
 
 /** A JSON value as Baton stores it. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+/** A JSON object: what a session holds and what travels on the wire. */
 export type JsonObject = { [key: string]: JsonValue };
 
 /** Deeper values are refused: real session state is shallow, and recursion must stay bounded. */

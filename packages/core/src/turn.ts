@@ -94,6 +94,7 @@ export interface ToolInvocation {
   name: string;
   input: unknown;
 }
+/** What a tool call gave: its output, and whether it failed (the model sees the output either way). */
 export type ToolOutcome = { output: unknown; isError: boolean };
 /** Wraps each tool call. The approval gate sits inside every hook, so no hook can skip it. */
 export type ToolHook<S extends object = SessionShape> = (
@@ -162,6 +163,7 @@ export type AgentEvent =
   | ({ type: 'session_load'; sessionId?: string; requestId?: string } & SessionEventInfo)
   | ({ type: 'session_commit'; sessionId?: string; requestId?: string; context?: TurnContext } & SessionEventInfo);
 
+/** A non-blocking listener for turn, model and tool start and end (`events`); its errors are reported, never fail the turn. */
 export type AgentObserver = (event: AgentEvent) => void | Promise<void>;
 
 /** A chunk of a streamed turn on its way to the client: text, proposed calls, executed calls. */
@@ -227,6 +229,7 @@ export interface Plugin<S extends object = SessionShape> {
 // biome-ignore lint/suspicious/noExplicitAny: the only supertype of Plugin<S> for every S (see above)
 export type AnyPlugin = Plugin<any>;
 
+/** What an `Agent` is built from: its model, system prompt, tools, hooks, plugins and limits. */
 export interface AgentOptions<S extends object = SessionShape> {
   /** The agent's name: its spans are `invoke_agent {name}` (`gen_ai.agent.name`), its log lines say it. */
   name?: string;

@@ -25,6 +25,7 @@ export interface ModelTool {
   inputSchema: Record<string, unknown>;
 }
 
+/** Tokens a model call (or a whole turn) used, as the provider reported them. */
 export interface Usage {
   inputTokens: number;
   outputTokens: number;

@@ -16,12 +16,14 @@ export interface ScriptContext {
 /** What a rule answers: text, tool calls, or both. Tool call ids are generated when omitted. */
 export type ScriptReply = string | { text?: string; toolCalls?: { id?: string; name: string; input: unknown }[] };
 
+/** One rule of a scripted model: when it matches the call, its reply (text and/or tool calls) is the answer. */
 export interface ScriptRule {
   /** A regular expression on the latest user text, or a predicate on the whole step. */
   when: RegExp | ((ctx: ScriptContext) => boolean);
   reply: ScriptReply | ((ctx: ScriptContext) => ScriptReply);
 }
 
+/** Options of `scriptedModel`: its id and what it says when no rule matches. */
 export interface ScriptedModelOptions {
   /** Reply when no rule matches (default: "I did not understand that."). */
   fallback?: ScriptReply | ((ctx: ScriptContext) => ScriptReply);

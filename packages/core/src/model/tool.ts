@@ -27,6 +27,7 @@ export interface ToolContext<S extends object = SessionShape> {
   requestId?: string | undefined;
 }
 
+/** What `tool()` is given: name, description, input schema, approval policy and `execute`. */
 export interface ToolDefinition<TSchema extends StandardSchemaV1, S extends object = SessionShape> {
   /** Unique within an agent; letters, digits, `_` and `-`, at most 64 characters. */
   name: string;

@@ -35,6 +35,7 @@ import type { Lease, SessionStore } from './stores/store.js';
  *   and idle-clock heartbeat), `approvalClaim`, `ping`, `ready` and `close`.
  */
 
+/** Where sessions live between turns: in the protocol (`client`, `sealed`) or in a store (`server`). */
 export type SessionMode = 'client' | 'sealed' | 'server';
 
 /** What a request carries for the session. */

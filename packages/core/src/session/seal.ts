@@ -11,6 +11,7 @@ export interface SealKey {
 /** Why a token could not be opened. */
 export type UnsealFailure = 'malformed' | 'unknown_key' | 'tampered' | 'expired';
 
+/** The outcome of opening a sealed token: the value and when it was sealed, or why it could not be opened. */
 export type UnsealResult<T> = { ok: true; value: T; createdAt: number } | { ok: false; reason: UnsealFailure };
 
 const VERSION = 'v1';

@@ -8,6 +8,7 @@ export function newSessionId(): string {
 
 const SESSION_ID = /^[A-Za-z0-9_-]{22}$/;
 
+/** Whether `value` is a well-formed session id: 22 base64url characters (16 random bytes). */
 export function isSessionId(value: unknown): value is string {
   return typeof value === 'string' && SESSION_ID.test(value);
 }

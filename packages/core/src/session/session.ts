@@ -35,8 +35,10 @@ export interface SessionMeta {
   isNew: boolean;
   status?: SessionStatus;
 }
+/** How a turn found its session: `new`, `resumed`, `expired` (the store still knew the id) or `invalid` (a bad seal). */
 export type SessionStatus = 'new' | 'resumed' | 'expired' | 'invalid';
 
+/** What a `Session` is made with: its id and lifetime (server mode), size limit and status. */
 export interface SessionOptions {
   /** Max serialized size in bytes of the persisted part (default 1 MiB). */
   maxBytes?: number;

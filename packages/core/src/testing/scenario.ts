@@ -9,6 +9,7 @@ import type { KitCounts } from './fixture.js';
 /** The paths a turn can take; the kit runs each as one scenario (see `checkPlugin`). */
 export type PluginScenario = 'run' | 'stream' | 'early_answer' | 'refusal' | 'error' | 'approval';
 
+/** The turns `checkPlugin` drives a plugin through (plain, streamed, refused, failing model, tool, approval...). */
 export const PLUGIN_SCENARIOS: readonly PluginScenario[] = [
   'run',
   'stream',
@@ -44,6 +45,7 @@ export interface ScenarioExpectation {
   streamMatchesContent?: boolean;
 }
 
+/** Options of `checkPlugin`: which scenarios to run and what model and tools they use. */
 export interface PluginCheckOptions {
   /** Scenarios to run (default: all, in `PLUGIN_SCENARIOS` order). */
   scenarios?: readonly PluginScenario[];
@@ -86,6 +88,7 @@ export interface KitTurn {
   toolRuns: KitCounts['toolRuns'];
 }
 
+/** One scenario's outcome under the plugin: what the turn did and which checks failed. */
 export interface ScenarioReport {
   scenario: PluginScenario;
   ok: boolean;
@@ -93,6 +96,7 @@ export interface ScenarioReport {
   turns: KitTurn[];
 }
 
+/** What `checkPlugin` found: one report per scenario, and whether the plugin passed them all. */
 export interface PluginReport {
   plugin: string;
   ok: boolean;

@@ -38,6 +38,7 @@ export interface TurnRunnerOptions<Body = unknown, Event = unknown> {
   inflight?: InflightTurns;
 }
 
+/** What a host hands `TurnRunner.begin` besides the body: the session id, trusted values, its controller and request id. */
 export interface BeginOptions {
   /** A session id from outside the body (header, cookie); one the body names wins. */
   sessionId?: string;

@@ -41,6 +41,7 @@ export interface Approval {
   edited_input?: unknown;
 }
 
+/** One message of a HelpDesk request (`user` or `assistant`), with its platform context and approvals. */
 export interface ChatMessage {
   role: 'user' | 'assistant';
   content: string;
@@ -53,6 +54,7 @@ export interface ChatMessage {
   };
 }
 
+/** The body of a HelpDesk turn (`POST /api/chat`, `/api/chat-stream`). */
 export interface ChatRequestBody {
   messages: ChatMessage[];
   data?: { session?: JsonObject | string; session_id?: string; [key: string]: unknown };
@@ -86,6 +88,7 @@ export interface ResponseMetaData {
   request_context?: Record<string, unknown>;
 }
 
+/** The HelpDesk answer to a turn: the assistant's content and `data` (tool calls, session, status). */
 export interface ChatResponseBody {
   role: 'assistant';
   content: string;

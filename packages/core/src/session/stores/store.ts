@@ -82,6 +82,7 @@ export interface Lease {
   token: number;
 }
 
+/** What a store's `load` is asked for besides the id: a lease, the transcript window, the cache version. */
 export interface LoadOptions {
   /** Sliding idle timeout, refreshed by this load (in the same round trip as the read). */
   idleTtlMs: number;
