@@ -184,9 +184,13 @@ describe('an app outside the workspace', () => {
     const bin = join(dir, 'app/node_modules/.bin/baton-postgres');
     try {
       const first = await run(bin, ['migrate', '--url', url, '--schema', schema], { env: plainEnv() });
-      expect(first.stdout).toMatch(/^Applied migration 1; now at version 1/);
+      // Every shipped migration, in order, from 1 (each one a .sql file of the tarball).
+      const applied = /^Applied migrations? ((?:\d+, )*\d+); now at version (\d+)/.exec(first.stdout);
+      expect(applied, first.stdout).not.toBeNull();
+      const [, list = '', version = ''] = applied ?? [];
+      expect(list.split(', ').map(Number)).toEqual(Array.from({ length: Number(version) }, (_, i) => i + 1));
       const again = await run(bin, ['migrate', '--url', url, '--schema', schema], { env: plainEnv() });
-      expect(again.stdout).toMatch(/^Up to date at version 1/);
+      expect(again.stdout).toMatch(new RegExp(`^Up to date at version ${version}`));
     } finally {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
