@@ -31,6 +31,8 @@ export interface DemoConfig {
   shutdownTimeoutMs?: number | undefined;
   /** `BATON_DEMO_DELAY_MS`: slows the model down by this much per answer and streamed part. */
   modelDelayMs?: number | undefined;
+  /** `BATON_DOUBLE_TEXT`: a second message while a turn runs — reject, enqueue (default), interrupt or rollback. */
+  doubleText?: 'reject' | 'enqueue' | 'interrupt' | 'rollback';
 }
 
 /** Reads the demo's configuration from the environment (see the README). */
@@ -73,7 +75,19 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DemoConfig 
     metrics: env.BATON_METRICS === '1' || env.BATON_METRICS === 'true',
     shutdownTimeoutMs: milliseconds(env, 'BATON_SHUTDOWN_TIMEOUT_MS'),
     modelDelayMs: milliseconds(env, 'BATON_DEMO_DELAY_MS'),
+    doubleText: doubleText(env.BATON_DOUBLE_TEXT),
   };
+}
+
+/** `BATON_DOUBLE_TEXT`: one of the double-texting policies (default `enqueue`). */
+function doubleText(text: string | undefined): DemoConfig['doubleText'] {
+  const policies = ['reject', 'enqueue', 'interrupt', 'rollback'] as const;
+  if (text === undefined || text === '') return 'enqueue';
+  const found = policies.find((p) => p === text);
+  if (found === undefined) {
+    throw new BatonError('CONFIG_INVALID', `BATON_DOUBLE_TEXT must be ${policies.join(', ')} (got "${text}")`);
+  }
+  return found;
 }
 
 /** `BATON_LOG_LEVEL`: a pino level, or `silent`. */

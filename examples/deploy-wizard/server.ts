@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { agUi, defaultProtocols, isBatonError, SessionManager } from '@baton/core';
+import { hasTurnLog } from '@baton/core/store';
 import { batonErrors, batonRouter } from '@baton/koa';
 import Koa from 'koa';
 import { createWizardAgent } from './agent.js';
@@ -66,6 +67,10 @@ export async function startDemo(config: DemoConfig = configFromEnv()): Promise<D
     // `POST /api/ag-ui` (AG-UI events over SSE) for the page at `/ag-ui`.
     protocols: [...defaultProtocols(), agUi],
     paths: { agUi: true },
+    // Server modes on a store keeping turn logs: turns outlive their connection (resume, stop).
+    ...(sessions.mode === 'server' && hasTurnLog(sessions.store)
+      ? { resume: true, onDisconnect: 'continue' as const, doubleText: config.doubleText ?? 'enqueue' }
+      : {}),
     ...(logger ? { logger } : {}),
     ...(metrics ? { meterProvider: metrics.meterProvider } : {}),
   });

@@ -112,6 +112,15 @@ export const ERROR_CODES = {
     description: 'The turn took longer than `turnTimeoutMs` (default 120 s); nothing was committed.',
   },
   TURN_ABORTED: { status: 499, description: 'The turn was aborted by its signal (client gone, timeout).' },
+  TURN_STOPPED: {
+    status: 499,
+    description:
+      'Resume: the turn was stopped (`POST /api/session/stop`, or a newer message interrupted it); nothing was committed.',
+  },
+  TURN_LOST: {
+    status: 503,
+    description: 'Resume: the process running the turn stopped beating (it died); the turn committed nothing.',
+  },
   INTERCEPTOR_REFUSED: {
     status: 200,
     description: 'Default code of an `InterceptorError` without a code: the turn is refused politely.',

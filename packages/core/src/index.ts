@@ -140,6 +140,7 @@ export { SessionManager, type SessionManagerOptions } from './session/session-ma
 export { MemorySessionStore, type MemorySessionStoreOptions } from './session/stores/memory-store.js';
 /** Store authoring (the shapes a store reads and writes) lives in `@baton/core/store`. */
 export type { SessionListCursor, SessionStore, SessionSummary } from './session/stores/store.js';
+export type { TurnLogOptions } from './session/turn-log.js';
 export type {
   AgentEvent,
   AgentObserver,
@@ -157,4 +158,5 @@ export type {
 export type { Decision, ExecutedCall, Message, ProposedCall, ServerContext, TurnEvent } from './turn-events.js';
 export { type CloseOptions, type DrainResult, shuttingDown } from './turn-runner/inflight-turns.js';
 export type { RunningTurn } from './turn-runner/running-turn.js';
+export { type DoubleTextPolicy, LocalTurns } from './turn-runner/turn-control.js';
 export { type BeginOptions, TurnRunner, type TurnRunnerOptions } from './turn-runner/turn-runner.js';

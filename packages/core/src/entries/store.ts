@@ -7,3 +7,4 @@ export { abortError, BatonError, type BatonErrorCode } from '../errors.js';
 export { isSessionId, newSessionId } from '../session/session-id.js';
 export { MemorySessionStore, type MemorySessionStoreOptions } from '../session/stores/memory-store.js';
 export type * from '../session/stores/store.js';
+export { hasTurnLog } from '../session/stores/store.js';

@@ -4,8 +4,11 @@ import { BatonMetrics } from '../observability/metrics.js';
 import { TurnObserver } from '../observability/turn-observation.js';
 import type { Protocol } from '../protocols/protocol.js';
 import { SessionManager } from '../session/session-manager.js';
+import { hasTurnLog } from '../session/stores/store.js';
+import { type ResolvedTurnLog, resolveTurnLog } from '../session/turn-log.js';
 import type { ServerContext } from '../turn.js';
 import { InflightTurns, shuttingDown } from '../turn-runner/inflight-turns.js';
+import { LocalTurns } from '../turn-runner/turn-control.js';
 import { TurnRunner } from '../turn-runner/turn-runner.js';
 import type { BatonCloseOptions, BatonHandler, HandleExtra } from './adapter.js';
 import { byteLimit } from './body.js';
@@ -15,6 +18,7 @@ import { health, liveness, readiness } from './health.js';
 import type { FetchHandlerOptions } from './options.js';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.js';
 import { requestLog } from './request-log.js';
+import { answerResume, answerStop, type ResumeServices } from './resume-routes.js';
 import { type BatonRouteName, type RouteEntry, type RouteTable, routeTable } from './route-table.js';
 import { endSession, readMessages } from './session-routes.js';
 import { deleteSession, listSessions, renameSession } from './sessions-routes.js';
@@ -30,8 +34,10 @@ export function createFetchHandler<S extends object, C extends ServerContext = S
   options: FetchHandlerOptions<C>,
 ): BatonHandler<S> {
   const sessions = sessionManager(options);
-  const table = routeTable(options.protocols, options);
-  const { runners, first } = turnRunners(agent, sessions, options);
+  const turnLog = turnLogOf(sessions, options);
+  const table = routeTable(options.protocols, { ...options, resume: turnLog !== undefined });
+  const local = new LocalTurns();
+  const { runners, first } = turnRunners(agent, sessions, options, { turnLog, local });
   const { inflight, onError } = first;
   const cookie = options.cookie === true ? {} : options.cookie || undefined;
   const services: TurnRouteServices = {
@@ -44,7 +50,8 @@ export function createFetchHandler<S extends object, C extends ServerContext = S
   const requestIdHeader = options.requestIdHeader ?? REQUEST_ID_HEADER;
   const log = requestLog(options.logger);
 
-  const server: RouteServer<S> = { sessions, inflight, runners, services, table };
+  const resume = turnLog === undefined ? undefined : { sessions, turnLog, local, route: services };
+  const server: RouteServer<S> = { sessions, inflight, runners, services, table, resume };
 
   /** Every answer carries the request id, errors in their body too; each request is logged once. */
   const dispatch = async (request: Request, given: HandleExtra<S>): Promise<Response> => {
@@ -110,6 +117,8 @@ interface RouteServer<S extends object> {
   runners: Map<Protocol, TurnRunner<S>>;
   services: TurnRouteServices;
   table: RouteTable;
+  /** Resume on: what its routes share. */
+  resume: ResumeServices | undefined;
 }
 
 /** Answers one named route (its methods checked): a health check, a protocol's turn, a session route. */
@@ -132,6 +141,11 @@ async function answerRoute<S extends object>(
   if (target.kind === 'ready') return readiness(sessions, inflight.closing);
   if (target.kind === 'health') return health(sessions, inflight.closing);
   if (inflight.closing) throw shuttingDown(); // turns and session ends: the store is closing
+  if (server.resume && (target.kind === 'resume' || (target.kind === 'turn' && request.method !== 'POST'))) {
+    const context = await serverContext(request, extra, services);
+    const pathId = target.kind === 'resume' ? server.table.idAt(entry.name, new URL(request.url).pathname) : undefined;
+    return answerResume(request, context, target, server.resume, pathId);
+  }
   if (target.kind === 'turn') {
     return answerTurn(request, extra, server.runners.get(target.protocol) as TurnRunner<S>, target.framing, services);
   }
@@ -139,6 +153,10 @@ async function answerRoute<S extends object>(
   const context = await serverContext(request, extra, services);
   if (target.kind === 'messages') return readMessages(request, sessions, services.ids.read(request), context);
   if (target.kind === 'sessions') return listSessions(request, sessions, context);
+  if (target.kind === 'stop') {
+    if (server.resume === undefined) throw new BatonError('NOT_FOUND', 'Resume is off (the `resume` option)');
+    return answerStop(request, context, server.resume);
+  }
   if (target.kind === 'sessionById') {
     const id = server.table.idAt(entry.name, new URL(request.url).pathname);
     if (request.method === 'DELETE') return deleteSession(sessions, id, context);
@@ -160,6 +178,23 @@ async function serverContext(
   } catch (error) {
     throw new HostError(error);
   }
+}
+
+/** Resume: the turn logs' options when `resume` is on (server mode with a store keeping them). */
+function turnLogOf(sessions: SessionManager, options: FetchHandlerOptions): ResolvedTurnLog | undefined {
+  const given = options.resume;
+  if (given === undefined || given === false) {
+    if (options.doubleText === 'interrupt' || options.doubleText === 'rollback') {
+      throw new BatonError('CONFIG_INVALID', `doubleText '${options.doubleText}' needs \`resume\` (turn logs)`);
+    }
+    return undefined;
+  }
+  if (sessions.mode !== 'server' || !hasTurnLog(sessions.store)) {
+    throw new BatonError('CONFIG_INVALID', 'resume needs server mode and a store keeping turn logs', {
+      mode: sessions.mode,
+    });
+  }
+  return resolveTurnLog(given === true ? {} : given);
 }
 
 /** The handler's SessionManager: the one given, or one built from its options (and the handler's `owner`, `title`). */
@@ -189,6 +224,7 @@ function turnRunners<S extends object>(
   agent: Agent<S>,
   sessions: SessionManager,
   options: FetchHandlerOptions,
+  resume: { turnLog: ResolvedTurnLog | undefined; local: LocalTurns },
 ): { runners: Map<Protocol, TurnRunner<S>>; first: TurnRunner<S> } {
   const { logger } = options;
   const inflight = new InflightTurns();
@@ -205,6 +241,10 @@ function turnRunners<S extends object>(
         inflight,
         ...(onError ? { onError } : {}),
         ...(options.turnTimeoutMs === undefined ? {} : { turnTimeoutMs: options.turnTimeoutMs }),
+        ...(resume.turnLog === undefined ? {} : { turnLog: resume.turnLog }),
+        local: resume.local,
+        ...(options.doubleText === undefined ? {} : { doubleText: options.doubleText }),
+        ...(options.onDisconnect === undefined ? {} : { onDisconnect: options.onDisconnect }),
       }),
     );
   }

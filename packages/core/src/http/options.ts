@@ -3,7 +3,9 @@ import type { BatonLogger } from '../observability/logger.js';
 import type { Protocol } from '../protocols/protocol.js';
 import type { OwnerOptions } from '../session/owners.js';
 import type { SessionManager, SessionManagerOptions } from '../session/session-manager.js';
+import type { TurnLogOptions } from '../session/turn-log.js';
 import type { ServerContext } from '../turn.js';
+import type { DoubleTextPolicy } from '../turn-runner/turn-control.js';
 import type { SessionCookieOptions } from './cookies.js';
 import type { BatonRoutePaths } from './route-table.js';
 
@@ -56,6 +58,17 @@ export interface FetchHandlerOptions<C extends ServerContext = ServerContext> {
    * the application registers one.
    */
   meterProvider?: MeterProvider;
+  /**
+   * Resume (server mode, a store keeping turn logs): every turn's events go to a bounded log
+   * beside its session; the protocols' resume routes (`GET /api/chat-stream?after=`, `GET
+   * /api/ui/chat/:id/stream`) replay and follow it from any process, and `POST /api/session/stop`
+   * stops it. Default off. See `docs/resume.md`.
+   */
+  resume?: boolean | TurnLogOptions;
+  /** `continue`: a turn whose client went away runs to its end and commits (default `abort`). */
+  onDisconnect?: 'abort' | 'continue';
+  /** What a second message does while a turn of its session runs (default `enqueue`; see `docs/resume.md`). */
+  doubleText?: DoubleTextPolicy;
   /** The header a request id comes in and goes out in (default `x-request-id`). */
   requestIdHeader?: string;
   /** Makes a request id when the request brings none, or an unsafe one (default: a random UUID). */

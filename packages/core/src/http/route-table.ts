@@ -1,7 +1,7 @@
 import type { Framing, Protocol } from '../protocols/protocol.js';
 
 /** Baton's own routes, beside the protocols' turn routes. */
-export type SessionRouteName = 'session' | 'messages' | 'sessions' | 'sessionById';
+export type SessionRouteName = 'session' | 'messages' | 'sessions' | 'sessionById' | 'stop';
 /** The health routes (Kubernetes probes ask `live` and `ready`). */
 export type HealthRouteName = 'health' | 'live' | 'ready';
 /**
@@ -33,6 +33,8 @@ export interface BatonRoutePaths {
   sessions?: string | false;
   /** Owners: `PATCH` renames, `DELETE` ends one of the caller's sessions (default `/api/sessions/:id`). */
   sessionById?: string | false;
+  /** Resume: `POST` stops the session's running turn, from any process (default `/api/session/stop`). */
+  stop?: string | false;
   /** Liveness and store check (default `/health`). */
   health?: string | false;
   /** Liveness: 200 while the process runs (default `/health/live`). */
@@ -49,11 +51,15 @@ export interface RouteTableOptions {
   aliases?: boolean;
   /** Mount point put before every path (default: none). */
   prefix?: string;
+  /** Resume on: mount the protocols' resume routes (`GET`) and the stop route. */
+  resume?: boolean;
 }
 
 /** What answers a route: a protocol's turn (with the route's framing), a session route, a health check. */
 export type RouteTarget =
   | { readonly kind: 'turn'; readonly protocol: Protocol; readonly framing: Framing }
+  /** Resume: `GET` replays a running turn's events in the protocol's framing and follows it live. */
+  | { readonly kind: 'resume'; readonly protocol: Protocol; readonly framing: Framing }
   | { readonly kind: SessionRouteName | HealthRouteName };
 
 /** One named route as the core answers it: the methods it allows (the `Allow` header) and its target. */
@@ -82,11 +88,14 @@ export interface RouteTable {
 
 const OWN_ROUTES: readonly {
   name: SessionRouteName | HealthRouteName;
-  methods: readonly ('GET' | 'DELETE' | 'PATCH')[];
+  methods: readonly ('GET' | 'DELETE' | 'PATCH' | 'POST')[];
   path: string;
+  /** Mounted only with `resume` on. */
+  resume?: boolean;
 }[] = [
   { name: 'session', methods: ['DELETE'], path: '/api/session' },
   { name: 'messages', methods: ['GET'], path: '/api/session/messages' },
+  { name: 'stop', methods: ['POST'], path: '/api/session/stop', resume: true },
   { name: 'sessions', methods: ['GET'], path: '/api/sessions' },
   { name: 'sessionById', methods: ['PATCH', 'DELETE'], path: '/api/sessions/:id' },
   { name: 'health', methods: ['GET'], path: '/health' },
@@ -116,14 +125,26 @@ export function routeTable(protocols: readonly Protocol[], options: RouteTableOp
     for (const route of protocol.routes) {
       if (entries.has(route.name)) continue; // the first protocol naming a route keeps it
       const target = { kind: 'turn', protocol, framing: route.framing } as const;
-      entries.set(route.name, { name: route.name, allow: 'POST', methods: ['POST'], target });
-      turnPaths.push(...mount(route.name, 'POST', pathOf(paths[route.name], route.path, route.optIn), route.aliases));
+      const path = pathOf(paths[route.name], route.path, route.optIn);
+      const resumeHere = options.resume === true && route.resumePath === '';
+      const methods = resumeHere ? ['POST', 'GET', 'HEAD'] : ['POST'];
+      entries.set(route.name, { name: route.name, allow: methods.join(', '), methods, target });
+      turnPaths.push(...mount(route.name, 'POST', path, route.aliases));
+      if (path === false || options.resume !== true || route.resumePath === undefined) continue;
+      if (resumeHere) mount(route.name, 'GET', path);
+      else {
+        // A route of its own under the turn route's path (it follows a rename).
+        const name = `${route.name}Resume`;
+        const resume = { kind: 'resume', protocol, framing: route.framing } as const;
+        entries.set(name, { name, allow: 'GET, HEAD', methods: ['GET', 'HEAD'], target: resume });
+        mount(name, 'GET', `${path}${route.resumePath}`);
+      }
     }
   }
   for (const own of OWN_ROUTES) {
     const allow = own.methods.flatMap((m) => (m === 'GET' ? ['GET', 'HEAD'] : [m])).join(', ');
     entries.set(own.name, { name: own.name, allow, methods: allow.split(', '), target: { kind: own.name } });
-    const path = pathOf(paths[own.name], own.path, false);
+    const path = own.resume && options.resume !== true ? false : pathOf(paths[own.name], own.path, false);
     for (const method of own.methods) mount(own.name, method, path);
   }
   const byPath = new Map<string, BatonRouteName>();

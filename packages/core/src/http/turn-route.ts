@@ -37,7 +37,9 @@ export async function answerTurn<S extends object>(
   framing: Framing,
   services: TurnRouteServices,
 ): Promise<Response> {
-  const abort = abortOnDisconnect(request, extra.signal, extra.controller);
+  // Detached turns run to their end whoever leaves: a controller of their own, no disconnect abort.
+  const abort =
+    runner.onDisconnect === 'continue' ? detached() : abortOnDisconnect(request, extra.signal, extra.controller);
   let turn: RunningTurn<S>;
   try {
     turn = await beginTurn(request, extra, abort.controller, runner, services);
@@ -130,6 +132,11 @@ interface Disconnect {
   readonly controller: AbortController;
   abort(): void;
   dispose(): void;
+}
+
+/** `onDisconnect: 'continue'`: the turn's own controller, which a client going away never aborts. */
+function detached(): Disconnect {
+  return { controller: new AbortController(), abort: () => {}, dispose: () => {} };
 }
 
 /**

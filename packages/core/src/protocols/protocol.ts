@@ -60,6 +60,12 @@ export interface ProtocolRoute<Event = unknown> {
   readonly optIn?: boolean;
   /** How the answer is written. */
   readonly framing: Framing<Event>;
+  /**
+   * Resume (a streamed route, with the handler's `resume` on): where `GET` replays a running turn
+   * and follows it — `''` for the route's own path (HelpDesk's `?after=`), or a path under it
+   * (`/:id/stream`, the AI SDK's `resume: true`).
+   */
+  readonly resumePath?: string;
 }
 
 /**

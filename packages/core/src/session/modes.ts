@@ -48,6 +48,8 @@ export interface SessionInput {
   server?: ServerContext;
   /** Server mode, owners: the turn's messages (a new owned session's title comes from them). */
   messages?: readonly Message[];
+  /** Server mode, lease: how long this load waits for the lease (default: the mode's `leaseWaitMs`). */
+  leaseWaitMs?: number;
 }
 
 /** What the answer carries for the session (a protocol puts it on the wire). */

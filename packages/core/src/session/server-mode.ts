@@ -136,7 +136,7 @@ export class ServerMode implements SessionModeHandler {
     const id = input.sessionId;
     const lease =
       (o.concurrency ?? 'lease') === 'lease'
-        ? { ttlMs: o.leaseTtlMs ?? MINUTE, waitMs: o.leaseWaitMs ?? 5000 }
+        ? { ttlMs: o.leaseTtlMs ?? MINUTE, waitMs: input.leaseWaitMs ?? o.leaseWaitMs ?? 5000 }
         : undefined;
     const leasedAt = performance.now();
     const transcript = this.memory ? { last: this.memory.window.lastMessages } : undefined;

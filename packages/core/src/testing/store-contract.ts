@@ -9,6 +9,7 @@ import { describeMergeMode } from './store-contract/merge.js';
 import { describeOwners } from './store-contract/owners.js';
 import { describeRenew } from './store-contract/renew.js';
 import { describeTranscript } from './store-contract/transcript.js';
+import { describeTurnLog } from './store-contract/turn-log.js';
 
 /**
  * The conformance suite every `SessionStore` must pass, as Vitest tests: call it at the top level of
@@ -32,5 +33,6 @@ export function describeSessionStore(name: string, makeStore: () => SessionStore
     describeMergeMode(kit);
     describeTranscript(kit);
     describeOwners(kit);
+    describeTurnLog(kit);
   });
 }

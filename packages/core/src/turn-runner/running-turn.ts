@@ -8,6 +8,7 @@ import type { Protocol, TurnInput, TurnResult, TurnStart } from '../protocols/pr
 import type { LoadedSession, SessionOutput } from '../session/modes.js';
 import { internal, type Session, type SessionShape } from '../session/session.js';
 import type { SessionManager } from '../session/session-manager.js';
+import type { TurnRecorder } from '../session/turn-log.js';
 import type { AgentResult, ServerContext } from '../turn.js';
 import type { TurnEvent } from '../turn-events.js';
 import { isServerError } from './inflight-turns.js';
@@ -19,6 +20,10 @@ export interface TurnOps {
   observation?: TurnObservation | undefined;
   /** Called once the turn settled (committed or released): a drain stops waiting for it. */
   leave?: () => void;
+  /** Resume: the turn's log in its session's store (`TurnRunnerOptions.turnLog`). */
+  recorder?: TurnRecorder | undefined;
+  /** `onDisconnect: 'continue'`: a reader closing the stream early leaves the turn running. */
+  detached?: boolean;
 }
 
 /**
@@ -88,10 +93,13 @@ export class RunningTurn<S extends object = SessionShape, Body = unknown, Event 
       );
       const output = await this.#settle(result);
       this.#finish(outcomeOf(result));
-      return this.protocol.encode(turnResult(result, output), this.request);
+      const done = turnResult(result, output);
+      await this.#endLog({ type: 'done', result: done });
+      return this.protocol.encode(done, this.request);
     } catch (error) {
       await this.#discard(error);
       this.#finish({ kind: 'error', error });
+      await this.#endLog(this.#errorEvent(error, false));
       throw error;
     } finally {
       this.span.end();
@@ -112,7 +120,16 @@ export class RunningTurn<S extends object = SessionShape, Body = unknown, Event 
     // A protocol that opens with the session gets it as loaded: taken before any stage runs.
     const start = this.protocol.opensWithSession ? this.#start() : undefined;
     const queue = new StreamQueue<TurnEvent<TurnResult>>();
-    void inTurnSpan(this.span, () => this.#produce((event) => queue.push(event))).finally(() => queue.finish());
+    const recorder = this.ops.recorder;
+    let last: TurnEvent<TurnResult> | undefined;
+    const push = (event: TurnEvent<TurnResult>) => {
+      if (event.type === 'done' || event.type === 'error') last = event;
+      else recorder?.record(event);
+      queue.push(event);
+    };
+    void inTurnSpan(this.span, () => this.#produce(push))
+      .then(() => this.#endLog(last))
+      .finally(() => queue.finish());
     return this.#encode(this.#drain(queue), start);
   }
 
@@ -130,8 +147,9 @@ export class RunningTurn<S extends object = SessionShape, Body = unknown, Event 
     try {
       yield* queue.drain();
     } finally {
-      // The reader stopped before the end: a turn still running is aborted (nothing committed).
-      if (!queue.finished) {
+      // The reader stopped before the end: a turn still running is aborted (nothing committed),
+      // unless it is detached (`onDisconnect: 'continue'`): then it runs on and commits.
+      if (!queue.finished && !this.ops.detached) {
         this.deadline.abort(new BatonError('TURN_ABORTED', 'The stream was closed before the turn ended'));
       }
     }
@@ -175,7 +193,16 @@ export class RunningTurn<S extends object = SessionShape, Body = unknown, Event 
   async abandon(): Promise<void> {
     await this.#discard();
     this.span.end();
-    this.#finish({ kind: 'error', error: new BatonError('TURN_ABORTED', 'The turn was abandoned') });
+    const error = new BatonError('TURN_ABORTED', 'The turn was abandoned');
+    this.#finish({ kind: 'error', error });
+    await this.#endLog({ type: 'error', error });
+  }
+
+  /** Resume: ends the turn's log with its last event (`stopped` when a stop aborted the turn). */
+  async #endLog(last: TurnEvent<TurnResult> | undefined): Promise<void> {
+    const reason: unknown = this.signal?.aborted ? this.signal.reason : undefined;
+    const stopped = reason instanceof BatonError && reason.code === 'TURN_STOPPED';
+    await this.ops.recorder?.end(last, stopped);
   }
 
   /** The turn's log line and metrics (once, whichever exit comes first). */
@@ -267,10 +294,10 @@ export class RunningTurn<S extends object = SessionShape, Body = unknown, Event 
   }
 
   /** The stream's last event when the turn failed; a 5xx is reported (the client sees only its code). */
-  #errorEvent(error: unknown): TurnEvent<TurnResult> {
+  #errorEvent(error: unknown, report = true): TurnEvent<TurnResult> {
     // A turn aborted by a graceful shutdown is expected, not an error to report.
     const internal = !(error instanceof InterceptorError) && (!(error instanceof BatonError) || isServerError(error));
-    if (internal) this.onError(error);
+    if (internal && report) this.onError(error);
     const { requestId } = this.ops;
     return requestId === undefined ? { type: 'error', error } : { type: 'error', error, requestId };
   }

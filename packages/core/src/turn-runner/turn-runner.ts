@@ -1,6 +1,7 @@
 import type { MeterProvider } from '@opentelemetry/api';
 import { raceAbort } from '../abort.js';
 import type { Agent } from '../agent/agent.js';
+import { BatonError } from '../errors.js';
 import { agentSpanName } from '../observability/gen-ai.js';
 import type { BatonLogger } from '../observability/logger.js';
 import { BatonMetrics } from '../observability/metrics.js';
@@ -10,9 +11,13 @@ import type { Protocol } from '../protocols/protocol.js';
 import type { LoadedSession } from '../session/modes.js';
 import { internal, type SessionShape } from '../session/session.js';
 import { SessionManager as Manager, type SessionManager } from '../session/session-manager.js';
+import { hasTurnLog } from '../session/stores/store.js';
+import { type ResolvedTurnLog, type TurnLogMeta, TurnRecorder } from '../session/turn-log.js';
 import type { ServerContext } from '../turn.js';
+import type { Message } from '../turn-events.js';
 import { type CloseOptions, type DrainResult, InflightTurns } from './inflight-turns.js';
 import { RunningTurn } from './running-turn.js';
+import { type DoubleTextPolicy, LocalTurns, stoppedError, stopTurn } from './turn-control.js';
 import { type TurnDeadline, turnDeadline } from './turn-deadline.js';
 
 /** Options of {@link TurnRunner}. */
@@ -36,6 +41,14 @@ export interface TurnRunnerOptions<Body = unknown, Event = unknown> {
   observer?: TurnObserver;
   /** The turns in flight, drained by `close()` (shared by the handlers of one server). */
   inflight?: InflightTurns;
+  /** Resume (server mode, a store keeping turn logs): record turns in their session's log. */
+  turnLog?: ResolvedTurnLog;
+  /** The turns running in this process by session id (shared by the handlers of one server). */
+  local?: LocalTurns;
+  /** What a second message does while a turn of its session runs (default `enqueue`). */
+  doubleText?: DoubleTextPolicy;
+  /** `continue`: a turn whose client went away runs to its end and commits (default `abort`). */
+  onDisconnect?: 'abort' | 'continue';
 }
 
 /** What a host hands `TurnRunner.begin` besides the body: the session id, trusted values, its controller and request id. */
@@ -68,6 +81,10 @@ export class TurnRunner<S extends object = SessionShape, Body = unknown, Event =
   readonly turnTimeoutMs: number;
   readonly observer: TurnObserver;
   readonly inflight: InflightTurns;
+  readonly turnLog: ResolvedTurnLog | undefined;
+  readonly local: LocalTurns;
+  readonly doubleText: DoubleTextPolicy;
+  readonly onDisconnect: 'abort' | 'continue';
 
   constructor(
     readonly agent: Agent<S>,
@@ -78,6 +95,10 @@ export class TurnRunner<S extends object = SessionShape, Body = unknown, Event =
     this.turnTimeoutMs = options.turnTimeoutMs ?? 120_000;
     this.onError = options.onError ?? ((error) => console.error('[baton] unexpected error in a turn:', error));
     this.inflight = options.inflight ?? new InflightTurns();
+    this.turnLog = options.turnLog;
+    this.local = options.local ?? new LocalTurns();
+    this.doubleText = options.doubleText ?? 'enqueue';
+    this.onDisconnect = options.onDisconnect ?? 'abort';
     const inflight = this.inflight;
     this.observer =
       options.observer ??
@@ -120,7 +141,12 @@ export class TurnRunner<S extends object = SessionShape, Body = unknown, Event =
       deadline = turnDeadline(options, this.turnTimeoutMs);
       const signal = deadline.signal;
       const owners = options.server ? { server: options.server, messages: request.messages } : {};
-      loading = sessions.load({ session: request.session, sessionId, ...owners }, signal);
+      const dropped = await this.#doubleText(sessionId, options.server ?? {});
+      if (dropped) request = { ...request, messages: withoutRolledBack(request.messages, dropped) };
+      const leaseWait = this.doubleText === 'reject' ? { leaseWaitMs: 0 } : {};
+      loading = this.#busyRetry(
+        sessions.load({ session: request.session, sessionId, ...owners, ...leaseWait }, signal),
+      );
       const load = loading;
       const loaded: LoadedSession = await inSpan(
         'baton.session.load',
@@ -156,6 +182,7 @@ export class TurnRunner<S extends object = SessionShape, Body = unknown, Event =
       const history = loaded.session[internal].activeHistory();
       if (history) request = { ...request, messages: history.receive(request.messages) };
       this.#notifyLoad(requestId, started, loaded);
+      const recorder = await this.#record(loaded, request, (reason) => deadline?.abort(reason));
       return new RunningTurn<S, Body, Event>(
         this.agent,
         sessions,
@@ -166,12 +193,70 @@ export class TurnRunner<S extends object = SessionShape, Body = unknown, Event =
         span,
         options.server ?? {},
         this.protocol,
-        { requestId, observation, leave },
+        { requestId, observation, leave, recorder, detached: this.onDisconnect === 'continue' },
       );
     } catch (error) {
       this.#beginFailed(error, { deadline, loading, leave, observation, span, started, requestId });
       throw error;
     }
+  }
+
+  /**
+   * Interrupt and rollback: stops the session's running turn (if the caller may see it) before
+   * this one waits for the lease. Rollback: resolves the stopped turn's user messages.
+   */
+  async #doubleText(sessionId: string | undefined, server: ServerContext): Promise<TurnLogMessages | undefined> {
+    const { store } = this.sessions;
+    const policy = this.doubleText;
+    if (sessionId === undefined || this.turnLog === undefined || !hasTurnLog(store)) return undefined;
+    if (policy !== 'interrupt' && policy !== 'rollback') return undefined;
+    const caller = this.sessions.ownerOf(server);
+    const options = { by: 'interrupt', waitMs: 0, pollMs: this.turnLog.pollMs } as const;
+    const meta = await stopTurn(store, this.local, sessionId, caller, options);
+    return policy === 'rollback' ? meta?.messages : undefined;
+  }
+
+  /** Reject: a busy session answers at once, with `Retry-After`. */
+  async #busyRetry(loading: Promise<LoadedSession>): Promise<LoadedSession> {
+    if (this.doubleText !== 'reject') return loading;
+    try {
+      return await loading;
+    } catch (error) {
+      if (!(error instanceof BatonError) || error.code !== 'SESSION_BUSY') throw error;
+      throw new BatonError('SESSION_BUSY', 'A turn of this session is running; retry once it ended', error.details, {
+        headers: { 'Retry-After': '1' },
+      });
+    }
+  }
+
+  /** Resume: opens the turn's log (best effort: a store failing here leaves the turn unlogged). */
+  async #record(
+    loaded: LoadedSession,
+    request: { messages: Message[]; approvals: TurnLogMeta['input']['approvals']; extra: Record<string, unknown> },
+    abort: (reason: unknown) => void,
+  ): Promise<TurnRecorder | undefined> {
+    const { store } = this.sessions;
+    const id = loaded.session.id;
+    if (this.turnLog === undefined || !hasTurnLog(store) || id === undefined) return undefined;
+    const recorder = new TurnRecorder(store, id, this.turnLog, () => abort(stoppedError('stop')));
+    const owner = loaded.state.owner;
+    // The turn's own messages: the user messages after the last assistant message.
+    const lastAnswer = request.messages.findLastIndex((m) => m.role !== 'user');
+    const messages = request.messages
+      .slice(lastAnswer + 1)
+      .map((m) => ({ content: m.content, ...(m.id === undefined ? {} : { id: m.id }) }));
+    try {
+      await recorder.open({
+        protocol: this.protocol.name,
+        input: { approvals: request.approvals, extra: request.extra },
+        ...(owner === undefined ? {} : { owner }),
+        messages: messages.slice(-20),
+      });
+    } catch {
+      return undefined;
+    }
+    recorder.onEnd(this.local.add(id, abort));
+    return recorder;
   }
 
   /** The `session_load` observer event: the session loaded, or (`error`) its load failed. */
@@ -209,6 +294,22 @@ export class TurnRunner<S extends object = SessionShape, Body = unknown, Event =
     failSpan(span, error);
     span.end();
   }
+}
+
+type TurnLogMessages = NonNullable<TurnLogMeta['messages']>;
+
+/**
+ * Rollback: the messages without the rolled-back turn's user messages (the newest message, this
+ * turn's own, always stays).
+ */
+function withoutRolledBack(messages: Message[], dropped: TurnLogMessages): Message[] {
+  const last = messages.length - 1;
+  return messages.filter(
+    (m, i) =>
+      i === last ||
+      m.role !== 'user' ||
+      !dropped.some((d) => (d.id !== undefined && m.id !== undefined ? d.id === m.id : d.content === m.content)),
+  );
 }
 
 /** What `begin` had acquired when it failed. */

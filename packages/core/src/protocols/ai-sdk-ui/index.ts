@@ -39,6 +39,7 @@ export const aiSdkUi: Protocol<UiChunk[], UiChunk> = {
       path: aiSdkUiRoutes.chat,
       optIn: true,
       framing: sseFraming<UiChunk>(UI_MESSAGE_STREAM_HEADERS, SSE_DONE),
+      resumePath: '/:id/stream',
     },
   ],
   decode: decodeUiRequest,

@@ -20,6 +20,7 @@ export const helpdesk: Protocol<ChatResponseBody, StreamEvent> = {
       path: helpDeskRoutes.chatStream,
       aliases: [helpDeskRoutes.aliases.chatStream],
       framing: ndjsonFraming<StreamEvent>(),
+      resumePath: '',
     },
   ],
   decode: decodeRequest,

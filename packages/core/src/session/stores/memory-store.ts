@@ -1,4 +1,5 @@
 import { abortError, BatonError } from '../../errors.js';
+import { MemoryTurnLogs } from '../turn-log-memory.js';
 import { MemoryOwnerIndex } from './memory-owners.js';
 import { appendTranscript, changedKeys, type HeldSession, isExpired, ownedBy, windowOf } from './memory-records.js';
 import type {
@@ -13,6 +14,10 @@ import type {
   StoredSession,
   TranscriptPageRequest,
   TranscriptWindow,
+  TurnLogAck,
+  TurnLogOpen,
+  TurnLogRead,
+  TurnLogStore,
 } from './store.js';
 
 /** Options of the embedded {@link MemorySessionStore}. */
@@ -50,7 +55,7 @@ interface LeaseSlot {
  * capped at `maxSessions` too (oldest dropped first): the cap bounds memory, not correctness of
  * live sessions.
  */
-export class MemorySessionStore implements SessionStore {
+export class MemorySessionStore implements SessionStore, TurnLogStore {
   /** Insertion order = access order: the first entry is the least recently used. */
   readonly #sessions = new Map<string, HeldSession>();
   /** Expired ids -> epoch ms until which they read `expired`. Insertion order = oldest first. */
@@ -75,6 +80,8 @@ export class MemorySessionStore implements SessionStore {
   /** Shared by every id, so each id's tokens only ever increase, even across destroy/re-create. */
   #fence = 0;
   #closed = false;
+  /** Resume: the turn logs (see `TurnLogStore`). */
+  readonly #turnLogs: MemoryTurnLogs;
 
   constructor(options: MemorySessionStoreOptions = {}) {
     const { maxSessions = 10_000, sweepIntervalMs = 60_000, now = Date.now } = options;
@@ -86,6 +93,7 @@ export class MemorySessionStore implements SessionStore {
     }
     this.#maxSessions = maxSessions;
     this.#now = now;
+    this.#turnLogs = new MemoryTurnLogs(now, maxSessions);
     this.#sweepTimer = setInterval(() => this.sweep(), sweepIntervalMs);
     // An idle embedded store must never keep a process (a CLI, a test run) alive.
     this.#sweepTimer.unref();
@@ -109,6 +117,7 @@ export class MemorySessionStore implements SessionStore {
       for (const [key, until] of keys) if (now >= until) keys.delete(key);
       if (keys.size === 0) this.#claims.delete(scope);
     }
+    this.#turnLogs.sweep();
   }
 
   async load(id: string, options: LoadOptions): Promise<LoadResult> {
@@ -283,6 +292,7 @@ export class MemorySessionStore implements SessionStore {
     this.#forgetTombstone(id);
     this.#probation.delete(id);
     this.#claims.delete(id);
+    this.#turnLogs.drop(id);
     const slot = this.#leases.get(id);
     if (slot?.holder) {
       // Fence the current holder out; a queued turn gets the lease and then finds nothing.
@@ -293,6 +303,19 @@ export class MemorySessionStore implements SessionStore {
   async ping(): Promise<void> {
     this.#assertOpen();
   }
+
+  // Resume: turn logs (`MemoryTurnLogs`).
+  openTurnLog = (id: string, open: TurnLogOpen): Promise<void> => this.#turnLogs.openTurnLog(id, open);
+  appendTurnLog = (id: string, turnId: string, events: string[], aliveMs: number): Promise<TurnLogAck> =>
+    this.#turnLogs.appendTurnLog(id, turnId, events, aliveMs);
+  heartbeatTurnLog = (id: string, turnId: string, aliveMs: number): Promise<TurnLogAck> =>
+    this.#turnLogs.heartbeatTurnLog(id, turnId, aliveMs);
+  endTurnLog: TurnLogStore['endTurnLog'] = (id, turnId, end) => this.#turnLogs.endTurnLog(id, turnId, end);
+  readTurnLog = (id: string, after: number, limit?: number): Promise<TurnLogRead | undefined> =>
+    this.#turnLogs.readTurnLog(id, after, limit);
+  stopTurnLog = (id: string): Promise<string | undefined> => this.#turnLogs.stopTurnLog(id);
+  waitTurnLog = (id: string, ms: number, signal?: AbortSignal): Promise<void> =>
+    this.#turnLogs.waitTurnLog(id, ms, signal);
 
   async close(): Promise<void> {
     if (this.#closed) return;

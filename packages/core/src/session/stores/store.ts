@@ -273,3 +273,84 @@ export interface SessionStore extends ApprovalClaims {
   ping(): Promise<void>;
   close(): Promise<void>;
 }
+
+/*
+ * Resume (optional capability): a turn's event log beside its session. One log per session — the
+ * turn running now or the last one — replaced when the next turn opens its own. Events are opaque
+ * JSON texts (the store never parses them) numbered by `seq` from 1.
+ */
+
+/** One recorded event of a turn. */
+export interface TurnLogEvent {
+  seq: number;
+  text: string;
+}
+
+/** What opens a turn's log (replacing the session's previous one). */
+export interface TurnLogOpen {
+  /** The turn's id (random): appends, heartbeats and the end name it, so a stale producer writes nothing. */
+  turnId: string;
+  /** An opaque JSON text readers get back (what they need to encode the events; the owner). */
+  meta: string;
+  /** The producer is alive this long from now, and from each append or heartbeat. */
+  aliveMs: number;
+  /** The log (running or ended) expires this long after its last write. */
+  ttlMs: number;
+  /** Bounds: an append that would pass either is refused and marks the log `truncated`. */
+  maxEvents: number;
+  maxBytes: number;
+}
+
+/** What an append or a heartbeat learns. */
+export interface TurnLogAck {
+  /** False when the log is no longer this turn's (replaced, expired), or it ended. */
+  current: boolean;
+  /** A stop was requested (`stopTurnLog`): the producer must abort its turn. */
+  stop: boolean;
+  /** False when the append was refused by the bounds (nothing of it written). */
+  written?: boolean;
+}
+
+/** A session's turn log as a reader sees it: its events after the `after` asked for. */
+export interface TurnLogRead {
+  turnId: string;
+  meta: string;
+  /** `running` until the producer ends it (`ended`), or ends it after a stop (`stopped`). */
+  status: 'running' | 'ended' | 'stopped';
+  /** Running: whether the producer's heartbeat is still fresh (false: it died, `TURN_LOST`). */
+  alive: boolean;
+  /** Whether a stop was requested. */
+  stop: boolean;
+  /** Whether an append was refused by the bounds (events past it were not recorded). */
+  truncated: boolean;
+  events: TurnLogEvent[];
+  /** `seq` of the newest event recorded (0: none). */
+  lastSeq: number;
+}
+
+/**
+ * Resume: a store that keeps turn logs (the contract's `turn log` section checks them). Every
+ * method is atomic and one round trip in a networked store.
+ */
+export interface TurnLogStore {
+  openTurnLog(id: string, open: TurnLogOpen): Promise<void>;
+  /** Appends events (all or nothing, within the bounds) and refreshes the producer's liveness. */
+  appendTurnLog(id: string, turnId: string, events: string[], aliveMs: number): Promise<TurnLogAck>;
+  /** Refreshes the producer's liveness; tells whether a stop was requested. */
+  heartbeatTurnLog(id: string, turnId: string, aliveMs: number): Promise<TurnLogAck>;
+  /** Appends the last events (never refused by the bounds) and ends the log: it expires `ttlMs` later. */
+  endTurnLog(id: string, turnId: string, end: { status: 'ended' | 'stopped'; events: string[] }): Promise<void>;
+  /** The session's log with its events after `after` (at most `limit`); undefined when there is none. */
+  readTurnLog(id: string, after: number, limit?: number): Promise<TurnLogRead | undefined>;
+  /** Requests a stop of the running turn; resolves its `turnId`, or undefined when no turn runs. */
+  stopTurnLog(id: string): Promise<string | undefined>;
+  /** Optional: resolves when the log may have changed, or after `ms` (a store without it is polled). */
+  waitTurnLog?(id: string, ms: number, signal?: AbortSignal): Promise<void>;
+}
+
+/** Whether a store keeps turn logs. */
+export function hasTurnLog(store: SessionStore | undefined): store is SessionStore & TurnLogStore {
+  return (
+    store !== undefined && typeof (store as Partial<TurnLogStore>).openTurnLog === 'function' && 'readTurnLog' in store
+  );
+}
