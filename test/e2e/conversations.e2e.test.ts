@@ -33,8 +33,8 @@ afterAll(async () => {
   await demo?.close();
 });
 
-/** A fresh browser context (its own sessionStorage: its own login) on the chat page. */
-async function open() {
+/** A fresh browser context (its own sessionStorage: its own login) on a chat page. */
+async function open(path = '/') {
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -42,7 +42,7 @@ async function open() {
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`${message.text()} ${message.location().url}`);
   });
-  await page.goto(`${demo.url}/`);
+  await page.goto(`${demo.url}${path}`);
   await ready(page);
   return { context, page, errors };
 }
@@ -160,5 +160,41 @@ describe('deploy-wizard conversations (BATON_DEMO_AUTH=header, Chromium)', () =>
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
     await Promise.all([a.context.close(), b.context.close()]);
+  });
+
+  it('the AI SDK UI page (/ui) has the same login and list: its turns resume by the page-sent id', async () => {
+    const { context, page, errors } = await open('/ui');
+    await login(page, 'carol');
+    const turns = () => page.evaluate(() => Number(document.body.dataset.turns ?? 0));
+    const sayUi = async (message: string) => {
+      const before = await turns();
+      await page.getByLabel('Message', { exact: true }).fill(message);
+      await page.getByLabel('Message', { exact: true }).press('Enter');
+      await page.waitForFunction(
+        (n) =>
+          Number(document.body.dataset.turns ?? 0) > n &&
+          document.body.dataset.status === 'ready' &&
+          document.querySelector('#conversation-list button.open[aria-current="true"]') !== null,
+        before,
+      );
+      return lastReply(page);
+    };
+    expect(await sayUi('deploy')).toContain('What service do you want to deploy?');
+    expect(await sayUi('api')).toContain('How many replicas?'); // resumed: no cookie, the page sent the id
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    expect(await sayUi('hello there')).toContain('Say "deploy" to start');
+    expect(await titles(page)).toEqual(['hello there', 'deploy']);
+    await page.getByRole('button', { name: 'deploy', exact: true }).click();
+    await page.waitForFunction(() => document.querySelectorAll('li.message').length === 4);
+    expect(await sayUi('2')).toContain('Ready to deploy api with 2 replicas');
+    expect((await listAs('carol')).map((s) => s.title)).toEqual(['deploy', 'hello there']);
+    // The HelpDesk page of another tab of carol's lists the same conversations.
+    const helpdesk = await context.newPage();
+    await helpdesk.goto(`${demo.url}/`);
+    await ready(helpdesk);
+    await login(helpdesk, 'carol');
+    expect(await titles(helpdesk)).toEqual(['deploy', 'hello there']);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });
