@@ -137,6 +137,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   const sessionHint = config.session === 'client' ? '' : ` (sessions: ${config.session})`;
   console.log(`Baton deploy wizard listening on ${demo.url}${sessionHint}`);
+  if (config.demoAuth === 'header') {
+    console.log(
+      'Stand-in login on (BATON_DEMO_AUTH=header): the user is whatever the x-demo-user header says. Not authentication.',
+    );
+  }
   console.log(`Open ${demo.url}/ (HelpDesk) or ${demo.url}/ui (AI SDK UI client) in a browser, or try:`);
   console.log(
     `  curl -s ${demo.url}/api/chat -H 'content-type: application/json' -d '{"messages":[{"role":"user","content":"deploy"}]}'`,
