@@ -1,4 +1,10 @@
-import { BatonError, type SessionManagerOptions } from '@baton/core';
+import {
+  BatonError,
+  type OwnerContext,
+  type OwnerOptions,
+  type ServerContext,
+  type SessionManagerOptions,
+} from '@baton/core';
 import { migrate, PostgresSessionStore } from '@baton/postgres';
 import { RedisSessionStore } from '@baton/redis';
 
@@ -33,6 +39,25 @@ export interface DemoConfig {
   modelDelayMs?: number | undefined;
   /** `BATON_DOUBLE_TEXT`: a second message while a turn runs — reject, enqueue (default), interrupt or rollback. */
   doubleText?: 'reject' | 'enqueue' | 'interrupt' | 'rollback';
+  /**
+   * `BATON_DEMO_AUTH=header` (server mode only): a **stand-in login, not authentication**. The
+   * user is whatever the `x-demo-user` header says (the chat page's login box sets it); sessions
+   * get that user as their owner, and the page lists the user's conversations.
+   */
+  demoAuth?: 'header' | undefined;
+}
+
+/** The stand-in login's header (`BATON_DEMO_AUTH=header`). */
+export const DEMO_USER_HEADER = 'x-demo-user';
+
+/**
+ * `BATON_DEMO_AUTH=header`: the user named by the `x-demo-user` header (trimmed; at most 64 of
+ * `A-Z a-z 0-9 . _ @ -`), else none (an anonymous caller). Anyone can send any name: a stand-in
+ * for a real login, never something to deploy.
+ */
+export function demoUser(header: string | undefined): string | undefined {
+  const user = header?.trim();
+  return user && /^[\w.@-]{1,64}$/.test(user) ? user : undefined;
 }
 
 /** Reads the demo's configuration from the environment (see the README). */
@@ -55,6 +80,16 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DemoConfig 
     .map((node) => node.trim())
     .filter((node) => node !== '');
   const secret = env.BATON_SECRET === '' ? undefined : env.BATON_SECRET;
+  const demoAuth = env.BATON_DEMO_AUTH || undefined;
+  if (demoAuth !== undefined && demoAuth !== 'header') {
+    throw new BatonError('CONFIG_INVALID', `BATON_DEMO_AUTH must be header or unset (got "${demoAuth}")`);
+  }
+  if (demoAuth && !['memory', 'redis', 'postgres'].includes(session)) {
+    throw new BatonError(
+      'CONFIG_INVALID',
+      'BATON_DEMO_AUTH=header needs server mode (BATON_SESSION=memory, redis or postgres): sessions get owners',
+    );
+  }
   // Checked here so the message names the setting; it never shows the value, its length or any
   // digest of it (a short secret is a guessable one).
   if (secret !== undefined && Buffer.byteLength(secret, 'utf8') < 32) {
@@ -76,6 +111,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DemoConfig 
     shutdownTimeoutMs: milliseconds(env, 'BATON_SHUTDOWN_TIMEOUT_MS'),
     modelDelayMs: milliseconds(env, 'BATON_DEMO_DELAY_MS'),
     doubleText: doubleText(env.BATON_DOUBLE_TEXT),
+    demoAuth,
   };
 }
 
@@ -177,10 +213,25 @@ export async function migrateStore(config: DemoConfig): Promise<void> {
   await migrate(config.databaseUrl, config.pgSchema ? { schema: config.pgSchema } : {});
 }
 
-function serverOptions(config: DemoConfig) {
+function serverOptions(config: DemoConfig): OwnerOptions & { concurrency: 'lease' | 'merge' } {
   return {
     concurrency: config.concurrency ?? 'lease',
+    // The stand-in login: the owner is the user the request's context names (see `demoContext`).
+    ...(config.demoAuth === 'header'
+      ? { owner: ({ server }: OwnerContext) => (server as DemoServerContext).user?.id }
+      : {}),
     ...(config.leaseWaitMs !== undefined ? { leaseWaitMs: config.leaseWaitMs } : {}),
     ...(config.leaseTtlMs !== undefined ? { leaseTtlMs: config.leaseTtlMs } : {}),
   };
+}
+
+/** What the demo's `context` puts in the trusted server context. */
+export interface DemoServerContext extends ServerContext {
+  user?: { id: string };
+}
+
+/** `BATON_DEMO_AUTH=header`: the trusted context of a request with `x-demo-user` (else anonymous). */
+export function demoContext(header: string | undefined): DemoServerContext {
+  const user = demoUser(header);
+  return user ? { user: { id: user } } : {};
 }

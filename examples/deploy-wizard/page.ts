@@ -23,17 +23,26 @@ const FILES: Record<string, { file: string; type: string }> = {
 export interface ServePageOptions {
   /** Bundle `web/app.ts` and `web/ui-app.ts` when `public/` is missing or stale (default true). */
   build?: boolean;
+  /** `BATON_DEMO_AUTH`: told to the pages by `GET /demo.json` (`{ "auth": "header" }` or `{}`). */
+  auth?: 'header' | undefined;
 }
 
 /**
  * Serves the chat page at `GET /` (with `/app.js` and `/styles.css`) and the AI SDK UI page at
- * `GET /ui` (with `/ui-app.js`). The bundles are built when
+ * `GET /ui` (with `/ui-app.js`), and the demo's settings the pages read at `GET /demo.json`. The bundles are built when
  * this is called (server start) if missing or stale; requests for it wait for that build.
  */
 export function servePage(options: ServePageOptions = {}): Middleware {
   const built: Promise<unknown> = options.build === false ? Promise.resolve() : buildPage();
   built.catch((error: unknown) => console.error('[deploy-wizard] could not build the chat page:', error));
+  const demo = JSON.stringify(options.auth ? { auth: options.auth } : {});
   return async (ctx, next) => {
+    if (ctx.path === '/demo.json' && (ctx.method === 'GET' || ctx.method === 'HEAD')) {
+      ctx.type = 'application/json';
+      ctx.set('Cache-Control', 'no-store');
+      ctx.body = demo;
+      return;
+    }
     const entry = FILES[ctx.path];
     if (entry === undefined || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
     await built;

@@ -7,7 +7,15 @@ import { hasTurnLog } from '@baton/core/store';
 import { batonErrors, batonRouter } from '@baton/koa';
 import Koa from 'koa';
 import { createWizardAgent } from './agent.js';
-import { configFromEnv, type DemoConfig, migrateStore, sessionOptions, storeTarget } from './config.js';
+import {
+  configFromEnv,
+  DEMO_USER_HEADER,
+  type DemoConfig,
+  demoContext,
+  migrateStore,
+  sessionOptions,
+  storeTarget,
+} from './config.js';
 import { demoLogger, demoMetrics, slowModel } from './operability.js';
 import { servePage } from './page.js';
 import { modelFromEnv } from './provider.js';
@@ -62,7 +70,12 @@ export async function startDemo(config: DemoConfig = configFromEnv()): Promise<D
   // `aiSdkUi: true` adds `POST /api/ui/chat` (the AI SDK UI message stream) for the page at `/ui`.
   const router = batonRouter(agent, {
     sessions,
-    cookie: sessions.mode === 'server',
+    // With the stand-in login the page picks the conversation, so it sends the id itself
+    // (`x-baton-session`); elsewhere the id lives in an HttpOnly cookie the page never reads.
+    cookie: sessions.mode === 'server' && config.demoAuth === undefined,
+    // `BATON_DEMO_AUTH=header`: the user from `x-demo-user` (trusted context: the owner of the
+    // sessions they create). A stand-in for your real login; anyone can send any name.
+    ...(config.demoAuth === 'header' ? { context: (ctx: Koa.Context) => demoContext(ctx.get(DEMO_USER_HEADER)) } : {}),
     aiSdkUi: true,
     // `POST /api/ag-ui` (AG-UI events over SSE) for the page at `/ag-ui`.
     protocols: [...defaultProtocols(), agUi],
@@ -80,7 +93,7 @@ export async function startDemo(config: DemoConfig = configFromEnv()): Promise<D
   });
   app.use(batonErrors());
   if (metrics) app.use(metrics.middleware);
-  app.use(servePage());
+  app.use(servePage({ auth: config.demoAuth }));
   app.use(router.routes());
   app.use(router.allowedMethods({ throw: true }));
   const server = app.listen(config.port, '127.0.0.1');
@@ -129,6 +142,11 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   }
   const sessionHint = config.session === 'client' ? '' : ` (sessions: ${config.session})`;
   console.log(`Baton deploy wizard listening on ${demo.url}${sessionHint}`);
+  if (config.demoAuth === 'header') {
+    console.log(
+      'Stand-in login on (BATON_DEMO_AUTH=header): the user is whatever the x-demo-user header says. Not authentication.',
+    );
+  }
   console.log(`Open ${demo.url}/ (HelpDesk) or ${demo.url}/ui (AI SDK UI client) in a browser, or try:`);
   console.log(
     `  curl -s ${demo.url}/api/chat -H 'content-type: application/json' -d '{"messages":[{"role":"user","content":"deploy"}]}'`,

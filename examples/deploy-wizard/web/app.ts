@@ -12,8 +12,14 @@
  * `GET /api/session/messages`. In client and sealed mode the transcript is kept in sessionStorage
  * and sent back as history. Either way the last reply's session snapshot is kept in sessionStorage
  * for display (in server mode the server's copy is authoritative).
+ *
+ * The stand-in login (`BATON_DEMO_AUTH=header`, see `conversations.ts`): the page sends the user
+ * as `x-demo-user`, lists their conversations, and picks the conversation itself: it keeps the
+ * current one's id (`data.session_id` of the last reply) and sends it as `x-baton-session` (the
+ * server sets no cookie then). Only the owner can resume, read, rename or delete it.
  */
 import type { Approval, ChatMessage, ChatRequestBody, StoredHistoryItem, StreamEvent, ToolCall } from '@baton/core';
+import { ConversationList, demoAuthOn, userHeaders } from './conversations.js';
 import {
   approvalControls,
   byIdIn,
@@ -51,6 +57,8 @@ interface Saved {
   session: unknown;
   /** `data.session_status` of the last reply, when the server is in server mode. */
   status: string | null;
+  /** The stand-in login: the id of the conversation shown (`data.session_id`; none: a new one). */
+  sessionId?: string | undefined;
 }
 
 const STORAGE_KEY = 'baton-deploy-wizard';
@@ -73,9 +81,17 @@ const panel: Panel = {
 
 let state: Saved = load();
 let mode: string | null = null;
+/** The stand-in login is on (`BATON_DEMO_AUTH=header`): the page picks the conversation. */
+let auth = false;
 let busy = false;
 /** Decisions taken on the current proposal's cards, by call id (sent once every call has one). */
 const pendingDecisions = new Map<string, Approval>();
+const conversations = new ConversationList('index.html', {
+  current: () => state.sessionId,
+  open: (id) => openConversation(id),
+  busy: () => busy,
+  fail: (text) => showNotice(text, 'error'),
+});
 
 function load(): Saved {
   try {
@@ -160,7 +176,7 @@ function renderCard(call: ToolCall, live: boolean): HTMLElement {
 
 function renderPanel(): void {
   const status = state.status ?? (state.session === null ? 'none' : mode === 'server' ? 'unknown' : 'client');
-  paintPanel(panel, mode, status, state.session);
+  paintPanel(panel, mode, status, state.session, auth ? 'page' : 'cookie');
 }
 
 function refresh(index: number): void {
@@ -269,6 +285,7 @@ async function turn(userEntry: Entry): Promise<void> {
         if (event.data.error) entry.refused = true;
         state.session = event.data.session;
         state.status = event.data.session_status ?? null;
+        if (auth) state.sessionId = event.data.session_id;
         break;
       case 'error':
         fail(`Error (${event.code}): ${event.error}`);
@@ -279,7 +296,7 @@ async function turn(userEntry: Entry): Promise<void> {
   try {
     const response = await fetch('/api/chat-stream', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/x-ndjson' },
+      headers: sessionHeaders({ 'content-type': 'application/json', accept: 'application/x-ndjson' }),
       body: JSON.stringify(requestBody()),
     });
     if (!response.ok || response.body === null) {
@@ -297,6 +314,23 @@ async function turn(userEntry: Entry): Promise<void> {
   renderPanel();
   save();
   setBusy(false);
+  input.focus();
+  if (auth) await conversations.refresh();
+}
+
+/** `extra`, plus with the stand-in login the user and the id of the conversation shown. */
+function sessionHeaders(extra: Record<string, string> = {}): Record<string, string> {
+  if (!auth) return extra;
+  return userHeaders(state.sessionId ? { ...extra, 'x-baton-session': state.sessionId } : extra);
+}
+
+/** The stand-in login: shows conversation `id` as the server holds it, or a new one (undefined). */
+async function openConversation(id: string | undefined): Promise<void> {
+  state = { entries: [], session: null, status: null, sessionId: id };
+  pendingDecisions.clear();
+  if (id === undefined) renderAll();
+  else await restoreFromServer();
+  save();
   input.focus();
 }
 
@@ -342,6 +376,12 @@ async function readLines(body: ReadableStream<Uint8Array>, onLine: (line: string
 
 async function newSession(): Promise<void> {
   if (busy) return;
+  if (auth) {
+    // The old conversation stays in the list; the next message starts a new one.
+    await openConversation(undefined);
+    conversations.render();
+    return;
+  }
   setBusy(true);
   try {
     await endServerSession(mode);
@@ -360,9 +400,11 @@ async function newSession(): Promise<void> {
 /** Server mode: the conversation as the server holds it (none: a fresh conversation). */
 async function restoreFromServer(): Promise<void> {
   try {
-    const response = await fetch('/api/session/messages?limit=200');
+    const response = await fetch('/api/session/messages?limit=200', { headers: sessionHeaders() });
     const body = response.ok ? ((await response.json()) as { messages: StoredHistoryItem[] }) : undefined;
     state.entries = body ? entriesFrom(body.messages) : [];
+    // Gone (expired, deleted, or not this user's): the next message starts a new conversation.
+    if (auth && body === undefined) state.sessionId = undefined;
   } catch (error) {
     showNotice(`Could not read the conversation back: ${messageOf(error)}`, 'error');
   }
@@ -435,6 +477,11 @@ async function checkHealth(): Promise<void> {
       'Start the demo with BATON_SESSION=memory (or redis) to keep sessions on the server, ' +
       'with the id in an HttpOnly cookie.',
   );
+  auth = mode === 'server' && (await demoAuthOn());
+  if (auth) {
+    newSessionButton.textContent = 'New conversation';
+    await conversations.show();
+  }
   renderPanel();
 }
 
@@ -451,7 +498,11 @@ renderAll();
 input.focus();
 // Only a tab that had a conversation asks for it (a fresh one would get a 404 for no session).
 void checkHealth()
-  .then(() => (mode === 'server' && state.status !== null ? restoreFromServer() : undefined))
+  .then(() =>
+    mode === 'server' && (auth ? state.sessionId !== undefined : state.status !== null)
+      ? restoreFromServer()
+      : undefined,
+  )
   .then(() => {
     document.body.dataset.ready = 'true';
   });

@@ -73,12 +73,21 @@ export interface Panel {
 }
 
 /** Shows the server's session mode, the session's status and the session itself (or its sealed length). */
-export function paintPanel(panel: Panel, mode: string | null, status: string, session: unknown): void {
+export function paintPanel(
+  panel: Panel,
+  mode: string | null,
+  status: string,
+  session: unknown,
+  /** Server mode: where the id travels (`page`: the stand-in login's page sends it as a header). */
+  id: 'cookie' | 'page' = 'cookie',
+): void {
   panel.modeLabel.textContent =
     mode === null
       ? '…'
       : mode === 'server'
-        ? 'server (id in an HttpOnly cookie)'
+        ? id === 'cookie'
+          ? 'server (id in an HttpOnly cookie)'
+          : 'server (owned sessions; the page sends the id)'
         : `${mode} (the page carries the session)`;
   panel.statusBadge.textContent = status;
   panel.statusBadge.dataset.status = status;

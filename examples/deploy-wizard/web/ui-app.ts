@@ -15,6 +15,11 @@
  * Conversation memory (server mode): the server keeps the conversation, so the transport sends
  * only the newest message, and a reload reads the conversation back from
  * `GET /api/session/messages`. In client and sealed mode the transcript is not kept across reloads.
+ *
+ * The stand-in login (`BATON_DEMO_AUTH=header`, see `conversations.ts`): the transport's requests
+ * carry the user (`x-demo-user`) and the id of the conversation shown (`x-baton-session`, from the
+ * last `data-session` part; the server sets no cookie then), and the panel lists the user's
+ * conversations.
  */
 import type { BatonUiDataTypes, StoredHistoryItem, UiSessionData } from '@baton/core';
 import {
@@ -27,6 +32,7 @@ import {
   lastAssistantMessageIsCompleteWithApprovalResponses,
   type UIMessage,
 } from 'ai';
+import { ConversationList, demoAuthOn, userHeaders } from './conversations.js';
 import {
   approvalControls,
   byIdIn,
@@ -61,6 +67,11 @@ const chatStatus = $<HTMLElement>('chat-status');
 
 /** The server's session mode (`GET /health`): `server`, `client` or `sealed`. */
 let mode: string | null = null;
+/** The stand-in login is on (`BATON_DEMO_AUTH=header`): the page picks the conversation. */
+let auth = false;
+const CONVERSATION_ID_KEY = 'baton-deploy-wizard-ui-id';
+/** The stand-in login: the id of the conversation shown (none: a new one). */
+let conversationId: string | undefined = storedConversationId();
 /** Turns finished (for the browser tests: `body[data-turns]`). */
 let turns = 0;
 
@@ -115,6 +126,7 @@ class DomChat extends AbstractChat<WizardMessage> {
       state: new DomChatState(onChange),
       transport: new DefaultChatTransport<WizardMessage>({
         api: '/api/ui/chat',
+        headers: () => sessionHeaders(),
         // Client and sealed mode: the page carries the session (server mode: the cookie does).
         body: () => {
           const session = lastSession()?.session;
@@ -130,6 +142,10 @@ class DomChat extends AbstractChat<WizardMessage> {
         turns += 1;
         document.body.dataset.turns = String(turns);
         remember(lastSession()?.sessionId !== undefined);
+        if (auth) {
+          setConversation(lastSession()?.sessionId ?? conversationId);
+          void conversations.refresh();
+        }
       },
     });
   }
@@ -147,6 +163,13 @@ function render(): void {
 }
 
 const chat = new DomChat(render);
+const isBusy = () => chat.status === 'submitted' || chat.status === 'streaming';
+const conversations = new ConversationList('ui.html', {
+  current: () => conversationId,
+  open: (id) => openConversation(id),
+  busy: isBusy,
+  fail: (text) => showNotice(text, 'error'),
+});
 
 /** The `data` of the last `data-session` part of the conversation (the session as committed). */
 function lastSession(): UiSessionData | undefined {
@@ -260,7 +283,7 @@ function renderCard(name: string, call: string, approvalId: string): HTMLElement
 function renderPanel(): void {
   const data = lastSession();
   const status = data === undefined ? 'none' : (data.status ?? (mode === 'server' ? 'unknown' : 'client'));
-  paintPanel(panel, mode, status, data?.session);
+  paintPanel(panel, mode, status, data?.session, auth ? 'page' : 'cookie');
 }
 
 function showNotice(text: string, kind: 'info' | 'error' = 'info'): void {
@@ -283,6 +306,12 @@ function answer(approvalId: string, approved: boolean, reason?: string): void {
 
 async function newChat(): Promise<void> {
   if (chat.status === 'submitted' || chat.status === 'streaming') return;
+  if (auth) {
+    // The old conversation stays in the list; the next message starts a new one.
+    await openConversation(undefined);
+    conversations.render();
+    return;
+  }
   try {
     await endServerSession(mode);
     chat.clearError();
@@ -306,6 +335,40 @@ function remember(had: boolean): void {
   }
 }
 
+/** The stand-in login: the conversation shown (kept in the tab for a reload). */
+function setConversation(id: string | undefined): void {
+  conversationId = id;
+  try {
+    if (id === undefined) sessionStorage.removeItem(CONVERSATION_ID_KEY);
+    else sessionStorage.setItem(CONVERSATION_ID_KEY, id);
+  } catch {
+    // Storage disabled: a reload starts a new conversation.
+  }
+}
+
+function storedConversationId(): string | undefined {
+  try {
+    return sessionStorage.getItem(CONVERSATION_ID_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** With the stand-in login: the user and the id of the conversation shown, as headers. */
+function sessionHeaders(): Record<string, string> {
+  if (!auth) return {};
+  return userHeaders(conversationId ? { 'x-baton-session': conversationId } : {});
+}
+
+/** The stand-in login: shows conversation `id` as the server holds it, or a new one (undefined). */
+async function openConversation(id: string | undefined): Promise<void> {
+  chat.clearError();
+  chat.messages = [];
+  setConversation(id);
+  if (id !== undefined) await restoreFromServer();
+  input.focus();
+}
+
 function hadConversation(): boolean {
   try {
     return sessionStorage.getItem(CONVERSATION_KEY) !== null;
@@ -317,8 +380,11 @@ function hadConversation(): boolean {
 /** Server mode: the conversation as the server holds it, as UI messages (answers and approvals). */
 async function restoreFromServer(): Promise<void> {
   try {
-    const response = await fetch('/api/session/messages?limit=200');
-    if (!response.ok) return; // no conversation on the server: a fresh chat
+    const response = await fetch('/api/session/messages?limit=200', { headers: sessionHeaders() });
+    if (!response.ok) {
+      if (auth) setConversation(undefined); // gone, or not this user's: the next message starts one
+      return; // no conversation on the server: a fresh chat
+    }
     const { messages } = (await response.json()) as { messages: StoredHistoryItem[] };
     const restored: WizardMessage[] = [];
     for (const item of messages) {
@@ -357,6 +423,11 @@ async function checkHealth(): Promise<void> {
       `This server runs in ${mode} mode: the page sends the session of the last data-session part back with every message. ` +
       'Start the demo with BATON_SESSION=memory (or redis) to keep sessions on the server.',
   );
+  auth = mode === 'server' && (await demoAuthOn());
+  if (auth) {
+    newChatButton.textContent = 'New conversation';
+    await conversations.show();
+  }
   renderPanel();
 }
 
@@ -373,7 +444,9 @@ newChatButton.addEventListener('click', () => void newChat());
 renderAll();
 input.focus();
 void checkHealth()
-  .then(() => (mode === 'server' && hadConversation() ? restoreFromServer() : undefined))
+  .then(() =>
+    mode === 'server' && (auth ? conversationId !== undefined : hadConversation()) ? restoreFromServer() : undefined,
+  )
   .then(() => {
     document.body.dataset.ready = 'true';
   });

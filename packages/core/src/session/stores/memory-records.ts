@@ -61,18 +61,3 @@ export function changedKeys(request: CommitRequest): Iterable<string> {
 export function ownedBy(owner: string | undefined, caller: string | undefined): boolean {
   return owner === undefined || owner === caller;
 }
-
-/** Owners: true when (`updatedAt`, `id`) comes after `cursor` in a list's order (newest first). */
-export function listedAfter(
-  updatedAt: number,
-  id: string,
-  cursor: { updatedAt: number; id: string } | undefined,
-): boolean {
-  if (cursor === undefined) return true;
-  return updatedAt < cursor.updatedAt || (updatedAt === cursor.updatedAt && id < cursor.id);
-}
-
-/** Owners: orders summaries newest activity first, ties by id descending. */
-export function byActivity(a: { updatedAt: number; id: string }, b: { updatedAt: number; id: string }): number {
-  return b.updatedAt - a.updatedAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-}

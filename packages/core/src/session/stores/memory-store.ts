@@ -1,6 +1,6 @@
 import { abortError, BatonError } from '../../errors.js';
 import { MemoryTurnLogs } from '../turn-log-memory.js';
-import { MemoryOwnerIndex } from './memory-owners.js';
+import { MemoryOwnerIndex, MemoryTombstones } from './memory-owners.js';
 import { appendTranscript, changedKeys, type HeldSession, isExpired, ownedBy, windowOf } from './memory-records.js';
 import type {
   CommitRequest,
@@ -58,10 +58,7 @@ interface LeaseSlot {
 export class MemorySessionStore implements SessionStore, TurnLogStore {
   /** Insertion order = access order: the first entry is the least recently used. */
   readonly #sessions = new Map<string, HeldSession>();
-  /** Expired ids -> epoch ms until which they read `expired`. Insertion order = oldest first. */
-  readonly #tombstones = new Map<string, number>();
-  /** Owners: the owner of each owned tombstone (an expired owned id reads `expired` to its owner only). */
-  readonly #tombstoneOwners = new Map<string, string>();
+  readonly #tombstones: MemoryTombstones;
   readonly #owners = new MemoryOwnerIndex();
   /**
    * Ids of held sessions that no later turn has loaded yet, oldest first. Evicted before any
@@ -92,6 +89,7 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
       throw new BatonError('CONFIG_INVALID', 'sweepIntervalMs must be positive', { sweepIntervalMs });
     }
     this.#maxSessions = maxSessions;
+    this.#tombstones = new MemoryTombstones(maxSessions);
     this.#now = now;
     this.#turnLogs = new MemoryTurnLogs(now, maxSessions);
     this.#sweepTimer = setInterval(() => this.sweep(), sweepIntervalMs);
@@ -112,7 +110,7 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
     const now = this.#now();
     this.#sweptAt = now;
     for (const [id, held] of this.#sessions) if (isExpired(held, now)) this.#bury(id, held, now);
-    for (const [id, until] of this.#tombstones) if (now >= until) this.#forgetTombstone(id);
+    this.#tombstones.sweep(now);
     for (const [scope, keys] of this.#claims) {
       for (const [key, until] of keys) if (now >= until) keys.delete(key);
       if (keys.size === 0) this.#claims.delete(scope);
@@ -201,7 +199,7 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
       held.absoluteExpiresAt = request.create.absoluteExpiresAt;
       held.expiredUntil = request.create.expiredUntil ?? request.create.absoluteExpiresAt;
       // A live session and a tombstone never share an id.
-      this.#forgetTombstone(id);
+      this.#tombstones.forget(id);
       this.#owners.remove(held.owner, id);
       held.owner = request.create.owner;
       held.title = request.create.title;
@@ -217,6 +215,7 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
     }
     const absoluteExpiresAt = request.create ? request.create.absoluteExpiresAt : request.absoluteExpiresAt;
     held.updatedAt = now;
+    if (held.owner !== undefined) this.#owners.touch(held.owner, id); // refiled at the top of its list
     this.#touch(id, held, request.idleTtlMs, absoluteExpiresAt);
     this.#evictOverflow(id);
     if (request.lease) this.#releaseToken(id, request.lease.token);
@@ -272,24 +271,19 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
 
   async listSessions(owner: string, request: SessionListRequest): Promise<SessionSummary[]> {
     this.#assertOpen();
-    const now = this.#now();
-    const running = (id: string) => this.#leases.get(id)?.holder !== undefined;
-    return this.#owners.list(owner, request, running, now);
+    return this.#owners.list(owner, request, (id) => this.#leases.get(id)?.holder !== undefined, this.#now());
   }
 
   async renameSession(id: string, owner: string, title: string): Promise<boolean> {
     this.#assertOpen();
-    const held = this.#sessions.get(id);
-    if (!held || held.owner !== owner || isExpired(held, this.#now())) return false;
-    held.title = title;
-    return true;
+    return this.#owners.rename(owner, id, title, this.#now());
   }
 
   async destroy(id: string): Promise<void> {
     this.#assertOpen();
     this.#owners.remove(this.#sessions.get(id)?.owner, id);
     this.#sessions.delete(id);
-    this.#forgetTombstone(id);
+    this.#tombstones.forget(id);
     this.#probation.delete(id);
     this.#claims.delete(id);
     this.#turnLogs.drop(id);
@@ -329,7 +323,6 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
     this.#leases.clear();
     this.#sessions.clear();
     this.#tombstones.clear();
-    this.#tombstoneOwners.clear();
     this.#owners.clear();
     this.#probation.clear();
     this.#claims.clear();
@@ -346,17 +339,7 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
     }
     // Expired since the last sweep: drop the data now, keep the id as a tombstone.
     if (held) this.#bury(id, held, now);
-    const until = this.#tombstones.get(id);
-    if (until !== undefined && now < until) {
-      return ownedBy(this.#tombstoneOwners.get(id), owner) ? { status: 'expired' } : { status: 'missing' };
-    }
-    if (until !== undefined) this.#forgetTombstone(id);
-    return { status: 'missing' };
-  }
-
-  #forgetTombstone(id: string): void {
-    this.#tombstones.delete(id);
-    this.#tombstoneOwners.delete(id);
+    return this.#tombstones.read(id, owner, now);
   }
 
   /** Replaces an expired session by a tombstone of its id (if it still has one to keep). */
@@ -365,13 +348,8 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
     this.#sessions.delete(id);
     this.#probation.delete(id);
     this.#claims.delete(id); // its approvals can never match a pending call again
-    if (now >= held.expiredUntil) return;
-    this.#tombstones.set(id, held.expiredUntil);
-    if (held.owner !== undefined) this.#tombstoneOwners.set(id, held.owner);
     // Tombstones are bounded like sessions; the oldest go first (those ids then read `missing`).
-    if (this.#tombstones.size > this.#maxSessions) {
-      this.#forgetTombstone(this.#tombstones.keys().next().value as string);
-    }
+    this.#tombstones.bury(id, held, now);
   }
 
   /** Slides the idle expiry (capped by the absolute one) and marks the session most recently used. */
