@@ -16,6 +16,7 @@ import { inSpan, type Span, SpanKind } from '../observability/tracing.js';
 import { probed, type TurnProbe } from '../observability/turn-observation.js';
 import { callOnion } from '../pipeline/hook-kinds.js';
 import type { AssembledPlugins } from '../pipeline/plugin-registry.js';
+import { compactHistory } from '../session/compaction.js';
 import { internal, type Session } from '../session/session.js';
 import type { StreamChunk, TurnContext } from '../turn.js';
 import type { ExecutedCall } from '../turn-events.js';
@@ -87,6 +88,16 @@ export class AgentLoop<S extends object> {
     if (history) {
       history.stageMessages(ctx.request.messages);
       state.recorded = true;
+      const compaction = history.compaction;
+      if (compaction) {
+        const at = {
+          session: session as unknown as Session,
+          signal: ctx.signal,
+          requestId: ctx.requestId,
+          span: state.span,
+        };
+        addUsage(usage, await compactHistory(history, compaction, at));
+      }
     }
     const messages = history ? promptFromHistory(history.windowItems()) : promptFromRequest(ctx.request.messages);
     const decided: ModelMessage[] = [];
@@ -131,7 +142,8 @@ export class AgentLoop<S extends object> {
       state.generated = false;
       const result = await callModel({
         system,
-        messages,
+        // With memory, every call sees the window within its token budget (this turn included).
+        messages: history ? promptFromHistory(history.windowItems()) : messages,
         tools: modelTools,
         signal: ctx.signal,
         session: session as unknown as Session,

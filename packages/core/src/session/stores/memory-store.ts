@@ -1,6 +1,15 @@
 import { abortError, BatonError } from '../../errors.js';
 import { MemoryOwnerIndex } from './memory-owners.js';
-import { appendTranscript, changedKeys, type HeldSession, isExpired, ownedBy, windowOf } from './memory-records.js';
+import {
+  appendTranscript,
+  changedKeys,
+  type HeldSession,
+  isExpired,
+  loadWindowOf,
+  ownedBy,
+  summaryFits,
+  windowOf,
+} from './memory-records.js';
 import type {
   CommitRequest,
   Lease,
@@ -135,7 +144,7 @@ export class MemorySessionStore implements SessionStore {
       absoluteExpiresAt: held.absoluteExpiresAt,
       ...(held.owner === undefined ? {} : { owner: held.owner, title: held.title ?? '' }),
     };
-    if (options.transcript) session.transcript = windowOf(held, held.log?.entries.length ?? 0, options.transcript.last);
+    if (options.transcript) session.transcript = loadWindowOf(held, options.transcript.last);
     return lease ? { status: 'found', session, lease } : { status: 'found', session };
   }
 
@@ -170,7 +179,10 @@ export class MemorySessionStore implements SessionStore {
     }
     const append = request.transcript;
     const lastSeq = held?.log?.lastSeq ?? 0;
-    if (append?.expectedLastSeq !== undefined && append.expectedLastSeq !== lastSeq) {
+    if (
+      (append?.expectedLastSeq !== undefined && append.expectedLastSeq !== lastSeq) ||
+      !summaryFits(request.create ? undefined : held, append)
+    ) {
       throw new BatonError('SESSION_CONFLICT', 'A concurrent turn appended to the transcript first', {
         id,
         reason: 'transcript',

@@ -52,6 +52,28 @@ export interface TranscriptWindow {
   lastSeq: number;
   /** `seq` of the oldest entry still held (`lastSeq + 1` when the transcript is empty). */
   firstSeq: number;
+  /**
+   * Compaction (loads only): the `seq` up to which the latest summary covers the transcript (0 or
+   * absent: never compacted). The load's `entries` are then the newest `last` with a greater seq.
+   */
+  compactedTo?: number;
+  /** Compaction (loads only): the latest summary entry, while the store still holds it. */
+  summary?: TranscriptEntry;
+}
+
+/**
+ * Compaction: one of a commit's entries is a summary of the transcript's entries `fromSeq..toSeq`.
+ * The store remembers the latest (its seq and `toSeq`) so a load starts the window there. Summaries
+ * are contiguous: `fromSeq` must be 1 + the latest summary's `toSeq` (1 for the first), else the
+ * commit is a SESSION_CONFLICT (`reason: 'transcript'`) and writes nothing, so two turns never
+ * summarize the same range twice.
+ */
+export interface TranscriptSummaryMark {
+  /** Index in `TranscriptAppend.entries` of the summary entry. */
+  index: number;
+  fromSeq: number;
+  /** At most the transcript's `lastSeq` before this commit. */
+  toSeq: number;
 }
 
 /** What a commit appends to the transcript, in the same atomic write as the keys. */
@@ -63,6 +85,8 @@ export interface TranscriptAppend {
    * SESSION_CONFLICT and writes nothing (neither keys nor entries).
    */
   expectedLastSeq?: number;
+  /** Compaction: which entry is a summary, of which range. */
+  summary?: TranscriptSummaryMark;
   /** After appending, drop the oldest entries until at most this many remain. */
   maxEntries?: number;
   /** After appending, drop the oldest entries until their texts total at most this many bytes (UTF-8). */
@@ -87,7 +111,10 @@ export interface LoadOptions {
   idleTtlMs: number;
   /** Lease mode: acquire the lease first, waiting up to `waitMs`, holding it for `ttlMs`. */
   lease?: { ttlMs: number; waitMs: number };
-  /** Conversation memory: also read the newest `last` transcript entries (same round trip). */
+  /**
+   * Conversation memory: also read the newest `last` transcript entries (same round trip); after a
+   * compaction, only entries newer than the latest summary's range, plus that summary.
+   */
   transcript?: { last: number };
   signal?: AbortSignal;
   /**
