@@ -166,7 +166,7 @@ export async function compactHistory(
     if (result.text.trim() === '') return result.usage;
     history.applySummary(range, result.text);
     return result.usage;
-  } catch (error) {
+  } catch {
     if (ctx.signal.aborted) throw abortError(ctx.signal);
     return undefined;
   }

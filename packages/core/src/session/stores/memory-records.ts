@@ -56,7 +56,7 @@ export function loadWindowOf(held: HeldSession, last: number): TranscriptWindow 
 /** Compaction: whether a summary mark fits where the transcript stands (contiguous ranges only). */
 export function summaryFits(held: HeldSession | undefined, append: TranscriptAppend | undefined): boolean {
   const mark = append?.summary;
-  if (mark === undefined) return true;
+  if (append === undefined || mark === undefined) return true;
   const lastSeq = held?.log?.lastSeq ?? 0;
   return (
     mark.fromSeq === (held?.log?.compactedTo ?? 0) + 1 &&
@@ -64,7 +64,7 @@ export function summaryFits(held: HeldSession | undefined, append: TranscriptApp
     mark.toSeq <= lastSeq &&
     Number.isInteger(mark.index) &&
     mark.index >= 0 &&
-    mark.index < append!.entries.length
+    mark.index < append.entries.length
   );
 }
 
