@@ -15,6 +15,7 @@ import {
   scriptedModel,
   tool,
 } from '@baton/core';
+import { RedisSessionStore } from '@baton/redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './support/redis.js';
@@ -134,7 +135,7 @@ function checkSummaries(items: Awaited<ReturnType<typeof everything>>) {
 
 const cases: { name: string; make: () => SessionStore }[] = [
   { name: 'memory', make: () => new MemorySessionStore() },
-  // REDIS_CASE
+  { name: 'Redis', make: () => new RedisSessionStore({ url: REDIS_URL, prefix }) },
 ];
 
 describe.each(cases)('compaction ($name)', ({ make }) => {
@@ -169,7 +170,8 @@ describe.each(cases)('compaction ($name)', ({ make }) => {
     expect(users).toHaveLength(189);
     expect(new Set(users).size).toBe(189);
     // The model's window starts at the latest summary once there is one.
-    expect((calls.at(-1)?.[0] as { content: string }).content.startsWith(SUMMARY)).toBe(true);
+    const lastCall = calls.at(-1) ?? [];
+    expect((lastCall[0] as { content: string }).content.startsWith(SUMMARY)).toBe(true);
     await store.close();
   }, 120_000);
 
