@@ -100,7 +100,7 @@ function countingSummarizer() {
   const model: Model = {
     id: 'summarizer',
     async generate(call) {
-      const text = `summary ${made.length + 1} of ${call.messages[0]?.content.length ?? 0} chars`;
+      const text = `summary ${made.length + 1} of ${JSON.stringify(call.messages).length} chars`;
       made.push(text);
       return { text, toolCalls: [], usage: { inputTokens: 10, outputTokens: 5, totalTokens: 15 } };
     },

@@ -45,6 +45,7 @@ export interface CompactionOptions {
   ) => false | undefined | { prompt?: string } | Promise<false | undefined | { prompt?: string }>;
 }
 
+/** The summarizer's system prompt unless `compaction.prompt` or `onCompact` gives another. */
 export const DEFAULT_COMPACTION_PROMPT =
   'Summarize the conversation below for the assistant who continues it: the user, their goal, ' +
   'what was decided, facts and results of tool calls still needed, open questions. Be brief; ' +
