@@ -225,6 +225,9 @@ export class MemorySessionStore implements SessionStore {
     if (request.lease) this.#releaseToken(id, request.lease.token);
   }
 
+  /** Compaction: the latest summary's place is kept with the transcript. */
+  readonly compaction = true;
+
   async readTranscript(id: string, page: TranscriptPageRequest): Promise<TranscriptWindow | undefined> {
     this.#assertOpen();
     const found = this.#peek(id, page.owner);

@@ -288,6 +288,11 @@ export interface SessionStore extends ApprovalClaims {
    */
   readTranscript?(id: string, page: TranscriptPageRequest): Promise<TranscriptWindow | undefined>;
   /**
+   * Compaction: true for a store that honours `TranscriptAppend.summary` (the contract's
+   * "compaction" section checks it); memory with `compaction` needs one.
+   */
+  readonly compaction?: boolean;
+  /**
    * Deletes the session (its transcript and claims too). `owner`: the session's owner, so a store
    * with an owner index drops it from that owner's list (after the session itself).
    */
