@@ -421,6 +421,7 @@ function entriesFrom(items: readonly StoredHistoryItem[]): Entry[] {
   let ran: string[] = [];
   let decisions: Approval[] = [];
   for (const item of items) {
+    if (item.role === 'summary') continue; // a compaction's summary: its originals are shown
     if (item.role === 'user') {
       if (item.content !== '') entries.push({ role: 'user', text: item.content });
     } else if (item.role === 'tool') {

@@ -115,6 +115,13 @@ export {
 } from './protocols/index.js';
 export type { StandardSchemaV1 } from './schema.js';
 export type { ClientModeOptions } from './session/client-mode.js';
+export {
+  type CompactionOptions,
+  type CompactionRange,
+  type CountTokens,
+  DEFAULT_COMPACTION_PROMPT,
+  estimateTokens,
+} from './session/compaction.js';
 export type {
   HistoryItem,
   HistoryToolCall,

@@ -19,7 +19,10 @@
 --   setCount x (key, text, expectedVersion)       the keys written
 --   per deleted key (key, expectedVersion)        the keys deleted
 --   entryCount x entry text                       the transcript entries appended, oldest first
---   expectedLastSeq|'', maxEntries|'', maxBytes|'', entryCount   (always the last four)
+--   expectedLastSeq|'', maxEntries|'', maxBytes|'',
+--   summaryIndex|'', summaryFrom|'', summaryTo|'', entryCount      (always the last seven)
+--   summaryIndex (0-based) marks an entry as the summary of summaryFrom..summaryTo (compaction):
+--   summaryFrom must be `t:c` + 1 and summaryTo at most `t:l`, else {'tconflict', lastSeq}.
 --
 -- Replies: {'ok', version, previousVersion} | {'stale'} (the lease lapsed or was taken over)
 --   | {'missing'} | {'conflict', key} | {'tconflict', lastSeq}. Nothing is written unless 'ok'.
@@ -40,15 +43,18 @@ local owner = ARGV[9]
 local SET_FROM = 11
 local DELETED_FROM = SET_FROM + tonumber(ARGV[7]) * 3
 local entryCount = tonumber(ARGV[#ARGV])
-local ENTRIES_FROM = #ARGV - 3 - entryCount
+local ENTRIES_FROM = #ARGV - 6 - entryCount
 local DELETED_END = ENTRIES_FROM - 1
 local ENTRIES_END = ENTRIES_FROM + entryCount - 1
 local expectedLastSeq = tonumber(ARGV[ENTRIES_END + 1])
 local maxEntries = tonumber(ARGV[ENTRIES_END + 2])
 local maxBytes = tonumber(ARGV[ENTRIES_END + 3])
+local summaryIndex = tonumber(ARGV[ENTRIES_END + 4])
+local summaryFrom = tonumber(ARGV[ENTRIES_END + 5])
+local summaryTo = tonumber(ARGV[ENTRIES_END + 6])
 
 -- The metadata first (positions 1..META of `m`), then with merge the version of each changed key.
-local fields = {'m:a', 'm:f', 'm:e', 'm:s', 'm:h', 'm:w', 't:l', 't:b', 'm:o'}
+local fields = {'m:a', 'm:f', 'm:e', 'm:s', 'm:h', 'm:w', 't:l', 't:b', 'm:o', 't:c'}
 local META = #fields
 local changedKeys = {}
 local expected = {}
@@ -82,6 +88,15 @@ end
 local tLast = tonumber(m[7] or '0') or 0
 if create then tLast = 0 end
 if expectedLastSeq ~= nil and expectedLastSeq ~= tLast then return {'tconflict', tLast} end
+-- Compaction: summaries cover contiguous ranges, so a range is never summarized twice.
+if summaryIndex ~= nil then
+  local compactedTo = 0
+  if not create then compactedTo = tonumber(m[10] or '0') or 0 end
+  if summaryFrom ~= compactedTo + 1 or summaryTo < summaryFrom or summaryTo > tLast
+    or summaryIndex < 0 or summaryIndex >= entryCount then
+    return {'tconflict', tLast}
+  end
+end
 
 local writes = {}
 local function put(field, value)
@@ -95,7 +110,10 @@ end
 -- Conversation memory: append, then drop the oldest entries while over maxEntries / maxBytes.
 -- `t:l` is the seq of the newest entry ever appended, `t:b` the bytes held.
 local hasTranscript = m[7] and not create
-if create and m[7] then redis.call('DEL', KEYS[2]) end
+if create and m[7] then
+  redis.call('DEL', KEYS[2])
+  redis.call('HDEL', KEYS[1], 't:s', 't:c')
+end
 if entryCount > 0 then
   local held = 0
   for i = ENTRIES_FROM, ENTRIES_END, 4000 do
@@ -110,6 +128,10 @@ if entryCount > 0 then
   end
   put('t:l', tLast + entryCount)
   put('t:b', bytes)
+  if summaryIndex ~= nil then
+    put('t:s', tLast + summaryIndex + 1)
+    put('t:c', summaryTo)
+  end
   hasTranscript = true
 end
 -- The new version digests the previous one and every argument, so two histories that diverged

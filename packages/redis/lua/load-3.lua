@@ -14,8 +14,9 @@
 -- Replies: {'missing'} | {'expired'} | {'busy', heldForMs}
 --   | {status, token, createdAt, absoluteExpiresAt, version, window, owner, title, ...} with status
 --   'same' (nothing follows), 'delta' (then key, text|nil, version|nil per changed key) or
---   'found' (then the HGETALL of the hash). `window` is {lastSeq, firstSeq, texts} when ARGV[5]
---   asked for it, else {}. `token` is the lease's fencing token (0 without a lease). `owner` and
+--   'found' (then the HGETALL of the hash). `window` is {lastSeq, firstSeq, texts, compactedTo,
+--   summarySeq, summaryText|false} when ARGV[5] asked for it, else {}; after a compaction the texts
+--   are only entries after the latest summary's range (`t:c`), whose text comes apart (`t:s`). `token` is the lease's fencing token (0 without a lease). `owner` and
 --   `title` are '' for an anonymous session. A session owned by someone else than ARGV[6] (or
 --   its tombstone, which holds the owner) answers {'missing'} before anything is taken or slid.
 --
@@ -30,7 +31,7 @@ local cached = ARGV[4] or ''
 local transcriptLast = ARGV[5] or ''
 
 local owner = ARGV[6] or ''
-local m = redis.call('HMGET', KEYS[1], 'm:a', 'm:c', 'm:s', 'm:h', 'm:f', 'm:e', 'm:w', 't:l', 'm:o', 'm:t')
+local m = redis.call('HMGET', KEYS[1], 'm:a', 'm:c', 'm:s', 'm:h', 'm:f', 'm:e', 'm:w', 't:l', 'm:o', 'm:t', 't:s', 't:c')
 if m[9] and m[9] ~= owner then return {'missing'} end
 local abs = tonumber(m[1])
 if abs == nil then
@@ -60,12 +61,18 @@ if transcriptLast ~= '' then
   local last = tonumber(m[8] or '0')
   local held = 0
   local window = {}
+  -- Compaction: only entries after the latest summary's range (`t:c`), and that summary (`t:s`).
+  local compactedTo = tonumber(m[12] or '0') or 0
+  local summarySeq = tonumber(m[11] or '0') or 0
+  local summary = false
   if m[8] then
     held = redis.call('LLEN', KEYS[2])
-    local want = math.min(tonumber(transcriptLast), held)
+    local first = last - held + 1
+    local want = math.min(tonumber(transcriptLast), held, last - math.max(compactedTo, first - 1))
     if want > 0 then window = redis.call('LRANGE', KEYS[2], -want, -1) end
+    if summarySeq >= first then summary = redis.call('LINDEX', KEYS[2], summarySeq - first) end
   end
-  transcript = {last, last - held + 1, window}
+  transcript = {last, last - held + 1, window, compactedTo, summarySeq, summary}
 end
 local version = m[3] or ''
 if cached ~= '' and version ~= '' then

@@ -31,6 +31,10 @@ export const FIELDS = {
   transcriptLastSeq: 't:l',
   /** The bytes of transcript entries held in the list (conversation memory). */
   transcriptBytes: 't:b',
+  /** Compaction: the seq of the latest summary entry (absent: never compacted). */
+  transcriptSummarySeq: 't:s',
+  /** Compaction: the seq up to which the latest summary covers the transcript (absent: 0). */
+  transcriptCompactedTo: 't:c',
   /** Owners: the session's owner (absent: anonymous); it never changes. */
   owner: 'm:o',
   /** Owners: an owned session's title. */

@@ -364,6 +364,9 @@ export class RedisSessionStore implements SessionStore {
     return reply === 'OK';
   }
 
+  /** Compaction: the latest summary's place is kept in the session hash (`t:s`, `t:c`). */
+  readonly compaction = true;
+
   async readTranscript(id: string, page: TranscriptPageRequest): Promise<TranscriptWindow | undefined> {
     const keys = this.#keys.of(id);
     return readTranscriptReply(await this.#run(() => this.#scripts.run(transcriptCall(keys, Date.now(), page))));

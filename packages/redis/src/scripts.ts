@@ -157,6 +157,9 @@ export function commitCall(keys: SessionKeys, now: number, request: CommitReques
     transcript?.expectedLastSeq ?? '',
     transcript?.maxEntries ?? '',
     transcript?.maxBytes ?? '',
+    transcript?.summary?.index ?? '',
+    transcript?.summary?.fromSeq ?? '',
+    transcript?.summary?.toSeq ?? '',
     entries.length,
   );
   const fixed = {
@@ -322,10 +325,23 @@ function readHash(flat: string[], session: StoredSession): void {
   }
 }
 
-/** The transcript part of a load reply: lastSeq, firstSeq, the newest entry texts (oldest first). */
+/**
+ * The transcript part of a load reply: lastSeq, firstSeq, the newest entry texts (oldest first),
+ * then compactedTo, the latest summary's seq and text (false when not held).
+ */
 function window(reply: unknown[]): TranscriptWindow {
   const lastSeq = Number(reply[0]);
   const texts = reply[2] as string[];
   const oldest = lastSeq - texts.length + 1;
-  return { entries: texts.map((text, i) => ({ seq: oldest + i, text })), lastSeq, firstSeq: Number(reply[1]) };
+  const out: TranscriptWindow = {
+    entries: texts.map((text, i) => ({ seq: oldest + i, text })),
+    lastSeq,
+    firstSeq: Number(reply[1]),
+  };
+  const compactedTo = Number(reply[3] ?? 0);
+  if (compactedTo > 0) {
+    out.compactedTo = compactedTo;
+    if (typeof reply[5] === 'string') out.summary = { seq: Number(reply[4]), text: reply[5] };
+  }
+  return out;
 }

@@ -115,14 +115,14 @@ describe('Lua scripts (lua/<name>-<number of keys>.lua)', () => {
       absoluteExpiresAt: now + 1,
       transcript: { entries: ['"x"', '"y"', '"z"'] },
     };
-    // 2 written keys x 3, 1 deleted key x 2, 3 entries, then the 4 closing the transcript block.
+    // 2 written keys x 3, 1 deleted key x 2, 3 entries, then the 7 closing the transcript block.
     const commit = commitCall(keys, now, request);
-    expectLength(commit, SCRIPTS.commit, 2 * 3 + 1 * 2 + 3 + 4);
+    expectLength(commit, SCRIPTS.commit, 2 * 3 + 1 * 2 + 3 + 7);
     expect(commit.args.at(-1)).toBe(3);
     expectLength(
       commitCall(keys, now, { ...request, set: new Map(), deleted: [], transcript: undefined }),
       SCRIPTS.commit,
-      4,
+      7,
     );
   });
 

@@ -19,6 +19,7 @@ import type { AssembledPlugins } from '../pipeline/plugin-registry.js';
 import { internal, type Session } from '../session/session.js';
 import type { StreamChunk, TurnContext } from '../turn.js';
 import type { ExecutedCall } from '../turn-events.js';
+import { compactHistory } from './compaction.js';
 import type { ObserverBus } from './observers.js';
 import { historyItemOf, promptFromHistory, promptFromRequest } from './prompt.js';
 import { type OutputSpec, parseOutput } from './structured-output.js';
@@ -87,8 +88,20 @@ export class AgentLoop<S extends object> {
     if (history) {
       history.stageMessages(ctx.request.messages);
       state.recorded = true;
+      const compaction = history.compaction;
+      if (compaction) {
+        const at = {
+          session: session as unknown as Session,
+          signal: ctx.signal,
+          requestId: ctx.requestId,
+          span: state.span,
+        };
+        addUsage(usage, await compactHistory(history, compaction, at));
+      }
     }
-    const messages = history ? promptFromHistory(history.windowItems()) : promptFromRequest(ctx.request.messages);
+    const messages = history
+      ? promptFromHistory(history.windowItems(promptFromHistory))
+      : promptFromRequest(ctx.request.messages);
     const decided: ModelMessage[] = [];
     const executed: ExecutedCall[] = await this.#tools.decide(ctx, decided, state.span, state.claim, state.probe);
     messages.push(...decided);
@@ -131,7 +144,8 @@ export class AgentLoop<S extends object> {
       state.generated = false;
       const result = await callModel({
         system,
-        messages,
+        // With memory, every call sees the window within its token budget (this turn included).
+        messages: history ? promptFromHistory(history.windowItems(promptFromHistory)) : messages,
         tools: modelTools,
         signal: ctx.signal,
         session: session as unknown as Session,

@@ -18,7 +18,10 @@ export function promptFromRequest(messages: readonly Message[]): ModelMessage[] 
   return out;
 }
 
-/** The history window (conversation memory) as the model sees it. */
+/** How a compaction's summary opens the window (as a user message: every provider takes one). */
+export const SUMMARY_PREFIX = 'Summary of the earlier conversation:\n';
+
+/** The history window (conversation memory) as the model sees it; a summary comes as a user message. */
 export function promptFromHistory(items: readonly HistoryItem[]): ModelMessage[] {
   const out: ModelMessage[] = [];
   for (const item of items) {
@@ -36,6 +39,8 @@ export function promptFromHistory(items: readonly HistoryItem[]): ModelMessage[]
           ? { role: 'assistant', content: item.content, toolCalls: item.toolCalls }
           : { role: 'assistant', content: item.content },
       );
+    } else if (item.role === 'summary') {
+      out.push({ role: 'user', content: `${SUMMARY_PREFIX}${item.content}` });
     } else if (item.content !== '') out.push({ role: 'user', content: item.content });
   }
   return out;

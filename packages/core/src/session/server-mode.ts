@@ -94,6 +94,12 @@ export class ServerMode implements SessionModeHandler {
         `memory needs a store that keeps transcripts (readTranscript); ${options.store.constructor.name} does not`,
       );
     }
+    if (this.memory?.compaction && options.store && options.store.compaction !== true) {
+      throw new BatonError(
+        'CONFIG_INVALID',
+        `memory.compaction needs a store that keeps summaries; ${options.store.constructor.name} does not`,
+      );
+    }
     this.store = options.store ?? new MemorySessionStore();
     if (options.owner) assertOwnerStore(this.store);
     this.cache = options.cache === false ? undefined : new SessionCache(options.cache?.maxBytes ?? DEFAULT_CACHE_BYTES);

@@ -1,6 +1,7 @@
 import { describe } from 'vitest';
 import type { SessionStore } from '../session/stores/store.js';
 import { describeApprovalClaims } from './store-contract/approval-claims.js';
+import { describeCompaction } from './store-contract/compaction.js';
 import { describeExpiry } from './store-contract/expiry.js';
 import { contractKit } from './store-contract/kit.js';
 import { describeLeaseMode } from './store-contract/lease.js';
@@ -32,6 +33,7 @@ export function describeSessionStore(name: string, makeStore: () => SessionStore
     describeApprovalClaims(kit);
     describeMergeMode(kit);
     describeTranscript(kit);
+    describeCompaction(kit);
     describeOwners(kit);
     describeTurnLog(kit);
   });

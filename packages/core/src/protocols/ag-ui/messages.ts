@@ -1,3 +1,4 @@
+import { SUMMARY_PREFIX } from '../../agent/prompt.js';
 import type { HistoryItem } from '../../session/history.js';
 import type { TurnInput } from '../protocol.js';
 import type { AgUiMessage } from './wire.js';
@@ -29,6 +30,14 @@ export function conversationMessages(window: readonly HistoryItem[], input: Turn
                 function: { name: c.name, arguments: JSON.stringify(c.input ?? {}) },
               })),
             }),
+      });
+    } else if (item.role === 'summary') {
+      // A compaction's summary: an assistant message (a client sends its messages back, and
+      // Baton refuses system messages), as the model sees it.
+      out.push({
+        id: idOf(undefined),
+        role: 'assistant',
+        content: `${SUMMARY_PREFIX}${item.content}`,
       });
     } else {
       const content = typeof item.output === 'string' ? item.output : JSON.stringify(item.output ?? null);

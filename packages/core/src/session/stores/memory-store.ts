@@ -1,7 +1,16 @@
 import { abortError, BatonError } from '../../errors.js';
 import { MemoryTurnLogs } from '../turn-log-memory.js';
 import { MemoryOwnerIndex, MemoryTombstones } from './memory-owners.js';
-import { appendTranscript, changedKeys, type HeldSession, isExpired, ownedBy, windowOf } from './memory-records.js';
+import {
+  appendTranscript,
+  changedKeys,
+  type HeldSession,
+  isExpired,
+  loadWindowOf,
+  ownedBy,
+  summaryFits,
+  windowOf,
+} from './memory-records.js';
 import type {
   CommitRequest,
   Lease,
@@ -142,7 +151,7 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
       absoluteExpiresAt: held.absoluteExpiresAt,
       ...(held.owner === undefined ? {} : { owner: held.owner, title: held.title ?? '' }),
     };
-    if (options.transcript) session.transcript = windowOf(held, held.log?.entries.length ?? 0, options.transcript.last);
+    if (options.transcript) session.transcript = loadWindowOf(held, options.transcript.last);
     return lease ? { status: 'found', session, lease } : { status: 'found', session };
   }
 
@@ -177,7 +186,10 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
     }
     const append = request.transcript;
     const lastSeq = held?.log?.lastSeq ?? 0;
-    if (append?.expectedLastSeq !== undefined && append.expectedLastSeq !== lastSeq) {
+    if (
+      (append?.expectedLastSeq !== undefined && append.expectedLastSeq !== lastSeq) ||
+      !summaryFits(request.create ? undefined : held, append)
+    ) {
       throw new BatonError('SESSION_CONFLICT', 'A concurrent turn appended to the transcript first', {
         id,
         reason: 'transcript',
@@ -220,6 +232,9 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
     this.#evictOverflow(id);
     if (request.lease) this.#releaseToken(id, request.lease.token);
   }
+
+  /** Compaction: the latest summary's place is kept with the transcript. */
+  readonly compaction = true;
 
   async readTranscript(id: string, page: TranscriptPageRequest): Promise<TranscriptWindow | undefined> {
     this.#assertOpen();

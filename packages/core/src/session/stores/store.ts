@@ -52,6 +52,28 @@ export interface TranscriptWindow {
   lastSeq: number;
   /** `seq` of the oldest entry still held (`lastSeq + 1` when the transcript is empty). */
   firstSeq: number;
+  /**
+   * Compaction (loads only): the `seq` up to which the latest summary covers the transcript (0 or
+   * absent: never compacted). The load's `entries` are then the newest `last` with a greater seq.
+   */
+  compactedTo?: number;
+  /** Compaction (loads only): the latest summary entry, while the store still holds it. */
+  summary?: TranscriptEntry;
+}
+
+/**
+ * Compaction: one of a commit's entries is a summary of the transcript's entries `fromSeq..toSeq`.
+ * The store remembers the latest (its seq and `toSeq`) so a load starts the window there. Summaries
+ * are contiguous: `fromSeq` must be 1 + the latest summary's `toSeq` (1 for the first), else the
+ * commit is a SESSION_CONFLICT (`reason: 'transcript'`) and writes nothing, so two turns never
+ * summarize the same range twice.
+ */
+export interface TranscriptSummaryMark {
+  /** Index in `TranscriptAppend.entries` of the summary entry. */
+  index: number;
+  fromSeq: number;
+  /** At most the transcript's `lastSeq` before this commit. */
+  toSeq: number;
 }
 
 /** What a commit appends to the transcript, in the same atomic write as the keys. */
@@ -63,6 +85,8 @@ export interface TranscriptAppend {
    * SESSION_CONFLICT and writes nothing (neither keys nor entries).
    */
   expectedLastSeq?: number;
+  /** Compaction: which entry is a summary, of which range. */
+  summary?: TranscriptSummaryMark;
   /** After appending, drop the oldest entries until at most this many remain. */
   maxEntries?: number;
   /** After appending, drop the oldest entries until their texts total at most this many bytes (UTF-8). */
@@ -88,7 +112,10 @@ export interface LoadOptions {
   idleTtlMs: number;
   /** Lease mode: acquire the lease first, waiting up to `waitMs`, holding it for `ttlMs`. */
   lease?: { ttlMs: number; waitMs: number };
-  /** Conversation memory: also read the newest `last` transcript entries (same round trip). */
+  /**
+   * Conversation memory: also read the newest `last` transcript entries (same round trip); after a
+   * compaction, only entries newer than the latest summary's range, plus that summary.
+   */
   transcript?: { last: number };
   signal?: AbortSignal;
   /**
@@ -261,6 +288,11 @@ export interface SessionStore extends ApprovalClaims {
    * memory on.
    */
   readTranscript?(id: string, page: TranscriptPageRequest): Promise<TranscriptWindow | undefined>;
+  /**
+   * Compaction: true for a store that honours `TranscriptAppend.summary` (the contract's
+   * "compaction" section checks it); memory with `compaction` needs one.
+   */
+  readonly compaction?: boolean;
   /**
    * Deletes the session (its transcript and claims too). `owner`: the session's owner, so a store
    * with an owner index drops it from that owner's list (after the session itself).
