@@ -1,5 +1,6 @@
-import { abortError, BatonError } from '../../errors.js';
+import { BatonError } from '../../errors.js';
 import { MemoryTurnLogs } from '../turn-log-memory.js';
+import { MemoryLeases } from './memory-leases.js';
 import { MemoryOwnerIndex, MemoryTombstones } from './memory-owners.js';
 import {
   appendTranscript,
@@ -43,18 +44,6 @@ export interface MemorySessionStoreOptions {
   now?: () => number;
 }
 
-interface Waiter {
-  ttlMs: number;
-  grant: (lease: Lease) => void;
-  reject: (error: unknown) => void;
-}
-
-/** The lease of one session id: its holder (if any) and the turns queued behind it. */
-interface LeaseSlot {
-  holder: { token: number; timer: NodeJS.Timeout } | undefined;
-  waiters: Waiter[];
-}
-
 /**
  * The embedded default store: sessions live in this process, as the JSON texts they were
  * committed with. Bounded twice over: idle/absolute expiry (swept by an unref'd timer) and a cap
@@ -75,7 +64,7 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
    * trips a writing tool) then churns its own kind instead of pushing real users out.
    */
   readonly #probation = new Set<string>();
-  readonly #leases = new Map<string, LeaseSlot>();
+  readonly #leases = new MemoryLeases();
   /** scope -> claimed key -> epoch ms when the claim is forgotten. */
   readonly #claims = new Map<string, Map<string, number>>();
   readonly #maxSessions: number;
@@ -84,7 +73,6 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
   /** When `sweep` last ran (epoch ms of the store's clock). */
   #sweptAt = Number.NEGATIVE_INFINITY;
   /** Shared by every id, so each id's tokens only ever increase, even across destroy/re-create. */
-  #fence = 0;
   #closed = false;
   /** Resume: the turn logs (see `TurnLogStore`). */
   readonly #turnLogs: MemoryTurnLogs;
@@ -133,11 +121,11 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
     if (before.status !== 'found') return before;
     let lease: Lease | undefined;
     if (options.lease) {
-      lease = await this.#acquire(id, options.lease.ttlMs, options.lease.waitMs, options.signal);
+      lease = await this.#leases.acquire(id, options.lease.ttlMs, options.lease.waitMs, options.signal);
       // The session may have been destroyed or have expired while this turn waited.
       const after = this.#peek(id, options.owner);
       if (after.status !== 'found') {
-        this.#releaseToken(id, lease.token);
+        this.#leases.release(id, lease.token);
         return after;
       }
     }
@@ -159,7 +147,7 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
     this.#assertOpen();
     const now = this.#now();
     // Validate everything first, so a refused commit writes nothing.
-    if (request.lease && !this.#holds(id, request.lease.token)) {
+    if (request.lease && !this.#leases.holds(id, request.lease.token)) {
       throw new BatonError('SESSION_BUSY', 'The lease of this session expired or was taken over; nothing written', {
         id,
       });
@@ -230,7 +218,7 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
     if (held.owner !== undefined) this.#owners.touch(held.owner, id); // refiled at the top of its list
     this.#touch(id, held, request.idleTtlMs, absoluteExpiresAt);
     this.#evictOverflow(id);
-    if (request.lease) this.#releaseToken(id, request.lease.token);
+    if (request.lease) this.#leases.release(id, request.lease.token);
   }
 
   /** Compaction: the latest summary's place is kept with the transcript. */
@@ -252,17 +240,13 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
 
   async release(id: string, lease: Lease): Promise<void> {
     this.#assertOpen();
-    this.#releaseToken(id, lease.token);
+    this.#leases.release(id, lease.token);
   }
 
   async renew(id: string, request: RenewRequest): Promise<boolean> {
     this.#assertOpen();
     if (request.lease) {
-      const slot = this.#leases.get(id);
-      if (!slot?.holder || slot.holder.token !== request.lease.token) return false;
-      // Re-arm the lapse timer: the lease now lives `ttlMs` from this heartbeat.
-      clearTimeout(slot.holder.timer);
-      slot.holder.timer = this.#lapseTimer(id, request.lease.token, request.lease.ttlMs);
+      if (!this.#leases.renew(id, request.lease.token, request.lease.ttlMs)) return false;
     }
     const held = this.#sessions.get(id);
     const live = held !== undefined && !isExpired(held, this.#now());
@@ -286,7 +270,7 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
 
   async listSessions(owner: string, request: SessionListRequest): Promise<SessionSummary[]> {
     this.#assertOpen();
-    return this.#owners.list(owner, request, (id) => this.#leases.get(id)?.holder !== undefined, this.#now());
+    return this.#owners.list(owner, request, (id) => this.#leases.held(id), this.#now());
   }
 
   async renameSession(id: string, owner: string, title: string): Promise<boolean> {
@@ -302,11 +286,8 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
     this.#probation.delete(id);
     this.#claims.delete(id);
     this.#turnLogs.drop(id);
-    const slot = this.#leases.get(id);
-    if (slot?.holder) {
-      // Fence the current holder out; a queued turn gets the lease and then finds nothing.
-      this.#releaseToken(id, slot.holder.token);
-    }
+    // Fence the current holder out; a queued turn gets the lease and then finds nothing.
+    this.#leases.fenceOut(id);
   }
 
   async ping(): Promise<void> {
@@ -331,11 +312,7 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
     this.#closed = true;
     clearInterval(this.#sweepTimer);
     const closed = new BatonError('SESSION_STORE_UNAVAILABLE', 'The session store was closed');
-    for (const slot of this.#leases.values()) {
-      if (slot.holder) clearTimeout(slot.holder.timer);
-      for (const waiter of slot.waiters) waiter.reject(closed);
-    }
-    this.#leases.clear();
+    this.#leases.close(closed);
     this.#sessions.clear();
     this.#tombstones.clear();
     this.#owners.clear();
@@ -404,79 +381,6 @@ export class MemorySessionStore implements SessionStore, TurnLogStore {
     this.#probation.delete(id);
     this.#claims.delete(id);
     this.#sessions.delete(id);
-  }
-
-  // ---- leases -------------------------------------------------------------------------------
-
-  #acquire(id: string, ttlMs: number, waitMs: number, signal: AbortSignal | undefined): Promise<Lease> {
-    if (signal?.aborted) return Promise.reject(abortError(signal));
-    let slot = this.#leases.get(id);
-    if (!slot) {
-      slot = { holder: undefined, waiters: [] };
-      this.#leases.set(id, slot);
-    }
-    if (!slot.holder) return Promise.resolve(this.#grant(id, slot, ttlMs));
-    const queue = slot.waiters;
-    return new Promise<Lease>((resolve, reject) => {
-      const settle = (): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        const index = queue.indexOf(waiter);
-        if (index !== -1) queue.splice(index, 1);
-      };
-      const waiter: Waiter = {
-        ttlMs,
-        grant: (lease) => {
-          settle();
-          resolve(lease);
-        },
-        reject: (error) => {
-          settle();
-          reject(error);
-        },
-      };
-      const onAbort = (): void => waiter.reject(abortError(signal as AbortSignal));
-      const timer = setTimeout(
-        () =>
-          waiter.reject(
-            new BatonError('SESSION_BUSY', 'Another turn of this session held the lease past the wait bound', {
-              id,
-              waitMs,
-            }),
-          ),
-        waitMs,
-      );
-      signal?.addEventListener('abort', onAbort, { once: true });
-      queue.push(waiter);
-    });
-  }
-
-  #grant(id: string, slot: LeaseSlot, ttlMs: number): Lease {
-    const token = ++this.#fence;
-    slot.holder = { token, timer: this.#lapseTimer(id, token, ttlMs) };
-    return { token };
-  }
-
-  /** A crashed turn cannot wedge its session: the lease lapses after ttlMs and the next turn goes. */
-  #lapseTimer(id: string, token: number, ttlMs: number): NodeJS.Timeout {
-    const timer = setTimeout(() => this.#releaseToken(id, token), ttlMs);
-    timer.unref();
-    return timer;
-  }
-
-  #holds(id: string, token: number): boolean {
-    return this.#leases.get(id)?.holder?.token === token;
-  }
-
-  /** Ends the lease `token` if it is still the live one, and hands it to the next waiter. */
-  #releaseToken(id: string, token: number): void {
-    const slot = this.#leases.get(id);
-    if (!slot?.holder || slot.holder.token !== token) return;
-    clearTimeout(slot.holder.timer);
-    slot.holder = undefined;
-    const next = slot.waiters.shift();
-    if (next) next.grant(this.#grant(id, slot, next.ttlMs));
-    else this.#leases.delete(id);
   }
 
   #assertOpen(): void {
