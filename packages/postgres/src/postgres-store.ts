@@ -180,6 +180,12 @@ export class PostgresSessionStore implements SessionStore {
     return result;
   }
 
+  /**
+   * Compaction: the latest summary's seq and the end of its range are columns of the session row
+   * (migration 4); a load's window starts there, a commit checks and records a summary mark.
+   */
+  readonly compaction = true;
+
   /** Frees the lease if `lease` still holds it (a lapsed or taken-over lease is left alone). */
   async release(id: string, lease: Lease): Promise<void> {
     await this.#query(this.#sql.release, [id, lease.token]);

@@ -68,7 +68,8 @@ function found(rows: LoadRow[], leased: boolean, withTranscript: boolean): LoadR
   const texts = new Map<string, string>();
   const versions = new Map<string, number>();
   const entries: TranscriptEntry[] = [];
-  let window: { lastSeq: number; firstSeq: number } | undefined;
+  let window: { lastSeq: number; firstSeq: number; compactedTo?: number } | undefined;
+  let summary: TranscriptEntry | undefined;
   let owned: { owner: string; title: string } | undefined;
   for (let i = 1; i < rows.length; i++) {
     const row = rows[i] as LoadRow;
@@ -82,6 +83,11 @@ function found(rows: LoadRow[], leased: boolean, withTranscript: boolean): LoadR
       owned = { owner: row.name as string, title: row.body ?? '' };
     } else if (row.kind === 'w') {
       window = { lastSeq: Number(row.n1), firstSeq: Number(row.n2) };
+      // Compaction (migration 4): n3 is the end of the latest summary's range (0: never compacted).
+      const compactedTo = Number(row.n3 ?? 0);
+      if (compactedTo > 0) window.compactedTo = compactedTo;
+    } else if (row.kind === 's') {
+      summary = { seq: Number(row.n1), text: row.body as string };
     }
   }
   const session: StoredSession = {
@@ -93,12 +99,15 @@ function found(rows: LoadRow[], leased: boolean, withTranscript: boolean): LoadR
   if (head.name && head.name !== '0') session.version = head.name;
   // 'same': the process's cached copy is current; no key was read (a delta of nothing).
   if (head.kind === 'same') session.delta = { deleted: [] };
-  if (withTranscript && window) session.transcript = { entries, ...window };
+  if (withTranscript && window) {
+    session.transcript = { entries, ...window };
+    if (summary && window.compactedTo !== undefined) session.transcript.summary = summary;
+  }
   if (owned) Object.assign(session, owned);
   return leased ? { status: 'found', session, lease: { token: Number(head.n3) } } : { status: 'found', session };
 }
 
-/** The commit function's 17 parameters for a commit of `id`: only the changed keys travel. */
+/** The commit function's 22 parameters for a commit of `id`: only the changed keys travel. */
 export function commitParameters(id: string, request: CommitRequest): unknown[] {
   const merge = request.expectedVersions;
   const setKeys = [...request.set.keys()];
@@ -123,6 +132,10 @@ export function commitParameters(id: string, request: CommitRequest): unknown[] 
     transcript?.maxBytes ?? null,
     request.owner ?? request.create?.owner ?? null,
     request.create?.owner ? (request.create.title ?? '') : null,
+    // Compaction: which entry is a summary, of which range (null: none).
+    transcript?.summary?.index ?? null,
+    transcript?.summary?.fromSeq ?? null,
+    transcript?.summary?.toSeq ?? null,
   ];
 }
 

@@ -26,6 +26,8 @@ export interface SchemaNames {
   /** Owners (migration 2): the owner-checking wrappers of `load` and `commit`. */
   loadOwned: string;
   commitOwned: string;
+  /** Compaction (migration 4): commit_owned with a summary mark, checked and recorded. */
+  commitCompacting: string;
 }
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
@@ -60,6 +62,7 @@ export function schemaNames(options: SchemaOptions = {}): SchemaNames {
     commit: q('commit'),
     loadOwned: q('load_owned'),
     commitOwned: q('commit_owned'),
+    commitCompacting: q('commit_compacting'),
   };
 }
 

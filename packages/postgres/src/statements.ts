@@ -11,13 +11,13 @@ export interface Statement {
 
 /**
  * Every statement the store sends, one per operation (or per step of the sweep). `load` and
- * `commit` call the PL/pgSQL functions of migrations/001_init.sql; the others are plain
+ * `commit` call the PL/pgSQL functions of the migrations (001, 002, 004); the others are plain
  * single statements (one round trip each), short enough to read next to their parameters.
  */
 export interface StoreStatements {
   /** `$1` id, `$2` now, `$3` idle TTL, `$4` lease TTL or null, `$5` transcript window or null, `$6` cached version or null, `$7` owner or null. */
   load: Statement;
-  /** The 19 parameters of the owner-checking commit function, in order (see `commitParameters`). */
+  /** The 22 parameters of the compacting, owner-checking commit function, in order (see `commitParameters`). */
   commit: Statement;
   /** Owners: `$1` owner, `$2` now, `$3` cursor's updatedAt, `$4` cursor's id, `$5` limit: a page, newest first. */
   listSessions: Statement;
@@ -60,8 +60,8 @@ export function storeStatements(n: SchemaNames): StoreStatements {
       `SELECT kind, name, body, n1, n2, n3 FROM ${n.loadOwned}($1, $2, $3, $4, $5, $6, $7)`,
     ),
     commit: statement(
-      'commit_owned',
-      `SELECT status, detail FROM ${n.commitOwned}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)`,
+      'commit_compacting',
+      `SELECT status, detail FROM ${n.commitCompacting}($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)`,
     ),
     // One range scan of the owner index from the cursor; expired rows are skipped, never listed.
     listSessions: statement(

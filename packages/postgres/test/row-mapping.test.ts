@@ -100,6 +100,37 @@ describe('loadResult', () => {
     });
   });
 
+  it('reads a compacted window: the compacted-to seq (w n3) and the summary entry (s row)', () => {
+    const rows = [
+      row('found', { name: '9', n1: '100', n2: '200' }),
+      row('w', { n1: '8', n2: '1', n3: '4' }),
+      row('t', { body: 'seven', n1: '7' }),
+      row('t', { body: 'eight', n1: '8' }),
+      row('s', { body: 'summary', n1: '7' }),
+    ];
+    const result = loadResult(rows, { idleTtlMs: 1, transcript: { last: 2 } });
+    expect(result.status === 'found' && result.session.transcript).toEqual({
+      entries: [
+        { seq: 7, text: 'seven' },
+        { seq: 8, text: 'eight' },
+      ],
+      lastSeq: 8,
+      firstSeq: 1,
+      compactedTo: 4,
+      summary: { seq: 7, text: 'summary' },
+    });
+    // Never compacted (n3 0): no compactedTo, no summary.
+    const plain = loadResult([row('found', { name: '9', n1: '1', n2: '2' }), row('w', { n1: '3', n2: '1', n3: '0' })], {
+      idleTtlMs: 1,
+      transcript: { last: 2 },
+    });
+    expect(plain.status === 'found' && plain.session.transcript).toStrictEqual({
+      entries: [],
+      lastSeq: 3,
+      firstSeq: 1,
+    });
+  });
+
   it('answers a current cache with an empty delta, and leaves out what was not asked for', () => {
     const result = loadResult([row('same', { name: '9', n1: '100', n2: '200' })], { idleTtlMs: 1 });
     expect(result).toEqual({
@@ -152,7 +183,23 @@ describe('commitParameters', () => {
       null,
       null,
       null,
+      null,
+      null,
+      null,
     ]);
+  });
+
+  it('sends a summary mark (compaction): its index and range, last', () => {
+    const params = commitParameters('s1', {
+      set: new Map(),
+      deleted: [],
+      idleTtlMs: 1,
+      absoluteExpiresAt: 1,
+      transcript: { entries: ['summary', 'hi'], summary: { index: 0, fromSeq: 3, toSeq: 9 } },
+    });
+    expect(params).toHaveLength(22);
+    expect(params.slice(13, 15)).toEqual([['summary', 'hi'], null]);
+    expect(params.slice(19)).toEqual([0, 3, 9]);
   });
 
   it('sends the creation: its absolute expiry and an expiredUntil defaulting to it', () => {
@@ -164,7 +211,7 @@ describe('commitParameters', () => {
       create: { createdAt: 10, absoluteExpiresAt: 500 },
     });
     expect(params.slice(3, 8)).toEqual([500, null, false, 10, 500]);
-    expect(params.slice(17)).toEqual([null, null]);
+    expect(params.slice(17)).toEqual([null, null, null, null, null]);
     const owned = commitParameters('s1', {
       set: new Map(),
       deleted: [],
@@ -172,7 +219,7 @@ describe('commitParameters', () => {
       absoluteExpiresAt: 1,
       create: { createdAt: 10, absoluteExpiresAt: 500, owner: 'alice', title: 'Hello' },
     });
-    expect(owned.slice(17)).toEqual(['alice', 'Hello']);
+    expect(owned.slice(17)).toEqual(['alice', 'Hello', null, null, null]);
   });
 });
 
