@@ -1,6 +1,6 @@
 /**
  * Long conversations (compaction) end to end, through the ChatHandler, on every store that
- * implements it: 200 turns with a small token budget (counted on every model call), summaries
+ * implements it (memory, Redis, PostgreSQL): 200 turns with a small token budget (counted on every model call), summaries
  * appended only by turns that commit, contiguous ranges, a veto hook, and 100 concurrent turns.
  */
 import {
@@ -15,14 +15,19 @@ import {
   scriptedModel,
   tool,
 } from '@baton/core';
+import { migrate, PostgresSessionStore } from '@baton/postgres';
 import { RedisSessionStore } from '@baton/redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { DATABASE_URL, dropSchema, uniqueSchema } from '../packages/postgres/test/support.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './support/redis.js';
 
 const prefix = uniquePrefix('baton-test-compaction');
+const schema = uniqueSchema('compaction');
+await migrate(DATABASE_URL, { schema });
 afterAll(async () => {
   await deleteKeys(prefix, REDIS_URL);
+  await dropSchema(schema);
 });
 
 const MAX = 400;
@@ -136,6 +141,7 @@ function checkSummaries(items: Awaited<ReturnType<typeof everything>>) {
 const cases: { name: string; make: () => SessionStore }[] = [
   { name: 'memory', make: () => new MemorySessionStore() },
   { name: 'Redis', make: () => new RedisSessionStore({ url: REDIS_URL, prefix }) },
+  { name: 'PostgreSQL', make: () => new PostgresSessionStore({ connectionString: DATABASE_URL, schema }) },
 ];
 
 describe.each(cases)('compaction ($name)', ({ make }) => {
