@@ -101,6 +101,8 @@ describe('loadResult', () => {
   });
 
   it('reads a compacted window: the compacted-to seq (w n3) and the summary entry (s row)', () => {
+    const transcriptOf = (r: ReturnType<typeof loadResult>) =>
+      r !== 'busy' && r.status === 'found' ? r.session.transcript : undefined;
     const rows = [
       row('found', { name: '9', n1: '100', n2: '200' }),
       row('w', { n1: '8', n2: '1', n3: '4' }),
@@ -109,7 +111,7 @@ describe('loadResult', () => {
       row('s', { body: 'summary', n1: '7' }),
     ];
     const result = loadResult(rows, { idleTtlMs: 1, transcript: { last: 2 } });
-    expect(result.status === 'found' && result.session.transcript).toEqual({
+    expect(transcriptOf(result)).toEqual({
       entries: [
         { seq: 7, text: 'seven' },
         { seq: 8, text: 'eight' },
@@ -124,7 +126,7 @@ describe('loadResult', () => {
       idleTtlMs: 1,
       transcript: { last: 2 },
     });
-    expect(plain.status === 'found' && plain.session.transcript).toStrictEqual({
+    expect(transcriptOf(plain)).toStrictEqual({
       entries: [],
       lastSeq: 3,
       firstSeq: 1,
