@@ -7,6 +7,7 @@ import {
   Agent,
   ChatHandler,
   estimateTokens,
+  type MemoryOptions,
   MemorySessionStore,
   type Model,
   type ModelMessage,
@@ -19,6 +20,8 @@ import { migrate, PostgresSessionStore } from '@baton/postgres';
 import { RedisSessionStore } from '@baton/redis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createWizardAgent } from '../examples/deploy-wizard/agent.js';
+import { configFromEnv, DEMO_MAX_TOKENS, sessionOptions } from '../examples/deploy-wizard/config.js';
 import { DATABASE_URL, dropSchema, uniqueSchema } from '../packages/postgres/test/support.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './support/redis.js';
 
@@ -208,4 +211,24 @@ describe.each(cases)('compaction ($name)', ({ make }) => {
     expect(items.filter((i) => i.role === 'assistant')).toHaveLength(101);
     await store.close();
   }, 120_000);
+});
+
+describe('compaction in the demo (server modes)', () => {
+  it('the deploy wizard on the memory store summarizes with its scripted summarizer past its small budget', async () => {
+    const options = sessionOptions(configFromEnv({ BATON_SESSION: 'memory' }));
+    expect(options.mode).toBe('server');
+    const memory = (options as { memory?: MemoryOptions }).memory;
+    expect(memory?.window?.maxTokens).toBe(DEMO_MAX_TOKENS);
+    const handler = new ChatHandler(createWizardAgent(), { sessions: new SessionManager(options) });
+    let id: string | undefined;
+    for (let t = 1; t <= 40; t++) {
+      id = (await chat(handler, `message ${t}: ${'a fairly long remark about the deployment '.repeat(6)}`, id)).id;
+    }
+    const items = await everything(handler, id as string);
+    const summaries = checkSummaries(items);
+    expect(summaries.length).toBeGreaterThan(0);
+    for (const s of summaries) expect(s.role === 'summary' && s.content.startsWith('(scripted summary)')).toBe(true);
+    expect(items.filter((i) => i.role === 'user')).toHaveLength(40);
+    await handler.sessions.close();
+  });
 });

@@ -1,9 +1,11 @@
 import {
   BatonError,
+  type MemoryOptions,
   type OwnerContext,
   type OwnerOptions,
   type ServerContext,
   type SessionManagerOptions,
+  scriptedModel,
 } from '@baton/core';
 import { migrate, PostgresSessionStore } from '@baton/postgres';
 import { RedisSessionStore } from '@baton/redis';
@@ -189,12 +191,12 @@ export function sessionOptions(config: DemoConfig): SessionManagerOptions {
         throw new BatonError('CONFIG_INVALID', 'BATON_SESSION=sealed needs BATON_SECRET (at least 32 bytes)');
       return { mode: 'sealed', secrets: [config.secret] };
     case 'memory':
-      return { mode: 'server', memory: true, ...serverOptions(config) };
+      return { mode: 'server', memory: demoMemory(), ...serverOptions(config) };
     case 'redis': {
       const store = config.redisClusterNodes
         ? new RedisSessionStore({ cluster: config.redisClusterNodes })
         : new RedisSessionStore({ url: config.redisUrl });
-      return { mode: 'server', store, memory: true, ...serverOptions(config) };
+      return { mode: 'server', store, memory: demoMemory(), ...serverOptions(config) };
     }
     case 'postgres': {
       const store = new PostgresSessionStore({
@@ -202,9 +204,26 @@ export function sessionOptions(config: DemoConfig): SessionManagerOptions {
         ...(config.pgSchema ? { schema: config.pgSchema } : {}),
         sweepIntervalMs: 60_000,
       });
-      return { mode: 'server', store, memory: true, ...serverOptions(config) };
+      return { mode: 'server', store, memory: demoMemory(), ...serverOptions(config) };
     }
   }
+}
+
+/** The demo's token budget: small, so a few turns are enough to see a compaction. */
+export const DEMO_MAX_TOKENS = 2_000;
+
+/**
+ * Conversation memory in the server modes: a window of {@link DEMO_MAX_TOKENS} tokens, and
+ * compaction by a scripted summarizer (no model call, no key needed; with a real provider, hand
+ * `compaction.model` a cheap model instead). Its summary says how much it stands for, nothing more.
+ */
+export function demoMemory(): MemoryOptions {
+  const summarizer = scriptedModel([], {
+    fallback: (c) =>
+      `(scripted summary) The earlier conversation (${c.text.length} characters) was about planning a deployment; ` +
+      'ask again for anything it decided.',
+  });
+  return { window: { maxTokens: DEMO_MAX_TOKENS, lastMessages: 200 }, compaction: { model: summarizer } };
 }
 
 /** `BATON_SESSION=postgres`: brings the store's tables up to date (idempotent; safe from several processes). */
