@@ -12,6 +12,7 @@ import {
   type Model,
   type ModelMessage,
   SessionManager,
+  type SessionShape,
   type SessionStore,
   scriptedModel,
   tool,
@@ -116,13 +117,13 @@ function countingSummarizer() {
   return { model, made };
 }
 
-async function chat(handler: ChatHandler, content: string, sessionId?: string) {
+async function chat<S extends SessionShape>(handler: ChatHandler<S>, content: string, sessionId?: string) {
   const turn = await handler.begin({ messages: [{ role: 'user', content }] }, sessionId ? { sessionId } : {});
   const body = await turn.respond();
   return { content: body.content, id: body.data.session_id as string };
 }
 
-async function everything(handler: ChatHandler, id: string) {
+async function everything<S extends SessionShape>(handler: ChatHandler<S>, id: string) {
   const page = await handler.sessions.readHistory(id, { limit: 1000 });
   return page?.items ?? [];
 }
