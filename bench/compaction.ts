@@ -77,63 +77,92 @@ interface Row {
   bytes: number;
 }
 
-async function measure(name: string, store: SessionStore): Promise<Row[]> {
-  const rows: Row[] = [];
-  const time = async (what: string, bytes: number, once: (round: number) => Promise<void>) => {
-    for (let i = 0; i < 20; i++) await once(-1 - i); // warm-up (prepared statements, script cache)
-    const samples: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const t = performance.now();
-      await once(i);
-      samples.push((performance.now() - t) * 1000);
-    }
-    rows.push({ store: name, what, bytes, ...stats(samples) });
-  };
+interface Variant {
+  what: string;
+  bytes: number;
+  once: () => Promise<void>;
+}
 
+/** Times two variants in alternating rounds (the machine's noise falls on both alike). */
+async function timePair(name: string, a: Variant, b: Variant): Promise<Row[]> {
+  for (let i = 0; i < 20; i++) {
+    await a.once(); // warm-up (prepared statements, script cache)
+    await b.once();
+  }
+  const samples: [number[], number[]] = [[], []];
+  for (let i = 0; i < ROUNDS; i++) {
+    for (const [k, v] of [a, b].entries()) {
+      const t = performance.now();
+      await v.once();
+      samples[k as 0 | 1].push((performance.now() - t) * 1000);
+    }
+  }
+  return [a, b].map((v, k) => ({ store: name, what: v.what, bytes: v.bytes, ...stats(samples[k as 0 | 1]) }));
+}
+
+async function measure(name: string, store: SessionStore): Promise<Row[]> {
   // Commits: a turn (user + assistant) vs a summary of the range up to KEEP entries ago and the turn.
   const plain = randomBytes(16).toString('base64url');
-  await seed(store, plain);
-  const turn = [item('user', 0), item('assistant', 0)];
-  await time('commit: a turn (2 entries)', bytesOf(turn), async () => {
-    await store.commit(plain, commitOf({ entries: turn }));
-  });
   const compacting = randomBytes(16).toString('base64url');
+  await seed(store, plain);
   await seed(store, compacting);
+  const turn = [item('user', 0), item('assistant', 0)];
   let lastSeq = ENTRIES;
   let compactedTo = 0;
-  const withSummary = [SUMMARY_TEXT(1, ENTRIES - KEEP), ...turn];
-  await time('commit: a summary + a turn (3 entries)', bytesOf(withSummary), async () => {
-    const toSeq = lastSeq - KEEP;
-    const entries = [SUMMARY_TEXT(compactedTo + 1, toSeq), ...turn];
-    await store.commit(compacting, commitOf({ entries, summary: { index: 0, fromSeq: compactedTo + 1, toSeq } }));
-    compactedTo = toSeq;
-    lastSeq += entries.length;
-  });
+  const commits = await timePair(
+    name,
+    {
+      what: 'commit: a turn (2 entries)',
+      bytes: bytesOf(turn),
+      once: async () => {
+        await store.commit(plain, commitOf({ entries: turn }));
+      },
+    },
+    {
+      what: 'commit: a summary + a turn (3 entries)',
+      bytes: bytesOf([SUMMARY_TEXT(1, ENTRIES - KEEP), ...turn]),
+      once: async () => {
+        const toSeq = lastSeq - KEEP;
+        const entries = [SUMMARY_TEXT(compactedTo + 1, toSeq), ...turn];
+        await store.commit(compacting, commitOf({ entries, summary: { index: 0, fromSeq: compactedTo + 1, toSeq } }));
+        compactedTo = toSeq;
+        lastSeq += entries.length;
+      },
+    },
+  );
 
   // Loads: the window of a long transcript never compacted vs one compacted up to its KEEP newest.
   const long = randomBytes(16).toString('base64url');
-  await seed(store, long);
-  const w1 = await loadWindow(store, long);
-  await time(`load: window of ${WINDOW}, never compacted`, bytesOf(w1.entries.map((e) => e.text)), async () => {
-    await loadWindow(store, long);
-  });
   const compacted = randomBytes(16).toString('base64url');
+  await seed(store, long);
   await seed(store, compacted);
   await store.commit(
     compacted,
     commitOf({ entries: [SUMMARY_TEXT(1, ENTRIES - KEEP)], summary: { index: 0, fromSeq: 1, toSeq: ENTRIES - KEEP } }),
   );
+  const w1 = await loadWindow(store, long);
   const w2 = await loadWindow(store, compacted);
-  if (w2.summary === undefined || w2.compactedTo !== ENTRIES - KEEP) throw new Error(`${name}: no summary loaded`);
-  const read = [
-    ...w2.entries.map((e) => e.text),
-    ...(w2.entries.some((e) => e.seq === w2.summary?.seq) ? [] : [w2.summary.text]),
-  ];
-  const newer = w2.entries.filter((e) => e.seq !== w2.summary?.seq).length;
-  await time(`load: window after a summary (it + ${newer} entries)`, bytesOf(read), async () => {
-    await loadWindow(store, compacted);
-  });
-  return rows;
+  const summary = w2.summary;
+  if (summary === undefined || w2.compactedTo !== ENTRIES - KEEP) throw new Error(`${name}: no summary loaded`);
+  const newer = w2.entries.filter((e) => e.seq !== summary.seq);
+  const loads = await timePair(
+    name,
+    {
+      what: `load: window of ${WINDOW}, never compacted`,
+      bytes: bytesOf(w1.entries.map((e) => e.text)),
+      once: async () => {
+        await loadWindow(store, long);
+      },
+    },
+    {
+      what: `load: window after a summary (it + ${newer.length} entries)`,
+      bytes: bytesOf([summary.text, ...newer.map((e) => e.text)]),
+      once: async () => {
+        await loadWindow(store, compacted);
+      },
+    },
+  );
+  return [...commits, ...loads];
 }
 
 async function main(): Promise<void> {
