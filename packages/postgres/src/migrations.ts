@@ -26,6 +26,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'owners: owner, title, updated_at, the owner index, load_owned and commit_owned',
     file: '002_owners.sql',
   },
+  {
+    version: 3,
+    name: 'turn logs (resume): turn_logs, turn_events and the turn_log_* functions',
+    file: '003_turn_log.sql',
+  },
 ];
 
 /** The newest schema version this package knows. */

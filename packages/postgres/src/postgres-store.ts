@@ -12,6 +12,10 @@ import {
   type SessionSummary,
   type TranscriptPageRequest,
   type TranscriptWindow,
+  type TurnLogAck,
+  type TurnLogOpen,
+  type TurnLogRead,
+  type TurnLogStore,
 } from '@baton/core/store';
 import pg from 'pg';
 import { storeError } from './errors.js';
@@ -30,6 +34,7 @@ import {
 } from './row-mapping.js';
 import { type SchemaNames, type SchemaOptions, schemaNames } from './schema.js';
 import { type Statement, type StoreStatements, storeStatements } from './statements.js';
+import { PostgresTurnLogs } from './turn-log.js';
 
 /**
  * Options of {@link PostgresSessionStore}: pass a `pg.Pool` you own, or a connection string for a
@@ -80,7 +85,7 @@ export interface SweepResult {
  * transaction or connection is held across a turn. Run {@link migrate} (or `baton-postgres
  * migrate`) before first use.
  */
-export class PostgresSessionStore implements SessionStore {
+export class PostgresSessionStore implements SessionStore, TurnLogStore {
   readonly #pool: pg.Pool;
   readonly #owned: boolean;
   readonly #names: SchemaNames;
@@ -91,6 +96,8 @@ export class PostgresSessionStore implements SessionStore {
   /** Local turns waiting for a lease: only the oldest of a session polls the database. */
   readonly #waiters = new LeaseWaiters();
   #closed = false;
+  /** Resume: turn logs (see `turn-log.ts`). */
+  readonly #turnLogs: PostgresTurnLogs;
 
   constructor(options: PostgresSessionStoreOptions) {
     const { pool, connectionString, maxConnections = 10, sweepIntervalMs, sweepBatchSize = 500 } = options;
@@ -106,6 +113,7 @@ export class PostgresSessionStore implements SessionStore {
     this.#names = schemaNames(options);
     this.#sql = storeStatements(this.#names);
     this.#sweepBatchSize = sweepBatchSize;
+    this.#turnLogs = new PostgresTurnLogs(this.#sql, (statement, values) => this.#query(statement, values));
     if (pool) {
       this.#pool = pool;
       this.#owned = false;
@@ -238,7 +246,31 @@ export class PostgresSessionStore implements SessionStore {
     return rowCount === 1;
   }
 
-  /** Deletes a session with its keys, transcript and approval claims. */
+  openTurnLog(id: string, open: TurnLogOpen): Promise<void> {
+    return this.#turnLogs.openTurnLog(id, open);
+  }
+
+  appendTurnLog(id: string, turnId: string, events: string[], aliveMs: number): Promise<TurnLogAck> {
+    return this.#turnLogs.appendTurnLog(id, turnId, events, aliveMs);
+  }
+
+  heartbeatTurnLog(id: string, turnId: string, aliveMs: number): Promise<TurnLogAck> {
+    return this.#turnLogs.heartbeatTurnLog(id, turnId, aliveMs);
+  }
+
+  endTurnLog(id: string, turnId: string, end: { status: 'ended' | 'stopped'; events: string[] }): Promise<void> {
+    return this.#turnLogs.endTurnLog(id, turnId, end);
+  }
+
+  readTurnLog(id: string, after: number, limit?: number): Promise<TurnLogRead | undefined> {
+    return this.#turnLogs.readTurnLog(id, after, limit);
+  }
+
+  stopTurnLog(id: string): Promise<string | undefined> {
+    return this.#turnLogs.stopTurnLog(id);
+  }
+
+  /** Deletes a session with its keys, transcript, approval claims and turn log. */
   async destroy(id: string): Promise<void> {
     await this.#query(this.#sql.destroy, [id]);
   }
