@@ -139,7 +139,7 @@ $fn$;
 -- turn_log_read: the session's live log, first a row without seq (its turn, meta, status, whether
 -- its producer is alive, stop, truncated, the newest seq), then its events after p_after (at most
 -- p_limit, by seq). No row when there is no live log. Reads only.
-CREATE FUNCTION {{schema}}.{{name:turn_log_read}}(p_id text, p_after integer, p_limit integer)
+CREATE FUNCTION {{schema}}.{{name:turn_log_read}}(p_id text, p_after bigint, p_limit bigint)
 RETURNS TABLE (seq integer, text text, turn_id text, meta text, status text, alive boolean, stop boolean,
   truncated boolean, last_seq integer)
 LANGUAGE plpgsql VOLATILE AS $fn$

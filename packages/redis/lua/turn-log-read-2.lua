@@ -17,6 +17,8 @@ local alive = 0
 if m[3] == 'running' and tonumber(m[4]) > tonumber(ARGV[1]) then alive = 1 end
 local from = math.max(0, tonumber(ARGV[2]))
 local limit = tonumber(ARGV[3])
+local count = tonumber(m[7])
 local texts = {}
-if limit > 0 then texts = redis.call('LRANGE', KEYS[2], from, from + limit - 1) end
+-- Past the newest event there is nothing to read (and no index so large reaches LRANGE).
+if limit > 0 and from < count then texts = redis.call('LRANGE', KEYS[2], from, math.min(from + limit, count) - 1) end
 return {m[1], m[2], m[3], alive, tonumber(m[5]), tonumber(m[6]), tonumber(m[7]), texts}
