@@ -82,7 +82,8 @@ export interface SweepResult {
  * and per approval claim. `load` and `commit` are one call each of a PL/pgSQL function (one round
  * trip, one implicit transaction); `renew`, `release`, `claim`, `destroy` and `readTranscript`
  * are one statement each. The lease is two columns with a fencing token from a sequence: no
- * transaction or connection is held across a turn. Run {@link migrate} (or `baton-postgres
+ * transaction or connection is held across a turn. With resume, turn logs are two more tables
+ * (migration 3, see `turn-log.ts`). Run {@link migrate} (or `baton-postgres
  * migrate`) before first use.
  */
 export class PostgresSessionStore implements SessionStore, TurnLogStore {

@@ -51,7 +51,8 @@ const WAKE_FALLBACK_MS = 200;
  * them — and `t:*` transcript metadata), one tombstone (`<prefix>x:{<id>}`, a few bytes that
  * outlive the expired hash so the id reads `expired`), with conversation memory one transcript
  * list (`<prefix>t:{<id>}`, entry texts oldest first, expiring with the hash), one key per
- * consumed approval (`<prefix>c:{<id>}:<key>`) and a pub/sub channel (`<prefix>s:{<id>}:wake`);
+ * consumed approval (`<prefix>c:{<id>}:<key>`), a pub/sub channel (`<prefix>s:{<id>}:wake`) and,
+ * with resume, the turn log (`<prefix>r:{<id>}` and `<prefix>e:{<id>}`, see `turn-log.ts`);
  * the `{id}` hash tag keeps them all in one Cluster slot. `load`, `commit`, `renew` and
  * `readTranscript` are one Lua script call each, `claim` one `SET NX`; a commit sends only the
  * changed keys (and the new transcript entries), and a load from a cached version
