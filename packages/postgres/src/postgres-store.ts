@@ -74,6 +74,8 @@ export interface SweepResult {
   buried: number;
   /** Approval claims past their TTL. */
   claims: number;
+  /** Turn logs (resume) past their TTL, with their events. */
+  turnLogs: number;
 }
 
 /**
@@ -283,7 +285,8 @@ export class PostgresSessionStore implements SessionStore, TurnLogStore {
    *   and transcript (it then reads `missing`);
    * - a session expired but still within its `expiredUntil` keeps its row — the tombstone that
    *   makes it read `expired` — and loses its keys and transcript;
-   * - approval claims past their TTL are deleted.
+   * - approval claims past their TTL are deleted;
+   * - turn logs past their TTL are deleted with their events.
    * Correctness never depends on it: `load` and `commit` enforce expiry themselves.
    * The first step uses an index on `expired_until`; the second scans sessions not yet buried
    * (the idle expiry moves on every load, so an index on it would cost every load a non-HOT update).
@@ -292,7 +295,7 @@ export class PostgresSessionStore implements SessionStore, TurnLogStore {
     if (this.#sweeping) return this.#sweeping;
     const batchSize = options.batchSize ?? this.#sweepBatchSize;
     const run = async (): Promise<SweepResult> => {
-      const result: SweepResult = { deleted: 0, buried: 0, claims: 0 };
+      const result: SweepResult = { deleted: 0, buried: 0, claims: 0, turnLogs: 0 };
       const batches = async (statement: Statement, into: keyof SweepResult): Promise<void> => {
         for (;;) {
           const { rowCount } = await this.#query(statement, [SENT_AT, batchSize]);
@@ -303,6 +306,7 @@ export class PostgresSessionStore implements SessionStore, TurnLogStore {
       await batches(this.#sql.sweepDelete, 'deleted');
       await batches(this.#sql.sweepBury, 'buried');
       await batches(this.#sql.sweepClaims, 'claims');
+      await batches(this.#sql.sweepTurnLogs, 'turnLogs');
       return result;
     };
     this.#sweeping = run().finally(() => {

@@ -41,6 +41,8 @@ export interface StoreStatements {
   sweepBury: Statement;
   /** `$1` now, `$2` batch size: deletes approval claims past their TTL. */
   sweepClaims: Statement;
+  /** `$1` now, `$2` batch size: deletes turn logs past their TTL (their events cascade). */
+  sweepTurnLogs: Statement;
   /** The cheapest round trip, for health checks. */
   ping: Statement;
   /** Turn logs: `$1` id, `$2` turn, `$3` meta, `$4` alive ms, `$5` TTL, `$6` max events, `$7` max bytes. */
@@ -167,6 +169,11 @@ export function storeStatements(n: SchemaNames): StoreStatements {
       'sweep_claims',
       `DELETE FROM ${n.claims} WHERE ctid IN (
            SELECT ctid FROM ${n.claims} WHERE expires_at <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+    ),
+    sweepTurnLogs: statement(
+      'sweep_turn_logs',
+      `DELETE FROM ${n.turnLogs} WHERE session_id IN (
+           SELECT session_id FROM ${n.turnLogs} WHERE expires_at <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
     ),
     ping: statement('ping', 'SELECT 1'),
     // Turn logs: each a call of a function of migrations/003_turn_log.sql.
