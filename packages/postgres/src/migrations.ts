@@ -26,7 +26,11 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'owners: owner, title, updated_at, the owner index, load_owned and commit_owned',
     file: '002_owners.sql',
   },
-  // Version 3 (the turn log) comes from another branch; 4 is numbered to follow it.
+  {
+    version: 3,
+    name: 'turn logs (resume): turn_logs, turn_events and the turn_log_* functions',
+    file: '003_turn_log.sql',
+  },
   {
     version: 4,
     name: 'compaction: summary seq and compacted-to columns, load from the latest summary, commit_compacting',

@@ -12,6 +12,10 @@ import {
   type SessionSummary,
   type TranscriptPageRequest,
   type TranscriptWindow,
+  type TurnLogAck,
+  type TurnLogOpen,
+  type TurnLogRead,
+  type TurnLogStore,
 } from '@baton/core/store';
 import pg from 'pg';
 import { storeError } from './errors.js';
@@ -30,6 +34,7 @@ import {
 } from './row-mapping.js';
 import { type SchemaNames, type SchemaOptions, schemaNames } from './schema.js';
 import { type Statement, type StoreStatements, storeStatements } from './statements.js';
+import { PostgresTurnLogs } from './turn-log.js';
 
 /**
  * Options of {@link PostgresSessionStore}: pass a `pg.Pool` you own, or a connection string for a
@@ -69,6 +74,8 @@ export interface SweepResult {
   buried: number;
   /** Approval claims past their TTL. */
   claims: number;
+  /** Turn logs (resume) past their TTL, with their events. */
+  turnLogs: number;
 }
 
 /**
@@ -77,10 +84,11 @@ export interface SweepResult {
  * and per approval claim. `load` and `commit` are one call each of a PL/pgSQL function (one round
  * trip, one implicit transaction); `renew`, `release`, `claim`, `destroy` and `readTranscript`
  * are one statement each. The lease is two columns with a fencing token from a sequence: no
- * transaction or connection is held across a turn. Run {@link migrate} (or `baton-postgres
+ * transaction or connection is held across a turn. With resume, turn logs are two more tables
+ * (migration 3, see `turn-log.ts`). Run {@link migrate} (or `baton-postgres
  * migrate`) before first use.
  */
-export class PostgresSessionStore implements SessionStore {
+export class PostgresSessionStore implements SessionStore, TurnLogStore {
   readonly #pool: pg.Pool;
   readonly #owned: boolean;
   readonly #names: SchemaNames;
@@ -91,6 +99,8 @@ export class PostgresSessionStore implements SessionStore {
   /** Local turns waiting for a lease: only the oldest of a session polls the database. */
   readonly #waiters = new LeaseWaiters();
   #closed = false;
+  /** Resume: turn logs (see `turn-log.ts`). */
+  readonly #turnLogs: PostgresTurnLogs;
 
   constructor(options: PostgresSessionStoreOptions) {
     const { pool, connectionString, maxConnections = 10, sweepIntervalMs, sweepBatchSize = 500 } = options;
@@ -106,6 +116,7 @@ export class PostgresSessionStore implements SessionStore {
     this.#names = schemaNames(options);
     this.#sql = storeStatements(this.#names);
     this.#sweepBatchSize = sweepBatchSize;
+    this.#turnLogs = new PostgresTurnLogs(this.#sql, (statement, values) => this.#query(statement, values));
     if (pool) {
       this.#pool = pool;
       this.#owned = false;
@@ -244,7 +255,31 @@ export class PostgresSessionStore implements SessionStore {
     return rowCount === 1;
   }
 
-  /** Deletes a session with its keys, transcript and approval claims. */
+  openTurnLog(id: string, open: TurnLogOpen): Promise<void> {
+    return this.#turnLogs.openTurnLog(id, open);
+  }
+
+  appendTurnLog(id: string, turnId: string, events: string[], aliveMs: number): Promise<TurnLogAck> {
+    return this.#turnLogs.appendTurnLog(id, turnId, events, aliveMs);
+  }
+
+  heartbeatTurnLog(id: string, turnId: string, aliveMs: number): Promise<TurnLogAck> {
+    return this.#turnLogs.heartbeatTurnLog(id, turnId, aliveMs);
+  }
+
+  endTurnLog(id: string, turnId: string, end: { status: 'ended' | 'stopped'; events: string[] }): Promise<void> {
+    return this.#turnLogs.endTurnLog(id, turnId, end);
+  }
+
+  readTurnLog(id: string, after: number, limit?: number): Promise<TurnLogRead | undefined> {
+    return this.#turnLogs.readTurnLog(id, after, limit);
+  }
+
+  stopTurnLog(id: string): Promise<string | undefined> {
+    return this.#turnLogs.stopTurnLog(id);
+  }
+
+  /** Deletes a session with its keys, transcript, approval claims and turn log. */
   async destroy(id: string): Promise<void> {
     await this.#query(this.#sql.destroy, [id]);
   }
@@ -256,7 +291,8 @@ export class PostgresSessionStore implements SessionStore {
    *   and transcript (it then reads `missing`);
    * - a session expired but still within its `expiredUntil` keeps its row — the tombstone that
    *   makes it read `expired` — and loses its keys and transcript;
-   * - approval claims past their TTL are deleted.
+   * - approval claims past their TTL are deleted;
+   * - turn logs past their TTL are deleted with their events.
    * Correctness never depends on it: `load` and `commit` enforce expiry themselves.
    * The first step uses an index on `expired_until`; the second scans sessions not yet buried
    * (the idle expiry moves on every load, so an index on it would cost every load a non-HOT update).
@@ -265,7 +301,7 @@ export class PostgresSessionStore implements SessionStore {
     if (this.#sweeping) return this.#sweeping;
     const batchSize = options.batchSize ?? this.#sweepBatchSize;
     const run = async (): Promise<SweepResult> => {
-      const result: SweepResult = { deleted: 0, buried: 0, claims: 0 };
+      const result: SweepResult = { deleted: 0, buried: 0, claims: 0, turnLogs: 0 };
       const batches = async (statement: Statement, into: keyof SweepResult): Promise<void> => {
         for (;;) {
           const { rowCount } = await this.#query(statement, [SENT_AT, batchSize]);
@@ -276,6 +312,7 @@ export class PostgresSessionStore implements SessionStore {
       await batches(this.#sql.sweepDelete, 'deleted');
       await batches(this.#sql.sweepBury, 'buried');
       await batches(this.#sql.sweepClaims, 'claims');
+      await batches(this.#sql.sweepTurnLogs, 'turnLogs');
       return result;
     };
     this.#sweeping = run().finally(() => {

@@ -26,6 +26,15 @@ export interface SchemaNames {
   /** Owners (migration 2): the owner-checking wrappers of `load` and `commit`. */
   loadOwned: string;
   commitOwned: string;
+  /** Turn logs (migration 3): the logs, their events and their functions. */
+  turnLogs: string;
+  turnEvents: string;
+  turnLogOpen: string;
+  turnLogAppend: string;
+  turnLogBeat: string;
+  turnLogEnd: string;
+  turnLogRead: string;
+  turnLogStop: string;
   /** Compaction (migration 4): commit_owned with a summary mark, checked and recorded. */
   commitCompacting: string;
 }
@@ -62,6 +71,14 @@ export function schemaNames(options: SchemaOptions = {}): SchemaNames {
     commit: q('commit'),
     loadOwned: q('load_owned'),
     commitOwned: q('commit_owned'),
+    turnLogs: q('turn_logs'),
+    turnEvents: q('turn_events'),
+    turnLogOpen: q('turn_log_open'),
+    turnLogAppend: q('turn_log_append'),
+    turnLogBeat: q('turn_log_beat'),
+    turnLogEnd: q('turn_log_end'),
+    turnLogRead: q('turn_log_read'),
+    turnLogStop: q('turn_log_stop'),
     commitCompacting: q('commit_compacting'),
   };
 }

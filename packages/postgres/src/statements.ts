@@ -41,8 +41,22 @@ export interface StoreStatements {
   sweepBury: Statement;
   /** `$1` now, `$2` batch size: deletes approval claims past their TTL. */
   sweepClaims: Statement;
+  /** `$1` now, `$2` batch size: deletes turn logs past their TTL (their events cascade). */
+  sweepTurnLogs: Statement;
   /** The cheapest round trip, for health checks. */
   ping: Statement;
+  /** Turn logs: `$1` id, `$2` turn, `$3` meta, `$4` alive ms, `$5` TTL, `$6` max events, `$7` max bytes. */
+  turnLogOpen: Statement;
+  /** Turn logs: `$1` id, `$2` turn, `$3` events, `$4` alive ms: one row (ok, stopping, written). */
+  turnLogAppend: Statement;
+  /** Turn logs: `$1` id, `$2` turn, `$3` alive ms: a row (stopping) when it is the turn's running log. */
+  turnLogBeat: Statement;
+  /** Turn logs: `$1` id, `$2` turn, `$3` status, `$4` last events. */
+  turnLogEnd: Statement;
+  /** Turn logs: `$1` id, `$2` after, `$3` limit: a header row (seq null), then the events. */
+  turnLogRead: Statement;
+  /** Turn logs: `$1` id: a row (turn_id) when a turn runs. */
+  turnLogStop: Statement;
 }
 
 /** Epoch ms on the database clock (leases live on it, so app servers with skewed clocks agree). */
@@ -123,7 +137,8 @@ export function storeStatements(n: SchemaNames): StoreStatements {
     // Keys and transcript go by ON DELETE CASCADE; the session's approval claims with it.
     destroy: statement(
       'destroy',
-      `WITH gone AS (DELETE FROM ${n.sessions} WHERE id = $1)
+      `WITH gone AS (DELETE FROM ${n.sessions} WHERE id = $1),
+         log AS (DELETE FROM ${n.turnLogs} WHERE session_id = $1)
        DELETE FROM ${n.claims} WHERE scope = $1`,
     ),
     // Uses the index on expired_until.
@@ -155,6 +170,24 @@ export function storeStatements(n: SchemaNames): StoreStatements {
       `DELETE FROM ${n.claims} WHERE ctid IN (
            SELECT ctid FROM ${n.claims} WHERE expires_at <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
     ),
+    sweepTurnLogs: statement(
+      'sweep_turn_logs',
+      `DELETE FROM ${n.turnLogs} WHERE session_id IN (
+           SELECT session_id FROM ${n.turnLogs} WHERE expires_at <= $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+    ),
     ping: statement('ping', 'SELECT 1'),
+    // Turn logs: each a call of a function of migrations/003_turn_log.sql.
+    turnLogOpen: statement('turn_log_open', `SELECT FROM ${n.turnLogOpen}($1, $2, $3, $4, $5, $6, $7)`),
+    turnLogAppend: statement(
+      'turn_log_append',
+      `SELECT ok, stopping, written FROM ${n.turnLogAppend}($1, $2, $3::text[], $4)`,
+    ),
+    turnLogBeat: statement('turn_log_beat', `SELECT stopping FROM ${n.turnLogBeat}($1, $2, $3)`),
+    turnLogEnd: statement('turn_log_end', `SELECT FROM ${n.turnLogEnd}($1, $2, $3, $4::text[])`),
+    turnLogRead: statement(
+      'turn_log_read',
+      `SELECT seq, text, turn_id, meta, status, alive, stop, truncated, last_seq FROM ${n.turnLogRead}($1, $2, $3)`,
+    ),
+    turnLogStop: statement('turn_log_stop', `SELECT turn_id FROM ${n.turnLogStop}($1)`),
   };
 }

@@ -304,10 +304,19 @@ describe('PostgresSessionStore: sweep', () => {
       await sweeper.commit(live, creating({ a: '1' }));
       await sweeper.claim('scope', 'old', 100);
       await sweeper.claim('scope', 'new', 60_000);
+      const log = { turnId: 't', meta: '{}', aliveMs: 100, maxEvents: 10, maxBytes: 1_000 };
+      for (const id of gone) {
+        await sweeper.openTurnLog(id, { ...log, ttlMs: 100 });
+        await sweeper.appendTurnLog(id, 't', ['"a"', '"b"'], 100);
+      }
+      await sweeper.openTurnLog(live, { ...log, ttlMs: 60_000 });
+      await sweeper.appendTurnLog(live, 't', ['"a"'], 100);
       await new Promise((resolve) => setTimeout(resolve, 300));
 
-      expect(await sweeper.sweep()).toEqual({ deleted: 3, buried: 2, claims: 1 });
-      expect(await sweeper.sweep()).toEqual({ deleted: 0, buried: 0, claims: 0 });
+      expect(await sweeper.sweep()).toEqual({ deleted: 3, buried: 2, claims: 1, turnLogs: 3 });
+      expect(await sweeper.sweep()).toEqual({ deleted: 0, buried: 0, claims: 0, turnLogs: 0 });
+      expect(await rawCount(`SELECT count(*) FROM "${own}".baton_turn_logs`)).toBe(1);
+      expect(await rawCount(`SELECT count(*) FROM "${own}".baton_turn_events`)).toBe(1);
       for (const id of gone) expect(await sweeper.load(id, { idleTtlMs: IDLE })).toEqual({ status: 'missing' });
       for (const id of tomb) expect(await sweeper.load(id, { idleTtlMs: IDLE })).toEqual({ status: 'expired' });
       expect((await sweeper.load(live, { idleTtlMs: IDLE })).status).toBe('found');

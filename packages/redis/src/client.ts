@@ -129,3 +129,48 @@ export function unavailable(error: unknown): unknown {
     },
   );
 }
+
+/** Closes a client the store created (`owned`); a client passed in is left open. */
+export async function closeClient(client: Redis | Cluster, owned: boolean): Promise<void> {
+  if (!owned || client.status === 'end') return;
+  if (client.status === 'ready') {
+    const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
+    try {
+      await client.quit();
+      await ended;
+      return;
+    } catch {
+      // The connection dropped meanwhile: fall through.
+    }
+  }
+  // Not connected (Redis is down, or still connecting): stop reconnecting, nothing to flush.
+  client.disconnect();
+}
+
+/**
+ * `waitForReplicas`: WAIT on the master of `key` (the session's hash) until `wanted.replicas`
+ * replicas have its last write, for up to `wanted.timeoutMs`; fewer is SESSION_STORE_UNAVAILABLE.
+ */
+export async function replicated(
+  client: Redis | Cluster,
+  key: string,
+  wanted: { replicas: number; timeoutMs: number },
+  run: <T>(command: () => Promise<T>) => Promise<T>,
+  id: string,
+): Promise<void> {
+  const acknowledged = await run(async () => {
+    if (!client.isCluster) return (client as Redis).wait(wanted.replicas, wanted.timeoutMs);
+    // WAIT names no key: in a pipeline led by the session's key it runs on the session's master.
+    const replies = await client.pipeline().pttl(key).wait(wanted.replicas, wanted.timeoutMs).exec();
+    const [error, count] = replies?.[1] ?? [new Error('No reply to WAIT')];
+    if (error) throw error;
+    return Number(count);
+  });
+  if (acknowledged < wanted.replicas) {
+    throw new BatonError(
+      'SESSION_STORE_UNAVAILABLE',
+      `Only ${acknowledged} of ${wanted.replicas} replicas acknowledged the commit within ${wanted.timeoutMs} ms; the master holds it`,
+      { id, acknowledged, replicas: wanted.replicas },
+    );
+  }
+}

@@ -48,3 +48,32 @@ export const KEY_FIELD = {
   /** Prefix of a key's version, bumped by each merged commit that changes the key. */
   version: 'v:',
 } as const;
+
+/**
+ * The fields of a turn log hash (`<prefix>r:{<id>}`, resume), spelled as literals by the
+ * `lua/turn-log-*.lua` scripts; `test/fields.test.ts` checks that the two agree.
+ */
+export const TURN_LOG_FIELDS = {
+  /** The running (or last) turn's id. */
+  turnId: 'r:i',
+  /** The opaque JSON text readers get back. */
+  meta: 'r:m',
+  /** `running`, `ended` or `stopped`. */
+  status: 'r:s',
+  /** `1` once a stop was requested. */
+  stop: 'r:p',
+  /** `1` once an append was refused by the bounds. */
+  truncated: 'r:x',
+  /** How many events the log holds: the newest event's seq. */
+  count: 'r:n',
+  /** The bytes of the events appended within the bounds. */
+  bytes: 'r:b',
+  /** Until when the producer is alive (ms since the epoch). */
+  aliveUntil: 'r:a',
+  /** How long both keys live after the log's last write (ms). */
+  ttlMs: 'r:t',
+  /** The bound on events. */
+  maxEvents: 'r:e',
+  /** The bound on bytes. */
+  maxBytes: 'r:y',
+} as const;

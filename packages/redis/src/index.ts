@@ -1,2 +1,3 @@
 export type { RedisClusterNode } from './client.js';
-export { RedisSessionStore, type RedisSessionStoreOptions } from './redis-store.js';
+export type { RedisSessionStoreOptions } from './options.js';
+export { RedisSessionStore } from './redis-store.js';

@@ -19,6 +19,14 @@ export interface OwnerKeys {
   index: string;
 }
 
+/** The keys of a session's turn log (resume), tagged by the session id (the session's slot). */
+export interface TurnLogKeys {
+  /** The log's hash (`<prefix>r:{<id>}`): turn id, meta, status, stop, liveness (see `TURN_LOG_FIELDS`). */
+  turnLog: string;
+  /** The log's event texts, oldest first (`<prefix>e:{<id>}`): event seq s is at index s - 1. */
+  turnEvents: string;
+}
+
 /** Names every key and channel of the store under one prefix. */
 export class KeyNames {
   readonly #prefix: string;
@@ -69,6 +77,11 @@ export class KeyNames {
   /** The transcript list of a session. */
   transcript(id: string): string {
     return `${this.#prefix}t:{${id}}`;
+  }
+
+  /** The keys of the turn log of session `id` (resume). */
+  turnLogOf(id: string): TurnLogKeys {
+    return { turnLog: `${this.#prefix}r:{${id}}`, turnEvents: `${this.#prefix}e:{${id}}` };
   }
 
   /** The key remembering that approval `key` of session (or scope) `scope` was used. */

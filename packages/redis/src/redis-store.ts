@@ -12,11 +12,16 @@ import {
   type SessionSummary,
   type TranscriptPageRequest,
   type TranscriptWindow,
+  type TurnLogAck,
+  type TurnLogOpen,
+  type TurnLogRead,
+  type TurnLogStore,
 } from '@baton/core/store';
 import type { Cluster, Redis } from 'ioredis';
-import { connected, type RedisClusterNode, storeClient, unavailable } from './client.js';
+import { closeClient, connected, replicated, storeClient, unavailable } from './client.js';
 import { KeyNames } from './keys.js';
 import { LeaseWakeups, LocalLeaseQueue, type QueueTicket } from './lease-queue.js';
+import type { RedisSessionStoreOptions } from './options.js';
 import { RedisOwnerIndex } from './owner-index.js';
 import {
   commitCall,
@@ -31,42 +36,7 @@ import {
   SessionScripts,
   transcriptCall,
 } from './scripts.js';
-
-/**
- * Options of {@link RedisSessionStore}: pass a client you own, or a URL (one Redis) or the seed
- * nodes of a Redis Cluster for a client the store owns.
- */
-export interface RedisSessionStoreOptions {
-  /** A client you configured (and close yourself): `Redis` or `Cluster`. Configure it to fail fast (see `url`). */
-  client?: Redis | Cluster;
-  /**
-   * `redis://...` URL: the store creates (and closes) a client that fails fast while Redis is
-   * unreachable (2 s connect and command timeouts, no offline queue) and reconnects on its own.
-   */
-  url?: string;
-  /**
-   * Redis Cluster seed nodes (`'host:port'` or `{ host, port }`; a few are enough, the rest is
-   * discovered): the store creates (and closes) a `Cluster` client that fails fast like the `url`
-   * one, follows MOVED/ASK at once, and retries CLUSTERDOWN, TRYAGAIN and a lost master every
-   * 100 ms while a failover or resharding settles (about 2 s), then answers 503.
-   */
-  cluster?: readonly RedisClusterNode[];
-  /** Prefix of every key this store writes (default `baton:`). No `{` or `}`: the id is the hash tag. */
-  prefix?: string;
-  /**
-   * After each commit, wait (Redis `WAIT`) until this many replicas of the session's master have
-   * it, for up to `timeoutMs` (keep it under the 2 s command timeout of an owned client). Narrows —
-   * does not close — the window in which a failover loses a committed turn (replication is
-   * asynchronous). Fewer acknowledgements in time make the turn a 503 SESSION_STORE_UNAVAILABLE,
-   * although the master already holds it: the client cannot tell whether it will survive.
-   */
-  waitForReplicas?: { replicas: number; timeoutMs: number };
-  /**
-   * How many turns of one session may queue in this process for its lease (default 256); one
-   * more is refused at once with 409 SESSION_BUSY.
-   */
-  maxLeaseWaiters?: number;
-}
+import { RedisTurnLogs } from './turn-log.js';
 
 /**
  * A turn waiting for a lease another process holds is woken by the release's PUBLISH; this is
@@ -81,7 +51,8 @@ const WAKE_FALLBACK_MS = 200;
  * them — and `t:*` transcript metadata), one tombstone (`<prefix>x:{<id>}`, a few bytes that
  * outlive the expired hash so the id reads `expired`), with conversation memory one transcript
  * list (`<prefix>t:{<id>}`, entry texts oldest first, expiring with the hash), one key per
- * consumed approval (`<prefix>c:{<id>}:<key>`) and a pub/sub channel (`<prefix>s:{<id>}:wake`);
+ * consumed approval (`<prefix>c:{<id>}:<key>`), a pub/sub channel (`<prefix>s:{<id>}:wake`) and,
+ * with resume, the turn log (`<prefix>r:{<id>}` and `<prefix>e:{<id>}`, see `turn-log.ts`);
  * the `{id}` hash tag keeps them all in one Cluster slot. `load`, `commit`, `renew` and
  * `readTranscript` are one Lua script call each, `claim` one `SET NX`; a commit sends only the
  * changed keys (and the new transcript entries), and a load from a cached version
@@ -90,7 +61,7 @@ const WAKE_FALLBACK_MS = 200;
  * of the commit or release that frees it. The scripts are in `lua/` (see `scripts.ts`), the fields
  * of the hash in `fields.ts`.
  */
-export class RedisSessionStore implements SessionStore {
+export class RedisSessionStore implements SessionStore, TurnLogStore {
   readonly #client: Redis | Cluster;
   readonly #scripts: SessionScripts;
   readonly #owners: RedisOwnerIndex;
@@ -99,6 +70,8 @@ export class RedisSessionStore implements SessionStore {
   readonly #waitForReplicas: { replicas: number; timeoutMs: number } | undefined;
   readonly #queue: LocalLeaseQueue;
   readonly #wakeups: LeaseWakeups;
+  /** Resume: the session's turn log (see `turn-log.ts`). */
+  readonly #turnLogs: RedisTurnLogs;
   /** Leases this process holds, with their place in the local queue (left on commit/release/lapse). */
   readonly #held = new Map<string, { token: number; ticket: QueueTicket; timer: NodeJS.Timeout }>();
 
@@ -122,6 +95,7 @@ export class RedisSessionStore implements SessionStore {
     this.#scripts = new SessionScripts(client);
     this.#owners = new RedisOwnerIndex(client, this.#scripts, this.#keys);
     this.#wakeups = new LeaseWakeups(client);
+    this.#turnLogs = new RedisTurnLogs(this.#scripts, this.#keys, (command) => this.#run(command));
   }
 
   /** The client the store talks through (the one passed in, or the one it created). */
@@ -308,23 +282,7 @@ export class RedisSessionStore implements SessionStore {
   /** With `waitForReplicas`: WAIT on the session's master until enough replicas have the commit. */
   async #replicated(id: string): Promise<void> {
     const wanted = this.#waitForReplicas;
-    if (!wanted) return;
-    const client = this.#client;
-    const acknowledged = await this.#run(async () => {
-      if (!client.isCluster) return (client as Redis).wait(wanted.replicas, wanted.timeoutMs);
-      // WAIT names no key: in a pipeline led by the session's key it runs on the session's master.
-      const replies = await client.pipeline().pttl(this.sessionKey(id)).wait(wanted.replicas, wanted.timeoutMs).exec();
-      const [error, count] = replies?.[1] ?? [new Error('No reply to WAIT')];
-      if (error) throw error;
-      return Number(count);
-    });
-    if (acknowledged < wanted.replicas) {
-      throw new BatonError(
-        'SESSION_STORE_UNAVAILABLE',
-        `Only ${acknowledged} of ${wanted.replicas} replicas acknowledged the commit within ${wanted.timeoutMs} ms; the master holds it`,
-        { id, acknowledged, replicas: wanted.replicas },
-      );
-    }
+    if (wanted) await replicated(this.#client, this.sessionKey(id), wanted, (command) => this.#run(command), id);
   }
 
   async release(id: string, lease: Lease): Promise<void> {
@@ -375,7 +333,13 @@ export class RedisSessionStore implements SessionStore {
   async destroy(id: string, options: { owner?: string } = {}): Promise<void> {
     try {
       await this.#run(() =>
-        this.#client.del(this.sessionKey(id), this.leaseKey(id), this.tombstoneKey(id), this.transcriptKey(id)),
+        this.#client.del(
+          this.sessionKey(id),
+          this.leaseKey(id),
+          this.tombstoneKey(id),
+          this.transcriptKey(id),
+          ...this.#turnLogs.keysOf(id),
+        ),
       );
     } finally {
       // The lease went with the hash: the next local turn may go (and will find nothing).
@@ -400,6 +364,30 @@ export class RedisSessionStore implements SessionStore {
     return this.#keys.index(owner);
   }
 
+  openTurnLog(id: string, open: TurnLogOpen): Promise<void> {
+    return this.#turnLogs.openTurnLog(id, open);
+  }
+
+  appendTurnLog(id: string, turnId: string, events: string[], aliveMs: number): Promise<TurnLogAck> {
+    return this.#turnLogs.appendTurnLog(id, turnId, events, aliveMs);
+  }
+
+  heartbeatTurnLog(id: string, turnId: string, aliveMs: number): Promise<TurnLogAck> {
+    return this.#turnLogs.heartbeatTurnLog(id, turnId, aliveMs);
+  }
+
+  endTurnLog(id: string, turnId: string, end: { status: 'ended' | 'stopped'; events: string[] }): Promise<void> {
+    return this.#turnLogs.endTurnLog(id, turnId, end);
+  }
+
+  readTurnLog(id: string, after: number, limit?: number): Promise<TurnLogRead | undefined> {
+    return this.#turnLogs.readTurnLog(id, after, limit);
+  }
+
+  stopTurnLog(id: string): Promise<string | undefined> {
+    return this.#turnLogs.stopTurnLog(id);
+  }
+
   async ping(): Promise<void> {
     await this.#run(() => this.#client.ping());
   }
@@ -407,21 +395,7 @@ export class RedisSessionStore implements SessionStore {
   async close(): Promise<void> {
     this.#wakeups.close();
     for (const id of [...this.#held.keys()]) this.#let(id);
-    if (!this.#owned) return;
-    const client = this.#client;
-    if (client.status === 'end') return;
-    if (client.status === 'ready') {
-      const ended = new Promise<void>((resolve) => client.once('end', () => resolve()));
-      try {
-        await client.quit();
-        await ended;
-        return;
-      } catch {
-        // The connection dropped meanwhile: fall through.
-      }
-    }
-    // Not connected (Redis is down, or still connecting): stop reconnecting, nothing to flush.
-    client.disconnect();
+    await closeClient(this.#client, this.#owned);
   }
 
   /**

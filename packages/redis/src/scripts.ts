@@ -7,13 +7,14 @@ import {
   type StoredSession,
   type TranscriptPageRequest,
   type TranscriptWindow,
+  type TurnLogOpen,
 } from '@baton/core/store';
 import type { Cluster, Redis } from 'ioredis';
 import { KEY_FIELD } from './fields.js';
-import type { OwnerKeys, SessionKeys } from './keys.js';
+import type { OwnerKeys, SessionKeys, TurnLogKeys } from './keys.js';
 
-/** Every key a script may take: a session's (its `{id}` slot), or an owner's index (its `{owner}` slot). */
-export type ScriptKeys = SessionKeys & OwnerKeys;
+/** Every key a script may take: a session's or its turn log's (its `{id}` slot), or an owner's index (its `{owner}` slot). */
+export type ScriptKeys = SessionKeys & OwnerKeys & TurnLogKeys;
 
 /*
  * The Lua scripts of the store live in `lua/<name>-<number of keys>.lua`, each headed by its KEYS
@@ -90,6 +91,23 @@ export const SCRIPTS = {
   transcript: spec('transcript', 'batonSessionTranscript', ['hash', 'transcript'], ['now', 'before', 'limit', 'owner']),
   rename: spec('rename', 'batonSessionRename', ['hash'], ['now', 'owner', 'title']),
   index: spec('index', 'batonOwnerIndex', ['index'], ['now', 'id', 'absoluteExpiresAt']),
+  turnLogOpen: spec(
+    'turn-log-open',
+    'batonTurnLogOpen',
+    ['turnLog', 'turnEvents'],
+    ['now', 'turnId', 'meta', 'aliveMs', 'ttlMs', 'maxEvents', 'maxBytes'],
+  ),
+  turnLogAppend: spec(
+    'turn-log-append',
+    'batonTurnLogAppend',
+    ['turnLog', 'turnEvents'],
+    ['now', 'turnId', 'aliveMs'],
+    true,
+  ),
+  turnLogBeat: spec('turn-log-beat', 'batonTurnLogBeat', ['turnLog', 'turnEvents'], ['now', 'turnId', 'aliveMs']),
+  turnLogEnd: spec('turn-log-end', 'batonTurnLogEnd', ['turnLog', 'turnEvents'], ['turnId', 'status'], true),
+  turnLogRead: spec('turn-log-read', 'batonTurnLogRead', ['turnLog', 'turnEvents'], ['now', 'after', 'limit']),
+  turnLogStop: spec('turn-log-stop', 'batonTurnLogStop', ['turnLog'], []),
 } as const;
 
 /** Where a script's source is: `lua/` sits beside `src/` (tests) and `dist/` (the tarball), which tsc does not copy to. */
@@ -212,6 +230,63 @@ export function renameCall(keys: SessionKeys, now: number, owner: string, title:
 export function indexCall(keys: OwnerKeys, now: number, id: string, absoluteExpiresAt: number): ScriptCall {
   return call(SCRIPTS.index, keys, { now, id, absoluteExpiresAt });
 }
+
+/** The call of the turn log's open script: replaces the session's log with a new turn's. */
+export function turnLogOpenCall(keys: TurnLogKeys, now: number, open: TurnLogOpen): ScriptCall {
+  const { turnId, meta, aliveMs, ttlMs, maxEvents, maxBytes } = open;
+  return call(SCRIPTS.turnLogOpen, keys, {
+    now,
+    turnId,
+    meta,
+    aliveMs: ms(aliveMs),
+    ttlMs: ms(ttlMs),
+    maxEvents: Math.max(0, Math.floor(maxEvents)),
+    maxBytes: Math.max(0, Math.floor(maxBytes)),
+  });
+}
+
+/** The call of the turn log's append script: the events follow the fixed ARGV. */
+export function turnLogAppendCall(
+  keys: TurnLogKeys,
+  now: number,
+  turnId: string,
+  events: readonly string[],
+  aliveMs: number,
+): ScriptCall {
+  return call(SCRIPTS.turnLogAppend, keys, { now, turnId, aliveMs: ms(aliveMs) }, events);
+}
+
+/** The call of the turn log's heartbeat script (it also reads the stop flag back). */
+export function turnLogBeatCall(keys: TurnLogKeys, now: number, turnId: string, aliveMs: number): ScriptCall {
+  return call(SCRIPTS.turnLogBeat, keys, { now, turnId, aliveMs: ms(aliveMs) });
+}
+
+/** The call of the turn log's end script: the last events follow the fixed ARGV. */
+export function turnLogEndCall(
+  keys: TurnLogKeys,
+  turnId: string,
+  status: 'ended' | 'stopped',
+  events: readonly string[],
+): ScriptCall {
+  return call(SCRIPTS.turnLogEnd, keys, { turnId, status }, events);
+}
+
+/** The call of the turn log's read script: the events after seq `after`, at most `limit`. */
+export function turnLogReadCall(keys: TurnLogKeys, now: number, after: number, limit: number): ScriptCall {
+  return call(SCRIPTS.turnLogRead, keys, {
+    now,
+    after: Math.max(0, Math.floor(after)),
+    limit: Math.max(0, Math.floor(limit)),
+  });
+}
+
+/** The call of the turn log's stop script. */
+export function turnLogStopCall(keys: TurnLogKeys): ScriptCall {
+  return call(SCRIPTS.turnLogStop, keys, {});
+}
+
+/** A duration for PEXPIRE and the like: a positive whole number of ms. */
+const ms = (value: number): number => Math.max(1, Math.ceil(value));
 
 type Command = (...args: Arg[]) => Promise<unknown>;
 

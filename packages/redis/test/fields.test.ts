@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { FIELDS, KEY_FIELD } from '../src/fields.js';
+import { FIELDS, KEY_FIELD, TURN_LOG_FIELDS } from '../src/fields.js';
 
 const LUA = new URL('../lua/', import.meta.url);
 
@@ -29,5 +29,16 @@ describe('FIELDS, the hash fields shared by the TypeScript and the Lua scripts',
   it('has the per-key prefixes the scripts use (`d:` text, `v:` version), and no other', () => {
     const inScripts = literals(/'([a-z]:)' \.\./g);
     expect([...inScripts.keys()].sort()).toEqual(Object.values(KEY_FIELD).sort());
+  });
+});
+
+describe('TURN_LOG_FIELDS, the turn log hash fields shared by the TypeScript and the Lua scripts', () => {
+  it('lists every `r:` field the scripts use, and the scripts use every field it lists', () => {
+    const inScripts = literals(/'(r:[a-z])'/g);
+    expect([...inScripts.keys()].sort()).toEqual(Object.values(TURN_LOG_FIELDS).sort());
+  });
+
+  it('names each field once', () => {
+    expect(new Set(Object.values(TURN_LOG_FIELDS)).size).toBe(Object.values(TURN_LOG_FIELDS).length);
   });
 });

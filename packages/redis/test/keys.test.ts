@@ -7,7 +7,9 @@ describe('KeyNames', () => {
   it('tags every key and channel of a session with its id, so they share one Cluster slot', () => {
     const names = new KeyNames('app:');
     const { hash, transcript, tombstone } = names.of('abc');
-    for (const key of [hash, transcript, tombstone, names.lease('abc'), names.wake('abc'), names.claim('abc', 'n1')]) {
+    const { turnLog, turnEvents } = names.turnLogOf('abc');
+    const all = [hash, transcript, tombstone, turnLog, turnEvents, names.lease('abc'), names.wake('abc')];
+    for (const key of [...all, names.claim('abc', 'n1')]) {
       expect(key.startsWith('app:')).toBe(true);
       expect(hashTag(key)).toBe('abc');
     }

@@ -12,6 +12,7 @@ import { Cluster, type Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { deleteClusterKeys } from '../../../test/support/redis.js';
 import { RedisSessionStore } from '../src/index.js';
+import { KeyNames } from '../src/keys.js';
 
 const nodes = inject('redisClusterNodes');
 const seeds = nodes.split(',');
@@ -282,3 +283,33 @@ async function ownerOf(masters: Redis[], key: string): Promise<Redis> {
   for (const master of masters) if ((await count(master, key)) === 1) return master;
   throw new Error(`No master holds ${key}`);
 }
+
+describe('RedisSessionStore turn logs on Redis Cluster', () => {
+  it("keeps a session's turn log (hash and event list) in the session's slot, on one master", async () => {
+    const store = new RedisSessionStore({ cluster: seeds, prefix });
+    const admin = new Cluster(seeds);
+    const names = new KeyNames(prefix);
+    try {
+      for (let i = 0; i < 12; i++) {
+        const id = newId();
+        await store.commit(id, creating({ n: '0' }));
+        const open = { turnId: 't', meta: '{}', aliveMs: 5_000, ttlMs: 60_000, maxEvents: 10, maxBytes: 1_000 };
+        await store.openTurnLog(id, open);
+        await store.appendTurnLog(id, 't', ['"a"'], 5_000);
+        const { turnLog, turnEvents } = names.turnLogOf(id);
+        const slot = await admin.cluster('KEYSLOT', store.sessionKey(id));
+        expect(await admin.cluster('KEYSLOT', turnLog)).toBe(slot);
+        expect(await admin.cluster('KEYSLOT', turnEvents)).toBe(slot);
+        const holders: number[] = [];
+        for (const master of admin.nodes('master')) {
+          if ((await count(master, store.sessionKey(id), turnLog, turnEvents)) === 3) holders.push(portOf(master));
+        }
+        expect(holders).toHaveLength(1);
+        expect((await store.readTurnLog(id, 0))?.events).toEqual([{ seq: 1, text: '"a"' }]);
+      }
+    } finally {
+      admin.disconnect();
+      await store.close();
+    }
+  });
+});

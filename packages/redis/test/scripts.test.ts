@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type { CommitRequest } from '@baton/core/store';
 import { describe, expect, it } from 'vitest';
-import type { OwnerKeys, SessionKeys } from '../src/keys.js';
 import {
   commitCall,
   indexCall,
@@ -11,17 +10,26 @@ import {
   renewCall,
   SCRIPTS,
   type ScriptCall,
+  type ScriptKeys,
   type ScriptSpec,
   scriptFile,
   scriptSource,
   transcriptCall,
+  turnLogAppendCall,
+  turnLogBeatCall,
+  turnLogEndCall,
+  turnLogOpenCall,
+  turnLogReadCall,
+  turnLogStopCall,
 } from '../src/scripts.js';
 
 const LUA = new URL('../lua/', import.meta.url);
 const SRC = new URL('../src/', import.meta.url);
 const specs: ScriptSpec[] = Object.values(SCRIPTS);
-const keys: SessionKeys & OwnerKeys = {
+const keys: ScriptKeys = {
   hash: 'p:s:{id}',
+  turnLog: 'p:r:{id}',
+  turnEvents: 'p:e:{id}',
   transcript: 'p:t:{id}',
   tombstone: 'p:x:{id}',
   index: 'p:o:{owner}',
@@ -105,6 +113,15 @@ describe('Lua scripts (lua/<name>-<number of keys>.lua)', () => {
     expectLength(transcriptCall(keys, now, { limit: 5, owner: 'alice' }), SCRIPTS.transcript);
     expectLength(renameCall(keys, now, 'alice', 'title'), SCRIPTS.rename);
     expectLength(indexCall(keys, now, 'id', now + 1), SCRIPTS.index);
+    const open = { turnId: 't', meta: '{}', aliveMs: 1, ttlMs: 2, maxEvents: 3, maxBytes: 4 };
+    expectLength(turnLogOpenCall(keys, now, open), SCRIPTS.turnLogOpen);
+    // The events follow the fixed ARGV (the script counts them from ARGV's length).
+    expectLength(turnLogAppendCall(keys, now, 't', ['"a"', '"b"'], 1), SCRIPTS.turnLogAppend, 2);
+    expectLength(turnLogAppendCall(keys, now, 't', [], 1), SCRIPTS.turnLogAppend);
+    expectLength(turnLogBeatCall(keys, now, 't', 1), SCRIPTS.turnLogBeat);
+    expectLength(turnLogEndCall(keys, 't', 'ended', ['"done"']), SCRIPTS.turnLogEnd, 1);
+    expectLength(turnLogReadCall(keys, now, 3, 10), SCRIPTS.turnLogRead);
+    expectLength(turnLogStopCall(keys), SCRIPTS.turnLogStop);
     const request: CommitRequest = {
       set: new Map([
         ['a', '1'],
