@@ -23,6 +23,7 @@ import type {
 } from '../turn.js';
 import type { Message, TurnEvent } from '../turn-events.js';
 import { ApprovalSigner } from './approval-signing.js';
+import { CLIENT_CONTEXT_ALIAS } from './client-context-alias.js';
 import { AgentLoop, type TurnState } from './loop.js';
 import { ObserverBus } from './observers.js';
 import { checkChangedOwnedKeys, checkOwnedKeys } from './owned-keys.js';
@@ -269,22 +270,17 @@ export class Agent<S extends object = SessionShape> {
       }));
     if (span.isRecording()) span.setAttributes(agentAttributes(this.name, this.model, session.id));
     state.span = span;
-    const ctx: TurnContext<S> = {
+    // The deprecated `context` alias comes from the shared prototype (no closures per turn).
+    const ctx = {
+      __proto__: CLIENT_CONTEXT_ALIAS,
       session,
       request: { messages, approvals: options.approvals ?? [] },
       clientContext: options.context ?? {},
-      /** The deprecated name of `clientContext`: the same object, read or replaced through either. */
-      get context() {
-        return this.clientContext;
-      },
-      set context(value) {
-        this.clientContext = value;
-      },
       server: Object.freeze({ ...options.server }),
       signal,
       locals: {},
       requestId: options.requestId,
-    };
+    } as unknown as TurnContext<S>;
     const checkpoint = session[internal].checkpoint();
     const streamHooks = this.#assembled.hooks.stream;
     if (state.emit !== undefined && streamHooks.length > 0) {

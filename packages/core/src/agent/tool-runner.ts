@@ -16,6 +16,7 @@ import type { ToolInvocation, ToolOutcome, TurnContext } from '../turn.js';
 import type { Decision, ExecutedCall, ProposedCall } from '../turn-events.js';
 import type { ApprovalSigner, PendingCall } from './approval-signing.js';
 import { approvedCalls, matchApprovals, PENDING_KEY, reportStrayRejection } from './approvals.js';
+import { CLIENT_CONTEXT_ALIAS } from './client-context-alias.js';
 import type { ObserverBus } from './observers.js';
 
 /** Claims an approval in the session store (server mode: `RunOptions.claimApproval`). */
@@ -297,22 +298,17 @@ export function executedCall(call: ModelToolCall, outcome: ToolOutcome): Execute
 
 function toolContext<S extends object>(ctx: TurnContext<S>, toolCallId: string): ToolContext<S> {
   const { session, clientContext, server, signal, locals, requestId } = ctx;
+  // The deprecated `context` alias comes from the shared prototype (no closures per call).
   return {
+    __proto__: CLIENT_CONTEXT_ALIAS,
     session,
     clientContext,
-    /** The deprecated name of `clientContext`. */
-    get context() {
-      return this.clientContext;
-    },
-    set context(value) {
-      this.clientContext = value;
-    },
     server,
     signal,
     locals,
     toolCallId,
     requestId,
-  };
+  } as unknown as ToolContext<S>;
 }
 
 /** 96 random bits naming one proposal, for claims (model call ids are not unique over time). */
