@@ -14,6 +14,7 @@ import { assertOwnerStore, type OwnerContext, type OwnerOptions, titleOf } from 
 import { internal, RESERVED_PREFIX, Session, type SessionStatus } from './session.js';
 import { type CachedSession, SessionCache } from './session-cache.js';
 import { assertSessionId, newSessionId } from './session-id.js';
+import { storeCall, wholeTranscript } from './store-calls.js';
 import { MemorySessionStore } from './stores/memory-store.js';
 import type { CommitResult, Lease, SessionCreation, SessionStore, StoredSession } from './stores/store.js';
 
@@ -392,18 +393,7 @@ export class ServerMode implements SessionModeHandler {
   /** Everything a session's transcript holds, then `staged`: what a regenerated session starts with. */
   async #moveTranscript(id: string, staged: string[]) {
     const memory = this.memory as ResolvedMemory;
-    const read = this.store.readTranscript?.bind(this.store) as NonNullable<SessionStore['readTranscript']>;
-    const held: string[] = [];
-    let before: number | undefined;
-    for (;;) {
-      const page = await storeCall(() => read(id, { ...(before === undefined ? {} : { before }), limit: 500 }));
-      const first = page?.entries[0];
-      if (!page || !first) break;
-      held.unshift(...page.entries.map((e) => e.text));
-      if (first.seq <= page.firstSeq) break;
-      before = first.seq;
-    }
-    const entries = [...held, ...staged];
+    const entries = [...(await wholeTranscript(this.store, id)), ...staged];
     if (entries.length === 0) return undefined;
     return { entries, maxEntries: memory.limits.maxEntries, maxBytes: memory.limits.maxBytes };
   }
@@ -436,17 +426,5 @@ export class ServerMode implements SessionModeHandler {
       creation.title = owned.title ?? '';
     }
     return creation;
-  }
-}
-
-/** Store failures that are not Baton's own errors mean the store is unreachable. */
-async function storeCall<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof BatonError) throw error;
-    throw new BatonError('SESSION_STORE_UNAVAILABLE', 'The session store is unavailable', undefined, {
-      cause: error,
-    });
   }
 }

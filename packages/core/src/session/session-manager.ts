@@ -9,6 +9,7 @@ import { encodeCursor, MAX_TITLE, type SessionList } from './owners.js';
 import { SealedMode, type SealedModeOptions } from './sealed-mode.js';
 import { ServerMode, type ServerModeOptions } from './server-mode.js';
 import { assertSessionId } from './session-id.js';
+import { storeCall } from './store-calls.js';
 import type { SessionListCursor, SessionStore } from './stores/store.js';
 
 /** One mode's options; `mode` picks it (default: client). */
@@ -65,15 +66,7 @@ export class SessionManager {
     }
     assertSessionId(id);
     const store = this.store as SessionStore;
-    let window: Awaited<ReturnType<typeof read>>;
-    try {
-      window = await read.call(store, id, page);
-    } catch (error) {
-      if (error instanceof BatonError) throw error;
-      throw new BatonError('SESSION_STORE_UNAVAILABLE', 'The session store is unavailable', undefined, {
-        cause: error,
-      });
-    }
+    const window = await storeCall(() => read.call(store, id, page));
     if (window === undefined) return undefined;
     const items = window.entries.map((e) => ({ ...(JSON.parse(e.text) as HistoryItem), seq: e.seq }));
     const first = window.entries[0]?.seq;
@@ -206,17 +199,5 @@ export class SessionManager {
   /** Closes the backing store (server mode); resolves immediately otherwise. */
   async close(): Promise<void> {
     await this.#handler.close?.();
-  }
-}
-
-/** Store failures that are not Baton's own errors mean the store is unreachable. */
-async function storeCall<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error) {
-    if (error instanceof BatonError) throw error;
-    throw new BatonError('SESSION_STORE_UNAVAILABLE', 'The session store is unavailable', undefined, {
-      cause: error,
-    });
   }
 }
