@@ -1,6 +1,7 @@
 import { BatonError } from '../errors.js';
 import { isPlainObject, type JsonObject, toJsonText } from '../json.js';
 import { type ResolvedMemory, SessionHistory } from './history.js';
+import type { SessionInternals, SessionMeta, SessionStatus, Snapshot } from './session-internals.js';
 import type { TranscriptWindow } from './stores/store.js';
 import {
   asGetOptions,
@@ -14,6 +15,7 @@ import {
   revive,
 } from './values.js';
 
+export type { SessionInternals, SessionMeta, SessionStatus, Snapshot } from './session-internals.js';
 export { type GetOptions, RESERVED_PREFIX, type Revivable } from './values.js';
 
 /** The shape of a session's state: key -> value type. The default accepts any string key. */
@@ -26,17 +28,6 @@ export interface SessionChanges {
   set: Map<string, string>;
   deleted: string[];
 }
-
-/** Lifecycle state a SessionManager attaches to a server-mode session. */
-export interface SessionMeta {
-  id?: string;
-  createdAt?: number;
-  expiresAt?: number;
-  isNew: boolean;
-  status?: SessionStatus;
-}
-/** How a turn found its session: `new`, `resumed`, `expired` (the store still knew the id) or `invalid` (a bad seal). */
-export type SessionStatus = 'new' | 'resumed' | 'expired' | 'invalid';
 
 /** What a `Session` is made with: its id and lifetime (server mode), size limit and status. */
 export interface SessionOptions {
@@ -422,35 +413,4 @@ export class Session<S extends object = SessionShape> implements Iterable<[KeyOf
     this.#destroyed = s.destroyed;
     this.#history?.restore(s.historyStaged);
   }
-}
-
-/** Baton's own access to a session (not part of the public API). */
-export interface SessionInternals {
-  getReserved(key: string): unknown;
-  setReserved(key: string, value: unknown): void;
-  checkpoint(): Snapshot;
-  restore(snapshot: Snapshot): void;
-  readonly meta: SessionMeta;
-  setMeta(meta: SessionMeta): void;
-  /** Marks the current state as the loaded one (after a commit). */
-  markCommitted(): void;
-  wantsRegenerate(): boolean;
-  isDestroyed(): boolean;
-  clearTemp(): void;
-  /** Conversation memory: turns `session.history` on with the loaded window. */
-  attachHistory(memory: ResolvedMemory, window: TranscriptWindow | undefined): void;
-  /** The session's history when memory is on (without building one when it is off). */
-  activeHistory(): SessionHistory | undefined;
-}
-
-/** A point a session can be rolled back to (used to make a failed turn commit nothing). */
-export interface Snapshot {
-  data: Map<string, string>;
-  temp: Map<string, string>;
-  touched: Set<string>;
-  bytes: number;
-  regenerate: boolean;
-  destroyed: boolean;
-  /** Items staged in `history` at the checkpoint. */
-  historyStaged: number;
 }
