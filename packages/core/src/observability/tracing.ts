@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import { type Attributes, context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+  type Attributes,
+  context,
+  INVALID_SPAN_CONTEXT,
+  type Span,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+} from '@opentelemetry/api';
 import { BatonError, InterceptorError } from '../errors.js';
 import { genAiTelemetry } from './content-capture.js';
 import { GenAi } from './gen-ai.js';
@@ -74,8 +82,16 @@ const untakenTurnSpans = new WeakSet<Span>();
 /** Starts a turn's `invoke_agent` span for a turn runner, to be taken by the agent turn run under it. */
 export function startTurnSpan(name: string, attributes?: () => Attributes): Span {
   const span = startSpan(name, undefined, attributes);
-  untakenTurnSpans.add(span);
+  if (!isNoop(span)) untakenTurnSpans.add(span);
   return span;
+}
+
+/**
+ * A span from the API's no-op tracer (no SDK registered, no parent): nothing can be under it and no
+ * context manager can carry it, so the turn skips the bookkeeping.
+ */
+function isNoop(span: Span): boolean {
+  return span.spanContext() === INVALID_SPAN_CONTEXT && !span.isRecording();
 }
 
 /**
@@ -84,6 +100,7 @@ export function startTurnSpan(name: string, attributes?: () => Attributes): Span
  * plain call and the agent's own span is a no-op too).
  */
 export function inTurnSpan<T>(span: Span, work: () => T): T {
+  if (isNoop(span)) return work();
   return context.with(trace.setSpan(context.active(), span), work);
 }
 

@@ -1,3 +1,4 @@
+import { ownedAbort } from '../abort.js';
 import { BatonError } from '../errors.js';
 
 /** The turn's signal: the caller's (client gone) combined with the turn deadline and lease loss. */
@@ -17,11 +18,13 @@ export function turnDeadline(
   timeoutMs: number,
 ): TurnDeadline {
   const external = options.controller?.signal ?? options.signal;
-  // Abort the caller's controller itself when we have it; otherwise chain a controller of our own
-  // (always one: a lost lease must be able to stop the turn even with no deadline and no caller).
-  const controller = options.controller ?? new AbortController();
+  // Abort the caller's controller itself when we have it; otherwise one of our own chained to the
+  // caller's signal (always one: a lost lease must be able to stop the turn even with no deadline
+  // and no caller).
+  const own = options.controller === undefined ? ownedAbort() : undefined;
+  const controller = options.controller ?? (own as { signal: AbortSignal; abort(reason: unknown): void });
   const onExternalAbort = () => controller.abort(external?.reason);
-  const chained = options.controller === undefined && external !== undefined;
+  const chained = own !== undefined && external !== undefined;
   if (chained) {
     if (external.aborted) onExternalAbort();
     else external.addEventListener('abort', onExternalAbort, { once: true });
