@@ -103,7 +103,8 @@ describe('isWellFormed (the fast path of parseChatRequest)', () => {
     for (const path of PATHS) for (const value of VALUES) check(mutate(valid(), path, value));
     for (let i = 0; i < PATHS.length; i++) {
       for (let j = i + 1; j < PATHS.length; j++) {
-        for (const v of [null, 'x', 0, {}, []]) check(mutate(mutate(valid(), PATHS[i] as Path, v), PATHS[j] as Path, v));
+        for (const v of [null, 'x', 0, {}, []])
+          check(mutate(mutate(valid(), PATHS[i] as Path, v), PATHS[j] as Path, v));
       }
     }
     // The battery is not vacuous: both sides were exercised.
