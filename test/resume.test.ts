@@ -86,7 +86,10 @@ describe('resume over HTTP (memory store)', () => {
       abort,
     });
     expect(first).toHaveLength(4);
-    const rest = lines(await readFrames(await c.resume(id, first.length), { separator: '\n' }));
+    const resumed = await c.resume(id, first.length);
+    // The turn still runs: a page reloaded mid-answer follows it (an ended one is only replayed).
+    expect(resumed.headers.get('x-baton-turn-status')).toBe('running');
+    const rest = lines(await readFrames(resumed, { separator: '\n' }));
     const all = [...lines(first), ...rest];
     const text = all
       .filter((e) => e.type === 'text_delta')
@@ -98,7 +101,9 @@ describe('resume over HTTP (memory store)', () => {
     // The detached turn committed.
     expect(await c.count(id)).toBe('n=1');
     // After the end, a resume from 0 replays the whole ended turn; from its end, nothing.
-    const again = lines(await readFrames(await c.resume(id, 0), { separator: '\n' }));
+    const ended = await c.resume(id, 0);
+    expect(ended.headers.get('x-baton-turn-status')).toBe('ended');
+    const again = lines(await readFrames(ended, { separator: '\n' }));
     expect(again.at(-1)).toMatchObject({ type: 'done', content: 'n=1' });
   });
 
@@ -118,6 +123,7 @@ describe('resume over HTTP (memory store)', () => {
     const resumed = await fetch(`${served.url}/api/ui/chat/${id}/stream`);
     expect(resumed.status).toBe(200);
     expect(resumed.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1');
+    expect(resumed.headers.get('x-baton-turn-status')).toBe('running');
     const frames = await readFrames(resumed, { separator: '\n\n' });
     expect(frames.at(-1)).toBe('data: [DONE]');
     const chunks = frames.slice(0, -1).map((f) => JSON.parse(f.slice('data: '.length)));
@@ -141,7 +147,9 @@ describe('resume over HTTP (memory store)', () => {
     expect(await stopped.json()).toEqual({ stopped: true });
     const events = lines(await reading);
     expect(events.at(-1)).toMatchObject({ type: 'error', code: 'TURN_STOPPED' });
-    const resumed = lines(await readFrames(await c.resume(id, 0), { separator: '\n' }));
+    const replay = await c.resume(id, 0);
+    expect(replay.headers.get('x-baton-turn-status')).toBe('stopped');
+    const resumed = lines(await readFrames(replay, { separator: '\n' }));
     expect(resumed.at(-1)).toMatchObject({ type: 'error', code: 'TURN_STOPPED' });
     const started = performance.now();
     expect(await c.count(id)).toBe('n=0');
