@@ -250,6 +250,62 @@ describe('double texting over HTTP (memory store)', () => {
   });
 });
 
+describe('the producer gathers events into appends (flushMs)', () => {
+  /** The memory store, counting the turn log's appends. */
+  class CountingStore extends MemorySessionStore {
+    appends = 0;
+    constructor() {
+      super();
+      const append = this.appendTurnLog;
+      this.appendTurnLog = (...args) => {
+        this.appends += 1;
+        return append(...args);
+      };
+    }
+  }
+
+  /** "say 40", a word every 10 ms, with `flushMs`: the appends it took, and a resume's whole answer. */
+  async function appendsFor(flushMs: number) {
+    const store = new CountingStore();
+    // Conversation memory keeps the new session (its first turn leaves no state of its own).
+    const sessions = new SessionManager({ mode: 'server', store, memory: true });
+    const served = await startServer(slowAgent(10), sessions, {
+      router: { resume: { heartbeatMs: 100, flushMs }, onDisconnect: 'continue' },
+    });
+    try {
+      const c = client(served);
+      const id = await c.newSession();
+      const abort = new AbortController();
+      const first = await readFrames(await c.stream('say 40', id, undefined, abort.signal), {
+        separator: '\n',
+        stopAfter: 3,
+        abort,
+      });
+      const rest = lines(await readFrames(await c.resume(id, first.length), { separator: '\n' }));
+      const all = [...lines(first), ...rest];
+      const text = all
+        .filter((e) => e.type === 'text_delta')
+        .map((e) => e.text)
+        .join('');
+      return { appends: store.appends, text, last: all.at(-1), count: await c.count(id) };
+    } finally {
+      await served.close();
+    }
+  }
+
+  it('a 400 ms turn of 40 words: a few appends with flushMs 100, one per event or so with 0; the same answer', async () => {
+    const batched = await appendsFor(100);
+    const eager = await appendsFor(0);
+    for (const run of [batched, eager]) {
+      expect(run.text).toBe(words(40));
+      expect(run.last).toMatchObject({ type: 'done', content: words(40) });
+      expect(run.count).toBe('n=1');
+    }
+    expect(batched.appends).toBeLessThanOrEqual(8);
+    expect(eager.appends).toBeGreaterThanOrEqual(20);
+  });
+});
+
 /** The contents of a session's transcript. */
 async function transcript(served: TestServer, id: string): Promise<string[]> {
   const res = await fetch(`${served.url}/api/session/messages`, { headers: { 'x-baton-session': id } });

@@ -25,6 +25,13 @@ export interface TurnLogOptions {
   aliveMs?: number;
   /** How often a reader polls a store that cannot notify (default 50 ms). */
   pollMs?: number;
+  /**
+   * How long the producer gathers a turn's events into one append after the last one (default
+   * 50 ms; the first event goes at once, the last ones with the end): fewer store writes per turn,
+   * a resumed reader sees events up to this much later. 0: the next append as soon as the
+   * previous one is done.
+   */
+  flushMs?: number;
 }
 
 export type ResolvedTurnLog = Required<TurnLogOptions>;
@@ -38,6 +45,7 @@ export function resolveTurnLog(options: TurnLogOptions = {}): ResolvedTurnLog {
     heartbeatMs,
     aliveMs: options.aliveMs ?? 4 * heartbeatMs,
     pollMs: options.pollMs ?? 50,
+    flushMs: options.flushMs ?? 50,
   };
 }
 
@@ -79,14 +87,17 @@ export function eventOf(text: string): TurnEvent<TurnResult> {
 
 /**
  * The producer's side: opens the session's log, appends events in order (those pushed while an
- * append is in flight go in the next one), heartbeats, and ends the log. A failing store never
- * fails the turn: the log is best effort, the session is not.
+ * append is in flight, or within `flushMs` of the last, go in the next one), heartbeats, and ends
+ * the log. A failing store never fails the turn: the log is best effort, the session is not.
  */
 export class TurnRecorder {
   readonly turnId = randomBytes(12).toString('base64url');
   #pending: string[] = [];
   #flushing: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
+  /** The next append, waiting for `flushMs` after the last one. */
+  #batch: NodeJS.Timeout | undefined;
+  #lastFlush = 0;
   #ended = false;
   #onEnd: (() => void) | undefined;
 
@@ -126,13 +137,29 @@ export class TurnRecorder {
   record(event: TurnEvent<TurnResult>): void {
     if (this.#ended) return;
     this.#pending.push(eventText(event));
-    if (this.#pending.length === 1) this.#flushing = this.#flushing.then(() => this.#flush());
+    if (this.#pending.length !== 1) return; // an append is scheduled already: it takes this one too
+    const wait = this.#lastFlush + this.options.flushMs - Date.now();
+    if (wait <= 0) {
+      this.#queueFlush();
+      return;
+    }
+    this.#batch = setTimeout(() => {
+      this.#batch = undefined;
+      this.#queueFlush();
+    }, wait);
+    this.#batch.unref();
+  }
+
+  /** The next append, after the one in flight (events pushed meanwhile go with it). */
+  #queueFlush(): void {
+    this.#flushing = this.#flushing.then(() => this.#flush());
   }
 
   async #flush(): Promise<void> {
     const texts = this.#pending;
     this.#pending = [];
     if (texts.length === 0) return;
+    this.#lastFlush = Date.now();
     const ack = await this.store
       .appendTurnLog(this.id, this.turnId, texts, this.options.aliveMs)
       .catch(() => ({ stop: false }));
@@ -148,6 +175,8 @@ export class TurnRecorder {
     if (this.#ended) return;
     this.#ended = true;
     clearInterval(this.#timer);
+    // Events still gathering go with the end, in its one store call.
+    clearTimeout(this.#batch);
     this.#onEnd?.();
     await this.#flushing;
     const events = [...this.#pending, ...(last ? [eventText(last)] : [])];
