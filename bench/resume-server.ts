@@ -23,7 +23,15 @@ const spec = JSON.parse(process.env.BENCH_RESUME ?? '{}') as ResumeServerSpec;
 
 /** The answer: `words` words, streamed one text delta per word. */
 const answer = Array.from({ length: spec.words }, (_, i) => `word${i + 1}`).join(' ');
-const agent = new Agent({ model: scriptedModel([], { fallback: answer }) });
+const agent = new Agent({
+  model: scriptedModel([], { fallback: answer }),
+  // Every turn changes the session (so it is stored, and each turn commits a write).
+  requestInterceptors: [
+    (_request, ctx) => {
+      ctx.session.set('turns', (ctx.session.get('turns', 0) as number) + 1);
+    },
+  ],
+});
 const store: SessionStore =
   spec.store === 'redis'
     ? new RedisSessionStore({ url: spec.redisUrl, prefix: spec.prefix })

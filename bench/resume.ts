@@ -104,9 +104,12 @@ async function streamedTurn(server: Running, id: string): Promise<number> {
     headers: { 'content-type': 'application/json' },
     body: turnBody(id),
   });
-  const text = await res.text();
-  if (!res.ok || !text.includes('"type":"done"')) throw new Error(`${server.name}: turn answered ${res.status}`);
-  return text.trim().split('\n').length;
+  const lines = (await res.text()).trim().split('\n');
+  const done = JSON.parse(lines.at(-1) ?? '{}') as { type?: string; data?: { session_id?: string } };
+  if (!res.ok || done.type !== 'done') throw new Error(`${server.name}: turn answered ${res.status}`);
+  // The turn ran in the seeded session (not a new one).
+  if (done.data?.session_id !== id) throw new Error(`${server.name}: the turn ran in another session`);
+  return lines.length;
 }
 
 interface Load {
