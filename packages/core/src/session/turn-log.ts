@@ -223,16 +223,15 @@ export async function* followTurnLog(
   if (!signal?.aborted) yield { kind: 'lost' };
 }
 
+/** `ms`, or less if `signal` aborts; leaves no listener on `signal` (a reader polls it many times). */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 }
