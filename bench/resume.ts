@@ -298,7 +298,11 @@ async function main(): Promise<void> {
     out.push(`# Resume: the turn log's cost per streamed turn (\`pnpm bench:resume\`)`);
     out.push('');
     out.push(
-      `${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim() ?? '?'}). ` +
+      `${new Date().toISOString().slice(0, 10)}, Node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model.trim() ?? '?'}), ` +
+        `load average ${os
+          .loadavg()
+          .map((n) => n.toFixed(1))
+          .join(' ')} at the end. ` +
         `A streamed turn: \`POST /api/chat-stream\` (HelpDesk NDJSON), server mode, a scripted model streaming ` +
         `${WORDS} words (one text delta each): ${fmt(off.lines)} lines per turn. Log on: \`resume: true\`, ` +
         `\`onDisconnect: 'continue'\` (default bounds, heartbeat 500 ms).`,

@@ -26,10 +26,11 @@ export interface TurnLogOptions {
   /** How often a reader polls a store that cannot notify (default 50 ms). */
   pollMs?: number;
   /**
-   * How long the producer gathers a turn's events into one append after the last one (default
-   * 50 ms; the first event goes at once, the last ones with the end): fewer store writes per turn,
-   * a resumed reader sees events up to this much later. 0: the next append as soon as the
-   * previous one is done.
+   * How long the producer gathers a turn's events into one append (default 50 ms): an append at
+   * most every `flushMs` from the log's opening, the last events with the end, so a turn shorter
+   * than this writes its log in two store calls (open, end). Fewer store writes per turn; a
+   * resumed reader sees events up to this much later. 0: an append as soon as the previous one
+   * is done.
    */
   flushMs?: number;
 }
@@ -119,6 +120,8 @@ export class TurnRecorder {
       maxEvents,
       maxBytes,
     });
+    // The first append waits `flushMs` too: a short turn's events all go with the end.
+    this.#lastFlush = Date.now();
     this.#timer = setInterval(() => {
       this.store
         .heartbeatTurnLog(this.id, this.turnId, aliveMs)
