@@ -4,9 +4,10 @@
  */
 
 import { randomBytes } from 'node:crypto';
+import { getEventListeners } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type JsonObject, Sealer, SessionManager } from '@baton/core';
+import { type JsonObject, type Model, type ModelCall, Sealer, SessionManager } from '@baton/core';
 import { batonErrors, batonRouter } from '@baton/koa';
 import { RedisSessionStore } from '@baton/redis';
 import { Redis } from 'ioredis';
@@ -14,6 +15,7 @@ import Koa from 'koa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWizardAgent } from '../examples/deploy-wizard/agent.js';
 import { configFromEnv } from '../examples/deploy-wizard/config.js';
+import { slowModel } from '../examples/deploy-wizard/operability.js';
 import { type DemoServer, startDemo } from '../examples/deploy-wizard/server.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -795,3 +797,24 @@ async function close(server: Server): Promise<void> {
     server.closeAllConnections();
   });
 }
+
+describe('the demo slowed down (BATON_DEMO_DELAY_MS)', () => {
+  it('pauses before each streamed part and leaves no abort listener behind on the turn signal', async () => {
+    const parts = Array.from({ length: 15 }, (_, i) => ({ type: 'text' as const, delta: `w${i} ` }));
+    const model: Model = {
+      generate: async () => ({ text: '', toolCalls: [] }),
+      async *stream() {
+        yield* parts;
+      },
+    };
+    const controller = new AbortController();
+    // slowModel reads only the call's signal and hands the call on.
+    const call = { signal: controller.signal } as unknown as ModelCall;
+    const started = performance.now();
+    const seen: unknown[] = [];
+    for await (const part of slowModel(model, 5).stream?.(call) ?? []) seen.push(part);
+    expect(seen).toEqual(parts);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(15 * 5 - 5);
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
+});

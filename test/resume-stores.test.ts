@@ -11,7 +11,7 @@ import { type DoubleTextPolicy, SessionManager, type SessionStore } from '@baton
 import { hasTurnLog } from '@baton/core/store';
 import { migrate, PostgresSessionStore } from '@baton/postgres';
 import { RedisSessionStore } from '@baton/redis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { DATABASE_URL, dropSchema, uniqueSchema } from '../packages/postgres/test/support.js';
 import { startServer, type TestServer } from './reliability/helpers.js';
 import { deleteKeys, REDIS_URL, uniquePrefix } from './support/redis.js';
@@ -108,6 +108,13 @@ describe.each(networkedStores())('resume across two servers ($name store)', ({ m
   });
 
   it('a client that left mid-answer on A resumes on B: the whole answer, nothing missing or doubled', async () => {
+    // A reader polls ~20 times here: each wait must leave no listener behind on its abort signal.
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    onTestFinished(() => {
+      process.off('warning', onWarning);
+    });
     const id = await ca.newSession();
     const abort = new AbortController();
     const first = await readFrames(await ca.stream('say 12', id, abort.signal), {
@@ -126,6 +133,7 @@ describe.each(networkedStores())('resume across two servers ($name store)', ({ m
     expect(all.at(-1)).toMatchObject({ type: 'done', content: words(12) });
     expect(all.filter((e) => e.type === 'done')).toHaveLength(1);
     expect(await cb.count(id)).toBe('n=1');
+    expect(warnings).not.toContain('MaxListenersExceededWarning');
     // After the end, a resume from 0 on either server replays the whole ended turn (the count's).
     for (const c of [ca, cb]) {
       const again = lines(await readFrames(await c.resume(id, 0), { separator: '\n' }));

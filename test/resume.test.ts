@@ -86,7 +86,10 @@ describe('resume over HTTP (memory store)', () => {
       abort,
     });
     expect(first).toHaveLength(4);
-    const rest = lines(await readFrames(await c.resume(id, first.length), { separator: '\n' }));
+    const resumed = await c.resume(id, first.length);
+    // The turn still runs: a page reloaded mid-answer follows it (an ended one is only replayed).
+    expect(resumed.headers.get('x-baton-turn-status')).toBe('running');
+    const rest = lines(await readFrames(resumed, { separator: '\n' }));
     const all = [...lines(first), ...rest];
     const text = all
       .filter((e) => e.type === 'text_delta')
@@ -98,7 +101,9 @@ describe('resume over HTTP (memory store)', () => {
     // The detached turn committed.
     expect(await c.count(id)).toBe('n=1');
     // After the end, a resume from 0 replays the whole ended turn; from its end, nothing.
-    const again = lines(await readFrames(await c.resume(id, 0), { separator: '\n' }));
+    const ended = await c.resume(id, 0);
+    expect(ended.headers.get('x-baton-turn-status')).toBe('ended');
+    const again = lines(await readFrames(ended, { separator: '\n' }));
     expect(again.at(-1)).toMatchObject({ type: 'done', content: 'n=1' });
   });
 
@@ -118,6 +123,7 @@ describe('resume over HTTP (memory store)', () => {
     const resumed = await fetch(`${served.url}/api/ui/chat/${id}/stream`);
     expect(resumed.status).toBe(200);
     expect(resumed.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1');
+    expect(resumed.headers.get('x-baton-turn-status')).toBe('running');
     const frames = await readFrames(resumed, { separator: '\n\n' });
     expect(frames.at(-1)).toBe('data: [DONE]');
     const chunks = frames.slice(0, -1).map((f) => JSON.parse(f.slice('data: '.length)));
@@ -141,7 +147,9 @@ describe('resume over HTTP (memory store)', () => {
     expect(await stopped.json()).toEqual({ stopped: true });
     const events = lines(await reading);
     expect(events.at(-1)).toMatchObject({ type: 'error', code: 'TURN_STOPPED' });
-    const resumed = lines(await readFrames(await c.resume(id, 0), { separator: '\n' }));
+    const replay = await c.resume(id, 0);
+    expect(replay.headers.get('x-baton-turn-status')).toBe('stopped');
+    const resumed = lines(await readFrames(replay, { separator: '\n' }));
     expect(resumed.at(-1)).toMatchObject({ type: 'error', code: 'TURN_STOPPED' });
     const started = performance.now();
     expect(await c.count(id)).toBe('n=0');
@@ -239,6 +247,62 @@ describe('double texting over HTTP (memory store)', () => {
     const said = await transcript(served, id);
     expect(said).not.toContain('say 20');
     expect(said).toContain('say 2');
+  });
+});
+
+describe('the producer gathers events into appends (flushMs)', () => {
+  /** The memory store, counting the turn log's appends. */
+  class CountingStore extends MemorySessionStore {
+    appends = 0;
+    constructor() {
+      super();
+      const append = this.appendTurnLog;
+      this.appendTurnLog = (...args) => {
+        this.appends += 1;
+        return append(...args);
+      };
+    }
+  }
+
+  /** "say 40", a word every 10 ms, with `flushMs`: the appends it took, and a resume's whole answer. */
+  async function appendsFor(flushMs: number) {
+    const store = new CountingStore();
+    // Conversation memory keeps the new session (its first turn leaves no state of its own).
+    const sessions = new SessionManager({ mode: 'server', store, memory: true });
+    const served = await startServer(slowAgent(10), sessions, {
+      router: { resume: { heartbeatMs: 100, flushMs }, onDisconnect: 'continue' },
+    });
+    try {
+      const c = client(served);
+      const id = await c.newSession();
+      const abort = new AbortController();
+      const first = await readFrames(await c.stream('say 40', id, undefined, abort.signal), {
+        separator: '\n',
+        stopAfter: 3,
+        abort,
+      });
+      const rest = lines(await readFrames(await c.resume(id, first.length), { separator: '\n' }));
+      const all = [...lines(first), ...rest];
+      const text = all
+        .filter((e) => e.type === 'text_delta')
+        .map((e) => e.text)
+        .join('');
+      return { appends: store.appends, text, last: all.at(-1), count: await c.count(id) };
+    } finally {
+      await served.close();
+    }
+  }
+
+  it('a 400 ms turn of 40 words: a few appends with flushMs 100, one per event or so with 0; the same answer', async () => {
+    const batched = await appendsFor(100);
+    const eager = await appendsFor(0);
+    for (const run of [batched, eager]) {
+      expect(run.text).toBe(words(40));
+      expect(run.last).toMatchObject({ type: 'done', content: words(40) });
+      expect(run.count).toBe('n=1');
+    }
+    expect(batched.appends).toBeLessThanOrEqual(8);
+    expect(eager.appends).toBeGreaterThanOrEqual(20);
   });
 });
 

@@ -48,18 +48,19 @@ export function demoMetrics(): DemoMetrics {
  * model, to watch streaming and try `SIGTERM` during a turn. An aborted turn stops waiting.
  */
 export function slowModel(model: Model, delayMs: number): Model {
+  // Each pause removes its abort listener when it ends (a turn streams many parts on one signal).
   const pause = (signal: AbortSignal) =>
     new Promise<void>((resolve, reject) => {
       if (signal.aborted) return reject(signal.reason);
-      const timer = setTimeout(resolve, delayMs);
-      signal.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          reject(signal.reason);
-        },
-        { once: true },
-      );
+      const aborted = () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', aborted);
+        resolve();
+      }, delayMs);
+      signal.addEventListener('abort', aborted, { once: true });
     });
   const stream = model.stream?.bind(model);
   return {

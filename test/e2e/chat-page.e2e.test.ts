@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DemoServer } from '../../examples/deploy-wizard/server.js';
+import { type DemoServer, startDemo } from '../../examples/deploy-wizard/server.js';
 import {
   artifacts,
   browserDemo,
@@ -248,6 +248,69 @@ describe('deploy-wizard chat page (client mode, Chromium)', () => {
     expect(await settled(page, before)).toContain('Deployed search with 5 replicas.');
     expect((await context.cookies(clientDemo.url)).find((c) => c.name === 'baton_sid')).toBeUndefined();
     await shot(page, 'client-mode');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('deploy-wizard chat page: a reload mid-answer resumes the turn (Redis, slow model, Chromium)', () => {
+  // Each streamed word 250 ms late: the answer is still streaming when the page comes back.
+  let slow: DemoServer;
+  beforeAll(async () => {
+    slow = await startDemo({
+      port: 0,
+      session: 'redis',
+      redisUrl: 'redis://127.0.0.1:6379',
+      secret: undefined,
+      modelDelayMs: 250,
+    });
+  });
+  afterAll(async () => {
+    await slow?.close();
+  });
+
+  it('re-attaches through GET /api/chat-stream, renders the rest once, and the turn commits', async () => {
+    const { page, errors } = await open(slow.url);
+    const fallback = 'I can deploy a service for you. Say "deploy" to start.';
+    expect(await say(page, 'hello')).toBe(fallback);
+
+    // "deploy": the reply starts streaming, then the page reloads in the middle of it.
+    const asked = 'What service do you want to deploy?';
+    await page.getByLabel('Message', { exact: true }).fill('deploy');
+    await page.getByLabel('Message', { exact: true }).press('Enter');
+    await page.waitForFunction(
+      (n) => (document.querySelectorAll('li.message.assistant .bubble')[n]?.textContent ?? '') !== '',
+      1,
+    );
+    const partial = await lastReply(page);
+    expect(asked.startsWith(partial) && partial.length < asked.length).toBe(true);
+    const resumed = page.waitForResponse((r) => r.url().endsWith('/api/chat-stream') && r.request().method() === 'GET');
+    await page.reload();
+    const response = await resumed;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['x-baton-turn-status']).toBe('running');
+
+    // Still streaming after the reload: the question is back, the page is busy, the reply grows.
+    await page.waitForFunction(() => document.getElementById('messages')?.getAttribute('aria-busy') === 'true');
+    expect(await text(page.locator('li.message.user .bubble').last())).toBe('deploy');
+    await ready(page);
+    const users = await page.locator('li.message.user .bubble').allTextContents();
+    const replies = await page.locator('li.message.assistant .bubble').allTextContents();
+    expect(users).toEqual(['hello', 'deploy']);
+    expect(replies).toEqual([fallback, asked]);
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    // Committed: the wizard's step in the session, the answer once in the server's transcript.
+    expect(await panelState(page)).toEqual({ wizard_step: 1 });
+    const transcript = await page.evaluate(async () => {
+      const res = await fetch('/api/session/messages');
+      return ((await res.json()) as { messages: { role: string; content: string }[] }).messages;
+    });
+    expect(transcript.filter((m) => m.content === asked)).toHaveLength(1);
+    expect(transcript.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['hello', 'deploy']);
+    await shot(page, 'reload-resumed');
+
+    // Then the page behaves as usual: the wizard goes on from the resumed turn.
+    expect(await say(page, 'api')).toContain('How many replicas?');
+    expect(await panelState(page)).toEqual({ wizard_step: 2, service_name: 'api' });
     expect(errors).toEqual([]);
   });
 });

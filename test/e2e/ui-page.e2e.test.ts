@@ -122,6 +122,65 @@ describe('deploy-wizard AI SDK UI page (server mode, Chromium)', () => {
   });
 });
 
+describe('deploy-wizard AI SDK UI page: a reload mid-answer resumes the turn (memory, slow model, Chromium)', () => {
+  // Each streamed word 250 ms late: the answer is still streaming when the page comes back.
+  let slow: DemoServer;
+  beforeAll(async () => {
+    slow = await startDemo({
+      port: 0,
+      session: 'memory',
+      redisUrl: 'redis://127.0.0.1:6379',
+      secret: undefined,
+      modelDelayMs: 250,
+    });
+  });
+  afterAll(async () => {
+    await slow?.close();
+  });
+
+  it("re-attaches with the AI SDK's resumeStream(), renders the rest once, and the turn commits", async () => {
+    const { page, errors } = await open(slow.url);
+    const fallback = 'I can deploy a service for you. Say "deploy" to start.';
+    expect(await say(page, 'hello')).toBe(fallback);
+
+    const asked = 'What service do you want to deploy?';
+    await page.getByLabel('Message', { exact: true }).fill('deploy');
+    await page.getByLabel('Message', { exact: true }).press('Enter');
+    await page.waitForFunction(
+      (n) => (document.querySelectorAll('li.message.assistant .bubble')[n]?.textContent ?? '') !== '',
+      1,
+    );
+    const partial = await lastReply(page);
+    expect(asked.startsWith(partial) && partial.length < asked.length).toBe(true);
+    const resumed = page.waitForResponse((r) => /\/api\/ui\/chat\/[^/]+\/stream$/.test(new URL(r.url()).pathname));
+    await page.reload();
+    const response = await resumed;
+    expect(response.status()).toBe(200);
+    expect(response.headers()['x-baton-turn-status']).toBe('running');
+
+    // Still streaming after the reload: the question is back and the chat is busy.
+    await page.waitForFunction(() => ['submitted', 'streaming'].includes(document.body.dataset.status ?? ''));
+    expect(await text(page.locator('li.message.user .bubble').last())).toBe('deploy');
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.locator('li.message.user .bubble').allTextContents()).toEqual(['hello', 'deploy']);
+    expect(await page.locator('li.message.assistant .bubble').allTextContents()).toEqual([fallback, asked]);
+    expect(await page.locator('[role="alert"]').count()).toBe(0);
+    expect(await panelState(page)).toEqual({ wizard_step: 1 });
+    const transcript = await page.evaluate(async () => {
+      const res = await fetch('/api/session/messages');
+      return ((await res.json()) as { messages: { role: string; content: string }[] }).messages;
+    });
+    expect(transcript.filter((m) => m.content === asked)).toHaveLength(1);
+    expect(transcript.filter((m) => m.role === 'user').map((m) => m.content)).toEqual(['hello', 'deploy']);
+    await shot(page, 'ui-reload-resumed');
+
+    // Then the chat behaves as usual.
+    expect(await say(page, 'api')).toContain('How many replicas?');
+    expect(await panelState(page)).toEqual({ wizard_step: 2, service_name: 'api' });
+    expect(errors).toEqual([]);
+  });
+});
+
 describe('deploy-wizard AI SDK UI page (client mode, Chromium)', () => {
   let clientDemo: DemoServer;
   beforeAll(async () => {

@@ -13,6 +13,12 @@
  * and sent back as history. Either way the last reply's session snapshot is kept in sessionStorage
  * for display (in server mode the server's copy is authoritative).
  *
+ * A reload mid-answer (server mode, turns detached: `resume` and `onDisconnect: 'continue'`): the
+ * turn runs on without the page. On load the page asks the resume route (`GET /api/chat-stream`);
+ * while the turn still runs (`x-baton-turn-status: running`) it shows the question again (kept in
+ * sessionStorage as `pending`), streams the answer from the turn's log to its end, then reads the
+ * conversation back as committed.
+ *
  * The stand-in login (`BATON_DEMO_AUTH=header`, see `conversations.ts`): the page sends the user
  * as `x-demo-user`, lists their conversations, and picks the conversation itself: it keeps the
  * current one's id (`data.session_id` of the last reply) and sends it as `x-baton-session` (the
@@ -59,6 +65,8 @@ interface Saved {
   status: string | null;
   /** The stand-in login: the id of the conversation shown (`data.session_id`; none: a new one). */
   sessionId?: string | undefined;
+  /** The user entry of the turn in flight (server mode: shown again when a reload resumes it). */
+  pending?: Entry | undefined;
 }
 
 const STORAGE_KEY = 'baton-deploy-wizard';
@@ -250,10 +258,61 @@ async function turn(userEntry: Entry): Promise<void> {
   setBusy(true);
   append(userEntry);
   const index = append({ role: 'assistant', text: '' });
-  const entry = state.entries[index] as Entry;
+  state.pending = userEntry;
   save();
   input.focus();
+  await follow(
+    index,
+    fetch('/api/chat-stream', {
+      method: 'POST',
+      headers: sessionHeaders({ 'content-type': 'application/json', accept: 'application/x-ndjson' }),
+      body: JSON.stringify(requestBody()),
+    }),
+  );
+  state.pending = undefined;
+  renderPanel();
+  save();
+  setBusy(false);
+  input.focus();
+  if (auth) await conversations.refresh();
+}
 
+/**
+ * Server mode, on load: a turn of this session still running (the page was reloaded mid-answer,
+ * or another tab sent it) is followed through the resume route (`GET /api/chat-stream`, the turn
+ * replayed from its first line, then live to its end). Then the conversation is read back, so the
+ * answer shows once, as the server committed it.
+ */
+async function resumeRunningTurn(): Promise<void> {
+  let response: Response;
+  try {
+    response = await fetch('/api/chat-stream', { headers: sessionHeaders({ accept: 'application/x-ndjson' }) });
+  } catch {
+    return; // the page works on without it
+  }
+  if (response.status !== 200 || response.headers.get('x-baton-turn-status') !== 'running') {
+    // 204: no turn log; an ended or stopped turn is in the conversation already (or was never committed).
+    await response.body?.cancel().catch(() => {});
+    state.pending = undefined;
+    return;
+  }
+  setBusy(true);
+  if (state.pending) append(state.pending);
+  const index = append({ role: 'assistant', text: '' });
+  await follow(index, Promise.resolve(response));
+  state.pending = undefined;
+  // Committed: show the conversation as the server holds it. Failed (stopped, lost): keep the error.
+  if (state.entries[index]?.error) renderPanel();
+  else await restoreFromServer();
+  save();
+  setBusy(false);
+  input.focus();
+  if (auth) await conversations.refresh();
+}
+
+/** Renders the reply at `index` from a HelpDesk NDJSON stream (a turn's, or a resumed one's). */
+async function follow(index: number, request: Promise<Response>): Promise<void> {
+  const entry = state.entries[index] as Entry;
   let finished = false;
   const bubble = () => list.querySelector<HTMLElement>(`li[data-index="${index}"] .bubble`);
   const fail = (message: string) => {
@@ -294,11 +353,7 @@ async function turn(userEntry: Entry): Promise<void> {
   };
 
   try {
-    const response = await fetch('/api/chat-stream', {
-      method: 'POST',
-      headers: sessionHeaders({ 'content-type': 'application/json', accept: 'application/x-ndjson' }),
-      body: JSON.stringify(requestBody()),
-    });
+    const response = await request;
     if (!response.ok || response.body === null) {
       const body = (await response.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
       fail(`Error (${body?.error?.code ?? response.status}): ${body?.error?.message ?? response.statusText}`);
@@ -311,11 +366,6 @@ async function turn(userEntry: Entry): Promise<void> {
   }
   if (entry.text === '' && !entry.proposed) entry.text = '(no reply)';
   refresh(index);
-  renderPanel();
-  save();
-  setBusy(false);
-  input.focus();
-  if (auth) await conversations.refresh();
 }
 
 /** `extra`, plus with the stand-in login the user and the id of the conversation shown. */
@@ -499,11 +549,11 @@ renderAll();
 input.focus();
 // Only a tab that had a conversation asks for it (a fresh one would get a 404 for no session).
 void checkHealth()
-  .then(() =>
-    mode === 'server' && (auth ? state.sessionId !== undefined : state.status !== null)
-      ? restoreFromServer()
-      : undefined,
-  )
+  .then(async () => {
+    if (mode !== 'server' || !(auth ? state.sessionId !== undefined : state.status !== null || state.pending)) return;
+    await restoreFromServer();
+    await resumeRunningTurn();
+  })
   .then(() => {
     document.body.dataset.ready = 'true';
   });

@@ -16,6 +16,11 @@
  * only the newest message, and a reload reads the conversation back from
  * `GET /api/session/messages`. In client and sealed mode the transcript is not kept across reloads.
  *
+ * A reload mid-answer (server mode, turns detached): the page calls the chat's `resumeStream()`,
+ * whose `GET /api/ui/chat/{id}/stream` is 204 when no turn runs. When one does, the question (kept
+ * in sessionStorage) is shown again, the AI SDK renders the replayed stream to its end, and the
+ * conversation is read back as committed.
+ *
  * The stand-in login (`BATON_DEMO_AUTH=header`, see `conversations.ts`): the transport's requests
  * carry the user (`x-demo-user`) and the id of the conversation shown (`x-baton-session`, from the
  * last `data-session` part; the server sets no cookie then), and the panel lists the user's
@@ -74,6 +79,8 @@ const CONVERSATION_ID_KEY = 'baton-deploy-wizard-ui-id';
 let conversationId: string | undefined = storedConversationId();
 /** Turns finished (for the browser tests: `body[data-turns]`). */
 let turns = 0;
+/** `resumeStream()` found a running turn of this session (a reload mid-answer). */
+let resumed = false;
 
 /** The chat's state as `AbstractChat` wants it; every change re-renders the page. */
 class DomChatState implements ChatState<WizardMessage> {
@@ -136,9 +143,28 @@ class DomChat extends AbstractChat<WizardMessage> {
         prepareSendMessagesRequest: ({ id, messages, body, trigger, messageId }) => ({
           body: { ...body, id, trigger, messageId, messages: mode === 'server' ? messages.slice(-1) : messages },
         }),
+        // `resumeStream()` (a reload mid-answer): `GET /api/ui/chat/{id}/stream`, 204 when no turn
+        // runs. When one does, the user message it answers is shown before its reply streams in.
+        fetch: async (request, init) => {
+          const response = await fetch(request, init);
+          if ((init?.method ?? 'GET') === 'GET' && response.status === 200) {
+            resumed = response.headers.get('x-baton-turn-status') === 'running';
+            const text = pendingText();
+            if (resumed && text !== undefined) {
+              const question: WizardMessage = {
+                id: `pending-${Date.now()}`,
+                role: 'user',
+                parts: [{ type: 'text', text }],
+              };
+              chat.messages = [...chat.messages, question];
+            }
+          }
+          return response;
+        },
       }),
       sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
       onFinish: () => {
+        setPending(undefined);
         turns += 1;
         document.body.dataset.turns = String(turns);
         remember(lastSession()?.sessionId !== undefined);
@@ -369,6 +395,46 @@ async function openConversation(id: string | undefined): Promise<void> {
   input.focus();
 }
 
+const PENDING_KEY = 'baton-deploy-wizard-ui-pending';
+
+/** The text of the message whose turn is in flight (shown again if a reload resumes the turn). */
+function setPending(text: string | undefined): void {
+  try {
+    if (text === undefined) sessionStorage.removeItem(PENDING_KEY);
+    else sessionStorage.setItem(PENDING_KEY, text);
+  } catch {
+    // Storage disabled: a resumed reply shows without its question until it ends.
+  }
+}
+
+function pendingText(): string | undefined {
+  try {
+    return sessionStorage.getItem(PENDING_KEY) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Server mode, on load: a turn of this session still running (the page was reloaded mid-answer)
+ * is followed with the AI SDK's own `resumeStream()` (the transport's `reconnectToStream`: the
+ * turn's whole UI message stream replayed, then live to its end). Then the conversation is read
+ * back, so the answer shows once, as the server committed it, with the turn's session data.
+ */
+async function resumeRunningTurn(): Promise<void> {
+  resumed = false;
+  await chat.resumeStream();
+  if (resumed && chat.status === 'ready' && chat.error === undefined) {
+    const session = chat.messages.at(-1)?.parts.findLast((part) => part.type === 'data-session');
+    await restoreFromServer();
+    const last = chat.messages.at(-1);
+    if (session && last?.role === 'assistant') {
+      chat.messages = [...chat.messages.slice(0, -1), { ...last, parts: [...last.parts, session] }];
+    }
+  }
+  setPending(undefined);
+}
+
 function hadConversation(): boolean {
   try {
     return sessionStorage.getItem(CONVERSATION_KEY) !== null;
@@ -437,6 +503,7 @@ form.addEventListener('submit', (event) => {
   if (text === '' || chat.status === 'submitted' || chat.status === 'streaming') return;
   input.value = '';
   chat.clearError();
+  setPending(text);
   void chat.sendMessage({ text });
 });
 newChatButton.addEventListener('click', () => void newChat());
@@ -444,9 +511,12 @@ newChatButton.addEventListener('click', () => void newChat());
 renderAll();
 input.focus();
 void checkHealth()
-  .then(() =>
-    mode === 'server' && (auth ? conversationId !== undefined : hadConversation()) ? restoreFromServer() : undefined,
-  )
+  .then(async () => {
+    const pending = pendingText() !== undefined;
+    if (mode !== 'server' || !(auth ? conversationId !== undefined : hadConversation() || pending)) return;
+    await restoreFromServer();
+    await resumeRunningTurn();
+  })
   .then(() => {
     document.body.dataset.ready = 'true';
   });

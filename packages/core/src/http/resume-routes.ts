@@ -17,6 +17,8 @@ import type { TurnRouteServices } from './turn-route.js';
  */
 
 const encoder = new TextEncoder();
+/** The resume routes' 200: the turn's status when the resume began (`running`, `ended`, `stopped`). */
+const TURN_STATUS_HEADER = 'x-baton-turn-status';
 const NOTHING = () => new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 
 /** What the resume and stop routes share. */
@@ -32,6 +34,7 @@ export interface ResumeServices {
  * UI): the turn's frames after the first `after` (default 0: all), then live to the end. 204 when
  * the session has no turn log the caller may see — or, on a path with the id (the AI SDK's
  * contract), no turn running. The session is the one the header or cookie names, else `pathId`.
+ * A 200 says in `x-baton-turn-status` whether the turn was still `running` or already ended.
  */
 export async function answerResume(
   request: Request,
@@ -80,7 +83,10 @@ export async function answerResume(
       await events.return?.(undefined);
     },
   });
-  return new Response(body, { status: 200, headers: new Headers(framing.headers) });
+  const headers = new Headers(framing.headers);
+  // Whether the turn still runs (a page reloaded mid-answer follows it) or is only replayed.
+  headers.set(TURN_STATUS_HEADER, first.status);
+  return new Response(body, { status: 200, headers });
 }
 
 /** The log's steps as turn events: a lost producer ends the stream with `TURN_LOST`. */

@@ -25,6 +25,14 @@ export interface TurnLogOptions {
   aliveMs?: number;
   /** How often a reader polls a store that cannot notify (default 50 ms). */
   pollMs?: number;
+  /**
+   * How long the producer gathers a turn's events into one append (default 50 ms): an append at
+   * most every `flushMs` from the log's opening, the last events with the end, so a turn shorter
+   * than this writes its log in two store calls (open, end). Fewer store writes per turn; a
+   * resumed reader sees events up to this much later. 0: an append as soon as the previous one
+   * is done.
+   */
+  flushMs?: number;
 }
 
 export type ResolvedTurnLog = Required<TurnLogOptions>;
@@ -38,6 +46,7 @@ export function resolveTurnLog(options: TurnLogOptions = {}): ResolvedTurnLog {
     heartbeatMs,
     aliveMs: options.aliveMs ?? 4 * heartbeatMs,
     pollMs: options.pollMs ?? 50,
+    flushMs: options.flushMs ?? 50,
   };
 }
 
@@ -79,14 +88,17 @@ export function eventOf(text: string): TurnEvent<TurnResult> {
 
 /**
  * The producer's side: opens the session's log, appends events in order (those pushed while an
- * append is in flight go in the next one), heartbeats, and ends the log. A failing store never
- * fails the turn: the log is best effort, the session is not.
+ * append is in flight, or within `flushMs` of the last, go in the next one), heartbeats, and ends
+ * the log. A failing store never fails the turn: the log is best effort, the session is not.
  */
 export class TurnRecorder {
   readonly turnId = randomBytes(12).toString('base64url');
   #pending: string[] = [];
   #flushing: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
+  /** The next append, waiting for `flushMs` after the last one. */
+  #batch: NodeJS.Timeout | undefined;
+  #lastFlush = 0;
   #ended = false;
   #onEnd: (() => void) | undefined;
 
@@ -108,6 +120,8 @@ export class TurnRecorder {
       maxEvents,
       maxBytes,
     });
+    // The first append waits `flushMs` too: a short turn's events all go with the end.
+    this.#lastFlush = Date.now();
     this.#timer = setInterval(() => {
       this.store
         .heartbeatTurnLog(this.id, this.turnId, aliveMs)
@@ -126,13 +140,29 @@ export class TurnRecorder {
   record(event: TurnEvent<TurnResult>): void {
     if (this.#ended) return;
     this.#pending.push(eventText(event));
-    if (this.#pending.length === 1) this.#flushing = this.#flushing.then(() => this.#flush());
+    if (this.#pending.length !== 1) return; // an append is scheduled already: it takes this one too
+    const wait = this.#lastFlush + this.options.flushMs - Date.now();
+    if (wait <= 0) {
+      this.#queueFlush();
+      return;
+    }
+    this.#batch = setTimeout(() => {
+      this.#batch = undefined;
+      this.#queueFlush();
+    }, wait);
+    this.#batch.unref();
+  }
+
+  /** The next append, after the one in flight (events pushed meanwhile go with it). */
+  #queueFlush(): void {
+    this.#flushing = this.#flushing.then(() => this.#flush());
   }
 
   async #flush(): Promise<void> {
     const texts = this.#pending;
     this.#pending = [];
     if (texts.length === 0) return;
+    this.#lastFlush = Date.now();
     const ack = await this.store
       .appendTurnLog(this.id, this.turnId, texts, this.options.aliveMs)
       .catch(() => ({ stop: false }));
@@ -148,6 +178,8 @@ export class TurnRecorder {
     if (this.#ended) return;
     this.#ended = true;
     clearInterval(this.#timer);
+    // Events still gathering go with the end, in its one store call.
+    clearTimeout(this.#batch);
     this.#onEnd?.();
     await this.#flushing;
     const events = [...this.#pending, ...(last ? [eventText(last)] : [])];
@@ -194,16 +226,15 @@ export async function* followTurnLog(
   if (!signal?.aborted) yield { kind: 'lost' };
 }
 
+/** `ms`, or less if `signal` aborts; leaves no listener on `signal` (a reader polls it many times). */
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener(
-      'abort',
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
   });
 }
