@@ -294,7 +294,11 @@ export class ServerMode implements SessionModeHandler {
       current = cache ? cache.loaded(id, stored, base) : undefined;
       if (current)
         stored = { ...stored, texts: current.texts as Map<string, string>, versions: new Map(current.versions) };
-      session = Session.fromTexts(stored.texts, { maxBytes: o.maxBytes });
+      if (current) {
+        // From the cache: keys checked and texts measured when they entered it, not again per turn.
+        session = new Session({ maxBytes: o.maxBytes });
+        session[internal].adopt(new Map(current.texts), current.sessionBytes);
+      } else session = Session.fromTexts(stored.texts, { maxBytes: o.maxBytes });
       if (this.memory) session[internal].attachHistory(this.memory, stored.transcript);
     } catch (error) {
       cache?.delete(id);
