@@ -82,6 +82,8 @@ export interface ServerModeOptions extends OwnerOptions {
 
 /** Default bound of the per-process session cache. */
 const DEFAULT_CACHE_BYTES = 32 * 1024 * 1024;
+/** How long a chain that yielded to another process's waiting turn holds this process's next turn back. */
+const YIELD_MS = 20;
 /** Default bound of turns run on one kept lease. */
 const DEFAULT_CHAIN_TURNS = 16;
 /** Default bound of turns of one session queued in this process (as `RedisSessionStore`'s `maxLeaseWaiters`). */
@@ -390,7 +392,7 @@ export class ServerMode implements SessionModeHandler {
         if (earlier) await earlier.catch((error: unknown) => (broken = error ?? new Error('failed')));
         await storeCall(() => store.release(id, lease));
       } finally {
-        chain.ticket.pass();
+        this.#passOn(chain);
       }
       if (broken !== undefined) {
         this.cache?.delete(id);
@@ -442,11 +444,21 @@ export class ServerMode implements SessionModeHandler {
     if (written?.waited) chain.shared.yield = true;
     if (!handed) {
       if (keep) await store.release(id, lease).catch(() => {});
-      chain.ticket.pass();
+      this.#passOn(chain);
     }
     this.#cacheCommit(id, written, changes, undefined, false);
     session[internal].markCommitted();
     return this.#output(loaded, id, snapshot);
+  }
+
+  /**
+   * Ends a chain: the next turn of this process loads from the store. After a commit that reported
+   * a turn of another process waiting, it goes only after a short pause: that turn was woken by the
+   * release and would otherwise lose the race for the lease to this process's next load every time.
+   */
+  #passOn(chain: TurnChain): void {
+    if (chain.shared.yield && chain.ticket.waited) setTimeout(() => chain.ticket.pass(), YIELD_MS);
+    else chain.ticket.pass();
   }
 
   /** Whether a chained turn keeps the lease for the next one: one waits, and the chain is within its bounds. */
