@@ -1,5 +1,6 @@
 /**
- * The targets of issue #21 ("Performance") and how `pnpm bench` scores them. Every figure is
+ * The targets of issues #21 ("Performance") and #34 (hot and large sessions) and how `pnpm bench`
+ * scores them. Every figure is
  * optional: a phase that did not run (BENCH_ONLY) or a measurement that has not landed yet reads
  * "not measured" instead of failing the table. Ratios are within one run (same machine, same
  * minute), as the issue asks.
@@ -19,6 +20,20 @@ export interface RedisPhaseFigures {
   hotSessionKept: number;
   /** Hot session: koa-session + ioredis req/s on the same load. */
   koaSessionHotReqPerSec: number;
+  /** Hot session: koa-session's share of increments kept. */
+  koaSessionHotKept: number;
+  /** One hot 256 KB session (10 connections, read-modify-write): Baton req/s, p99, increments kept. */
+  hot256kReqPerSec: number;
+  hot256kP99Ms: number;
+  hot256kKept: number;
+  /** The same load on koa-session + ioredis. */
+  koaSessionHot256kReqPerSec: number;
+  koaSessionHot256kKept: number;
+  /** 40 sessions of 1 MB rotated round-robin, default 32 MiB cache: Baton req/s and p50. */
+  large1mReqPerSec: number;
+  large1mP50Ms: number;
+  koaSessionLarge1mReqPerSec: number;
+  koaSessionLarge1mP50Ms: number;
 }
 
 export interface GoalFigures {
@@ -117,6 +132,71 @@ export function issue21Goals(f: GoalFigures): GoalRow[] {
     m ? `<= ${mb(m.boundBytes)}` : 'stated bound',
     m ? mb(m.rssBytes) : undefined,
     m !== undefined && m.rssBytes <= m.boundBytes,
+  );
+  return rows;
+}
+
+/** A share (1 = all); a figure over 1 is taken as a percentage. */
+const share = (n: number | undefined): number | undefined => (n === undefined ? undefined : n > 1 ? n / 100 : n);
+const percent = (n: number): string => `${(n * 100).toFixed(n === 1 ? 0 : 1)}%`;
+
+/** The #34 goals (hot session, hot 256 KB session, working set over the cache, overhead), scored from this run. */
+export function issue34Goals(f: GoalFigures): GoalRow[] {
+  const rows: GoalRow[] = [];
+  const row = (goal: string, target: string, measured: string | undefined, met: boolean | undefined) =>
+    rows.push({ goal, target, measured: measured ?? 'not measured', met: measured === undefined ? undefined : met });
+  const r = f.redis ?? {};
+  const vs = (a: number | undefined, b: number | undefined, factor: number) =>
+    defined(a, b)
+      ? {
+          text: `${int(a as number)} vs ${int(b as number)} (${x((a as number) / (b as number))})`,
+          met: (a as number) >= factor * (b as number),
+        }
+      : undefined;
+
+  // (a) one hot 4 KB session
+  const a = vs(r.hotSessionReqPerSec, r.koaSessionHotReqPerSec, 1.5);
+  const aKept = share(r.hotSessionKept);
+  const aP99 = r.hotSessionP99Ms;
+  row(
+    '(a) Hot 4 KB session (10 connections, read-modify-write): req/s vs koa-session + ioredis, with every increment kept and p99 <= 10 ms',
+    '>= 1.5x, 100%, <= 10 ms',
+    a && aKept !== undefined && aP99 !== undefined
+      ? `${a.text}; kept ${percent(aKept)} (koa-session ${percent(share(r.koaSessionHotKept) ?? 0)}); p99 ${aP99} ms`
+      : undefined,
+    a?.met === true && aKept === 1 && (aP99 ?? Number.POSITIVE_INFINITY) <= 10,
+  );
+  // (b) one hot 256 KB session
+  const b = vs(r.hot256kReqPerSec, r.koaSessionHot256kReqPerSec, 10);
+  const bKept = share(r.hot256kKept);
+  row(
+    '(b) Hot 256 KB session (10 connections, read-modify-write): req/s vs koa-session + ioredis, every increment kept',
+    '>= 10x, 100%',
+    b && bKept !== undefined
+      ? `${b.text}; kept ${percent(bKept)} (koa-session ${percent(share(r.koaSessionHot256kKept) ?? 0)}); p99 ${r.hot256kP99Ms} ms`
+      : undefined,
+    b?.met === true && bKept === 1,
+  );
+  // (c) 40 x 1 MB round-robin, default cache
+  const c = vs(r.large1mReqPerSec, r.koaSessionLarge1mReqPerSec, 10);
+  row(
+    '(c) 40 sessions of 1 MB round-robin, default 32 MiB cache: req/s vs koa-session + ioredis',
+    '>= 10x',
+    c ? `${c.text}; p50 ${r.large1mP50Ms} vs ${r.koaSessionLarge1mP50Ms} ms` : undefined,
+    c?.met,
+  );
+  const o = f.overhead;
+  row(
+    'Client mode vs Koa + JSON body parser (same body)',
+    '>= 0.70x',
+    o ? `${int(o.client)} vs ${int(o.bodyParser)} (${x(o.client / o.bodyParser)})` : undefined,
+    o !== undefined && o.client >= 0.7 * o.bodyParser,
+  );
+  row(
+    'Memory store (server mode) vs bare Koa',
+    '>= 0.70x',
+    o ? `${int(o.memory)} vs ${int(o.bare)} (${x(o.memory / o.bare)})` : undefined,
+    o !== undefined && o.memory >= 0.7 * o.bare,
   );
   return rows;
 }

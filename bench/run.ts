@@ -16,7 +16,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { deleteKeys } from '../test/support/redis.js';
-import { type GoalFigures, goalStatus, issue21Goals } from './goals.js';
+import { type GoalFigures, goalStatus, issue21Goals, issue34Goals } from './goals.js';
 import { formatBytes, KB, type ServerKind, type ServerSpec } from './lib/common.js';
 import {
   type Credential,
@@ -581,6 +581,16 @@ async function main(): Promise<void> {
     ),
   );
   results.goals21 = goals21;
+  // Issue #34's targets (hot sessions, a working set over the cache, overhead): the run ends with them.
+  const goals34 = issue34Goals(figures);
+  section(
+    'Goals (#34 Performance: hot and large sessions)',
+    table(
+      ['goal', 'target', 'measured', 'met'],
+      goals34.map((g) => [g.goal, g.target, g.measured, goalStatus(g)]),
+    ),
+  );
+  results.goals34 = goals34;
   const seconds = (Date.now() - t0) / 1000;
   const meta = {
     runId,

@@ -15,7 +15,11 @@
 -- ARGV[8] expiredUntil       until when the id reads `expired` (the tombstone); '' unless creating
 -- ARGV[9] owner              the session's owner (owners); '' for an anonymous session
 -- ARGV[10] title             an owned session's title; '' unless creating
--- ARGV[11...] then, in order:
+-- ARGV[11] keepLeaseTtlMs    lease mode: keep the lease (its lapse moves to now + this) instead of
+--                            releasing it, for the next turn of this process; '' releases it
+-- ARGV[12] expectedVersion   write only if the session is at this version (`m:s`); '' for no check
+-- ARGV[13] version           the version this commit gives the session; '' digests one
+-- ARGV[14...] then, in order:
 --   setCount x (key, text, expectedVersion)       the keys written
 --   per deleted key (key, expectedVersion)        the keys deleted
 --   entryCount x entry text                       the transcript entries appended, oldest first
@@ -24,8 +28,10 @@
 --   summaryIndex (0-based) marks an entry as the summary of summaryFrom..summaryTo (compaction):
 --   summaryFrom must be `t:c` + 1 and summaryTo at most `t:l`, else {'tconflict', lastSeq}.
 --
--- Replies: {'ok', version, previousVersion} | {'stale'} (the lease lapsed or was taken over)
---   | {'missing'} | {'conflict', key} | {'tconflict', lastSeq}. Nothing is written unless 'ok'.
+-- Replies: {'ok', version, previousVersion, waited} | {'stale'} (the lease lapsed or was taken over)
+--   | {'missing'} | {'conflict', key} | {'tconflict', lastSeq} | {'version', currentVersion} (not
+--   at ARGV[12]). Nothing is written unless 'ok'. `waited` is 1 when a turn (of another process)
+--   waits for the lease (`m:w`), else 0.
 --   A session whose owner is not ARGV[9] answers {'missing'}, as one that is gone.
 --
 -- Commands: one HMGET, one HSET, one PEXPIRE, plus one HDEL when keys are deleted (and the
@@ -40,7 +46,9 @@ local leaseToken = ARGV[4]
 local merge = ARGV[5] == '1'
 local create = ARGV[6] ~= ''
 local owner = ARGV[9]
-local SET_FROM = 11
+local keepLease = tonumber(ARGV[11])
+local expectedVersion = ARGV[12]
+local SET_FROM = 14
 local DELETED_FROM = SET_FROM + tonumber(ARGV[7]) * 3
 local entryCount = tonumber(ARGV[#ARGV])
 local ENTRIES_FROM = #ARGV - 6 - entryCount
@@ -80,6 +88,9 @@ if leaseToken ~= '' and (not exists or m[2] ~= leaseToken or (tonumber(m[3] or '
 end
 if not create and not exists then return {'missing'} end
 if exists and (m[9] or '') ~= owner then return {'missing'} end
+-- A chained turn's commit: it ran on the state the previous commit of this process wrote, so it
+-- applies only on top of that version (a failed previous commit fails this one too).
+if expectedVersion ~= '' and (m[4] or '') ~= expectedVersion then return {'version', m[4] or ''} end
 if merge then
   for j, key in ipairs(changedKeys) do
     if (tonumber(m[META + j] or '0') or 0) ~= tonumber(expected[j]) then return {'conflict', key} end
@@ -142,6 +153,7 @@ if create or #changedKeys > 0 then
   local digest = {previous}
   for i = 1, #ARGV do digest[#digest + 1] = #ARGV[i] .. ':' .. ARGV[i] end
   version = string.sub(redis.sha1hex(table.concat(digest, '|')), 1, 16)
+  if ARGV[13] ~= '' then version = ARGV[13] end
   local history = {}
   if not create and m[5] then
     local ok, decoded = pcall(cjson.decode, m[5])
@@ -164,10 +176,15 @@ if create then
 end
 local wake = false
 if leaseToken ~= '' then
-  put('m:e', '0')
-  if m[6] == '1' then
-    put('m:w', '0')
-    wake = true
+  if keepLease then
+    -- Kept for this process's next turn: nobody is woken, a waiter stays marked (`m:w`).
+    put('m:e', now + keepLease)
+  else
+    put('m:e', '0')
+    if m[6] == '1' then
+      put('m:w', '0')
+      wake = true
+    end
   end
 end
 for i = 1, #writes, 4000 do
@@ -192,4 +209,6 @@ if hasTranscript then
   if ttl > 0 then redis.call('PEXPIRE', KEYS[2], ttl) else redis.call('DEL', KEYS[2]) end
 end
 if wake then redis.call('PUBLISH', KEYS[1] .. ':wake', '1') end
-return {'ok', version, previous}
+local waited = 0
+if m[6] == '1' then waited = 1 end
+return {'ok', version, previous, waited}

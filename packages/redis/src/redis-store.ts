@@ -253,9 +253,17 @@ export class RedisSessionStore implements SessionStore, TurnLogStore {
     switch (reply.status) {
       case 'ok': {
         await this.#replicated(id);
-        const { version, previous } = reply;
-        return previous ? { version, previous } : { version };
+        const { version, previous, waited } = reply;
+        const result: CommitResult = previous ? { version, previous } : { version };
+        if (waited) result.waited = true;
+        return result;
       }
+      case 'version':
+        throw new BatonError(
+          'SESSION_CONFLICT',
+          'The session is not at the version this turn ran on (an earlier turn of this process failed to commit); nothing written',
+          { id, reason: 'version' },
+        );
       case 'stale':
         throw new BatonError('SESSION_BUSY', 'The lease of this session expired or was taken over; nothing written', {
           id,
@@ -324,6 +332,12 @@ export class RedisSessionStore implements SessionStore, TurnLogStore {
 
   /** Compaction: the latest summary's place is kept in the session hash (`t:s`, `t:c`). */
   readonly compaction = true;
+
+  /**
+   * Lease chaining: `commit` keeps the lease on request (`keepLease`), writes only on top of an
+   * `expectedVersion`, and gives the session the `version` it is told.
+   */
+  readonly leaseChaining = true;
 
   async readTranscript(id: string, page: TranscriptPageRequest): Promise<TranscriptWindow | undefined> {
     const keys = this.#keys.of(id);

@@ -83,6 +83,9 @@ export const SCRIPTS = {
       'expiredUntil',
       'owner',
       'title',
+      'keepLeaseTtlMs',
+      'expectedVersion',
+      'version',
     ],
     true,
   ),
@@ -191,6 +194,9 @@ export function commitCall(keys: SessionKeys, now: number, request: CommitReques
     expiredUntil: create ? (create.expiredUntil ?? create.absoluteExpiresAt) : '',
     owner: request.owner ?? create?.owner ?? '',
     title: create?.owner ? (create.title ?? '') : '',
+    keepLeaseTtlMs: lease && request.keepLease ? Math.max(1, Math.ceil(request.keepLease.ttlMs)) : '',
+    expectedVersion: request.expectedVersion ?? '',
+    version: request.version ?? '',
   };
   return call(SCRIPTS.commit, keys, fixed, rest);
 }
@@ -358,7 +364,8 @@ export function readLoadReply(raw: unknown, withTranscript: boolean): LoadReply 
 
 /** What the commit script answered (see `lua/commit-3.lua`); only `ok` wrote anything. */
 export type CommitReply =
-  | { status: 'ok'; version: string; previous: string }
+  | { status: 'ok'; version: string; previous: string; waited: boolean }
+  | { status: 'version'; current: string }
   | { status: 'stale' | 'missing' }
   | { status: 'conflict'; key: string }
   | { status: 'tconflict'; lastSeq: number };
@@ -368,7 +375,14 @@ export function readCommitReply(raw: unknown): CommitReply {
   const reply = raw as unknown[];
   switch (reply[0]) {
     case 'ok':
-      return { status: 'ok', version: reply[1] as string, previous: reply[2] as string };
+      return {
+        status: 'ok',
+        version: reply[1] as string,
+        previous: reply[2] as string,
+        waited: Number(reply[3]) === 1,
+      };
+    case 'version':
+      return { status: 'version', current: String(reply[1]) };
     case 'stale':
     case 'missing':
       return { status: reply[0] };

@@ -1,8 +1,24 @@
 import type { BatonError } from '../errors.js';
 import type { JsonObject } from '../json.js';
 import type { Message, ServerContext } from '../turn-events.js';
+import type { ChainTicket, Handoff } from './lease-chain.js';
 import type { Session, SessionStatus } from './session.js';
 import type { Lease, SessionStore } from './stores/store.js';
+
+/** A lease-chained turn's bookkeeping (server mode; see `lease-chain.ts`). */
+export interface TurnChain {
+  readonly ticket: ChainTicket;
+  /** What the previous turn handed over (undefined: the turn loaded the session from the store). */
+  readonly handoff: Handoff | undefined;
+  /** The version the session was loaded at (a turn loaded from the store). */
+  readonly version: string | undefined;
+  /** Shared by the turns of one chain (see `Handoff.chain`). */
+  readonly shared: { yield: boolean };
+  /** Set once this turn handed the lease on: it no longer releases it. */
+  passed?: boolean;
+  /** Fails what this turn handed on (a discard after the hand-off: the next turns must fail too). */
+  fail?: (error: unknown) => void;
+}
 
 /*
  * Where a session lives between turns: one interface, three modes.
@@ -80,6 +96,8 @@ export interface LoadedSession {
     absoluteExpiresAt?: number;
     /** Server mode: the store version the session was loaded at, when the session cache holds it. */
     cacheVersion?: string;
+    /** Server mode, lease chaining: the turn's place in its session's local queue (see `lease-chain.ts`). */
+    chain?: TurnChain;
     /** Server mode, owners: the session's owner (absent: anonymous) and, when new, its title. */
     owner?: string;
     title?: string;

@@ -1,5 +1,6 @@
 import { BatonError } from '../errors.js';
 import type { StoredSession } from './stores/store.js';
+import { byteLength, checkKey } from './values.js';
 
 /*
  * Server mode's per-process cache of sessions, for stores that version them
@@ -19,10 +20,31 @@ export interface CachedSession {
   readonly absoluteExpiresAt: number;
   /** Approximate heap size (UTF-16 code units of keys and texts, plus a per-key overhead). */
   readonly bytes: number;
+  /** UTF-8 byte length of each text (measured once, when the text enters the cache). */
+  readonly utf8: ReadonlyMap<string, number>;
+  /** The session's serialized size as `Session` counts it (`Session.byteSize` bookkeeping). */
+  readonly sessionBytes: number;
 }
 
 /** Per-key bookkeeping (Map slots, string headers) added to the text sizes. */
 const ENTRY_OVERHEAD = 64;
+/**
+ * Texts at least this long that are ASCII count one byte per character (V8 holds them as one-byte
+ * strings; the header is negligible); shorter or other texts count two (UTF-16: an upper bound that
+ * also covers a small string's header).
+ */
+const ONE_BYTE_TEXT = 64 * 1024;
+/** Bytes one key/text pair counts for in the cache's bound. */
+function pairBytes(key: string, text: string, utf8: number): number {
+  const perChar = text.length >= ONE_BYTE_TEXT && utf8 === text.length ? 1 : 2;
+  return 2 * key.length + perChar * text.length + ENTRY_OVERHEAD;
+}
+/** What one entry adds to `Session`'s serialized size (see `entryBytes` in values.ts). */
+function serializedBytes(key: string, utf8: number): number {
+  return byteLength(JSON.stringify(key)) + utf8 + 2;
+}
+/** How many requests of distinct sessions the frequency counts cover before they are halved (aging). */
+const FREQUENCY_WINDOW_MIN = 1024;
 
 /** An LRU of `CachedSession`s whose summed `bytes` stays at or under `maxBytes`. */
 export class SessionCache {
@@ -30,6 +52,9 @@ export class SessionCache {
   readonly #entries = new Map<string, CachedSession>();
   readonly #maxBytes: number;
   #bytes = 0;
+  /** How often each session was asked for lately (held or not): the admission's evidence. */
+  readonly #frequency = new Map<string, number>();
+  #counted = 0;
 
   constructor(maxBytes: number) {
     if (!(Number.isFinite(maxBytes) && maxBytes >= 0)) {
@@ -50,8 +75,9 @@ export class SessionCache {
     return this.#bytes;
   }
 
-  /** The entry of `id`, marked most recently used. */
+  /** The entry of `id`, marked most recently used (and the request counted for admission). */
   get(id: string): CachedSession | undefined {
+    this.#count(id);
     const entry = this.#entries.get(id);
     if (entry) {
       this.#entries.delete(id);
@@ -78,7 +104,20 @@ export class SessionCache {
       return undefined;
     }
     if (!stored.delta) {
-      return this.#put(id, stored.version, stored.texts, stored.versions, stored.createdAt, stored.absoluteExpiresAt);
+      const utf8 = new Map<string, number>();
+      for (const [key, text] of stored.texts) {
+        checkKey(key, true);
+        utf8.set(key, byteLength(text));
+      }
+      return this.#put(
+        id,
+        stored.version,
+        stored.texts,
+        utf8,
+        stored.versions,
+        stored.createdAt,
+        stored.absoluteExpiresAt,
+      );
     }
     if (!base) {
       // A store answers a delta only to a load that sent a cached version, i.e. with a base.
@@ -88,11 +127,19 @@ export class SessionCache {
       return base; // unchanged: already the most recently used entry
     }
     const texts = new Map(base.texts);
+    const utf8 = new Map(base.utf8);
     const versions = new Map(base.versions);
-    for (const key of stored.delta.deleted) texts.delete(key);
-    for (const [key, text] of stored.texts) texts.set(key, text);
+    for (const key of stored.delta.deleted) {
+      texts.delete(key);
+      utf8.delete(key);
+    }
+    for (const [key, text] of stored.texts) {
+      checkKey(key, true);
+      texts.set(key, text);
+      utf8.set(key, byteLength(text));
+    }
     for (const [key, version] of stored.versions) versions.set(key, version);
-    return this.#put(id, stored.version, texts, versions, stored.createdAt, stored.absoluteExpiresAt);
+    return this.#put(id, stored.version, texts, utf8, versions, stored.createdAt, stored.absoluteExpiresAt);
   }
 
   /**
@@ -112,8 +159,15 @@ export class SessionCache {
     const base = this.#entries.get(id);
     if (!base || previous === undefined || base.version !== previous) return;
     const texts = new Map(base.texts);
-    for (const key of deleted) texts.delete(key);
-    for (const [key, text] of set) texts.set(key, text);
+    const utf8 = new Map(base.utf8);
+    for (const key of deleted) {
+      texts.delete(key);
+      utf8.delete(key);
+    }
+    for (const [key, text] of set) {
+      texts.set(key, text);
+      utf8.set(key, byteLength(text));
+    }
     let versions = base.versions;
     if (merge) {
       // The commit checked every written key against `base`'s version and bumped it by one.
@@ -121,7 +175,7 @@ export class SessionCache {
       for (const key of [...set.keys(), ...deleted]) bumped.set(key, (base.versions.get(key) ?? 0) + 1);
       versions = bumped;
     }
-    this.#put(id, version, texts, versions, base.createdAt, base.absoluteExpiresAt);
+    this.#put(id, version, texts, utf8, versions, base.createdAt, base.absoluteExpiresAt);
   }
 
   /** Caches a session this process just created (its whole content is what it wrote). */
@@ -132,23 +186,36 @@ export class SessionCache {
     createdAt: number,
     absoluteExpiresAt: number,
   ): void {
-    this.#put(id, version, new Map(texts), new Map(), createdAt, absoluteExpiresAt);
+    const utf8 = new Map<string, number>();
+    for (const [key, text] of texts) utf8.set(key, byteLength(text));
+    // A session this process just created is admitted whatever its count: it is about to be used.
+    this.#count(id);
+    this.#put(id, version, new Map(texts), utf8, new Map(), createdAt, absoluteExpiresAt, true);
   }
 
   #put(
     id: string,
     version: string,
     texts: ReadonlyMap<string, string>,
+    utf8: ReadonlyMap<string, number>,
     versions: ReadonlyMap<string, number>,
     createdAt: number,
     absoluteExpiresAt: number,
+    admit = false,
   ): CachedSession {
     let bytes = 0;
-    for (const [key, text] of texts) bytes += 2 * (key.length + text.length) + ENTRY_OVERHEAD;
+    let sessionBytes = 1;
+    for (const [key, text] of texts) {
+      const size = utf8.get(key) ?? byteLength(text);
+      bytes += pairBytes(key, text, size);
+      sessionBytes += serializedBytes(key, size);
+    }
     bytes += versions.size * ENTRY_OVERHEAD;
-    const entry: CachedSession = { version, texts, versions, createdAt, absoluteExpiresAt, bytes };
+    const entry: CachedSession = { version, texts, versions, createdAt, absoluteExpiresAt, bytes, utf8, sessionBytes };
+    const held = this.#entries.has(id);
     this.delete(id);
     if (bytes > this.#maxBytes) return entry; // larger than the whole cache: used once, not kept
+    if (!held && !admit && !this.#admits(id, bytes)) return entry;
     this.#entries.set(id, entry);
     this.#bytes += bytes;
     for (const [oldest, old] of this.#entries) {
@@ -157,5 +224,34 @@ export class SessionCache {
       this.#bytes -= old.bytes;
     }
     return entry;
+  }
+
+  /**
+   * Admission of a session not held: free room takes it; else it must have been asked for more
+   * often than every entry it would evict (least recently used first). A tie keeps what is held:
+   * a scan over more sessions than fit leaves the cache as it is rather than flushing it.
+   */
+  #admits(id: string, bytes: number): boolean {
+    let needed = this.#bytes + bytes - this.#maxBytes;
+    if (needed <= 0) return true;
+    const frequency = this.#frequency.get(id) ?? 0;
+    for (const [victim, old] of this.#entries) {
+      if ((this.#frequency.get(victim) ?? 0) >= frequency) return false;
+      needed -= old.bytes;
+      if (needed <= 0) return true;
+    }
+    return true;
+  }
+
+  /** Counts a request of `id`; every window of requests halves the counts (recent ones weigh more). */
+  #count(id: string): void {
+    this.#frequency.set(id, (this.#frequency.get(id) ?? 0) + 1);
+    const window = Math.max(FREQUENCY_WINDOW_MIN, 8 * this.#entries.size);
+    if (++this.#counted < window) return;
+    this.#counted = 0;
+    for (const [key, n] of this.#frequency) {
+      if (n <= 1) this.#frequency.delete(key);
+      else this.#frequency.set(key, n >> 1);
+    }
   }
 }

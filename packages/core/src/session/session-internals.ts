@@ -30,6 +30,14 @@ export interface SessionInternals {
   wantsRegenerate(): boolean;
   isDestroyed(): boolean;
   clearTemp(): void;
+  /** The persisted texts (live, not a copy: read them, do not keep them) and their serialized size. */
+  persisted(): { texts: ReadonlyMap<string, string>; bytes: number };
+  /**
+   * Makes a new, untouched session hold `texts` (taken over, not copied) as loaded, `bytes` being
+   * their serialized size: what a lease hand-off builds the next turn's session from, without
+   * measuring every value again.
+   */
+  adopt(texts: Map<string, string>, bytes: number): void;
   /** Conversation memory: turns `session.history` on with the loaded window. */
   attachHistory(memory: ResolvedMemory, window: TranscriptWindow | undefined): void;
   /** The session's history when memory is on (without building one when it is off). */

@@ -40,6 +40,28 @@ export const TEMP_PREFIX = 'temp:';
 /** Keys starting with this prefix belong to Baton itself (pending approvals...). */
 export const DEFAULT_MAX_SESSION_BYTES = 1024 * 1024;
 
+/** Values whose JSON text is longer than this are decoded on first read by `toJSON()`'s object. */
+const LAZY_TEXT = 4096;
+
+/** Defines `key` on `out` as its decoded `text`, decoded on first read (then a plain data property). */
+function lazyValue(out: JsonObject, key: string, text: string): void {
+  const settle = (target: object, value: unknown): void => {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(out, key, {
+    enumerable: true,
+    configurable: true,
+    get(this: object) {
+      const value = parseText(key, text);
+      settle(this, value);
+      return value;
+    },
+    set(this: object, value: unknown) {
+      settle(this, value);
+    },
+  });
+}
+
 /** Access to Baton's own keys and lifecycle; deliberately not exported from the package. */
 export const internal: unique symbol = Symbol('baton.session.internal');
 
@@ -54,7 +76,7 @@ let internalsPrototype: SessionInternals;
  * time, so `changes()` and `isModified` never diff the whole session.
  */
 export class Session<S extends object = SessionShape> implements Iterable<[KeyOf<S>, S[KeyOf<S>]]> {
-  readonly #data = new Map<string, string>();
+  #data = new Map<string, string>();
   readonly #temp = new Map<string, string>();
   #loaded: Map<string, string>;
   readonly #touched = new Set<string>();
@@ -180,10 +202,17 @@ export class Session<S extends object = SessionShape> implements Iterable<[KeyOf
     return { set, deleted };
   }
 
-  /** The persisted state as a plain object (`temp:` keys dropped). */
+  /**
+   * The persisted state as a plain object (`temp:` keys dropped). A large value (its JSON text
+   * over 4 KiB) is decoded when the property is first read, not here: a turn that changes one small
+   * key of a big session does not decode the rest (the object is a plain object all the same).
+   */
   toJSON(): JsonObject {
     const out: JsonObject = {};
-    for (const [key, text] of this.#data) out[key] = parseText(key, text) as JsonObject[string];
+    for (const [key, text] of this.#data) {
+      if (text.length <= LAZY_TEXT) out[key] = parseText(key, text) as JsonObject[string];
+      else lazyValue(out, key, text);
+    }
     return out;
   }
 
@@ -340,6 +369,17 @@ export class Session<S extends object = SessionShape> implements Iterable<[KeyOf
       },
       clearTemp(this: { session: Session }) {
         this.session.#temp.clear();
+      },
+      persisted(this: { session: Session }) {
+        return { texts: this.session.#data, bytes: this.session.#bytes };
+      },
+      adopt(this: { session: Session }, texts: Map<string, string>, bytes: number) {
+        const s = this.session;
+        s.#data = texts;
+        s.#loaded = new Map(texts);
+        s.#bytes = bytes;
+        s.#touched.clear();
+        s.#checkSize(undefined);
       },
       attachHistory(this: { session: Session }, memory: ResolvedMemory, window: TranscriptWindow | undefined) {
         this.session.history.attach(memory, window);

@@ -86,6 +86,39 @@ describe('SessionCache', () => {
     expect(cache.bytes).toBe(one);
   });
 
+  it('admission: a cyclic scan over more sessions than fit keeps a stable part cached (plain LRU would hit nothing)', () => {
+    const text = 'x'.repeat(100);
+    const cache = new SessionCache(3 * pair('k', text));
+    const ids = ['a', 'b', 'c', 'd', 'e'];
+    let hits = 0;
+    for (let round = 0; round < 4; round++) {
+      for (const id of ids) {
+        const base = cache.get(id);
+        if (base) hits++;
+        cache.loaded(id, stored(base ? base.version : 'v', { k: text }), undefined);
+      }
+    }
+    // Round 1 fills three; in rounds 2-4 those three hit every time.
+    expect(hits).toBe(9);
+    expect(cache.size).toBe(3);
+    // A session asked for more often than the least recently used entry is admitted over it.
+    for (let i = 0; i < 5; i++) {
+      cache.get('z');
+      cache.loaded('z', stored('v', { k: text }), undefined);
+    }
+    expect(cache.get('z')).toBeDefined();
+    expect(cache.size).toBe(3);
+  });
+
+  it("counts a large ASCII text one byte per character, and keeps each text's UTF-8 size", () => {
+    const cache = new SessionCache(10_000_000);
+    const big = 'a'.repeat(100_000);
+    const entry = cache.loaded('s', stored('v', { k: big, u: '"é"' }), undefined);
+    expect(entry?.bytes).toBe(2 + big.length + 64 + 2 * (1 + 3) + 64);
+    expect(entry?.utf8.get('u')).toBe(4);
+    expect(entry?.sessionBytes).toBe(1 + (3 + big.length + 2) + (3 + 4 + 2));
+  });
+
   it('refuses a negative or non-numeric bound (CONFIG_INVALID)', () => {
     expect(() => new SessionCache(-1)).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));
     expect(() => new SessionCache(Number.NaN)).toThrow(expect.objectContaining({ code: 'CONFIG_INVALID' }));

@@ -1078,3 +1078,19 @@ describe('deeply nested values', () => {
     expect(session.get('ok')).toEqual(nested(200));
   });
 });
+
+describe('Session.toJSON with large values', () => {
+  it('decodes a large value when it is read, and the object is a plain object all the same', () => {
+    const history = Array.from({ length: 200 }, (_, i) => ({ i, text: 'x'.repeat(40) }));
+    const session = Session.from({ n: 1, history });
+    const json = session.toJSON();
+    expect(Object.keys(json)).toEqual(['n', 'history']);
+    expect(json).toEqual({ n: 1, history });
+    expect(JSON.parse(JSON.stringify(json))).toEqual({ n: 1, history });
+    (json.history as unknown[]).push('mutated'); // a fresh copy: the session is unchanged
+    expect(session.get('history')).toEqual(history);
+    json.history = 'replaced';
+    expect(json.history).toBe('replaced');
+    expect({ ...session.toJSON() }).toEqual({ n: 1, history });
+  });
+});

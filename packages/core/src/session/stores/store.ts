@@ -184,6 +184,22 @@ export interface CommitRequest {
    * store with an owner index moves the session to the top of that owner's list (activity now).
    */
   owner?: string;
+  /**
+   * Lease chaining (stores with `leaseChaining`): with `lease`, keep the lease after this commit —
+   * its lapse moves to now + `ttlMs` — instead of releasing it: the next turn of this process runs
+   * under the same token without a load (see `ServerModeOptions.leaseChain`).
+   */
+  keepLease?: { ttlMs: number };
+  /**
+   * Lease chaining: write only if the session is at this version (the one the previous chained
+   * commit gives it); else SESSION_CONFLICT (`reason: 'version'`), nothing written.
+   */
+  expectedVersion?: string;
+  /**
+   * Lease chaining: the version this commit gives the session (unique: 16 random hex digits), so
+   * the next chained commit can expect it before this one is answered. Absent: the store picks.
+   */
+  version?: string;
 }
 
 /** Owners: one session as its owner's list shows it. */
@@ -236,6 +252,8 @@ export interface OwnerIndex {
 export interface CommitResult {
   version: string;
   previous?: string;
+  /** Lease chaining: a turn (of another process) waits for the session's lease. */
+  waited?: boolean;
 }
 
 /** What a heartbeat renews while a turn holds a session (see `SessionStore.renew`). */
@@ -293,6 +311,12 @@ export interface SessionStore extends ApprovalClaims {
    * "compaction" section checks it); memory with `compaction` needs one.
    */
   readonly compaction?: boolean;
+  /**
+   * Lease chaining: true for a store whose `commit` honours `keepLease`, `expectedVersion` and
+   * `version` (and versions its sessions): server mode then hands a kept lease from one turn of a
+   * session to the next one queued in this process, without a load.
+   */
+  readonly leaseChaining?: boolean;
   /**
    * Deletes the session (its transcript and claims too). `owner`: the session's owner, so a store
    * with an owner index drops it from that owner's list (after the session itself).
