@@ -42,6 +42,8 @@ export interface GoalFigures {
   rmw256k?: { baton: number; koaSession: number };
   /** One small JSON turn (phase `overhead`): req/s. */
   overhead?: { bare: number; bodyParser: number; client: number; memory: number };
+  /** In process, µs per turn (phase `turn`): observers (bench/turn-cost.ts) and the AI SDK adapter (bench/ai-sdk-turn.ts). */
+  turn?: { none: number; log: number; metrics: number; logAndMetrics: number; raw: number; adapter: number };
   /** Live sessions in one MemorySessionStore (phase `store`). */
   memoryStore?: { sessions: number; sessionBytes: number; rssBytes: number; boundBytes: number };
 }
@@ -185,6 +187,25 @@ export function issue34Goals(f: GoalFigures): GoalRow[] {
     c ? `${c.text}; p50 ${r.large1mP50Ms} vs ${r.koaSessionLarge1mP50Ms} ms` : undefined,
     c?.met,
   );
+  const t = f.turn;
+  row(
+    'A turn through @baton/ai-sdk (doGenerate) vs raw generateText, same mock',
+    '<= 0.30x',
+    t ? `${t.adapter.toFixed(1)} vs ${t.raw.toFixed(1)} µs (${x(t.adapter / t.raw)})` : undefined,
+    t !== undefined && t.adapter <= 0.3 * t.raw,
+  );
+  for (const [name, us] of [
+    ['logging', t?.log],
+    ['metrics', t?.metrics],
+    ['logging + metrics', t?.logAndMetrics],
+  ] as const) {
+    row(
+      `Operability (#33): ${name} on, per in-process turn, vs no observer`,
+      '<= 1.10x',
+      t && us !== undefined ? `${us.toFixed(1)} vs ${t.none.toFixed(1)} µs (${x(us / t.none)})` : undefined,
+      t !== undefined && us !== undefined && us <= 1.1 * t.none,
+    );
+  }
   const o = f.overhead;
   row(
     'Client mode vs Koa + JSON body parser (same body)',

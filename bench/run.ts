@@ -6,7 +6,7 @@
  *
  * Env: BENCH_DURATION (s per run, default 3), BENCH_RUNS (default 3), BENCH_WARMUP (s, default 1),
  * BENCH_CONNECTIONS (default 10), BENCH_QUICK=1 (~1 minute smoke run), BENCH_ONLY=overhead,rmw,
- * cost,lost,size,live,redis,transcript,store (a subset), BENCH_PROFILE=<server kind> (--cpu-prof that server),
+ * cost,lost,size,live,redis,transcript,store,turn (a subset), BENCH_PROFILE=<server kind> (--cpu-prof that server),
  * REDIS_URL (default redis://127.0.0.1:6379).
  */
 import { fork } from 'node:child_process';
@@ -58,7 +58,7 @@ const cfg = {
   liveSessions: QUICK ? [1, 1_000] : [1, 1_000, 100_000],
   redisUrl: env.REDIS_URL ?? 'redis://127.0.0.1:6379',
 };
-const only = new Set((env.BENCH_ONLY ?? 'overhead,rmw,cost,lost,size,live,redis,transcript,store').split(','));
+const only = new Set((env.BENCH_ONLY ?? 'overhead,rmw,cost,lost,size,live,redis,transcript,store,turn').split(','));
 const runId = `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 const keyPrefix = `bench:${runId}:`;
 const RESULTS_DIR = fileURLToPath(new URL('./results', import.meta.url));
@@ -517,6 +517,51 @@ async function memoryStore(): Promise<void> {
   };
 }
 
+// ---- in process: what logs, metrics and the AI SDK adapter cost a turn -----------------------
+
+/** Runs a bench script in a child (tsx, built packages) and returns what it sends. */
+function child<T>(script: string, args: string[] = []): Promise<T> {
+  const file = fileURLToPath(new URL(script, import.meta.url));
+  const forked = fork(file, args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+  return new Promise<T>((resolve, reject) => {
+    forked.once('message', (m) => resolve(m as T));
+    forked.once('exit', (code) => code !== 0 && reject(new Error(`${script} exited with ${code}`)));
+  });
+}
+
+async function inProcessTurn(): Promise<void> {
+  const ops = await child<Record<'none' | 'off' | 'log' | 'metrics' | 'log+metrics', number>>('./turn-cost.ts', [
+    'ops',
+  ]);
+  const ai = await child<Record<string, number>>('./ai-sdk-turn.ts');
+  figures.turn = {
+    none: ops.none,
+    log: ops.log,
+    metrics: ops.metrics,
+    logAndMetrics: ops['log+metrics'],
+    raw: ai['raw generateText'] as number,
+    adapter: ai['Baton via fromAiSdk'] as number,
+  };
+  const rows: (string | number)[][] = Object.entries(ops).map(([v, us]) => [
+    v,
+    us.toFixed(1),
+    `${(us / ops.none).toFixed(2)}x`,
+  ]);
+  section(
+    '6. In process: logs and metrics per turn (HelpDesk turn, client mode, no HTTP)',
+    `${table(['observer', 'µs/turn', 'vs none'], rows)}\n\nnone = no observer; off = the default (no logger, no MeterProvider); log = pino, a line per turn to /dev/null; metrics = SDK MeterProvider (Prometheus reader), every metric recorded. Interleaved rounds in one process (bench/turn-cost.ts).`,
+  );
+  const aiRows = Object.entries(ai).map(([v, us]) => [
+    v,
+    us.toFixed(1),
+    `${(us / (ai['raw generateText'] as number)).toFixed(2)}x`,
+  ]);
+  section(
+    '7. In process: a turn through the AI SDK adapter (user -> tool call -> tool -> text, ai/test mock)',
+    table(['turn', 'µs/turn', 'vs raw generateText'], aiRows),
+  );
+}
+
 // ---- main -------------------------------------------------------------------------------------
 
 function cleanRedis(): Promise<number> {
@@ -550,6 +595,7 @@ async function main(): Promise<void> {
     ],
     ['transcript', transcript],
     ['store', memoryStore],
+    ['turn', inProcessTurn],
   ];
   try {
     for (const [name, phase] of phases) {
@@ -584,7 +630,7 @@ async function main(): Promise<void> {
   // Issue #34's targets (hot sessions, a working set over the cache, overhead): the run ends with them.
   const goals34 = issue34Goals(figures);
   section(
-    'Goals (#34 Performance: hot and large sessions)',
+    'Goals (#34 Performance, with #33 operability cost)',
     table(
       ['goal', 'target', 'measured', 'met'],
       goals34.map((g) => [g.goal, g.target, g.measured, goalStatus(g)]),
