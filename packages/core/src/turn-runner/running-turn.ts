@@ -243,7 +243,7 @@ export class RunningTurn<S extends object = SessionShape, Body = unknown, Event 
         refused ? 'baton.session.release' : 'baton.session.commit',
         this.span,
         () => ({ 'baton.session.mode': this.sessions.mode }),
-        () => (signal ? raceAbort(writing, signal) : writing),
+        () => (signal && this.sessions.mode === 'server' ? raceAbort(writing, signal) : writing),
         (span) => {
           span.setAttribute('baton.session.bytes', this.loaded.session.byteSize);
           // Store time on the turn's span too, in seconds.

@@ -152,8 +152,9 @@ export class TurnRunner<S extends object = SessionShape, Body = unknown, Event =
         'baton.session.load',
         span,
         () => ({ 'baton.session.mode': sessions.mode }),
-        // A store that ignores the signal cannot hold the request past the deadline.
-        () => (signal ? raceAbort(load, signal) : load),
+        // A store that ignores the signal cannot hold the request past the deadline (client and
+        // sealed sessions have no store: nothing to race).
+        () => (signal && sessions.mode === 'server' ? raceAbort(load, signal) : load),
         // Recorded only when the turn span is: the load span and the turn span carry the same.
         (loadSpan, value) => {
           const attributes = sessionAttributes(value);
