@@ -40,6 +40,8 @@ export {
   type HandleExtra,
   isRequestId,
   isServerError,
+  JSON_ANSWERED,
+  type JsonAnswer,
   type ParsedBody,
   REQUEST_ID_HEADER,
   type RouteTable,

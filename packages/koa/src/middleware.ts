@@ -50,10 +50,11 @@ export function createBatonKoa<S extends object, C extends ServerContext = Serve
     (name: BatonRouteName): Middleware =>
     async (ctx) => {
       ctx.state.requestId = requestIdOf(ctx.req, options.requestIdHeader, options.generateRequestId);
-      const { response, json } = await callBaton(baton, ctx.req, ctx.res, {
+      const { response, json, answer } = await callBaton(baton, ctx.req, ctx.res, {
         route: name,
         url: ctx,
         throws: true,
+        plainJson: true,
         requestId: ctx.state.requestId,
         ...(bodyWasRead(ctx.req)
           ? { body: { value: ctx.request.body, raw: (ctx.request as { rawBody?: string }).rawBody } }
@@ -64,6 +65,15 @@ export function createBatonKoa<S extends object, C extends ServerContext = Serve
           ctx.state.session = session;
         },
       });
+      if (answer !== undefined) {
+        ctx.status = answer.status;
+        for (const [key, value] of answer.headers) {
+          if (key === 'set-cookie') ctx.append('Set-Cookie', value);
+          else ctx.set(key, value);
+        }
+        ctx.body = answer.text;
+        return;
+      }
       ctx.status = response.status;
       response.headers.forEach((value, key) => {
         if (key !== 'set-cookie') ctx.set(key, value);

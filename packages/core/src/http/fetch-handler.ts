@@ -10,7 +10,13 @@ import type { ServerContext } from '../turn.js';
 import { InflightTurns, shuttingDown } from '../turn-runner/inflight-turns.js';
 import { LocalTurns } from '../turn-runner/turn-control.js';
 import { TurnRunner } from '../turn-runner/turn-runner.js';
-import type { BatonCloseOptions, BatonHandler, HandleExtra } from './adapter.js';
+import {
+  type BatonCloseOptions,
+  type BatonHandler,
+  type HandleExtra,
+  JSON_ANSWERED,
+  type JsonAnswer,
+} from './adapter.js';
 import { byteLimit } from './body.js';
 import { SessionIdTransport } from './cookies.js';
 import { errorResponse, HostError, reportable, toBatonError, withRequestId } from './errors.js';
@@ -48,6 +54,7 @@ export function createFetchHandler<S extends object, C extends ServerContext = S
     started: new WeakSet<Request>(),
   };
   const requestIdHeader = options.requestIdHeader ?? REQUEST_ID_HEADER;
+  const requestIdPair = requestIdHeader.toLowerCase();
   const log = requestLog(options.logger);
 
   const resume = turnLog === undefined ? undefined : { sessions, turnLog, local, route: services };
@@ -63,10 +70,17 @@ export function createFetchHandler<S extends object, C extends ServerContext = S
       if (entry === undefined) {
         throw new BatonError('NOT_FOUND', `No route ${request.method} ${new URL(request.url).pathname}`);
       }
-      const response = await answerRoute(server, request, { ...given, requestId, route: entry.name }, entry);
-      response.headers.set(requestIdHeader, requestId);
-      if (!services.started.has(request)) log(name, requestId, response.status);
-      return response;
+      const answer = await answerRoute(server, request, { ...given, requestId, route: entry.name }, entry);
+      if (!(answer instanceof Response)) {
+        // A turn's JSON answer as plain data (`jsonAnswer`): the host writes it.
+        answer.headers.push([requestIdPair, requestId]);
+        given.jsonAnswer?.(answer);
+        if (!services.started.has(request)) log(name, requestId, answer.status);
+        return JSON_ANSWERED;
+      }
+      answer.headers.set(requestIdHeader, requestId);
+      if (!services.started.has(request)) log(name, requestId, answer.status);
+      return answer;
     } catch (error) {
       if (error instanceof HostError) throw error;
       const baton = withRequestId(toBatonError(error), requestId, requestIdHeader);
@@ -127,7 +141,7 @@ async function answerRoute<S extends object>(
   request: Request,
   extra: HandleExtra<S>,
   entry: RouteEntry,
-): Promise<Response> {
+): Promise<Response | JsonAnswer> {
   const { sessions, inflight, services } = server;
   if (!entry.methods.includes(request.method)) {
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: entry.allow } });

@@ -4,7 +4,7 @@ import type { SessionManager } from '../session/session-manager.js';
 import type { ServerContext } from '../turn.js';
 import type { RunningTurn } from '../turn-runner/running-turn.js';
 import type { TurnRunner } from '../turn-runner/turn-runner.js';
-import type { HandleExtra } from './adapter.js';
+import type { HandleExtra, JsonAnswer } from './adapter.js';
 import { type BodyReadLimits, isJsonType, readJsonBody } from './body.js';
 import type { SessionIdTransport } from './cookies.js';
 import { asBaton, HostError } from './errors.js';
@@ -27,16 +27,21 @@ export interface TurnRouteServices {
 }
 
 const encoder = new TextEncoder();
-const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' } as const;
+const JSON_TYPE = 'application/json; charset=utf-8';
+const JSON_HEADERS = { 'Content-Type': JSON_TYPE } as const;
 
-/** Answers a turn route: `runner` runs the turn, `framing` says how its answer is written. */
+/**
+ * Answers a turn route: `runner` runs the turn, `framing` says how its answer is written. A whole
+ * JSON answer is plain data when the host takes it so (`extra.jsonAnswer`; the caller adds the
+ * request id and hands it over).
+ */
 export async function answerTurn<S extends object>(
   request: Request,
   extra: HandleExtra<S>,
   runner: TurnRunner<S>,
   framing: Framing,
   services: TurnRouteServices,
-): Promise<Response> {
+): Promise<Response | JsonAnswer> {
   // Detached turns run to their end whoever leaves: a controller of their own, no disconnect abort.
   const abort =
     runner.onDisconnect === 'continue' ? detached() : abortOnDisconnect(request, extra.signal, extra.controller);
@@ -50,6 +55,13 @@ export async function answerTurn<S extends object>(
   if (framing.kind === 'stream') return streamTurn(request, turn, framing, abort, services);
   try {
     const text = JSON.stringify(await asBaton(turn.respond()));
+    if (extra.jsonAnswer) {
+      // Plain data for a host writing the answer itself: no Headers, no Response.
+      const cookie = services.ids.cookieFor(request, turn.output?.sessionId);
+      const headers: [string, string][] = [['content-type', JSON_TYPE]];
+      if (cookie !== undefined) headers.push(['set-cookie', cookie]);
+      return { status: 200, headers, text };
+    }
     const headers = services.ids.withCookie(request, new Headers(JSON_HEADERS), turn.output?.sessionId);
     if (!extra.jsonText) return new Response(text, { status: 200, headers });
     extra.jsonText(text);
