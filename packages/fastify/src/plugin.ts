@@ -91,12 +91,12 @@ export async function batonFastify<C extends ServerContext = ServerContext>(
     if (answer !== undefined) {
       reply.code(answer.status);
       if (baton.closing) reply.header('connection', 'close');
-      let cookies: string[] | undefined;
+      const cookies: string[] = [];
       for (const [key, value] of answer.headers) {
-        if (key === 'set-cookie') (cookies ??= []).push(value);
+        if (key === 'set-cookie') cookies.push(value);
         else reply.header(key, value);
       }
-      if (cookies !== undefined) reply.header('set-cookie', cookies);
+      if (cookies.length > 0) reply.header('set-cookie', cookies);
       return reply.send(answer.text);
     }
     reply.code(response.status);

@@ -88,12 +88,12 @@ export async function callBaton<S extends object>(
  */
 export function writeJsonAnswer(res: ServerResponse, answer: JsonAnswer): void {
   res.statusCode = answer.status;
-  let cookies: string[] | undefined;
+  const cookies: string[] = [];
   for (const [name, value] of answer.headers) {
-    if (name === 'set-cookie') (cookies ??= []).push(value);
+    if (name === 'set-cookie') cookies.push(value);
     else res.setHeader(name, value);
   }
-  if (cookies !== undefined) res.setHeader('set-cookie', cookies);
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
   res.setHeader('content-length', Buffer.byteLength(answer.text));
   res.end(answer.text);
 }
