@@ -7,6 +7,7 @@
  * `@baton/core/testing/store-contract` (test kits). Internals are not exported.
  */
 
+export { TurnController } from './abort.js';
 export { Agent, type AgentTurnEvent } from './agent/agent.js';
 export {
   type BatonHandlerOptions,

@@ -7,6 +7,7 @@ import {
   REQUEST_ID_HEADER,
   requestIdFrom,
   type SessionShape,
+  TurnController,
 } from '@baton/core';
 import { toRequest, type UrlSource } from './node-request.js';
 
@@ -52,7 +53,7 @@ export async function callBaton<S extends object>(
   res: ServerResponse,
   call: NodeCall<S>,
 ): Promise<NodeAnswer> {
-  const disconnect = new AbortController();
+  const disconnect = new TurnController(); // its signal is raced without a listener
   const onClose = () => {
     if (!res.writableFinished && !disconnect.signal.aborted) {
       disconnect.abort(new BatonError('TURN_ABORTED', 'The client went away'));

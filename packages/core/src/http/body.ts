@@ -97,20 +97,23 @@ export async function readBodyText(request: Request, limits: BodyReadLimits): Pr
     await drain(reader, left());
     throw bodyTooLarge();
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timedOut =
+  // Too slow: the timer cancels the reader, which ends the pending read (no race per read).
+  let timedOut = false;
+  const timer =
     limits.timeoutMs > 0
-      ? new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(bodyTimeout(limits.timeoutMs)), limits.timeoutMs);
-        })
+      ? setTimeout(() => {
+          timedOut = true;
+          reader.cancel().catch(() => {});
+        }, limits.timeoutMs)
       : undefined;
   // The bytes are decoded once, at the end (a body is mostly one chunk): no decoder per request.
   const chunks: Uint8Array[] = [];
   let size = 0;
   try {
     while (true) {
-      const read = reader.read();
-      const { done, value } = await (timedOut ? Promise.race([read, timedOut]) : read);
+      const { done, value } = await reader.read();
+      // The connection closes after the 408 (`Connection: close`).
+      if (timedOut) throw bodyTimeout(limits.timeoutMs);
       if (done) break;
       size += value.byteLength;
       if (size > limits.limit) {
@@ -122,11 +125,10 @@ export async function readBodyText(request: Request, limits: BodyReadLimits): Pr
     }
     return utf8.decode(chunks.length === 1 ? (chunks[0] as Uint8Array) : concat(chunks, size));
   } catch (error) {
+    if (timedOut && !(error instanceof BatonError)) throw bodyTimeout(limits.timeoutMs);
     if (!(error instanceof BatonError)) {
       throw new BatonError('REQUEST_INVALID_JSON', 'The request body could not be read', undefined, { cause: error });
     }
-    // Too slow: stop reading; the connection closes after the 408 (`Connection: close`).
-    if (error.code === 'BODY_TIMEOUT') reader.cancel().catch(() => {});
     throw error;
   } finally {
     clearTimeout(timer);

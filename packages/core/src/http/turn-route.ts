@@ -160,7 +160,12 @@ function abortOnDisconnect(request: Request, signal: AbortSignal | undefined, ow
   const abort = () => {
     if (!controller.signal.aborted) controller.abort(new BatonError('TURN_ABORTED', 'The client went away'));
   };
-  const signals = [request.signal, signal].filter((s): s is AbortSignal => s !== undefined && s !== controller.signal);
+  const first = request.signal === controller.signal ? undefined : request.signal;
+  const second = signal === controller.signal ? undefined : signal;
+  // The host's controller is the request's signal and no other signal was given (the Node
+  // adapters): nothing to listen to.
+  if (first === undefined && second === undefined) return { controller, abort, dispose: noop };
+  const signals = [first, second].filter((s): s is AbortSignal => s !== undefined);
   for (const s of signals) {
     if (s.aborted) abort();
     else s.addEventListener('abort', abort, { once: true });
@@ -173,3 +178,5 @@ function abortOnDisconnect(request: Request, signal: AbortSignal | undefined, ow
     },
   };
 }
+
+const noop = () => {};
