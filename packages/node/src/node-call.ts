@@ -59,7 +59,7 @@ export async function callBaton<S extends object>(
       disconnect.abort(new BatonError('TURN_ABORTED', 'The client went away'));
     }
   };
-  res.once('close', onClose);
+  res.on('close', onClose); // removed below: no `once` wrapper per request
   const requestId = call.requestId ?? requestIdOf(req, call.requestIdHeader, call.generateRequestId);
   let json: string | undefined;
   let answer: JsonAnswer | undefined;

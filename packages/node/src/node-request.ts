@@ -26,7 +26,7 @@ export interface UrlSource {
 export function toRequest(req: IncomingMessage, signal: AbortSignal, withBody = true, source?: UrlSource): Request {
   const method = req.method ?? 'GET';
   // Methods a Fetch `Request` cannot carry (undici refuses them): none of Baton's routes takes them.
-  if (/^(?:CONNECT|TRACE|TRACK)$/i.test(method)) {
+  if (method !== 'POST' && method !== 'GET' && /^(?:CONNECT|TRACE|TRACK)$/i.test(method)) {
     const path = (source?.url ?? req.url ?? '/').split('?')[0];
     throw new BatonError('METHOD_NOT_ALLOWED', `Method ${method} is not allowed on ${path}`);
   }

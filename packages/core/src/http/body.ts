@@ -69,7 +69,8 @@ export async function readJsonBody(request: Request, limits: BodyReadLimits, par
   if (encoding !== '' && encoding !== 'identity') {
     throw new BatonError('UNSUPPORTED_MEDIA_TYPE', `Content-Encoding "${encoding}" is not accepted; send plain JSON`);
   }
-  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(request.headers.get('content-type') ?? '')?.[1]?.toLowerCase();
+  const type = request.headers.get('content-type') ?? '';
+  const charset = type.includes(';') ? /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(type)?.[1]?.toLowerCase() : undefined;
   if (charset !== undefined && charset !== '' && charset !== 'utf-8' && charset !== 'utf8') {
     throw new BatonError('UNSUPPORTED_MEDIA_TYPE', `charset "${charset}" is not accepted; send UTF-8`);
   }
@@ -78,6 +79,7 @@ export async function readJsonBody(request: Request, limits: BodyReadLimits, par
 
 /** Whether a Content-Type names JSON (`application/json`, parameters aside). */
 export function isJsonType(contentType: string | null): boolean {
+  if (contentType === 'application/json') return true;
   return (contentType ?? '').split(';')[0]?.trim().toLowerCase() === 'application/json';
 }
 

@@ -28,7 +28,7 @@ import { answerResume, answerStop, type ResumeServices } from './resume-routes.j
 import { type BatonRouteName, type RouteEntry, type RouteTable, routeTable } from './route-table.js';
 import { endSession, readMessages } from './session-routes.js';
 import { deleteSession, listSessions, renameSession } from './sessions-routes.js';
-import { answerTurn, type TurnRouteServices } from './turn-route.js';
+import { answerTurn, type TurnRouteServices, turnStarted } from './turn-route.js';
 
 /**
  * Baton on the Fetch API, for the protocols given: each protocol's turn routes, Baton's session
@@ -51,7 +51,6 @@ export function createFetchHandler<S extends object, C extends ServerContext = S
     limits: { limit: byteLimit(options.bodyLimit ?? '1mb'), timeoutMs: options.bodyTimeoutMs ?? 10_000 },
     context: options.context,
     ids: new SessionIdTransport(options.sessionHeader ?? 'x-baton-session', cookie),
-    started: new WeakSet<Request>(),
   };
   const requestIdHeader = options.requestIdHeader ?? REQUEST_ID_HEADER;
   const requestIdPair = requestIdHeader.toLowerCase();
@@ -64,27 +63,29 @@ export function createFetchHandler<S extends object, C extends ServerContext = S
   const dispatch = async (request: Request, given: HandleExtra<S>): Promise<Response> => {
     const requestId = given.requestId ?? requestIdFrom(request.headers.get(requestIdHeader), options.generateRequestId);
     let name: BatonRouteName | undefined = given.route;
+    let extra: HandleExtra<S> | undefined; // the handler's own copy: a turn marks it once started
     try {
       name ??= table.nameAt(new URL(request.url).pathname);
       const entry = name === undefined ? undefined : table.entries.get(name);
       if (entry === undefined) {
         throw new BatonError('NOT_FOUND', `No route ${request.method} ${new URL(request.url).pathname}`);
       }
-      const answer = await answerRoute(server, request, { ...given, requestId, route: entry.name }, entry);
+      extra = { ...given, requestId, route: entry.name };
+      const answer = await answerRoute(server, request, extra, entry);
       if (!(answer instanceof Response)) {
         // A turn's JSON answer as plain data (`jsonAnswer`): the host writes it.
         answer.headers.push([requestIdPair, requestId]);
         given.jsonAnswer?.(answer);
-        if (!services.started.has(request)) log(name, requestId, answer.status);
+        if (!turnStarted(extra)) log(name, requestId, answer.status);
         return JSON_ANSWERED;
       }
       answer.headers.set(requestIdHeader, requestId);
-      if (!services.started.has(request)) log(name, requestId, answer.status);
+      if (!turnStarted(extra)) log(name, requestId, answer.status);
       return answer;
     } catch (error) {
       if (error instanceof HostError) throw error;
       const baton = withRequestId(toBatonError(error), requestId, requestIdHeader);
-      if (!services.started.has(request)) log(name, requestId, baton.status, baton);
+      if (extra === undefined || !turnStarted(extra)) log(name, requestId, baton.status, baton);
       throw baton;
     }
   };

@@ -22,8 +22,14 @@ export interface TurnRouteServices {
   /** The host's `context` option. */
   readonly context: ((request: Request) => ServerContext | Promise<ServerContext>) | undefined;
   readonly ids: SessionIdTransport;
-  /** Requests whose turn started (from then the turn logs its own line). */
-  readonly started: WeakSet<Request>;
+}
+
+/** Marks a request's `extra` (the handler's own copy) once its turn started: from then the turn logs its own line. */
+const STARTED = Symbol('baton.turnStarted');
+
+/** Whether the turn of the request `extra` was handed with began (no WeakSet entry per request). */
+export function turnStarted(extra: object): boolean {
+  return (extra as { [STARTED]?: boolean })[STARTED] === true;
 }
 
 const encoder = new TextEncoder();
@@ -92,7 +98,7 @@ async function beginTurn<S extends object>(
     throw new HostError(error);
   }
   const sessionId = services.sessions.mode === 'server' ? services.ids.read(request) : undefined;
-  services.started.add(request); // from here the turn logs its own line
+  (extra as { [STARTED]?: boolean })[STARTED] = true; // from here the turn logs its own line
   const turn = await asBaton(
     runner.begin(body, {
       controller,
