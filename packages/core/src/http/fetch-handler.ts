@@ -28,7 +28,7 @@ import { answerResume, answerStop, type ResumeServices } from './resume-routes.j
 import { type BatonRouteName, type RouteEntry, type RouteTable, routeTable } from './route-table.js';
 import { endSession, readMessages } from './session-routes.js';
 import { deleteSession, listSessions, renameSession } from './sessions-routes.js';
-import { answerTurn, type TurnRouteServices, turnStarted } from './turn-route.js';
+import { answerTurn, type RequestState, type TurnRouteServices } from './turn-route.js';
 
 /**
  * Baton on the Fetch API, for the protocols given: each protocol's turn routes, Baton's session
@@ -63,29 +63,29 @@ export function createFetchHandler<S extends object, C extends ServerContext = S
   const dispatch = async (request: Request, given: HandleExtra<S>): Promise<Response> => {
     const requestId = given.requestId ?? requestIdFrom(request.headers.get(requestIdHeader), options.generateRequestId);
     let name: BatonRouteName | undefined = given.route;
-    let extra: HandleExtra<S> | undefined; // the handler's own copy: a turn marks it once started
+    let state: RequestState | undefined;
     try {
       name ??= table.nameAt(new URL(request.url).pathname);
       const entry = name === undefined ? undefined : table.entries.get(name);
       if (entry === undefined) {
         throw new BatonError('NOT_FOUND', `No route ${request.method} ${new URL(request.url).pathname}`);
       }
-      extra = { ...given, requestId, route: entry.name };
-      const answer = await answerRoute(server, request, extra, entry);
+      state = { requestId, route: entry.name, started: false };
+      const answer = await answerRoute(server, request, given, state, entry);
       if (!(answer instanceof Response)) {
         // A turn's JSON answer as plain data (`jsonAnswer`): the host writes it.
         answer.headers.push([requestIdPair, requestId]);
         given.jsonAnswer?.(answer);
-        if (!turnStarted(extra)) log(name, requestId, answer.status);
+        if (!state.started) log(name, requestId, answer.status);
         return JSON_ANSWERED;
       }
       answer.headers.set(requestIdHeader, requestId);
-      if (!turnStarted(extra)) log(name, requestId, answer.status);
+      if (!state.started) log(name, requestId, answer.status);
       return answer;
     } catch (error) {
       if (error instanceof HostError) throw error;
       const baton = withRequestId(toBatonError(error), requestId, requestIdHeader);
-      if (extra === undefined || !turnStarted(extra)) log(name, requestId, baton.status, baton);
+      if (!state?.started) log(name, requestId, baton.status, baton);
       throw baton;
     }
   };
@@ -141,6 +141,7 @@ async function answerRoute<S extends object>(
   server: RouteServer<S>,
   request: Request,
   extra: HandleExtra<S>,
+  state: RequestState,
   entry: RouteEntry,
 ): Promise<Response | JsonAnswer> {
   const { sessions, inflight, services } = server;
@@ -162,7 +163,14 @@ async function answerRoute<S extends object>(
     return answerResume(request, context, target, server.resume, pathId);
   }
   if (target.kind === 'turn') {
-    return answerTurn(request, extra, server.runners.get(target.protocol) as TurnRunner<S>, target.framing, services);
+    return answerTurn(
+      request,
+      extra,
+      state,
+      server.runners.get(target.protocol) as TurnRunner<S>,
+      target.framing,
+      services,
+    );
   }
   // Session routes see the trusted context too: the `owner` hook reads it.
   const context = await serverContext(request, extra, services);

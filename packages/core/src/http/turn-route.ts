@@ -3,11 +3,12 @@ import type { Framing, StreamFraming } from '../protocols/protocol.js';
 import type { SessionManager } from '../session/session-manager.js';
 import type { ServerContext } from '../turn.js';
 import type { RunningTurn } from '../turn-runner/running-turn.js';
-import type { TurnRunner } from '../turn-runner/turn-runner.js';
+import type { BeginOptions, TurnRunner } from '../turn-runner/turn-runner.js';
 import type { HandleExtra, JsonAnswer } from './adapter.js';
 import { type BodyReadLimits, isJsonType, readJsonBody } from './body.js';
 import type { SessionIdTransport } from './cookies.js';
 import { asBaton, HostError } from './errors.js';
+import type { BatonRouteName } from './route-table.js';
 
 /*
  * A turn route: the body read under the body rules, the protocol's runner loading the session and
@@ -24,12 +25,12 @@ export interface TurnRouteServices {
   readonly ids: SessionIdTransport;
 }
 
-/** Marks a request's `extra` (the handler's own copy) once its turn started: from then the turn logs its own line. */
-const STARTED = Symbol('baton.turnStarted');
-
-/** Whether the turn of the request `extra` was handed with began (no WeakSet entry per request). */
-export function turnStarted(extra: object): boolean {
-  return (extra as { [STARTED]?: boolean })[STARTED] === true;
+/** What the handler knows of one request besides the host's `extra` (one small object, not a copy of `extra`). */
+export interface RequestState {
+  readonly requestId: string;
+  readonly route: BatonRouteName;
+  /** Set once the turn began: from then the turn logs its own line. */
+  started: boolean;
 }
 
 const encoder = new TextEncoder();
@@ -44,6 +45,7 @@ const JSON_HEADERS = { 'Content-Type': JSON_TYPE } as const;
 export async function answerTurn<S extends object>(
   request: Request,
   extra: HandleExtra<S>,
+  state: RequestState,
   runner: TurnRunner<S>,
   framing: Framing,
   services: TurnRouteServices,
@@ -53,7 +55,7 @@ export async function answerTurn<S extends object>(
     runner.onDisconnect === 'continue' ? detached() : abortOnDisconnect(request, extra.signal, extra.controller);
   let turn: RunningTurn<S>;
   try {
-    turn = await beginTurn(request, extra, abort.controller, runner, services);
+    turn = await beginTurn(request, extra, state, abort.controller, runner, services);
   } catch (error) {
     abort.dispose();
     throw error;
@@ -81,6 +83,7 @@ export async function answerTurn<S extends object>(
 async function beginTurn<S extends object>(
   request: Request,
   extra: HandleExtra<S>,
+  state: RequestState,
   controller: AbortController,
   runner: TurnRunner<S>,
   services: TurnRouteServices,
@@ -98,16 +101,12 @@ async function beginTurn<S extends object>(
     throw new HostError(error);
   }
   const sessionId = services.sessions.mode === 'server' ? services.ids.read(request) : undefined;
-  (extra as { [STARTED]?: boolean })[STARTED] = true; // from here the turn logs its own line
-  const turn = await asBaton(
-    runner.begin(body, {
-      controller,
-      ...(sessionId ? { sessionId } : {}),
-      ...(server ? { server } : {}),
-      ...(extra.requestId === undefined ? {} : { requestId: extra.requestId }),
-      ...(extra.route === undefined ? {} : { route: extra.route }),
-    }),
-  );
+  state.started = true; // from here the turn logs its own line
+  // Built field by field: no object spread per field.
+  const options: BeginOptions = { controller, requestId: state.requestId, route: state.route };
+  if (sessionId) options.sessionId = sessionId;
+  if (server) options.server = server;
+  const turn = await asBaton(runner.begin(body, options));
   extra.onSession?.(turn.session, body);
   return turn;
 }
