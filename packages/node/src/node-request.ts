@@ -140,6 +140,11 @@ class NodeBody {
 
   constructor(private readonly req: IncomingMessage) {}
 
+  /** Whether the whole body arrived already (Node's parser saw its end): no read can wait. */
+  get complete(): boolean {
+    return this.req.complete;
+  }
+
   getReader(): NodeBodyReader {
     if (this.locked) throw new TypeError('The body is already being read');
     this.locked = true;

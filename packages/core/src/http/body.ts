@@ -99,10 +99,12 @@ export async function readBodyText(request: Request, limits: BodyReadLimits): Pr
     await drain(reader, left());
     throw bodyTooLarge();
   }
-  // Too slow: the timer cancels the reader, which ends the pending read (no race per read).
+  // Too slow: the timer cancels the reader, which ends the pending read (no race per read). A
+  // body that says all its bytes arrived already (`complete`: @baton/node's view of a Node
+  // request) cannot keep a read waiting: no timer then.
   let timedOut = false;
   const timer =
-    limits.timeoutMs > 0
+    limits.timeoutMs > 0 && (stream as { complete?: unknown }).complete !== true
       ? setTimeout(() => {
           timedOut = true;
           reader.cancel().catch(() => {});

@@ -7,7 +7,7 @@ import type { BeginOptions, TurnRunner } from '../turn-runner/turn-runner.js';
 import type { HandleExtra, JsonAnswer } from './adapter.js';
 import { type BodyReadLimits, isJsonType, readJsonBody } from './body.js';
 import type { SessionIdTransport } from './cookies.js';
-import { asBaton, HostError } from './errors.js';
+import { HostError, toBatonError } from './errors.js';
 import type { BatonRouteName } from './route-table.js';
 
 /*
@@ -62,7 +62,13 @@ export async function answerTurn<S extends object>(
   }
   if (framing.kind === 'stream') return streamTurn(request, turn, framing, abort, services);
   try {
-    const text = JSON.stringify(await asBaton(turn.respond()));
+    let result: unknown;
+    try {
+      result = await turn.respond();
+    } catch (error) {
+      throw toBatonError(error); // as `asBaton`, without its promise
+    }
+    const text = JSON.stringify(result);
     if (extra.jsonAnswer) {
       // Plain data for a host writing the answer itself: no Headers, no Response.
       const cookie = services.ids.cookieFor(request, turn.output?.sessionId);
@@ -106,7 +112,12 @@ async function beginTurn<S extends object>(
   const options: BeginOptions = { controller, requestId: state.requestId, route: state.route };
   if (sessionId) options.sessionId = sessionId;
   if (server) options.server = server;
-  const turn = await asBaton(runner.begin(body, options));
+  let turn: RunningTurn<S>;
+  try {
+    turn = await runner.begin(body, options);
+  } catch (error) {
+    throw toBatonError(error); // as `asBaton`, without its promise
+  }
   extra.onSession?.(turn.session, body);
   return turn;
 }
