@@ -48,6 +48,33 @@ export function ownedAbort(): { readonly signal: AbortSignal; abort(reason: unkn
   };
 }
 
+/**
+ * An AbortController whose signal's aborted promise (what Baton's stages race against) is made
+ * with it and rejected by its own `abort`: no 'abort' listener and no closure per request. A host
+ * adapter creating one controller per request (`HandleExtra.controller`) can make it one of these.
+ */
+export class TurnController extends AbortController {
+  readonly #reject: (error: unknown) => void;
+
+  constructor() {
+    super();
+    let reject: (error: unknown) => void = ignore;
+    const aborted = new Promise<never>((_resolve, fail) => {
+      reject = fail;
+    });
+    aborted.catch(ignore);
+    (this.signal as WithAborted)[ABORTED] = aborted;
+    this.#reject = reject;
+  }
+
+  override abort(reason?: unknown): void {
+    const { signal } = this;
+    if (signal.aborted) return;
+    super.abort(reason);
+    this.#reject(abortError(signal));
+  }
+}
+
 /** Settles with `promise`, or rejects as soon as `signal` aborts (a hung stage cannot hold a turn). */
 export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   if (signal.aborted) {

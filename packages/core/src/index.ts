@@ -7,6 +7,7 @@
  * `@baton/core/testing/store-contract` (test kits). Internals are not exported.
  */
 
+export { TurnController } from './abort.js';
 export { Agent, type AgentTurnEvent } from './agent/agent.js';
 export {
   type BatonHandlerOptions,
@@ -40,6 +41,8 @@ export {
   type HandleExtra,
   isRequestId,
   isServerError,
+  JSON_ANSWERED,
+  type JsonAnswer,
   type ParsedBody,
   REQUEST_ID_HEADER,
   type RouteTable,

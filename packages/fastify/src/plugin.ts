@@ -80,13 +80,25 @@ export async function batonFastify<C extends ServerContext = ServerContext>(
   });
 
   const answer = async (name: BatonRouteName, request: FastifyRequest, reply: FastifyReply) => {
-    const { response, json } = await callBaton(baton, request.raw, reply.raw, {
+    const { response, json, answer } = await callBaton(baton, request.raw, reply.raw, {
       route: name,
+      plainJson: true,
       url: { protocol: request.protocol, host: request.host, url: request.url },
       ...(options.requestIdHeader ? { requestIdHeader: options.requestIdHeader } : {}),
       generateRequestId: options.generateRequestId,
       ...(context ? { server: () => context(request) } : {}),
     });
+    if (answer !== undefined) {
+      reply.code(answer.status);
+      if (baton.closing) reply.header('connection', 'close');
+      const cookies: string[] = [];
+      for (const [key, value] of answer.headers) {
+        if (key === 'set-cookie') cookies.push(value);
+        else reply.header(key, value);
+      }
+      if (cookies.length > 0) reply.header('set-cookie', cookies);
+      return reply.send(answer.text);
+    }
     reply.code(response.status);
     if (baton.closing) reply.header('connection', 'close');
     response.headers.forEach((value, key) => {

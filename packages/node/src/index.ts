@@ -8,7 +8,14 @@ export {
   errorBody,
   turnRouteError,
 } from './errors.js';
-export { bodyWasRead, callBaton, type NodeAnswer, type NodeCall, requestIdOf } from './node-call.js';
+export {
+  bodyWasRead,
+  callBaton,
+  type NodeAnswer,
+  type NodeCall,
+  requestIdOf,
+  writeJsonAnswer,
+} from './node-call.js';
 export { createNodeHandler, type NodeHandler, type NodeHandlerOptions } from './node-handler.js';
 export { toRequest, type UrlSource } from './node-request.js';
 export { nodeBody, writeResponse } from './node-response.js';

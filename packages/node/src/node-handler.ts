@@ -12,7 +12,7 @@ import {
   type SessionShape,
 } from '@baton/core';
 import { batonErrorOf, errorAnswer } from './errors.js';
-import { bodyWasRead, callBaton } from './node-call.js';
+import { bodyWasRead, callBaton, writeJsonAnswer } from './node-call.js';
 import { writeResponse } from './node-response.js';
 
 /**
@@ -64,14 +64,16 @@ export function createNodeHandler<
     if (route === undefined && next) return next();
     try {
       const parsed = req as IncomingMessage & { body?: unknown; rawBody?: string };
-      const { response, json } = await callBaton(baton, req, res, {
+      const { response, json, answer } = await callBaton(baton, req, res, {
+        plainJson: true,
         ...(route === undefined ? {} : { route }),
         ...(bodyWasRead(req) ? { body: { value: parsed.body, raw: parsed.rawBody } } : {}),
         ...(options.requestIdHeader ? { requestIdHeader: options.requestIdHeader } : {}),
         generateRequestId: options.generateRequestId,
         ...(context ? { server: () => context(req as R) } : {}),
       });
-      await writeResponse(res, response, json);
+      if (answer !== undefined) writeJsonAnswer(res, answer);
+      else await writeResponse(res, response, json);
     } catch (error) {
       if (next) return next(error);
       if (!res.headersSent) await writeResponse(res, hostErrorResponse(error, options.onError));

@@ -26,7 +26,7 @@ export interface UrlSource {
 export function toRequest(req: IncomingMessage, signal: AbortSignal, withBody = true, source?: UrlSource): Request {
   const method = req.method ?? 'GET';
   // Methods a Fetch `Request` cannot carry (undici refuses them): none of Baton's routes takes them.
-  if (/^(?:CONNECT|TRACE|TRACK)$/i.test(method)) {
+  if (method !== 'POST' && method !== 'GET' && /^(?:CONNECT|TRACE|TRACK)$/i.test(method)) {
     const path = (source?.url ?? req.url ?? '/').split('?')[0];
     throw new BatonError('METHOD_NOT_ALLOWED', `Method ${method} is not allowed on ${path}`);
   }
@@ -139,6 +139,11 @@ class NodeBody {
   locked = false;
 
   constructor(private readonly req: IncomingMessage) {}
+
+  /** Whether the whole body arrived already (Node's parser saw its end): no read can wait. */
+  get complete(): boolean {
+    return this.req.complete;
+  }
 
   getReader(): NodeBodyReader {
     if (this.locked) throw new TypeError('The body is already being read');

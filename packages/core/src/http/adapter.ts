@@ -42,9 +42,33 @@ export interface HandleExtra<S extends object = SessionShape> {
    * read back.
    */
   jsonText?: (text: string) => void;
+  /**
+   * Receives a turn's whole JSON answer as plain data (status, header pairs with the request id
+   * and any `Set-Cookie`, the JSON text): a host writing it itself skips the Fetch `Headers` and
+   * `Response` otherwise built per request. The returned Response is then {@link JSON_ANSWERED},
+   * a shared placeholder carrying nothing. Errors and streamed answers still come as Responses.
+   * Wins over `jsonText`.
+   */
+  jsonAnswer?: (answer: JsonAnswer) => void;
   /** The request's id, when the host framework assigned it already (else read from the header or made). */
   requestId?: string;
 }
+
+/** A turn's whole JSON answer as plain data (`HandleExtra.jsonAnswer`). */
+export interface JsonAnswer {
+  status: number;
+  /** Header name/value pairs, names in lower case; each `set-cookie` is a pair of its own. */
+  headers: [string, string][];
+  /** The JSON text of the body (UTF-8 when written). */
+  text: string;
+}
+
+/**
+ * What `handle`/`handleOrThrow` resolve with when `HandleExtra.jsonAnswer` took the answer: one
+ * shared, empty Response (status 200, no headers, no body). Tell it apart by identity; never
+ * change its headers.
+ */
+export const JSON_ANSWERED: Response = new Response(null, { status: 200 });
 
 /** Options of `close()`. */
 export interface BatonCloseOptions extends CloseOptions {

@@ -56,10 +56,15 @@ export class SessionIdTransport {
 
   /** `headers` with the cookie keeping `id` (or forgetting it: `null`); untouched with no cookie or no id. */
   withCookie(request: Request, headers: Headers, id: string | null | undefined): Headers {
-    const cookie = this.#cookie;
-    if (cookie && id !== undefined) {
-      headers.append('Set-Cookie', sessionCookie(cookie, id, new URL(request.url).protocol === 'https:'));
-    }
+    const value = this.cookieFor(request, id);
+    if (value !== undefined) headers.append('Set-Cookie', value);
     return headers;
+  }
+
+  /** The `Set-Cookie` value keeping `id` (or forgetting it: `null`); `undefined` with no cookie or no id. */
+  cookieFor(request: Request, id: string | null | undefined): string | undefined {
+    const cookie = this.#cookie;
+    if (!cookie || id === undefined) return undefined;
+    return sessionCookie(cookie, id, new URL(request.url).protocol === 'https:');
   }
 }

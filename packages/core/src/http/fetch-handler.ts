@@ -10,7 +10,13 @@ import type { ServerContext } from '../turn.js';
 import { InflightTurns, shuttingDown } from '../turn-runner/inflight-turns.js';
 import { LocalTurns } from '../turn-runner/turn-control.js';
 import { TurnRunner } from '../turn-runner/turn-runner.js';
-import type { BatonCloseOptions, BatonHandler, HandleExtra } from './adapter.js';
+import {
+  type BatonCloseOptions,
+  type BatonHandler,
+  type HandleExtra,
+  JSON_ANSWERED,
+  type JsonAnswer,
+} from './adapter.js';
 import { byteLimit } from './body.js';
 import { SessionIdTransport } from './cookies.js';
 import { errorResponse, HostError, reportable, toBatonError, withRequestId } from './errors.js';
@@ -22,7 +28,7 @@ import { answerResume, answerStop, type ResumeServices } from './resume-routes.j
 import { type BatonRouteName, type RouteEntry, type RouteTable, routeTable } from './route-table.js';
 import { endSession, readMessages } from './session-routes.js';
 import { deleteSession, listSessions, renameSession } from './sessions-routes.js';
-import { answerTurn, type TurnRouteServices } from './turn-route.js';
+import { answerTurn, type RequestState, type TurnRouteServices } from './turn-route.js';
 
 /**
  * Baton on the Fetch API, for the protocols given: each protocol's turn routes, Baton's session
@@ -45,9 +51,9 @@ export function createFetchHandler<S extends object, C extends ServerContext = S
     limits: { limit: byteLimit(options.bodyLimit ?? '1mb'), timeoutMs: options.bodyTimeoutMs ?? 10_000 },
     context: options.context,
     ids: new SessionIdTransport(options.sessionHeader ?? 'x-baton-session', cookie),
-    started: new WeakSet<Request>(),
   };
   const requestIdHeader = options.requestIdHeader ?? REQUEST_ID_HEADER;
+  const requestIdPair = requestIdHeader.toLowerCase();
   const log = requestLog(options.logger);
 
   const resume = turnLog === undefined ? undefined : { sessions, turnLog, local, route: services };
@@ -57,20 +63,29 @@ export function createFetchHandler<S extends object, C extends ServerContext = S
   const dispatch = async (request: Request, given: HandleExtra<S>): Promise<Response> => {
     const requestId = given.requestId ?? requestIdFrom(request.headers.get(requestIdHeader), options.generateRequestId);
     let name: BatonRouteName | undefined = given.route;
+    let state: RequestState | undefined;
     try {
       name ??= table.nameAt(new URL(request.url).pathname);
       const entry = name === undefined ? undefined : table.entries.get(name);
       if (entry === undefined) {
         throw new BatonError('NOT_FOUND', `No route ${request.method} ${new URL(request.url).pathname}`);
       }
-      const response = await answerRoute(server, request, { ...given, requestId, route: entry.name }, entry);
-      response.headers.set(requestIdHeader, requestId);
-      if (!services.started.has(request)) log(name, requestId, response.status);
-      return response;
+      state = { requestId, route: entry.name, started: false };
+      const answer = await answerRoute(server, request, given, state, entry);
+      if (!(answer instanceof Response)) {
+        // A turn's JSON answer as plain data (`jsonAnswer`): the host writes it.
+        answer.headers.push([requestIdPair, requestId]);
+        given.jsonAnswer?.(answer);
+        if (!state.started) log(name, requestId, answer.status);
+        return JSON_ANSWERED;
+      }
+      answer.headers.set(requestIdHeader, requestId);
+      if (!state.started) log(name, requestId, answer.status);
+      return answer;
     } catch (error) {
       if (error instanceof HostError) throw error;
       const baton = withRequestId(toBatonError(error), requestId, requestIdHeader);
-      if (!services.started.has(request)) log(name, requestId, baton.status, baton);
+      if (!state?.started) log(name, requestId, baton.status, baton);
       throw baton;
     }
   };
@@ -126,8 +141,9 @@ async function answerRoute<S extends object>(
   server: RouteServer<S>,
   request: Request,
   extra: HandleExtra<S>,
+  state: RequestState,
   entry: RouteEntry,
-): Promise<Response> {
+): Promise<Response | JsonAnswer> {
   const { sessions, inflight, services } = server;
   if (!entry.methods.includes(request.method)) {
     if (request.method === 'OPTIONS') return new Response(null, { status: 204, headers: { Allow: entry.allow } });
@@ -147,7 +163,15 @@ async function answerRoute<S extends object>(
     return answerResume(request, context, target, server.resume, pathId);
   }
   if (target.kind === 'turn') {
-    return answerTurn(request, extra, server.runners.get(target.protocol) as TurnRunner<S>, target.framing, services);
+    // `return await`: one microtask hop, where returning the promise takes three.
+    return await answerTurn(
+      request,
+      extra,
+      state,
+      server.runners.get(target.protocol) as TurnRunner<S>,
+      target.framing,
+      services,
+    );
   }
   // Session routes see the trusted context too: the `owner` hook reads it.
   const context = await serverContext(request, extra, services);

@@ -1,4 +1,10 @@
-export type { BatonCloseOptions, BatonHandler, HandleExtra } from './adapter.js';
+export {
+  type BatonCloseOptions,
+  type BatonHandler,
+  type HandleExtra,
+  JSON_ANSWERED,
+  type JsonAnswer,
+} from './adapter.js';
 export { type BodyReadLimits, bodyTooLarge, byteLimit, type ParsedBody } from './body.js';
 export type { SessionCookieOptions } from './cookies.js';
 export { errorResponse, isServerError, reportable, toBatonError } from './errors.js';

@@ -3,11 +3,12 @@ import type { Framing, StreamFraming } from '../protocols/protocol.js';
 import type { SessionManager } from '../session/session-manager.js';
 import type { ServerContext } from '../turn.js';
 import type { RunningTurn } from '../turn-runner/running-turn.js';
-import type { TurnRunner } from '../turn-runner/turn-runner.js';
-import type { HandleExtra } from './adapter.js';
+import type { BeginOptions, TurnRunner } from '../turn-runner/turn-runner.js';
+import type { HandleExtra, JsonAnswer } from './adapter.js';
 import { type BodyReadLimits, isJsonType, readJsonBody } from './body.js';
 import type { SessionIdTransport } from './cookies.js';
-import { asBaton, HostError } from './errors.js';
+import { HostError, toBatonError } from './errors.js';
+import type { BatonRouteName } from './route-table.js';
 
 /*
  * A turn route: the body read under the body rules, the protocol's runner loading the session and
@@ -22,34 +23,59 @@ export interface TurnRouteServices {
   /** The host's `context` option. */
   readonly context: ((request: Request) => ServerContext | Promise<ServerContext>) | undefined;
   readonly ids: SessionIdTransport;
-  /** Requests whose turn started (from then the turn logs its own line). */
-  readonly started: WeakSet<Request>;
+}
+
+/** What the handler knows of one request besides the host's `extra` (one small object, not a copy of `extra`). */
+export interface RequestState {
+  readonly requestId: string;
+  readonly route: BatonRouteName;
+  /** Set once the turn began: from then the turn logs its own line. */
+  started: boolean;
 }
 
 const encoder = new TextEncoder();
-const JSON_HEADERS = { 'Content-Type': 'application/json; charset=utf-8' } as const;
+const JSON_TYPE = 'application/json; charset=utf-8';
+const JSON_HEADERS = { 'Content-Type': JSON_TYPE } as const;
 
-/** Answers a turn route: `runner` runs the turn, `framing` says how its answer is written. */
+/**
+ * Answers a turn route: `runner` runs the turn, `framing` says how its answer is written. A whole
+ * JSON answer is plain data when the host takes it so (`extra.jsonAnswer`; the caller adds the
+ * request id and hands it over).
+ */
 export async function answerTurn<S extends object>(
   request: Request,
   extra: HandleExtra<S>,
+  state: RequestState,
   runner: TurnRunner<S>,
   framing: Framing,
   services: TurnRouteServices,
-): Promise<Response> {
+): Promise<Response | JsonAnswer> {
   // Detached turns run to their end whoever leaves: a controller of their own, no disconnect abort.
   const abort =
     runner.onDisconnect === 'continue' ? detached() : abortOnDisconnect(request, extra.signal, extra.controller);
   let turn: RunningTurn<S>;
   try {
-    turn = await beginTurn(request, extra, abort.controller, runner, services);
+    turn = await beginTurn(request, extra, state, abort.controller, runner, services);
   } catch (error) {
     abort.dispose();
     throw error;
   }
   if (framing.kind === 'stream') return streamTurn(request, turn, framing, abort, services);
   try {
-    const text = JSON.stringify(await asBaton(turn.respond()));
+    let result: unknown;
+    try {
+      result = await turn.respond();
+    } catch (error) {
+      throw toBatonError(error); // as `asBaton`, without its promise
+    }
+    const text = JSON.stringify(result);
+    if (extra.jsonAnswer) {
+      // Plain data for a host writing the answer itself: no Headers, no Response.
+      const cookie = services.ids.cookieFor(request, turn.output?.sessionId);
+      const headers: [string, string][] = [['content-type', JSON_TYPE]];
+      if (cookie !== undefined) headers.push(['set-cookie', cookie]);
+      return { status: 200, headers, text };
+    }
     const headers = services.ids.withCookie(request, new Headers(JSON_HEADERS), turn.output?.sessionId);
     if (!extra.jsonText) return new Response(text, { status: 200, headers });
     extra.jsonText(text);
@@ -63,6 +89,7 @@ export async function answerTurn<S extends object>(
 async function beginTurn<S extends object>(
   request: Request,
   extra: HandleExtra<S>,
+  state: RequestState,
   controller: AbortController,
   runner: TurnRunner<S>,
   services: TurnRouteServices,
@@ -80,16 +107,17 @@ async function beginTurn<S extends object>(
     throw new HostError(error);
   }
   const sessionId = services.sessions.mode === 'server' ? services.ids.read(request) : undefined;
-  services.started.add(request); // from here the turn logs its own line
-  const turn = await asBaton(
-    runner.begin(body, {
-      controller,
-      ...(sessionId ? { sessionId } : {}),
-      ...(server ? { server } : {}),
-      ...(extra.requestId === undefined ? {} : { requestId: extra.requestId }),
-      ...(extra.route === undefined ? {} : { route: extra.route }),
-    }),
-  );
+  state.started = true; // from here the turn logs its own line
+  // Built field by field: no object spread per field.
+  const options: BeginOptions = { controller, requestId: state.requestId, route: state.route };
+  if (sessionId) options.sessionId = sessionId;
+  if (server) options.server = server;
+  let turn: RunningTurn<S>;
+  try {
+    turn = await runner.begin(body, options);
+  } catch (error) {
+    throw toBatonError(error); // as `asBaton`, without its promise
+  }
   extra.onSession?.(turn.session, body);
   return turn;
 }
@@ -148,7 +176,12 @@ function abortOnDisconnect(request: Request, signal: AbortSignal | undefined, ow
   const abort = () => {
     if (!controller.signal.aborted) controller.abort(new BatonError('TURN_ABORTED', 'The client went away'));
   };
-  const signals = [request.signal, signal].filter((s): s is AbortSignal => s !== undefined && s !== controller.signal);
+  const first = request.signal === controller.signal ? undefined : request.signal;
+  const second = signal === controller.signal ? undefined : signal;
+  // The host's controller is the request's signal and no other signal was given (the Node
+  // adapters): nothing to listen to.
+  if (first === undefined && second === undefined) return { controller, abort, dispose: noop };
+  const signals = [first, second].filter((s): s is AbortSignal => s !== undefined);
   for (const s of signals) {
     if (s.aborted) abort();
     else s.addEventListener('abort', abort, { once: true });
@@ -161,3 +194,5 @@ function abortOnDisconnect(request: Request, signal: AbortSignal | undefined, ow
     },
   };
 }
+
+const noop = () => {};
