@@ -25,30 +25,6 @@ export function abortedPromise(signal: WithAborted): Promise<never> {
 const ignore = () => {};
 
 /**
- * An AbortController nobody else holds, whose one aborted promise is settled by its own `abort`:
- * no 'abort' listener and no closure per turn (the turn's deadline when the caller gave no
- * controller).
- */
-export function ownedAbort(): { readonly signal: AbortSignal; abort(reason: unknown): void } {
-  const controller = new AbortController();
-  const signal = controller.signal as WithAborted;
-  let reject: (error: unknown) => void = ignore;
-  const aborted = new Promise<never>((_resolve, fail) => {
-    reject = fail;
-  });
-  aborted.catch(ignore);
-  signal[ABORTED] = aborted;
-  return {
-    signal,
-    abort(reason) {
-      if (signal.aborted) return;
-      controller.abort(reason);
-      reject(abortError(signal));
-    },
-  };
-}
-
-/**
  * An AbortController whose signal's aborted promise (what Baton's stages race against) is made
  * with it and rejected by its own `abort`: no 'abort' listener and no closure per request. A host
  * adapter creating one controller per request (`HandleExtra.controller`) can make it one of these.

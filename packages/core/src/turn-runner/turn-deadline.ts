@@ -1,4 +1,4 @@
-import { ownedAbort } from '../abort.js';
+import { TurnController } from '../abort.js';
 import { BatonError } from '../errors.js';
 
 /** The turn's signal: the caller's (client gone) combined with the turn deadline and lease loss. */
@@ -21,8 +21,8 @@ export function turnDeadline(
   // Abort the caller's controller itself when we have it; otherwise one of our own chained to the
   // caller's signal (always one: a lost lease must be able to stop the turn even with no deadline
   // and no caller).
-  const own = options.controller === undefined ? ownedAbort() : undefined;
-  const controller = options.controller ?? (own as { signal: AbortSignal; abort(reason: unknown): void });
+  const own = options.controller === undefined ? new TurnController() : undefined;
+  const controller = options.controller ?? (own as TurnController);
   const onExternalAbort = () => controller.abort(external?.reason);
   const chained = own !== undefined && external !== undefined;
   if (chained) {
