@@ -10,6 +10,8 @@ import {
   describe,
   entryBytes,
   type GetOptions,
+  LAZY_TEXT,
+  lazyValue,
   parseText,
   RESERVED_PREFIX,
   revive,
@@ -39,28 +41,6 @@ export interface SessionOptions {
 export const TEMP_PREFIX = 'temp:';
 /** Keys starting with this prefix belong to Baton itself (pending approvals...). */
 export const DEFAULT_MAX_SESSION_BYTES = 1024 * 1024;
-
-/** Values whose JSON text is longer than this are decoded on first read by `toJSON()`'s object. */
-const LAZY_TEXT = 4096;
-
-/** Defines `key` on `out` as its decoded `text`, decoded on first read (then a plain data property). */
-function lazyValue(out: JsonObject, key: string, text: string): void {
-  const settle = (target: object, value: unknown): void => {
-    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  };
-  Object.defineProperty(out, key, {
-    enumerable: true,
-    configurable: true,
-    get(this: object) {
-      const value = parseText(key, text);
-      settle(this, value);
-      return value;
-    },
-    set(this: object, value: unknown) {
-      settle(this, value);
-    },
-  });
-}
 
 /** Access to Baton's own keys and lifecycle; deliberately not exported from the package. */
 export const internal: unique symbol = Symbol('baton.session.internal');

@@ -28,3 +28,38 @@ export async function wholeTranscript(store: SessionStore, id: string): Promise<
   }
   return held;
 }
+
+/** Everything a session's transcript holds, then `staged`: what a regenerated session starts with. */
+export async function transcriptToMove(
+  store: SessionStore,
+  id: string,
+  staged: string[],
+  limits: { maxEntries: number; maxBytes: number },
+): Promise<{ entries: string[]; maxEntries: number; maxBytes: number } | undefined> {
+  const entries = [...(await wholeTranscript(store, id)), ...staged];
+  if (entries.length === 0) return undefined;
+  return { entries, maxEntries: limits.maxEntries, maxBytes: limits.maxBytes };
+}
+
+/** Whether the store answers within `timeoutMs` (readiness): else SESSION_STORE_UNAVAILABLE naming the root cause. */
+export async function storeReady(store: SessionStore, timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([store.ping(), timeout]);
+  } catch (error) {
+    // A store's own SESSION_STORE_UNAVAILABLE wraps the network error: report the root cause.
+    const cause = error instanceof BatonError && error.cause !== undefined ? error.cause : error;
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    throw new BatonError(
+      'SESSION_STORE_UNAVAILABLE',
+      `The session store (${store.constructor.name}) cannot be reached: ${reason}`,
+      undefined,
+      { cause: error },
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,5 +1,5 @@
 import { BatonError } from '../errors.js';
-import { isPlainObject } from '../json.js';
+import { isPlainObject, type JsonObject } from '../json.js';
 import { describeIssues, isStandardSchema, type StandardSchemaV1, validateSync } from '../schema.js';
 
 /* How a Session checks its keys and reads, measures and revives its values (held as JSON text). */
@@ -92,4 +92,26 @@ export function describe(value: unknown): string {
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'object') return (value as object).constructor?.name ?? 'object';
   return typeof value;
+}
+
+/** Values whose JSON text is longer than this are decoded on first read by `toJSON()`'s object. */
+export const LAZY_TEXT = 4096;
+
+/** Defines `key` on `out` as its decoded `text`, decoded on first read (then a plain data property). */
+export function lazyValue(out: JsonObject, key: string, text: string): void {
+  const settle = (target: object, value: unknown): void => {
+    Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  };
+  Object.defineProperty(out, key, {
+    enumerable: true,
+    configurable: true,
+    get(this: object) {
+      const value = parseText(key, text);
+      settle(this, value);
+      return value;
+    },
+    set(this: object, value: unknown) {
+      settle(this, value);
+    },
+  });
 }
