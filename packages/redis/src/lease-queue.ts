@@ -1,11 +1,11 @@
-import { abortError, BatonError } from '@baton/core/store';
+import { abortError } from '@baton/core/store';
 import type { Cluster, Redis } from 'ioredis';
 
 /*
  * Hand-off of a busy lease without sleep-polling, in two layers:
  *
- * - `LocalLeaseQueue`: turns of one session in this process queue here, first come first served,
- *   and only the head goes to Redis. When this process's holder commits or releases, the next one
+ * - A local queue (`TurnQueue` from `@baton/core/store`): turns of one session in this process
+ *   queue there, first come first served, and only the head goes to Redis. When this process's holder commits or releases, the next one
  *   is handed the turn at once (no Redis round trip to learn the lease is free). Bounded: a full
  *   queue or an exhausted wait answers SESSION_BUSY.
  * - `LeaseWakeups`: while the head waits for a lease another process holds, it subscribes to the
@@ -14,87 +14,6 @@ import type { Cluster, Redis } from 'ioredis';
  *   retried, so a release cannot slip between the busy answer and the subscription; a lost message
  *   (a reconnect, a failover) costs at most the fallback poll interval, never a hang.
  */
-
-/** A turn's place in its session's local queue: held from `enter` until `leave`. */
-export interface QueueTicket {
-  /** Lets the next local turn go (idempotent). */
-  leave(): void;
-}
-
-interface Slot {
-  /** A turn of this process holds the session's turn (waiting in Redis, or holding the lease). */
-  busy: boolean;
-  waiters: { admit: () => void }[];
-}
-
-/** Per-session FIFO of this process's turns that want the lease. */
-export class LocalLeaseQueue {
-  readonly #slots = new Map<string, Slot>();
-  readonly #maxWaiters: number;
-
-  constructor(maxWaiters: number) {
-    this.#maxWaiters = maxWaiters;
-  }
-
-  /** Waits for this process's turn on `id` (FIFO), until `deadline` (performance.now() ms). */
-  enter(id: string, deadline: number, signal: AbortSignal | undefined): Promise<QueueTicket> {
-    if (signal?.aborted) return Promise.reject(abortError(signal));
-    let slot = this.#slots.get(id);
-    if (!slot) {
-      slot = { busy: false, waiters: [] };
-      this.#slots.set(id, slot);
-    }
-    const own = slot;
-    if (!own.busy) {
-      own.busy = true;
-      return Promise.resolve(this.#ticket(id, own));
-    }
-    if (own.waiters.length >= this.#maxWaiters) return Promise.reject(busy(id, 'queue full'));
-    return new Promise<QueueTicket>((resolve, reject) => {
-      const settle = (): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        const at = own.waiters.indexOf(waiter);
-        if (at !== -1) own.waiters.splice(at, 1);
-      };
-      const waiter = {
-        admit: () => {
-          settle();
-          resolve(this.#ticket(id, own));
-        },
-      };
-      const onAbort = (): void => {
-        settle();
-        reject(abortError(signal as AbortSignal));
-      };
-      const timer = setTimeout(
-        () => {
-          settle();
-          reject(busy(id, 'wait bound'));
-        },
-        Math.max(0, deadline - performance.now()),
-      );
-      signal?.addEventListener('abort', onAbort, { once: true });
-      own.waiters.push(waiter);
-    });
-  }
-
-  #ticket(id: string, slot: Slot): QueueTicket {
-    let left = false;
-    return {
-      leave: () => {
-        if (left) return;
-        left = true;
-        const next = slot.waiters.shift();
-        if (next) next.admit();
-        else {
-          slot.busy = false;
-          if (this.#slots.get(id) === slot) this.#slots.delete(id);
-        }
-      },
-    };
-  }
-}
 
 /** Wake-ups on `<session key>:wake`, over one subscriber connection the store owns. */
 export class LeaseWakeups {
@@ -195,10 +114,3 @@ export class LeaseWakeups {
 
 /** A subscription not confirmed by then is given up on (the waiter polls instead). */
 const SUBSCRIBE_TIMEOUT_MS = 1_000;
-
-function busy(id: string, reason: string): BatonError {
-  return new BatonError('SESSION_BUSY', 'Another turn of this session held the lease past the wait bound', {
-    id,
-    reason,
-  });
-}

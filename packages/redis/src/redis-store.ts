@@ -6,6 +6,7 @@ import {
   type Lease,
   type LoadOptions,
   type LoadResult,
+  type QueueTicket,
   type RenewRequest,
   type SessionListRequest,
   type SessionStore,
@@ -16,11 +17,12 @@ import {
   type TurnLogOpen,
   type TurnLogRead,
   type TurnLogStore,
+  TurnQueue,
 } from '@baton/core/store';
 import type { Cluster, Redis } from 'ioredis';
 import { closeClient, connected, replicated, storeClient, unavailable } from './client.js';
 import { KeyNames } from './keys.js';
-import { LeaseWakeups, LocalLeaseQueue, type QueueTicket } from './lease-queue.js';
+import { LeaseWakeups } from './lease-queue.js';
 import type { RedisSessionStoreOptions } from './options.js';
 import { RedisOwnerIndex } from './owner-index.js';
 import {
@@ -68,7 +70,7 @@ export class RedisSessionStore implements SessionStore, TurnLogStore {
   readonly #owned: boolean;
   readonly #keys: KeyNames;
   readonly #waitForReplicas: { replicas: number; timeoutMs: number } | undefined;
-  readonly #queue: LocalLeaseQueue;
+  readonly #queue: TurnQueue;
   readonly #wakeups: LeaseWakeups;
   /** Resume: the session's turn log (see `turn-log.ts`). */
   readonly #turnLogs: RedisTurnLogs;
@@ -88,7 +90,7 @@ export class RedisSessionStore implements SessionStore, TurnLogStore {
     if (!(Number.isInteger(maxLeaseWaiters) && maxLeaseWaiters >= 0)) {
       throw new BatonError('CONFIG_INVALID', '`maxLeaseWaiters` must be a non-negative integer');
     }
-    this.#queue = new LocalLeaseQueue(maxLeaseWaiters);
+    this.#queue = new TurnQueue(maxLeaseWaiters);
     const { client, owned } = storeClient(options);
     this.#client = client;
     this.#owned = owned;
@@ -151,10 +153,10 @@ export class RedisSessionStore implements SessionStore, TurnLogStore {
     try {
       const result = this.#answer(await this.#acquire(id, options, deadline), options);
       if (result.status === 'found' && result.lease) this.#hold(id, result.lease.token, lease.ttlMs, ticket);
-      else ticket.leave();
+      else ticket.pass();
       return result;
     } catch (error) {
-      ticket.leave();
+      ticket.pass();
       throw error;
     }
   }
@@ -224,7 +226,7 @@ export class RedisSessionStore implements SessionStore, TurnLogStore {
     if (!held || (token !== undefined && held.token !== token)) return;
     clearTimeout(held.timer);
     this.#held.delete(id);
-    held.ticket.leave();
+    held.ticket.pass();
   }
 
   async commit(id: string, request: CommitRequest): Promise<CommitResult> {

@@ -8,3 +8,4 @@ export { isSessionId, newSessionId } from '../session/session-id.js';
 export { MemorySessionStore, type MemorySessionStoreOptions } from '../session/stores/memory-store.js';
 export type * from '../session/stores/store.js';
 export { hasTurnLog } from '../session/stores/store.js';
+export { type QueueTicket, TurnQueue } from '../session/turn-queue.js';

@@ -1,11 +1,12 @@
 import { BatonError } from '../errors.js';
 import type { JsonObject } from '../json.js';
-import { type ChainTicket, chainBroken, type Handoff, newVersion, TurnQueue } from './lease-chain.js';
+import { type ChainTicket, chainBroken, type Handoff, newVersion } from './lease-chain.js';
 import { type LoadedSession, MINUTE, type SessionOutput, type TurnChain } from './modes.js';
 import { internal, Session } from './session.js';
 import type { SessionCache } from './session-cache.js';
 import { storeCall } from './store-calls.js';
 import type { CommitResult, Lease, SessionCreation, SessionStore } from './stores/store.js';
+import { TurnQueue } from './turn-queue.js';
 
 /*
  * Server mode's lease chaining (see `lease-chain.ts` for the protocol): the turns of a session
@@ -43,7 +44,7 @@ export interface ChainHost {
 
 export class ChainedTurns {
   readonly #host: ChainHost;
-  readonly #queue: TurnQueue;
+  readonly #queue: TurnQueue<Handoff>;
   readonly #maxTurns: number;
 
   /** Chaining for these settings, or undefined when it is off or not possible with them. */
@@ -68,7 +69,7 @@ export class ChainedTurns {
 
   private constructor(host: ChainHost, maxWaiters: number, maxTurns: number) {
     this.#host = host;
-    this.#queue = new TurnQueue(maxWaiters);
+    this.#queue = new TurnQueue<Handoff>(maxWaiters);
     this.#maxTurns = maxTurns;
   }
 

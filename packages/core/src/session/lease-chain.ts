@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { abortError, BatonError } from '../errors.js';
+import { BatonError } from '../errors.js';
+import type { QueueTicket } from './turn-queue.js';
 
 /*
  * Lease chaining (server mode, lease concurrency, a store with `leaseChaining` and the session
@@ -39,115 +40,8 @@ export interface Handoff {
   readonly chain: { yield: boolean };
 }
 
-/** A turn's place in its session's local queue: held from `enter` until `pass`. */
-export interface ChainTicket {
-  /** The lease and state handed over by the previous turn; undefined: load from the store. */
-  readonly handoff: Handoff | undefined;
-  /** Another turn of this session waits in this process. */
-  readonly waited: boolean;
-  /**
-   * Lets the next turn go, with `handoff` or (undefined) to load from the store. Idempotent: only
-   * the first call counts. Returns false when a handoff found no turn to take it.
-   */
-  pass(handoff?: Handoff): boolean;
-}
-
-interface Waiter {
-  admit(handoff: Handoff | undefined): void;
-}
-
-interface Slot {
-  busy: boolean;
-  waiters: Waiter[];
-}
-
-/** Per-session FIFO of this process's turns, handing the lease (and the session) from one to the next. */
-export class TurnQueue {
-  readonly #slots = new Map<string, Slot>();
-  readonly #maxWaiters: number;
-
-  constructor(maxWaiters: number) {
-    this.#maxWaiters = maxWaiters;
-  }
-
-  /** Turns of `id` holding or waiting for their place (for tests). */
-  size(id: string): number {
-    const slot = this.#slots.get(id);
-    return slot ? (slot.busy ? 1 : 0) + slot.waiters.length : 0;
-  }
-
-  /** Waits for this process's turn on `id` (FIFO), until `deadline` (`performance.now()` ms). */
-  enter(id: string, deadline: number, signal: AbortSignal | undefined): Promise<ChainTicket> {
-    if (signal?.aborted) return Promise.reject(abortError(signal));
-    let slot = this.#slots.get(id);
-    if (!slot) {
-      slot = { busy: false, waiters: [] };
-      this.#slots.set(id, slot);
-    }
-    const own = slot;
-    if (!own.busy) {
-      own.busy = true;
-      return Promise.resolve(this.#ticket(id, own, undefined));
-    }
-    if (own.waiters.length >= this.#maxWaiters) return Promise.reject(busy(id, 'queue full'));
-    return new Promise<ChainTicket>((resolve, reject) => {
-      const settle = (): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        const at = own.waiters.indexOf(waiter);
-        if (at !== -1) own.waiters.splice(at, 1);
-      };
-      const waiter: Waiter = {
-        admit: (handoff) => {
-          settle();
-          resolve(this.#ticket(id, own, handoff));
-        },
-      };
-      const onAbort = (): void => {
-        settle();
-        reject(abortError(signal as AbortSignal));
-      };
-      const timer = setTimeout(
-        () => {
-          settle();
-          reject(busy(id, 'wait bound'));
-        },
-        Math.max(0, deadline - performance.now()),
-      );
-      signal?.addEventListener('abort', onAbort, { once: true });
-      own.waiters.push(waiter);
-    });
-  }
-
-  #ticket(id: string, slot: Slot, handoff: Handoff | undefined): ChainTicket {
-    let passed = false;
-    return {
-      handoff,
-      get waited() {
-        return slot.waiters.length > 0;
-      },
-      pass: (next) => {
-        if (passed) return true;
-        passed = true;
-        const waiter = slot.waiters.shift();
-        if (waiter) {
-          waiter.admit(next);
-          return true;
-        }
-        slot.busy = false;
-        if (this.#slots.get(id) === slot) this.#slots.delete(id);
-        return next === undefined;
-      },
-    };
-  }
-}
-
-function busy(id: string, reason: string): BatonError {
-  return new BatonError('SESSION_BUSY', 'Another turn of this session held the lease past the wait bound', {
-    id,
-    reason,
-  });
-}
+/** A lease-chained turn's place in its session's local queue, carrying the handoff. */
+export type ChainTicket = QueueTicket<Handoff>;
 
 /** The error a chained turn answers when an earlier turn of its chain failed to commit. */
 export function chainBroken(id: string, cause: unknown): BatonError {
