@@ -43,7 +43,16 @@ export interface GoalFigures {
   /** One small JSON turn (phase `overhead`): req/s. */
   overhead?: { bare: number; bodyParser: number; client: number; memory: number };
   /** In process, µs per turn (phase `turn`): observers (bench/turn-cost.ts) and the AI SDK adapter (bench/ai-sdk-turn.ts). */
-  turn?: { none: number; log: number; metrics: number; logAndMetrics: number; raw: number; adapter: number };
+  turn?: {
+    none: number;
+    log: number;
+    logDiscarding: number;
+    metrics: number;
+    metricsSdk: number;
+    logAndMetrics: number;
+    raw: number;
+    adapter: number;
+  };
   /** Live sessions in one MemorySessionStore (phase `store`). */
   memoryStore?: { sessions: number; sessionBytes: number; rssBytes: number; boundBytes: number };
 }
@@ -195,8 +204,8 @@ export function issue34Goals(f: GoalFigures): GoalRow[] {
     t !== undefined && t.adapter <= 0.3 * t.raw,
   );
   for (const [name, us] of [
-    ['logging', t?.log],
-    ['metrics', t?.metrics],
+    ['logging (pino to a file)', t?.log],
+    ['metrics (BatonMetricProducer)', t?.metrics],
     ['logging + metrics', t?.logAndMetrics],
   ] as const) {
     row(

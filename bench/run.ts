@@ -530,26 +530,27 @@ function child<T>(script: string, args: string[] = []): Promise<T> {
 }
 
 async function inProcessTurn(): Promise<void> {
-  const ops = await child<Record<'none' | 'off' | 'log' | 'metrics' | 'log+metrics', number>>('./turn-cost.ts', [
-    'ops',
-  ]);
+  const ops = await child<Record<string, number>>('./turn-cost.ts', ['ops']);
   const ai = await child<Record<string, number>>('./ai-sdk-turn.ts');
+  const none = ops.none as number;
   figures.turn = {
-    none: ops.none,
-    log: ops.log,
-    metrics: ops.metrics,
-    logAndMetrics: ops['log+metrics'],
+    none,
+    log: ops.log as number,
+    logDiscarding: ops['log (discarding stream)'] as number,
+    metrics: ops.metrics as number,
+    metricsSdk: ops['metrics (SDK instruments)'] as number,
+    logAndMetrics: ops['log+metrics'] as number,
     raw: ai['raw generateText'] as number,
     adapter: ai['Baton via fromAiSdk'] as number,
   };
   const rows: (string | number)[][] = Object.entries(ops).map(([v, us]) => [
     v,
     us.toFixed(1),
-    `${(us / ops.none).toFixed(2)}x`,
+    `${(us / none).toFixed(2)}x`,
   ]);
   section(
     '6. In process: logs and metrics per turn (HelpDesk turn, client mode, no HTTP)',
-    `${table(['observer', 'µs/turn', 'vs none'], rows)}\n\nnone = no observer; off = the default (no logger, no MeterProvider); log = pino, a line per turn to /dev/null; metrics = SDK MeterProvider (Prometheus reader), every metric recorded. Interleaved rounds in one process (bench/turn-cost.ts).`,
+    `${table(['observer', 'µs/turn', 'vs none'], rows)}\n\nnone = no observer; off = the default (no logger, no MeterProvider); log = pino, a line per turn to /dev/null (discarding stream: pino serializes, the stream drops the line); metrics = every metric recorded, read by the Prometheus exporter through a BatonMetricProducer; SDK instruments = the same through the SDK's instruments (the meterProvider option alone). One process per variant, alternated, each variant's best process (bench/turn-cost.ts).`,
   );
   const aiRows = Object.entries(ai).map(([v, us]) => [
     v,

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { BatonLogger, Model } from '@baton/core';
+import { type BatonLogger, BatonMetricProducer, type Model } from '@baton/core';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import type { Middleware } from 'koa';
@@ -22,18 +22,26 @@ export function demoLogger(level: string | undefined): BatonLogger | undefined {
 /** Baton's metrics (and the gen_ai ones), served by the demo's own server at `GET /metrics`. */
 export interface DemoMetrics {
   meterProvider: MeterProvider;
+  /** Baton aggregates its own metrics here; the exporter reads them with the SDK's. */
+  metricProducer: BatonMetricProducer;
   /** Koa middleware answering `GET /metrics` (Prometheus text format). */
   middleware: Middleware;
   shutdown(): Promise<void>;
 }
 
-/** A MeterProvider read by the Prometheus exporter, which answers on the demo's port (not one of its own). */
+/**
+ * A MeterProvider read by the Prometheus exporter, which answers on the demo's port (not one of its
+ * own), and Baton's metrics through a `BatonMetricProducer` the exporter also reads (a turn records
+ * them in ~1 µs instead of the SDK instruments' ~20 µs).
+ */
 export function demoMetrics(): DemoMetrics {
-  const exporter = new PrometheusExporter({ preventServerStart: true });
+  const metricProducer = new BatonMetricProducer();
+  const exporter = new PrometheusExporter({ preventServerStart: true, metricProducers: [metricProducer] });
   const meterProvider = new MeterProvider({ readers: [exporter] });
   const serve = (req: IncomingMessage, res: ServerResponse) => exporter.getMetricsRequestHandler(req, res);
   return {
     meterProvider,
+    metricProducer,
     middleware: async (ctx, next) => {
       if (ctx.path !== '/metrics' || (ctx.method !== 'GET' && ctx.method !== 'HEAD')) return next();
       ctx.respond = false; // the exporter writes the response itself

@@ -85,7 +85,7 @@ export async function startDemo(config: DemoConfig = configFromEnv()): Promise<D
       ? { resume: true, onDisconnect: 'continue' as const, doubleText: config.doubleText ?? 'enqueue' }
       : {}),
     ...(logger ? { logger } : {}),
-    ...(metrics ? { meterProvider: metrics.meterProvider } : {}),
+    ...(metrics ? { meterProvider: metrics.meterProvider, metricProducer: metrics.metricProducer } : {}),
   });
   // A client closing a stream early is normal for chat (Stop button, reload): do not log it as a failure.
   app.on('error', (error: NodeJS.ErrnoException) => {

@@ -88,6 +88,14 @@ export {
 } from './observability/content-capture.js';
 export { GEN_AI_SEMCONV_VERSION } from './observability/gen-ai.js';
 export type { BatonLogger, BatonLogLevel } from './observability/logger.js';
+export {
+  type BatonCounter,
+  type BatonHistogram,
+  BatonMetricProducer,
+  type MetricDefinition,
+  type ProducedMetric,
+  type ProducedMetrics,
+} from './observability/metric-producer.js';
 export { BATON_METRICS, GEN_AI_METRICS } from './observability/metrics.js';
 export { definePlugin } from './pipeline/define-plugin.js';
 export { agUi } from './protocols/ag-ui/index.js';

@@ -252,7 +252,10 @@ function turnRunners<S extends object>(
 ): { runners: Map<Protocol, TurnRunner<S>>; first: TurnRunner<S> } {
   const { logger } = options;
   const inflight = new InflightTurns();
-  const observer = new TurnObserver(logger, new BatonMetrics(options.meterProvider, () => inflight.size));
+  const observer = new TurnObserver(
+    logger,
+    new BatonMetrics(options.meterProvider, () => inflight.size, options.metricProducer),
+  );
   const onError = options.onError ?? (logger ? () => {} : undefined);
   const runners = new Map<Protocol, TurnRunner<S>>();
   for (const protocol of options.protocols) {

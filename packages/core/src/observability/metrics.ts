@@ -1,6 +1,5 @@
 import {
   type Attributes,
-  type Counter,
   createNoopMeter,
   type Histogram,
   type Meter,
@@ -8,6 +7,7 @@ import {
   metrics,
 } from '@opentelemetry/api';
 import { OPERATION_SECONDS_BUCKETS, TOKEN_BUCKETS } from './gen-ai.js';
+import type { BatonCounter, BatonHistogram, BatonMetricProducer, MetricDefinition } from './metric-producer.js';
 
 /*
  * Baton's metrics through the OpenTelemetry metrics API: no-op until the application registers a
@@ -110,62 +110,94 @@ const SECONDS_SLOW = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 3
 const BYTES = [64, 256, 1024, 4096, 16_384, 65_536, 262_144, 1_048_576, 4_194_304];
 
 /**
- * Turns by attribute set, counted in process and observed (an asynchronous counter) when metrics
- * are read: a turn costs a map lookup, not a synchronous record (which hashes its attributes).
+ * A counter kept in process and observed (an asynchronous counter) when metrics are read: a
+ * record costs a map lookup, not a synchronous record (which hashes its attributes).
  */
-export class TurnCounts {
+class ObservedCounts implements BatonCounter {
   readonly #counts = new Map<string, { attributes: Attributes; count: number }>();
 
-  /** Counts one turn under `key`, which names `attributes` (built only for a new key). */
-  add(key: string, attributes: () => Attributes): void {
+  add(value: number, key: string, attributes: () => Attributes): void {
     const entry = this.#counts.get(key);
-    if (entry !== undefined) entry.count++;
-    else this.#counts.set(key, { attributes: attributes(), count: 1 });
+    if (entry !== undefined) entry.count += value;
+    else this.#counts.set(key, { attributes: attributes(), count: value });
   }
 
-  /** Each attribute set with its cumulative count. */
   forEach(observe: (count: number, attributes: Attributes) => void): void {
     for (const { attributes, count } of this.#counts.values()) observe(count, attributes);
   }
 }
 
-/** The instruments of one meter. */
-export interface BatonInstruments {
-  turns: TurnCounts;
-  turnDuration: Histogram;
-  modelDuration: Histogram;
-  toolDuration: Histogram;
-  sessionLoadDuration: Histogram;
-  sessionCommitDuration: Histogram;
-  leaseWait: Histogram;
-  storeErrors: Counter;
-  commitSize: Histogram;
-  tokenUsage: Histogram;
-  operationDuration: Histogram;
+/** An SDK histogram behind Baton's keyed interface (it keeps one attributes object per key). */
+class SdkHistogram implements BatonHistogram {
+  readonly #attributes = new Map<string, Attributes>();
+
+  constructor(readonly histogram: Histogram) {}
+
+  record(value: number, key: string, attributes: () => Attributes): void {
+    let found = this.#attributes.get(key);
+    if (found === undefined) {
+      found = attributes();
+      if (this.#attributes.size < 2000) this.#attributes.set(key, found);
+    }
+    this.histogram.record(value, found);
+  }
 }
 
-function createInstruments(meter: Meter, inflight: () => number): BatonInstruments {
+/** The instruments of one meter, or of a `BatonMetricProducer`. */
+export interface BatonInstruments {
+  turns: BatonCounter;
+  turnDuration: BatonHistogram;
+  modelDuration: BatonHistogram;
+  toolDuration: BatonHistogram;
+  sessionLoadDuration: BatonHistogram;
+  sessionCommitDuration: BatonHistogram;
+  leaseWait: BatonHistogram;
+  storeErrors: BatonCounter;
+  commitSize: BatonHistogram;
+  tokenUsage: BatonHistogram;
+  operationDuration: BatonHistogram;
+}
+
+type Histograms = Omit<BatonInstruments, 'turns' | 'storeErrors'>;
+
+/** Each histogram with its definition and bucket boundaries. */
+function histograms<H>(make: (definition: MetricDefinition, boundaries: number[]) => H): {
+  [K in keyof Histograms]: H;
+} {
   const m = BATON_METRICS;
-  const histogram = (def: { name: string; unit: string; description: string }, boundaries: number[]) =>
-    meter.createHistogram(def.name, {
-      unit: def.unit,
-      description: def.description,
-      advice: { explicitBucketBoundaries: boundaries },
-    });
-  const counter = (def: { name: string; unit: string; description: string }) =>
-    meter.createCounter(def.name, { unit: def.unit, description: def.description });
+  return {
+    turnDuration: make(m.turnDuration, SECONDS_SLOW),
+    modelDuration: make(m.modelDuration, SECONDS_SLOW),
+    toolDuration: make(m.toolDuration, SECONDS_SLOW),
+    sessionLoadDuration: make(m.sessionLoadDuration, SECONDS_FAST),
+    sessionCommitDuration: make(m.sessionCommitDuration, SECONDS_FAST),
+    leaseWait: make(m.leaseWait, SECONDS_FAST),
+    commitSize: make(m.commitSize, BYTES),
+    tokenUsage: make(GEN_AI_METRICS.tokenUsage, TOKEN_BUCKETS),
+    operationDuration: make(GEN_AI_METRICS.operationDuration, OPERATION_SECONDS_BUCKETS),
+  };
+}
+
+function sdkInstruments(meter: Meter, inflight: () => number): BatonInstruments {
+  const m = BATON_METRICS;
+  const storeErrors = meter.createCounter(m.storeErrors.name, {
+    unit: m.storeErrors.unit,
+    description: m.storeErrors.description,
+  });
   const instruments: BatonInstruments = {
+    ...histograms(
+      (def, boundaries) =>
+        new SdkHistogram(
+          meter.createHistogram(def.name, {
+            unit: def.unit,
+            description: def.description,
+            advice: { explicitBucketBoundaries: boundaries },
+          }),
+        ),
+    ),
     turns: turnCountsOf(meter),
-    turnDuration: histogram(m.turnDuration, SECONDS_SLOW),
-    modelDuration: histogram(m.modelDuration, SECONDS_SLOW),
-    toolDuration: histogram(m.toolDuration, SECONDS_SLOW),
-    sessionLoadDuration: histogram(m.sessionLoadDuration, SECONDS_FAST),
-    sessionCommitDuration: histogram(m.sessionCommitDuration, SECONDS_FAST),
-    leaseWait: histogram(m.leaseWait, SECONDS_FAST),
-    storeErrors: counter(m.storeErrors),
-    commitSize: histogram(m.commitSize, BYTES),
-    tokenUsage: histogram(GEN_AI_METRICS.tokenUsage, TOKEN_BUCKETS),
-    operationDuration: histogram(GEN_AI_METRICS.operationDuration, OPERATION_SECONDS_BUCKETS),
+    // Rare (a store failing): recorded as it happens.
+    storeErrors: { add: (value, _key, attributes) => storeErrors.add(value, attributes()) },
   };
   meter
     .createObservableUpDownCounter(m.activeTurns.name, {
@@ -176,17 +208,26 @@ function createInstruments(meter: Meter, inflight: () => number): BatonInstrumen
   return instruments;
 }
 
+function producerInstruments(producer: BatonMetricProducer, inflight: () => number): BatonInstruments {
+  producer.observe(BATON_METRICS.activeTurns, inflight);
+  return {
+    ...histograms((def, boundaries) => producer.histogram(def, boundaries)),
+    turns: producer.counter(BATON_METRICS.turns),
+    storeErrors: producer.counter(BATON_METRICS.storeErrors),
+  };
+}
+
 /**
  * One count per meter, however many turn runners record into it: an asynchronous counter reports
  * totals, so two runners observing the same attributes apart would overwrite each other.
  */
-const turnCounts = new WeakMap<Meter, TurnCounts>();
+const turnCounts = new WeakMap<Meter, ObservedCounts>();
 
-function turnCountsOf(meter: Meter): TurnCounts {
+function turnCountsOf(meter: Meter): ObservedCounts {
   const counts = turnCounts.get(meter);
   if (counts !== undefined) return counts;
   const m = BATON_METRICS.turns;
-  const created = new TurnCounts();
+  const created = new ObservedCounts();
   meter.createObservableCounter(m.name, { unit: m.unit, description: m.description }).addCallback((result) => {
     created.forEach((count, attributes) => {
       result.observe(count, attributes);
@@ -200,9 +241,10 @@ const METER_NAME = '@baton/core';
 const NOOP_METER: Meter | undefined = typeof createNoopMeter === 'function' ? createNoopMeter() : undefined;
 
 /**
- * Where a turn runner records: the instruments of `provider` (or of the global MeterProvider once
- * one is registered). While no SDK is registered, `instruments` is undefined and turns record
- * nothing at all — each turn only asks the API whether a provider appeared since.
+ * Where a turn runner records: a `BatonMetricProducer` if it was given one, else the instruments of
+ * `provider` (or of the global MeterProvider once one is registered). While neither is there,
+ * `instruments` is undefined and turns record nothing at all — each turn only asks the API whether
+ * a provider appeared since.
  */
 export class BatonMetrics {
   readonly #provider: MeterProvider | undefined;
@@ -210,20 +252,77 @@ export class BatonMetrics {
   #instruments: BatonInstruments | undefined;
 
   /** `inflight`: how many turns are in flight right now (`baton.turns.active`). */
-  constructor(provider?: MeterProvider, inflight: () => number = () => 0) {
+  constructor(provider?: MeterProvider, inflight: () => number = () => 0, producer?: BatonMetricProducer) {
     this.#provider = provider;
     this.#inflight = inflight;
+    if (producer !== undefined) this.#instruments = producerInstruments(producer, inflight);
   }
 
-  /** The instruments, or undefined while metrics are off (no MeterProvider registered). */
+  /** The instruments, or undefined while metrics are off (no producer, no MeterProvider registered). */
   get instruments(): BatonInstruments | undefined {
     if (this.#instruments !== undefined) return this.#instruments;
     const meter = (this.#provider ?? metrics.getMeterProvider()).getMeter(METER_NAME);
     if (meter === NOOP_METER) return undefined;
-    this.#instruments = createInstruments(meter, this.#inflight);
+    this.#instruments = sdkInstruments(meter, this.#inflight);
     return this.#instruments;
   }
 }
+
+interface KeyNode {
+  key: string;
+  next: Map<string, KeyNode> | undefined;
+}
+
+/**
+ * Series keys built once and handed back as the same string, whose hash V8 keeps: a record
+ * then costs a few lookups of strings it already hashed, not a string built and hashed per call
+ * (~0.2-0.4 µs each, most of a record's cost). The last parts asked for are remembered, so a call
+ * site asking for the same series as last time (the usual turn) compares four strings and is
+ * done: give each call site its own `SeriesKeys`. Each level keeps at most 1,000 parts.
+ */
+export class SeriesKeys {
+  readonly #root: KeyNode = { key: '', next: undefined };
+  #last: [string, string, string | undefined, string | undefined, string] | undefined;
+
+  #child(node: KeyNode, part: string): KeyNode {
+    if (node.next === undefined) node.next = new Map();
+    let found = node.next.get(part);
+    if (found === undefined) {
+      found = { key: node === this.#root ? part : `${node.key}\0${part}`, next: undefined };
+      if (node.next.size < 1000) node.next.set(part, found);
+    }
+    return found;
+  }
+
+  /** The key of `a`, `b` (and `c`, `d` when given). */
+  of(a: string, b: string, c?: string, d?: string): string {
+    const last = this.#last;
+    if (last !== undefined && last[0] === a && last[1] === b && last[2] === c && last[3] === d) return last[4];
+    let node = this.#child(this.#child(this.#root, a), b);
+    if (c !== undefined) node = this.#child(node, c);
+    if (d !== undefined) node = this.#child(node, d);
+    this.#last = [a, b, c, d, node.key];
+    return node.key;
+  }
+}
+
+/** One `SeriesKeys` per place a turn records (each remembers its own last series). */
+export function seriesKeys() {
+  return {
+    logger: new SeriesKeys(),
+    load: new SeriesKeys(),
+    storeError: new SeriesKeys(),
+    model: new SeriesKeys(),
+    input: new SeriesKeys(),
+    output: new SeriesKeys(),
+    tool: new SeriesKeys(),
+    commit: new SeriesKeys(),
+    turn: new SeriesKeys(),
+  };
+}
+
+/** The keys of one turn runner's turns (`seriesKeys()`). */
+export type TurnSeriesKeys = ReturnType<typeof seriesKeys>;
 
 /** Seconds from a `performance.now()` duration in milliseconds. */
 export const seconds = (ms: number): number => ms / 1000;

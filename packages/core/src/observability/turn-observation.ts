@@ -2,7 +2,7 @@ import { InterceptorError, isBatonError } from '../errors.js';
 import type { ModelResult } from '../model/model.js';
 import { GenAi, type ModelCallFacts, modelMetricAttributes } from './gen-ai.js';
 import type { BatonLogger } from './logger.js';
-import { type BatonInstruments, type BatonMetrics, seconds } from './metrics.js';
+import { type BatonInstruments, type BatonMetrics, seconds, seriesKeys, type TurnSeriesKeys } from './metrics.js';
 import { errorCode, hashId } from './tracing.js';
 
 /**
@@ -16,21 +16,31 @@ export interface TurnProbe {
 }
 
 /** Runs `work`, telling `report` how long it took and how it failed (no probe: just runs it). */
-export async function probed<T>(
+export function probed<T>(
   probe: TurnProbe | undefined,
   work: () => Promise<T>,
   report: (probe: TurnProbe, durationMs: number, value: T | undefined, error: unknown) => void,
 ): Promise<T> {
-  if (probe === undefined) return work();
-  const started = performance.now();
+  const started = probe === undefined ? 0 : performance.now();
+  let pending: Promise<T>;
   try {
-    const value = await work();
-    report(probe, performance.now() - started, value, undefined);
-    return value;
+    pending = work();
   } catch (error) {
-    report(probe, performance.now() - started, undefined, error);
-    throw error;
+    if (probe !== undefined) report(probe, performance.now() - started, undefined, error);
+    return Promise.reject(error);
   }
+  if (probe === undefined) return pending;
+  // `then`, not an async function: one promise per call instead of two and a hop.
+  return pending.then(
+    (value) => {
+      report(probe, performance.now() - started, value, undefined);
+      return value;
+    },
+    (error: unknown) => {
+      report(probe, performance.now() - started, undefined, error);
+      throw error;
+    },
+  );
 }
 
 /** What a turn runner knows of a turn when it starts. */
@@ -41,6 +51,8 @@ export interface TurnStart {
   requestId: string | undefined;
   /** The agent's name (`AgentOptions.name`), if it has one. */
   agent?: string | undefined;
+  /** When the turn started (`performance.now()`); default: when the observation starts. */
+  started?: number;
 }
 
 /** How a turn ended: `ok`, `refused` (an interceptor's refusal) or the error that failed it. */
@@ -57,6 +69,8 @@ export type TurnOutcome =
 export class TurnObserver {
   /** A child logger per agent, route and mode: pino serializes their fields once, not per line. */
   readonly #loggers = new Map<string, TurnLogger>();
+  /** The metric series' keys of this runner's turns. */
+  readonly #keys = seriesKeys();
 
   constructor(
     readonly logger: BatonLogger | undefined,
@@ -66,13 +80,13 @@ export class TurnObserver {
   start(turn: TurnStart): TurnObservation | undefined {
     const instruments = this.metrics.instruments;
     if (instruments === undefined && this.logger === undefined) return undefined;
-    return new TurnObservation(turn, this.#loggerFor(turn), instruments);
+    return new TurnObservation(turn, this.#loggerFor(turn), instruments, this.#keys);
   }
 
   #loggerFor(turn: TurnStart): TurnLogger | undefined {
     const logger = this.logger;
     if (logger === undefined) return undefined;
-    const key = `${turn.agent ?? ''}\0${turn.route}\0${turn.mode}`;
+    const key = this.#keys.logger.of(turn.agent ?? '', turn.route, turn.mode);
     let found = this.#loggers.get(key);
     if (found === undefined) {
       const bindings = {
@@ -103,22 +117,28 @@ interface TurnLogger {
  * the turn's one log line and its metrics, once.
  */
 export class TurnObservation implements TurnProbe {
-  readonly #started = performance.now();
+  readonly #started: number;
   readonly #turn: TurnStart;
   readonly #logger: TurnLogger | undefined;
   readonly #metrics: BatonInstruments | undefined;
-  readonly #attributes: { 'baton.route': string; 'baton.session.mode': string };
+  readonly #keys: TurnSeriesKeys;
   #sessionStatus: string | undefined;
   #sessionIdHash: string | undefined;
   #modelCalls = 0;
   #toolCalls = 0;
   #finished = false;
 
-  constructor(turn: TurnStart, logger: TurnLogger | undefined, metrics: BatonInstruments | undefined) {
+  constructor(
+    turn: TurnStart,
+    logger: TurnLogger | undefined,
+    metrics: BatonInstruments | undefined,
+    keys: TurnSeriesKeys,
+  ) {
     this.#turn = turn;
+    this.#started = turn.started ?? performance.now();
+    this.#keys = keys;
     this.#logger = logger;
     this.#metrics = metrics;
-    this.#attributes = { 'baton.route': turn.route, 'baton.session.mode': turn.mode };
   }
 
   /** Whether commit sizes are wanted (computing them is not free). */
@@ -140,16 +160,21 @@ export class TurnObservation implements TurnProbe {
     const m = this.#metrics;
     if (m === undefined) return;
     const mode = this.#turn.mode;
-    m.sessionLoadDuration.record(seconds(durationMs), {
+    const status = this.#sessionStatus;
+    m.sessionLoadDuration.record(seconds(durationMs), this.#keys.load.of(mode, status ?? ''), () => ({
       'baton.session.mode': mode,
-      'baton.session.status': this.#sessionStatus,
-    });
+      'baton.session.status': status,
+    }));
     if (failed) {
       const code = errorCode(result.error);
-      if (code === 'SESSION_BUSY') m.leaseWait.record(seconds(durationMs), { 'baton.outcome': code });
+      if (code === 'SESSION_BUSY') m.leaseWait.record(seconds(durationMs), code, () => ({ 'baton.outcome': code }));
       if (code === 'SESSION_STORE_UNAVAILABLE')
-        m.storeErrors.add(1, { 'baton.operation': 'load', 'baton.error.code': code });
-    } else if (result.leased) m.leaseWait.record(seconds(durationMs), { 'baton.outcome': 'acquired' });
+        m.storeErrors.add(1, this.#keys.storeError.of('load', code), () => ({
+          'baton.operation': 'load',
+          'baton.error.code': code,
+        }));
+    } else if (result.leased)
+      m.leaseWait.record(seconds(durationMs), 'acquired', () => ({ 'baton.outcome': 'acquired' }));
   }
 
   model(durationMs: number, facts: ModelCallFacts, result: ModelResult | undefined, error?: unknown): void {
@@ -157,23 +182,31 @@ export class TurnObservation implements TurnProbe {
     const m = this.#metrics;
     if (m === undefined) return;
     const code = error === undefined ? undefined : errorCode(error);
-    m.modelDuration.record(seconds(durationMs), { 'baton.outcome': code ?? 'ok' });
+    const outcome = code ?? 'ok';
+    const s = seconds(durationMs);
+    m.modelDuration.record(s, outcome, () => ({ 'baton.outcome': outcome }));
     // The GenAI conventions' client metrics: the call's duration, and its tokens where reported.
-    const attributes = modelMetricAttributes(facts, code);
-    m.operationDuration.record(seconds(durationMs), attributes);
+    const key = this.#keys.model.of(facts.provider, facts.requestModel, facts.responseModel ?? '', outcome);
+    m.operationDuration.record(s, key, () => modelMetricAttributes(facts, code));
     const usage = result?.usage;
     if (usage === undefined) return;
-    // Separate objects: the SDK keeps the first attributes object it sees for a series.
-    m.tokenUsage.record(usage.inputTokens, { ...attributes, [GenAi.tokenType]: 'input' });
-    m.tokenUsage.record(usage.outputTokens, { ...attributes, [GenAi.tokenType]: 'output' });
+    m.tokenUsage.record(usage.inputTokens, this.#keys.input.of(key, 'input'), () => ({
+      ...modelMetricAttributes(facts, code),
+      [GenAi.tokenType]: 'input',
+    }));
+    m.tokenUsage.record(usage.outputTokens, this.#keys.output.of(key, 'output'), () => ({
+      ...modelMetricAttributes(facts, code),
+      [GenAi.tokenType]: 'output',
+    }));
   }
 
   tool(name: string, durationMs: number, isError: boolean, error?: unknown): void {
     this.#toolCalls++;
-    this.#metrics?.toolDuration.record(seconds(durationMs), {
+    const outcome = error !== undefined ? errorCode(error) : isError ? 'tool_error' : 'ok';
+    this.#metrics?.toolDuration.record(seconds(durationMs), this.#keys.tool.of(name, outcome), () => ({
       'gen_ai.tool.name': name,
-      'baton.outcome': error !== undefined ? errorCode(error) : isError ? 'tool_error' : 'ok',
-    });
+      'baton.outcome': outcome,
+    }));
   }
 
   /** The commit (or, for a refused turn, the release) and the bytes it wrote. */
@@ -181,10 +214,16 @@ export class TurnObservation implements TurnProbe {
     const m = this.#metrics;
     if (m === undefined) return;
     const mode = this.#turn.mode;
-    m.sessionCommitDuration.record(seconds(durationMs), { 'baton.session.mode': mode, 'baton.session.status': status });
-    if (status === 'committed') m.commitSize.record(bytes, { 'baton.session.mode': mode });
+    m.sessionCommitDuration.record(seconds(durationMs), this.#keys.commit.of(mode, status), () => ({
+      'baton.session.mode': mode,
+      'baton.session.status': status,
+    }));
+    if (status === 'committed') m.commitSize.record(bytes, mode, () => ({ 'baton.session.mode': mode }));
     if (isBatonError(error, 'SESSION_STORE_UNAVAILABLE')) {
-      m.storeErrors.add(1, { 'baton.operation': 'commit', 'baton.error.code': 'SESSION_STORE_UNAVAILABLE' });
+      m.storeErrors.add(1, 'commit\0SESSION_STORE_UNAVAILABLE', () => ({
+        'baton.operation': 'commit',
+        'baton.error.code': 'SESSION_STORE_UNAVAILABLE',
+      }));
     }
   }
 
@@ -197,16 +236,18 @@ export class TurnObservation implements TurnProbe {
     const m = this.#metrics;
     if (m !== undefined) {
       const turn = this.#turn;
-      const attributes = () => ({ ...this.#attributes, 'baton.outcome': code });
-      m.turns.add(`${turn.route}\0${turn.mode}\0${code}`, attributes);
-      m.turnDuration.record(seconds(durationMs), attributes());
+      const key = this.#keys.turn.of(turn.route, turn.mode, code);
+      const attributes = () => ({ 'baton.route': turn.route, 'baton.session.mode': turn.mode, 'baton.outcome': code });
+      m.turns.add(1, key, attributes);
+      m.turnDuration.record(seconds(durationMs), key, attributes);
     }
     const target = this.#logger;
     if (target === undefined) return;
     const { logger, bindings } = target;
     const turn = this.#turn;
-    // Only the fields this turn has: pino serializes every key it is given.
-    const fields: Record<string, unknown> = bindings === undefined ? {} : { ...bindings };
+    // Only the fields this turn has: pino serializes every key it is given. Object.assign, not a
+    // spread: V8 gives a spread copy a map each added field replaces (~5 µs a line).
+    const fields: Record<string, unknown> = bindings === undefined ? {} : Object.assign({}, bindings);
     if (turn.requestId !== undefined) fields.request_id = turn.requestId;
     if (this.#sessionStatus !== undefined) fields.session_status = this.#sessionStatus;
     if (this.#sessionIdHash !== undefined) fields.session_id_hash = this.#sessionIdHash;

@@ -4,6 +4,7 @@ import type { Agent } from '../agent/agent.js';
 import { BatonError } from '../errors.js';
 import { agentSpanName } from '../observability/gen-ai.js';
 import type { BatonLogger } from '../observability/logger.js';
+import type { BatonMetricProducer } from '../observability/metric-producer.js';
 import { BatonMetrics } from '../observability/metrics.js';
 import { conversationAttributes, failSpan, inSpan, type Span, startTurnSpan } from '../observability/tracing.js';
 import { type TurnObservation, TurnObserver } from '../observability/turn-observation.js';
@@ -37,6 +38,8 @@ export interface TurnRunnerOptions<Body = unknown, Event = unknown> {
   logger?: BatonLogger;
   /** Where metrics go (default: the global MeterProvider, a no-op until one is registered). */
   meterProvider?: MeterProvider;
+  /** Baton's metrics aggregated in process and read through this producer (instead of `meterProvider`). */
+  metricProducer?: BatonMetricProducer;
   /** Logs and metrics of the turns (shared by the handlers of one server); built from `logger` by default. */
   observer?: TurnObserver;
   /** The turns in flight, drained by `close()` (shared by the handlers of one server). */
@@ -102,7 +105,10 @@ export class TurnRunner<S extends object = SessionShape, Body = unknown, Event =
     const inflight = this.inflight;
     this.observer =
       options.observer ??
-      new TurnObserver(options.logger, new BatonMetrics(options.meterProvider, () => inflight.size));
+      new TurnObserver(
+        options.logger,
+        new BatonMetrics(options.meterProvider, () => inflight.size, options.metricProducer),
+      );
   }
 
   /** Refuses new turns (503 `SERVER_SHUTTING_DOWN`), waits for those in flight, aborts the rest. */
@@ -127,13 +133,14 @@ export class TurnRunner<S extends object = SessionShape, Body = unknown, Event =
       'baton.session.store': sessions.store?.constructor.name ?? 'none',
       ...(requestId === undefined ? {} : { 'baton.request_id': requestId }),
     }));
+    const started = performance.now();
     const observation = this.observer.start({
       route: options.route ?? this.protocol.name,
       mode: sessions.mode,
       requestId,
       agent: this.agent.name,
+      started,
     });
-    const started = performance.now();
     let loading: Promise<LoadedSession> | undefined;
     try {
       let request = this.protocol.decode(body);

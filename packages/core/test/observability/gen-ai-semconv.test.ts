@@ -25,6 +25,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { z } from 'zod';
 import {
   Agent,
+  BatonMetricProducer,
   ChatHandler,
   configureGenAiTelemetry,
   GEN_AI_METRICS,
@@ -46,8 +47,11 @@ const spec = JSON.parse(readFileSync(new URL('./semconv-gen-ai-1.41.0.json', imp
 const known = new Set(spec.attributes);
 
 class PullReader extends MetricReader {
-  constructor() {
-    super({ aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE });
+  constructor(producer?: BatonMetricProducer) {
+    super({
+      aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE,
+      ...(producer ? { metricProducers: [producer] } : {}),
+    });
   }
   protected async onForceFlush(): Promise<void> {}
   protected async onShutdown(): Promise<void> {}
@@ -124,9 +128,9 @@ function wizard(model = providerModel()) {
 }
 
 /** Two turns through ChatHandler (server mode): a tool call and a proposal, then its approval. */
-async function approvedDeploy(meterProvider?: MeterProvider) {
+async function approvedDeploy(metrics: { meterProvider?: MeterProvider; metricProducer?: BatonMetricProducer } = {}) {
   const sessions = new SessionManager({ mode: 'server' });
-  const handler = new ChatHandler(wizard(), { sessions, ...(meterProvider ? { meterProvider } : {}) });
+  const handler = new ChatHandler(wizard(), { sessions, ...metrics });
   const first = await (await handler.begin({ messages: [{ role: 'user', content: 'deploy it' }] })).respond();
   const id = first.data.session_id as string;
   const approval = { id: 'call_deploy', name: 'deploy', input: { env: 'prod' }, execute: true };
@@ -364,71 +368,82 @@ describe(`GenAI semantic conventions v${GEN_AI_SEMCONV_VERSION}`, () => {
     ]);
   });
 
-  it('metrics: gen_ai.client.token.usage and gen_ai.client.operation.duration, as the spec defines them', async () => {
-    const reader = new PullReader();
-    await approvedDeploy(new MeterProvider({ readers: [reader] }));
-    const { resourceMetrics } = await reader.collect();
-    const all = new Map<string, MetricData>();
-    for (const scope of resourceMetrics.scopeMetrics) for (const m of scope.metrics) all.set(m.descriptor.name, m);
-    for (const def of Object.values(GEN_AI_METRICS)) {
-      const want = spec.metrics[def.name] as (typeof spec.metrics)[string];
-      const metric = all.get(def.name) as MetricData;
-      expect(metric, def.name).toBeDefined();
-      expect(metric.descriptor.unit).toBe(want.unit);
-      expect(def.kind).toBe(want.instrument);
-      for (const point of metric.dataPoints) {
-        expect((point.value as Histogram).buckets.boundaries).toEqual(want.buckets);
-        for (const key of want.required) expect(point.attributes, `${def.name} ${key}`).toHaveProperty([key]);
-        for (const key of Object.keys(point.attributes)) expect(known, `${def.name}: ${key}`).toContain(key);
+  it.each(['SDK instruments', 'BatonMetricProducer'])(
+    'metrics: gen_ai.client.token.usage and gen_ai.client.operation.duration, as the spec defines them (%s)',
+    async (setup) => {
+      const producer = setup === 'BatonMetricProducer' ? new BatonMetricProducer() : undefined;
+      const reader = new PullReader(producer);
+      const meterProvider = new MeterProvider({ readers: [reader] });
+      await approvedDeploy(producer ? { meterProvider, metricProducer: producer } : { meterProvider });
+      const { resourceMetrics } = await reader.collect();
+      const all = new Map<string, MetricData>();
+      for (const scope of resourceMetrics.scopeMetrics) for (const m of scope.metrics) all.set(m.descriptor.name, m);
+      for (const def of Object.values(GEN_AI_METRICS)) {
+        const want = spec.metrics[def.name] as (typeof spec.metrics)[string];
+        const metric = all.get(def.name) as MetricData;
+        expect(metric, def.name).toBeDefined();
+        expect(metric.descriptor.unit).toBe(want.unit);
+        expect(def.kind).toBe(want.instrument);
+        for (const point of metric.dataPoints) {
+          expect((point.value as Histogram).buckets.boundaries).toEqual(want.buckets);
+          for (const key of want.required) expect(point.attributes, `${def.name} ${key}`).toHaveProperty([key]);
+          for (const key of Object.keys(point.attributes)) expect(known, `${def.name}: ${key}`).toContain(key);
+        }
       }
-    }
-    const tokens = (all.get('gen_ai.client.token.usage') as MetricData).dataPoints;
-    expect(tokens.map((p) => [p.attributes, (p.value as Histogram).count, (p.value as Histogram).sum])).toEqual([
-      [
-        {
-          'gen_ai.operation.name': 'chat',
-          'gen_ai.provider.name': 'openai',
-          'gen_ai.request.model': 'gpt-test',
-          'gen_ai.response.model': 'gpt-test-2026-01-01',
-          'gen_ai.token.type': 'input',
-        },
-        3,
-        300,
-      ],
-      [expect.objectContaining({ 'gen_ai.token.type': 'output' }), 3, 21],
-    ]);
-    expect(spec.tokenTypes).toEqual(['input', 'output']);
-    const durations = (all.get('gen_ai.client.operation.duration') as MetricData).dataPoints;
-    expect(durations.map((p) => [p.attributes, (p.value as Histogram).count])).toEqual([
-      [
-        {
-          'gen_ai.operation.name': 'chat',
-          'gen_ai.provider.name': 'openai',
-          'gen_ai.request.model': 'gpt-test',
-          'gen_ai.response.model': 'gpt-test-2026-01-01',
-        },
-        3,
-      ],
-    ]);
-  });
+      const tokens = (all.get('gen_ai.client.token.usage') as MetricData).dataPoints;
+      expect(tokens.map((p) => [p.attributes, (p.value as Histogram).count, (p.value as Histogram).sum])).toEqual([
+        [
+          {
+            'gen_ai.operation.name': 'chat',
+            'gen_ai.provider.name': 'openai',
+            'gen_ai.request.model': 'gpt-test',
+            'gen_ai.response.model': 'gpt-test-2026-01-01',
+            'gen_ai.token.type': 'input',
+          },
+          3,
+          300,
+        ],
+        [expect.objectContaining({ 'gen_ai.token.type': 'output' }), 3, 21],
+      ]);
+      expect(spec.tokenTypes).toEqual(['input', 'output']);
+      const durations = (all.get('gen_ai.client.operation.duration') as MetricData).dataPoints;
+      expect(durations.map((p) => [p.attributes, (p.value as Histogram).count])).toEqual([
+        [
+          {
+            'gen_ai.operation.name': 'chat',
+            'gen_ai.provider.name': 'openai',
+            'gen_ai.request.model': 'gpt-test',
+            'gen_ai.response.model': 'gpt-test-2026-01-01',
+          },
+          3,
+        ],
+      ]);
+    },
+  );
 
-  it('a failed model call is counted with error.type', async () => {
-    const reader = new PullReader();
-    const handler = new ChatHandler(wizard(providerModel(true)), {
-      meterProvider: new MeterProvider({ readers: [reader] }),
-    });
-    await expect((await handler.begin({ messages: [{ role: 'user', content: 'x' }] })).respond()).rejects.toThrow();
-    const { resourceMetrics } = await reader.collect();
-    const metrics = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics);
-    const duration = metrics.find((m) => m.descriptor.name === 'gen_ai.client.operation.duration') as MetricData;
-    expect(duration.dataPoints.map((p) => p.attributes)).toEqual([
-      {
-        'gen_ai.operation.name': 'chat',
-        'gen_ai.provider.name': 'openai',
-        'gen_ai.request.model': 'gpt-test',
-        'error.type': 'MODEL_ERROR',
-      },
-    ]);
-    expect(metrics.find((m) => m.descriptor.name === 'gen_ai.client.token.usage')?.dataPoints ?? []).toEqual([]);
-  });
+  it.each(['SDK instruments', 'BatonMetricProducer'])(
+    'a failed model call is counted with error.type (%s)',
+    async (setup) => {
+      const producer = setup === 'BatonMetricProducer' ? new BatonMetricProducer() : undefined;
+      const reader = new PullReader(producer);
+      const meterProvider = new MeterProvider({ readers: [reader] });
+      const handler = new ChatHandler(
+        wizard(providerModel(true)),
+        producer ? { meterProvider, metricProducer: producer } : { meterProvider },
+      );
+      await expect((await handler.begin({ messages: [{ role: 'user', content: 'x' }] })).respond()).rejects.toThrow();
+      const { resourceMetrics } = await reader.collect();
+      const metrics = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics);
+      const duration = metrics.find((m) => m.descriptor.name === 'gen_ai.client.operation.duration') as MetricData;
+      expect(duration.dataPoints.map((p) => p.attributes)).toEqual([
+        {
+          'gen_ai.operation.name': 'chat',
+          'gen_ai.provider.name': 'openai',
+          'gen_ai.request.model': 'gpt-test',
+          'error.type': 'MODEL_ERROR',
+        },
+      ]);
+      expect(metrics.find((m) => m.descriptor.name === 'gen_ai.client.token.usage')?.dataPoints ?? []).toEqual([]);
+    },
+  );
 });

@@ -1,7 +1,9 @@
 /**
  * Metrics through the OpenTelemetry metrics API, read back with the SDK's own MeterProvider and a
  * pull reader: turns by outcome, turn, model, tool, load and commit durations, lease waits, store
- * errors and bytes per commit — and nothing at all while no MeterProvider is registered.
+ * errors and bytes per commit — and nothing at all while no MeterProvider is registered. Every
+ * case runs twice: through the SDK's instruments (`meterProvider`) and through a
+ * `BatonMetricProducer` the reader reads (`metricProducer`); both must read back the same.
  */
 import { readFileSync } from 'node:fs';
 import { metrics } from '@opentelemetry/api';
@@ -18,6 +20,7 @@ import { z } from 'zod';
 import {
   Agent,
   BATON_METRICS,
+  BatonMetricProducer,
   ChatHandler,
   createBatonHandler,
   InterceptorError,
@@ -31,8 +34,11 @@ import { chat, post } from '../support/fetch.js';
 
 /** A reader the test pulls from (no timers, no exporter). */
 class PullReader extends MetricReader {
-  constructor() {
-    super({ aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE });
+  constructor(producer?: BatonMetricProducer) {
+    super({
+      aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE,
+      ...(producer ? { metricProducers: [producer] } : {}),
+    });
   }
   protected async onForceFlush(): Promise<void> {}
   protected async onShutdown(): Promise<void> {}
@@ -42,14 +48,23 @@ async function collect(reader: PullReader): Promise<Map<string, MetricData>> {
   const { resourceMetrics } = await reader.collect();
   const all = new Map<string, MetricData>();
   for (const scope of resourceMetrics.scopeMetrics) {
-    for (const metric of scope.metrics) all.set(metric.descriptor.name, metric);
+    for (const metric of scope.metrics) {
+      // Recorded twice (the SDK's instruments and the producer) would be a duplicate here.
+      if (all.has(metric.descriptor.name)) throw new Error(`${metric.descriptor.name} read twice`);
+      all.set(metric.descriptor.name, metric);
+    }
   }
   return all;
 }
 
-function provider() {
-  const reader = new PullReader();
-  return { meterProvider: new MeterProvider({ readers: [reader] }), reader };
+type Setup = 'SDK instruments' | 'BatonMetricProducer';
+
+/** A MeterProvider and its reader; with the producer, the handler options to record into it. */
+function provider(setup: Setup) {
+  const producer = setup === 'BatonMetricProducer' ? new BatonMetricProducer() : undefined;
+  const reader = new PullReader(producer);
+  const meterProvider = new MeterProvider({ readers: [reader] });
+  return { options: producer ? { meterProvider, metricProducer: producer } : { meterProvider }, reader };
 }
 
 /** Data points of a metric as `[attributes, value]` (a histogram's value: its count). */
@@ -103,10 +118,10 @@ afterEach(() => {
   metrics.disable();
 });
 
-describe('baton metrics', () => {
+describe.each<Setup>(['SDK instruments', 'BatonMetricProducer'])('baton metrics through %s', (setup) => {
   it('turns by route, mode and outcome, with their durations', async () => {
-    const { meterProvider, reader } = provider();
-    const baton = createBatonHandler(noteAgent(), { meterProvider, onError: () => {} });
+    const { options, reader } = provider(setup);
+    const baton = createBatonHandler(noteAgent(), { ...options, onError: () => {} });
     await baton.handle(post('/api/chat', chat('hello')));
     await baton.handle(post('/api/chat', chat('hello again')));
     await baton.handle(post('/api/chat', chat('refuse')));
@@ -129,9 +144,9 @@ describe('baton metrics', () => {
   });
 
   it('a failed turn counts under its error code', async () => {
-    const { meterProvider, reader } = provider();
+    const { options, reader } = provider(setup);
     const failing: Model = { generate: () => Promise.reject(new Error('down')) };
-    const baton = createBatonHandler(noteAgent(failing), { meterProvider, onError: () => {} });
+    const baton = createBatonHandler(noteAgent(failing), { ...options, onError: () => {} });
     await baton.handle(post('/api/chat', chat('hello')));
     const m = await collect(reader);
     expect(points(m.get(BATON_METRICS.turns.name))).toEqual([
@@ -141,8 +156,8 @@ describe('baton metrics', () => {
   });
 
   it('model and tool call durations, by outcome and tool', async () => {
-    const { meterProvider, reader } = provider();
-    const baton = createBatonHandler(noteAgent(), { meterProvider });
+    const { options, reader } = provider(setup);
+    const baton = createBatonHandler(noteAgent(), options);
     await baton.handle(post('/api/chat', chat('remember tea')));
     await baton.handle(post('/api/chat', chat('broken')));
     const m = await collect(reader);
@@ -156,8 +171,8 @@ describe('baton metrics', () => {
   });
 
   it('session load and commit durations, lease waits and the bytes each commit writes (server mode)', async () => {
-    const { meterProvider, reader } = provider();
-    const baton = createBatonHandler(noteAgent(), { sessions: { mode: 'server' }, meterProvider });
+    const { options, reader } = provider(setup);
+    const baton = createBatonHandler(noteAgent(), { sessions: { mode: 'server' }, ...options });
     const first = await baton.handle(post('/api/chat', chat('remember tea')));
     const id = ((await first.json()) as { data: { session_id: string } }).data.session_id;
     await baton.handle(post('/api/chat', chat('remember coffee', { session_id: id })));
@@ -183,11 +198,11 @@ describe('baton metrics', () => {
   });
 
   it('a busy session is a lease wait with outcome SESSION_BUSY; a store failure counts as a store error', async () => {
-    const { meterProvider, reader } = provider();
+    const { options, reader } = provider(setup);
     const store = new MemorySessionStore();
     const baton = createBatonHandler(noteAgent(), {
       sessions: { mode: 'server', store, leaseWaitMs: 10 },
-      meterProvider,
+      ...options,
     });
     const first = await baton.handle(post('/api/chat', chat('remember a')));
     const id = ((await first.json()) as { data: { session_id: string } }).data.session_id;
@@ -197,7 +212,7 @@ describe('baton metrics', () => {
     const down: SessionStore = Object.assign(Object.create(store) as SessionStore, {
       load: () => Promise.reject(new Error('ECONNREFUSED')),
     });
-    const broken = createBatonHandler(noteAgent(), { sessions: { mode: 'server', store: down }, meterProvider });
+    const broken = createBatonHandler(noteAgent(), { sessions: { mode: 'server', store: down }, ...options });
     expect((await broken.handle(post('/api/chat', chat('y', { session_id: id })))).status).toBe(503);
     const m = await collect(reader);
     expect(points(m.get(BATON_METRICS.leaseWait.name))).toEqual(
@@ -215,21 +230,23 @@ describe('baton metrics', () => {
     await baton.close();
   });
 
-  it('ChatHandler on its own takes a meterProvider too', async () => {
-    const { meterProvider, reader } = provider();
-    const handler = new ChatHandler(noteAgent(), { meterProvider });
+  it('ChatHandler on its own takes the same options', async () => {
+    const { options, reader } = provider(setup);
+    const handler = new ChatHandler(noteAgent(), options);
     await (await handler.begin(chat('hi'))).respond();
     const m = await collect(reader);
     expect(points(m.get(BATON_METRICS.turns.name))).toEqual([
       [{ 'baton.route': 'helpdesk', 'baton.session.mode': 'client', 'baton.outcome': 'ok' }, 1],
     ]);
   });
+});
 
+describe('baton metrics', () => {
   it('the global MeterProvider is used once registered, even after the handler was made', async () => {
     const baton = createBatonHandler(noteAgent());
     await baton.handle(post('/api/chat', chat('before')));
-    const { meterProvider, reader } = provider();
-    metrics.setGlobalMeterProvider(meterProvider);
+    const { options, reader } = provider('SDK instruments');
+    metrics.setGlobalMeterProvider(options.meterProvider);
     await baton.handle(post('/api/chat', chat('after')));
     const m = await collect(reader);
     expect(points(m.get(BATON_METRICS.turns.name))).toEqual([
