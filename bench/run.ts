@@ -550,7 +550,7 @@ async function inProcessTurn(): Promise<void> {
   ]);
   section(
     '6. In process: logs and metrics per turn (HelpDesk turn, client mode, no HTTP)',
-    `${table(['observer', 'µs/turn', 'vs none'], rows)}\n\nnone = no observer; off = the default (no logger, no MeterProvider); log = pino, a line per turn to /dev/null (discarding stream: pino serializes, the stream drops the line); metrics = every metric recorded, read by the Prometheus exporter through a BatonMetricProducer; SDK instruments = the same through the SDK's instruments (the meterProvider option alone). One process per variant, alternated, each variant's best process (bench/turn-cost.ts).`,
+    `${table(['observer', 'µs/turn', 'vs none'], rows)}\n\nnone = no observer; off = the default (no logger, no MeterProvider); log = pino, a line per turn to /dev/null (discarding stream: pino serializes, the stream drops the line); metrics = every metric recorded, read by the Prometheus exporter through a BatonMetricProducer; SDK instruments = the same through the SDK's instruments (the meterProvider option alone). CPU time; each variant paired with no observer in one process, rounds interleaved, the median ratio of 3 processes (bench/turn-cost.ts).`,
   );
   const aiRows = Object.entries(ai).map(([v, us]) => [
     v,

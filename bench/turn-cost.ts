@@ -7,8 +7,8 @@
  * Prometheus exporter as the demo does (through a `BatonMetricProducer`, and through the SDK's
  * instruments alone), and with both. Ratios are to the agent with no observer at all.
  *
- *   pnpm bench:turn                 # ~3 minutes
- *   BENCH_TURNS=20000 BENCH_OPS_PASSES=3 pnpm bench:turn
+ *   pnpm bench:turn                 # ~4 minutes
+ *   BENCH_TURNS=20000 BENCH_OPS_PASSES=5 pnpm bench:turn
  *
  * Each variant runs in its own child process (a registered SDK is process-wide): the agent
  * variants 5 rounds after a warm-up, the median round reported; the logging/metrics variants see
@@ -21,11 +21,13 @@ import type { ChatHandlerOptions } from '@baton/core';
 type Variant = 'bare' | 'plugins' | 'bare+otel' | 'plugins+otel';
 const VARIANTS: readonly Variant[] = ['bare', 'plugins', 'bare+otel', 'plugins+otel'];
 /**
- * Logging and metrics: each variant in its own process (one configuration per process, as a
- * server runs; in one process the variants would share, and slow, the same call sites), the
- * processes alternated over OPS_PASSES passes and each variant's least disturbed process kept (a
- * busy machine only ever adds time). `none` has no observer at all (what a turn cost before logs
- * and metrics existed), `off` is today's default (no logger, no MeterProvider registered).
+ * Logging and metrics, paired: each child process runs one variant beside a handler with no
+ * observer (`none`), their rounds interleaved, so both see the same process and the same machine
+ * (this VM's processes differ by up to 1.5x; paired rounds cancel that out); a variant's figure is
+ * the median of its OPS_PASSES processes' ratios times `none`'s median. The pair shares call
+ * sites in one process, as a server with logging on and a handler without would. `none` has no
+ * observer at all (what a turn cost before logs and metrics existed), `off` is today's default
+ * (no logger, no MeterProvider registered).
  */
 type OpsVariant =
   | 'none'
@@ -44,7 +46,7 @@ const OPS_VARIANTS: readonly OpsVariant[] = [
   'log+metrics',
   'metrics (SDK instruments)',
 ];
-const OPS_PASSES = Number(process.env.BENCH_OPS_PASSES ?? 5);
+const OPS_PASSES = Number(process.env.BENCH_OPS_PASSES ?? 3);
 const TURNS = Number(process.env.BENCH_TURNS ?? 30_000);
 
 function benchAgent(core: typeof import('@baton/core')) {
@@ -58,38 +60,57 @@ function benchAgent(core: typeof import('@baton/core')) {
   });
 }
 
-/**
- * CPU µs per turn of one logging/metrics variant in this process: the median of 7 rounds. CPU
- * time, not wall time: a process the machine set aside for a while is not charged for it.
- */
-async function measureOp(variant: OpsVariant): Promise<number> {
+/** CPU µs per turn of `variant` and of `none` in this process: medians of 9 interleaved rounds each. */
+async function measureOp(variant: OpsVariant): Promise<{ none: number; us: number }> {
   const core = await import('@baton/core');
   const body = { messages: [{ role: 'user', content: 'hi' }], data: { session: { step: 1 } } };
-  const none = { start: () => undefined } as unknown as NonNullable<ChatHandlerOptions['observer']>;
-  const options = variant === 'none' ? { observer: none } : await operability(variant);
-  const handler = new core.ChatHandler(benchAgent(core), options);
+  const noObserver = { start: () => undefined } as unknown as NonNullable<ChatHandlerOptions['observer']>;
+  const handlers = {
+    none: new core.ChatHandler(benchAgent(core), { observer: noObserver }),
+    variant: new core.ChatHandler(benchAgent(core), await operability(variant)),
+  };
   const per = Math.max(1000, Math.round(TURNS / 5));
-  for (let i = 0; i < per; i++) await (await handler.begin(body)).respond();
-  const rounds: number[] = [];
-  for (let r = 0; r < 7; r++) {
+  // CPU time, not wall time: a round the machine set aside for a while is not charged for it.
+  const round = async (handler: (typeof handlers)['none']) => {
     const started = process.cpuUsage();
-    for (let i = 0; i < per; i++) await (await handler.begin(body)).respond();
+    for (let i = 0; i < per; i++) {
+      await (await handler.begin(body)).respond();
+      // Back to the event loop now and then, as a server is between requests: a logger's
+      // writes complete inside the round that made them.
+      if (i % 16 === 15) await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     const used = process.cpuUsage(started);
-    rounds.push((used.user + used.system) / per);
+    return (used.user + used.system) / per;
+  };
+  await round(handlers.none);
+  await round(handlers.variant);
+  const rounds = { none: [] as number[], variant: [] as number[] };
+  for (let r = 0; r < 9; r++) {
+    // Alternate which goes first, so neither always runs right after the other's garbage.
+    const order = r % 2 === 0 ? (['none', 'variant'] as const) : (['variant', 'none'] as const);
+    for (const which of order) rounds[which].push(await round(handlers[which]));
   }
-  return rounds.sort((a, b) => a - b)[3] as number;
+  return { none: median(rounds.none), us: median(rounds.variant) };
 }
 
-/** CPU µs per turn of each logging/metrics variant: the lowest of its processes' medians. */
+const median = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+
+/** CPU µs per turn of each logging/metrics variant: `none`'s median times the variant's median ratio. */
 async function measureOps(): Promise<Record<OpsVariant, number>> {
-  const best = new Map<OpsVariant, number>();
+  const nones: number[] = [];
+  const ratios = new Map<OpsVariant, number[]>();
   for (let pass = 0; pass < OPS_PASSES; pass++) {
     for (const variant of OPS_VARIANTS) {
-      const us = await forked<{ us: number }>(['op', variant]);
-      best.set(variant, Math.min(best.get(variant) ?? Number.POSITIVE_INFINITY, us.us));
+      if (variant === 'none') continue;
+      const { none, us } = await forked<{ none: number; us: number }>(['op', variant]);
+      nones.push(none);
+      ratios.set(variant, [...(ratios.get(variant) ?? []), us / none]);
     }
   }
-  return Object.fromEntries(OPS_VARIANTS.map((v) => [v, best.get(v) as number])) as Record<OpsVariant, number>;
+  const none = median(nones);
+  return Object.fromEntries(
+    OPS_VARIANTS.map((v) => [v, v === 'none' ? none : none * median(ratios.get(v) ?? [])]),
+  ) as Record<OpsVariant, number>;
 }
 
 function forked<T>(args: string[]): Promise<T> {
@@ -176,7 +197,7 @@ async function operability(variant: OpsVariant) {
 if (process.argv[2] === 'ops') {
   process.send?.(await measureOps());
 } else if (process.argv[2] === 'op') {
-  process.send?.({ us: await measureOp(process.argv[3] as OpsVariant) });
+  process.send?.(await measureOp(process.argv[3] as OpsVariant));
 } else if (process.argv[2] !== undefined) {
   // Child: one variant.
   const us = await measure(process.argv[2] as Variant);
@@ -199,7 +220,7 @@ if (process.argv[2] === 'ops') {
     '\nplugins = rateLimit, callLimits, modelFallback, modelRetry, piiRedaction; otel = SDK registered, spans recorded.',
   );
   const ops = await measureOps();
-  console.log(`\n| logs and metrics (bare agent, best of ${OPS_PASSES} processes each) | µs/turn | vs none |`);
+  console.log(`\n| logs and metrics (bare agent, paired with none in ${OPS_PASSES} processes) | µs/turn | vs none |`);
   console.log('|---|---:|---:|');
   for (const variant of OPS_VARIANTS) {
     const us = ops[variant];
