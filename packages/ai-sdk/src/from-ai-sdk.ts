@@ -139,8 +139,30 @@ export function fromAiSdk(model: LanguageModel, options: FromAiSdkOptions = {}):
     return out;
   };
 
-  const signalOf = (call: ModelCall): AbortSignal =>
-    timeoutMs === undefined ? call.signal : AbortSignal.any([call.signal, AbortSignal.timeout(timeoutMs)]);
+  /**
+   * The call's signal, or with `timeout` one that also aborts when the timer fires; `end` clears
+   * the timer and the listener. Not `AbortSignal.any([signal, AbortSignal.timeout(ms)])`: `any`
+   * holds its sources' dependents weakly, and a combined signal nothing else holds can be collected
+   * before it fires (nodejs/node#48951) — seen here as a timed-out call that hung. Here the timer
+   * holds the controller.
+   */
+  const deadlineOf = (call: ModelCall): { signal: AbortSignal; end(): void } => {
+    if (timeoutMs === undefined) return { signal: call.signal, end: () => {} };
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(call.signal.reason);
+    call.signal.addEventListener('abort', onAbort, { once: true });
+    const timer = setTimeout(
+      () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+      timeoutMs,
+    );
+    return {
+      signal: controller.signal,
+      end: () => {
+        clearTimeout(timer);
+        call.signal.removeEventListener('abort', onAbort);
+      },
+    };
+  };
 
   return {
     id,
@@ -148,9 +170,10 @@ export function fromAiSdk(model: LanguageModel, options: FromAiSdkOptions = {}):
 
     async generate(call: ModelCall): Promise<ModelResult> {
       if (call.signal.aborted) throw abortError(call.signal);
+      const deadline = deadlineOf(call);
       try {
         const model = spec();
-        const signal = signalOf(call);
+        const signal = deadline.signal;
         const options = request(call, signal);
         const result = await withRetries(() => model.doGenerate(options), maxRetries, signal);
         logWarnings(result.warnings, model);
@@ -171,15 +194,18 @@ export function fromAiSdk(model: LanguageModel, options: FromAiSdkOptions = {}):
         };
       } catch (error) {
         throw toBatonError(error, call.signal, id);
+      } finally {
+        deadline.end();
       }
     },
 
     async *stream(call: ModelCall): AsyncGenerator<ModelStreamPart, void> {
       if (call.signal.aborted) throw abortError(call.signal);
       let finished = false;
+      const deadline = deadlineOf(call);
       try {
         const model = spec();
-        const signal = signalOf(call);
+        const signal = deadline.signal;
         const options = request(call, signal);
         const { stream } = await withRetries(() => model.doStream(options), maxRetries, signal);
         const reader = stream.getReader();
@@ -224,6 +250,8 @@ export function fromAiSdk(model: LanguageModel, options: FromAiSdkOptions = {}):
         }
       } catch (error) {
         throw toBatonError(error, call.signal, id);
+      } finally {
+        deadline.end();
       }
       if (call.signal.aborted) throw abortError(call.signal);
       if (!finished) yield { type: 'finish' };

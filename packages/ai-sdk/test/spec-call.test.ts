@@ -3,6 +3,8 @@
  * that it calls `doGenerate` / `doStream` itself: options, response format, retries, warnings,
  * model resolution (gateway ids, v2 models), timeouts, stream cancellation.
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { APICallError, type LanguageModelV3StreamPart } from '@ai-sdk/provider';
 import { Agent, BatonError, tool } from '@baton/core';
 import { type LanguageModel, RetryError, UnsupportedModelVersionError } from 'ai';
@@ -252,6 +254,28 @@ describe('fromAiSdk: warnings, model resolution, timeouts, cancellation', () => 
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'MODEL_ERROR', details: { errorName: 'TimeoutError' } });
     expect(mock.doGenerateCalls).toHaveLength(1);
+  });
+
+  it('timeout fires even when the garbage collector runs while the call waits (stream too)', async () => {
+    // AbortSignal.any([signal, AbortSignal.timeout(ms)]) holds its sources' dependents weakly:
+    // after a collection the timeout never aborted the call (nodejs/node#48951), and it hung.
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    const collecting = setInterval(gc, 5);
+    try {
+      const mock = new MockLanguageModelV3({
+        doGenerate: async (options) => untilAborted(options.abortSignal),
+        doStream: async (options) => untilAborted(options.abortSignal),
+      });
+      const model = fromAiSdk(mock, { timeout: 40, maxRetries: 0 });
+      const hung = new Promise((resolve) => setTimeout(() => resolve('hung'), 2000));
+      const generated = await Promise.race([model.generate(modelCall()).catch((e: unknown) => e), hung]);
+      expect(generated).toMatchObject({ code: 'MODEL_ERROR', details: { errorName: 'TimeoutError' } });
+      const streamed = await Promise.race([collect(streamOf(model, modelCall())).catch((e: unknown) => e), hung]);
+      expect(streamed).toMatchObject({ code: 'MODEL_ERROR', details: { errorName: 'TimeoutError' } });
+    } finally {
+      clearInterval(collecting);
+    }
   });
 
   it("stream: a consumer that stops early cancels the provider's stream", async () => {
