@@ -1,12 +1,13 @@
 /**
- * `createNodeHandler` as Express 5 middleware (`app.use(baton)`, `app.use(baton.errors)`), over
- * real HTTP, without and with `express.json()` in front: the whole surface, the bad-input battery,
- * server context from Express's request, a client gone mid-stream, graceful close, and the app's
- * own routes and errors left alone.
+ * `createNodeHandler` as Express middleware (`app.use(baton)`, `app.use(baton.errors)`), Express 5
+ * and Express 4 (many apps are still on 4), over real HTTP, without and with `express.json()` in
+ * front: the whole surface, the bad-input battery, server context from Express's request, a client
+ * gone mid-stream, graceful close, and the app's own routes and errors left alone.
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type ErrorRequestHandler, type Request } from 'express';
+import express5, { type ErrorRequestHandler, type Request } from 'express';
+import express4 from 'express4';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWizardAgent } from '../../../examples/deploy-wizard/agent.js';
 import { createNodeHandler } from '../src/index.js';
@@ -32,9 +33,11 @@ declare global {
   }
 }
 
+type Express = typeof express5;
+
 interface Options {
   /** `express.json()` in front of Baton (with these options). */
-  json?: Parameters<typeof express.json>[0] | true;
+  json?: Parameters<Express['json']>[0] | true;
   /** Mount `baton.errors` after the routes (default true). */
   errors?: boolean;
   /** The app's own error handler, last. */
@@ -42,7 +45,7 @@ interface Options {
 }
 
 /** An Express app: the app's auth, maybe `express.json()`, Baton's handlers, the app's routes, `baton.errors`. */
-async function start(mounts: Mount[], options: Options = {}): Promise<Served> {
+async function start(express: Express, mounts: Mount[], options: Options = {}): Promise<Served> {
   const app = express();
   app.use((req, _res, next) => {
     const id = req.get('x-authenticated-user');
@@ -84,93 +87,102 @@ async function start(mounts: Mount[], options: Options = {}): Promise<Served> {
 
 process.env.NODE_ENV = 'production'; // Express's default error handler shows no stack
 
-hostSuite({
-  name: 'Express 5',
-  start: (mounts) => start(mounts),
-  notFound: /Cannot (GET|POST) /,
-  appError401: /<pre>Unauthorized<\/pre>/,
-});
-
-hostSuite({
-  name: 'Express 5 behind express.json()',
-  start: (mounts) => start(mounts, { json: true }),
-  notFound: /Cannot (GET|POST) /,
-  appError401: /<pre>Unauthorized<\/pre>/,
-  differs: {
-    // express.json() inflates gzip: '{}' is no gzip stream (Baton alone refuses any encoding: 415).
-    'a gzip body': { status: 400, code: 'REQUEST_INVALID_JSON' },
-    // express.json() reads an empty JSON body as {}: Baton sees an object without messages.
-    'an empty body': { status: 400, code: 'REQUEST_INVALID' },
-  },
-});
-
-describe("Express: the app's own routes and errors", () => {
-  let s: Served;
-  let bare: Served;
-  beforeAll(async () => {
-    s = await start([{ agent: hostAgent(), options: {} }], { json: true });
-    bare = await start([{ agent: hostAgent(), options: {} }], { json: true, errors: false });
-  });
-  afterAll(async () => {
-    await s?.close();
-    await bare?.close();
+for (const [version, express] of [
+  ['Express 5', express5],
+  ['Express 4', express4],
+] as const) {
+  hostSuite({
+    name: version,
+    start: (mounts) => start(express, mounts),
+    notFound: /Cannot (GET|POST) /,
+    appError401: /<pre>Unauthorized<\/pre>/,
   });
 
-  it('a host route after Baton still answers, with the body express.json() parsed', async () => {
-    const r = await send(s.url, { a: 1 }, { path: '/echo' });
-    expect(r.body).toEqual({ echoed: { a: 1 } });
+  hostSuite({
+    name: `${version} behind express.json()`,
+    start: (mounts) => start(express, mounts, { json: true }),
+    notFound: /Cannot (GET|POST) /,
+    appError401: /<pre>Unauthorized<\/pre>/,
+    differs: {
+      // express.json() inflates gzip: '{}' is no gzip stream (Baton alone refuses any encoding: 415).
+      'a gzip body': { status: 400, code: 'REQUEST_INVALID_JSON' },
+      // express.json() reads an empty JSON body as {}: Baton sees an object without messages.
+      'an empty body': { status: 400, code: 'REQUEST_INVALID' },
+    },
   });
 
-  it("the app's 401 stays a 401 and its crash a 500: baton.errors passes them on", async () => {
-    const denied = await fetch(`${s.url}/private`).then((r) => toReply(r));
-    // Express's default handler (production) shows the status text, not the message.
-    expect(denied.status).toBe(401);
-    expect(denied.text).toContain('<pre>Unauthorized</pre>');
-    const crashed = await fetch(`${s.url}/crash`).then((r) => toReply(r));
-    expect(crashed.status).toBe(500);
-    expect(crashed.text).not.toContain('the app broke');
-  });
+  describe(`${version}: the app's own routes and errors`, () => {
+    let s: Served;
+    let bare: Served;
+    beforeAll(async () => {
+      s = await start(express, [{ agent: hostAgent(), options: {} }], { json: true });
+      bare = await start(express, [{ agent: hostAgent(), options: {} }], { json: true, errors: false });
+    });
+    afterAll(async () => {
+      await s?.close();
+      await bare?.close();
+    });
 
-  it("a parser error off Baton's routes is the app's (Express's 400), not Baton's", async () => {
-    const r = await send(s.url, '{"a": [', { path: '/echo' });
-    expect(r.status).toBe(400);
-    expect(r.body?.error?.code).toBeUndefined();
-  });
+    it('a host route after Baton still answers, with the body express.json() parsed', async () => {
+      const r = await send(s.url, { a: 1 }, { path: '/echo' });
+      expect(r.body).toEqual({ echoed: { a: 1 } });
+    });
 
-  it("without baton.errors, express.json()'s errors keep their status through Express's handler", async () => {
-    const bad = await send(bare.url, '{"messages": [');
-    expect(bad.status).toBe(400);
-    const big = await send(bare.url, { messages: [user('x'.repeat(200 * 1024))] });
-    expect(big.status).toBe(413);
-    expect((await send(bare.url, { messages: [user('hello')] })).body.content).toBe('You said: hello');
-  });
-});
+    it("the app's 401 stays a 401 and its crash a 500: baton.errors passes them on", async () => {
+      const denied = await fetch(`${s.url}/private`).then((r) => toReply(r));
+      // Express's default handler (production) shows the status text, not the message.
+      expect(denied.status).toBe(401);
+      expect(denied.text).toContain('<pre>Unauthorized</pre>');
+      const crashed = await fetch(`${s.url}/crash`).then((r) => toReply(r));
+      expect(crashed.status).toBe(500);
+      expect(crashed.text).not.toContain('the app broke');
+    });
 
-describe('Express: express.json() with a raised limit; Baton keeps its own', () => {
-  let s: Served;
-  beforeAll(async () => {
-    s = await start([{ agent: createWizardAgent(), options: { sessions: { mode: 'server' }, bodyLimit: '1mb' } }], {
-      json: { limit: '8mb' },
+    it("a parser error off Baton's routes is the app's (Express's 400), not Baton's", async () => {
+      const r = await send(s.url, '{"a": [', { path: '/echo' });
+      expect(r.status).toBe(400);
+      expect(r.body?.error?.code).toBeUndefined();
+    });
+
+    it("without baton.errors, express.json()'s errors keep their status through Express's handler", async () => {
+      const bad = await send(bare.url, '{"messages": [');
+      expect(bad.status).toBe(400);
+      const big = await send(bare.url, { messages: [user('x'.repeat(200 * 1024))] });
+      expect(big.status).toBe(413);
+      expect((await send(bare.url, { messages: [user('hello')] })).body.content).toBe('You said: hello');
     });
   });
-  afterAll(() => s?.close());
 
-  it('the wizard runs; a 2 MiB body the parser took is still 413 BODY_TOO_LARGE', async () => {
-    await wizard(s.url, '/api/chat');
-    const r = await send(s.url, { messages: [user('x'.repeat(2 * 1024 * 1024))] });
-    expect({ status: r.status, code: r.body?.error?.code }).toEqual({ status: 413, code: 'BODY_TOO_LARGE' });
-  });
-});
+  describe(`${version}: express.json() with a raised limit; Baton keeps its own`, () => {
+    let s: Served;
+    beforeAll(async () => {
+      s = await start(
+        express,
+        [{ agent: createWizardAgent(), options: { sessions: { mode: 'server' }, bodyLimit: '1mb' } }],
+        {
+          json: { limit: '8mb' },
+        },
+      );
+    });
+    afterAll(() => s?.close());
 
-describe("Express: context reads Express's request (req.user)", () => {
-  let s: Served;
-  beforeAll(async () => {
-    s = await start([{ agent: hostAgent(), options: {}, context: () => ({}) }]);
+    it('the wizard runs; a 2 MiB body the parser took is still 413 BODY_TOO_LARGE', async () => {
+      await wizard(s.url, '/api/chat');
+      const r = await send(s.url, { messages: [user('x'.repeat(2 * 1024 * 1024))] });
+      expect({ status: r.status, code: r.body?.error?.code }).toEqual({ status: 413, code: 'BODY_TOO_LARGE' });
+    });
   });
-  afterAll(() => s?.close());
 
-  it('the tool sees the user the app authenticated', async () => {
-    const r = await send(s.url, { messages: [user('who')] }, { headers: { 'x-authenticated-user': 'grace' } });
-    expect(r.body.data.executed_tool_calls[0].output).toEqual({ userId: 'grace' });
+  describe(`${version}: context reads Express's request (req.user)`, () => {
+    let s: Served;
+    beforeAll(async () => {
+      s = await start(express, [{ agent: hostAgent(), options: {}, context: () => ({}) }]);
+    });
+    afterAll(() => s?.close());
+
+    it('the tool sees the user the app authenticated', async () => {
+      const r = await send(s.url, { messages: [user('who')] }, { headers: { 'x-authenticated-user': 'grace' } });
+      expect(r.body.data.executed_tool_calls[0].output).toEqual({ userId: 'grace' });
+    });
   });
-});
+}
