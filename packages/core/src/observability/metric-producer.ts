@@ -34,6 +34,35 @@ const CARDINALITY_LIMIT = 2000;
 const OVERFLOW: Attributes = { 'otel.metric.overflow': true };
 const OVERFLOW_KEY = '\u0000otel.metric.overflow';
 
+/**
+ * Series by key, as the SDK keeps them: past CARDINALITY_LIMIT series a new key shares one
+ * overflow series (`otel.metric.overflow`). `attributes` is called only for a key not seen before.
+ */
+class SeriesMap<T extends { attributes: Attributes }> {
+  readonly #series = new Map<string, T>();
+
+  constructor(readonly create: (attributes: Attributes) => T) {}
+
+  get(key: string, attributes: () => Attributes): T {
+    const found = this.#series.get(key);
+    if (found !== undefined) return found;
+    const full = this.#series.size >= CARDINALITY_LIMIT - 1;
+    const overflow = full ? this.#series.get(OVERFLOW_KEY) : undefined;
+    if (overflow !== undefined) return overflow;
+    const created = this.create(full ? OVERFLOW : attributes());
+    this.#series.set(full ? OVERFLOW_KEY : key, created);
+    return created;
+  }
+
+  get size(): number {
+    return this.#series.size;
+  }
+
+  values(): IterableIterator<T> {
+    return this.#series.values();
+  }
+}
+
 interface HistogramSeries {
   attributes: Attributes;
   counts: number[];
@@ -44,7 +73,14 @@ interface HistogramSeries {
 }
 
 class AggregatedHistogram implements BatonHistogram {
-  readonly series = new Map<string, HistogramSeries>();
+  readonly series = new SeriesMap<HistogramSeries>((attributes) => ({
+    attributes,
+    counts: new Array<number>(this.boundaries.length + 1).fill(0),
+    count: 0,
+    sum: 0,
+    min: Number.POSITIVE_INFINITY,
+    max: Number.NEGATIVE_INFINITY,
+  }));
 
   constructor(
     readonly definition: MetricDefinition,
@@ -52,7 +88,7 @@ class AggregatedHistogram implements BatonHistogram {
   ) {}
 
   record(value: number, key: string, attributes: () => Attributes): void {
-    const series = this.series.get(key) ?? this.#open(key, attributes);
+    const series = this.series.get(key, attributes);
     // Bucket i holds (boundaries[i - 1], boundaries[i]]; the boundaries are short and values
     // mostly small, so a scan from the front beats a binary search.
     const boundaries = this.boundaries;
@@ -64,39 +100,22 @@ class AggregatedHistogram implements BatonHistogram {
     if (value < series.min) series.min = value;
     if (value > series.max) series.max = value;
   }
-
-  #open(key: string, attributes: () => Attributes): HistogramSeries {
-    const full = this.series.size >= CARDINALITY_LIMIT - 1;
-    const found = full ? this.series.get(OVERFLOW_KEY) : undefined;
-    if (found !== undefined) return found;
-    const series: HistogramSeries = {
-      attributes: full ? OVERFLOW : attributes(),
-      counts: new Array<number>(this.boundaries.length + 1).fill(0),
-      count: 0,
-      sum: 0,
-      min: Number.POSITIVE_INFINITY,
-      max: Number.NEGATIVE_INFINITY,
-    };
-    this.series.set(full ? OVERFLOW_KEY : key, series);
-    return series;
-  }
 }
 
-class AggregatedSum implements BatonCounter {
-  readonly series = new Map<string, { attributes: Attributes; value: number }>();
+/**
+ * A monotonic sum by key: the producer's counters, and (observed through an asynchronous counter)
+ * the SDK path's turn count.
+ */
+export class AggregatedSum implements BatonCounter {
+  readonly series = new SeriesMap<{ attributes: Attributes; value: number }>((attributes) => ({
+    attributes,
+    value: 0,
+  }));
 
   constructor(readonly definition: MetricDefinition) {}
 
   add(value: number, key: string, attributes: () => Attributes): void {
-    const series = this.series.get(key);
-    if (series !== undefined) {
-      series.value += value;
-      return;
-    }
-    const full = this.series.size >= CARDINALITY_LIMIT - 1;
-    const overflow = full ? this.series.get(OVERFLOW_KEY) : undefined;
-    if (overflow !== undefined) overflow.value += value;
-    else this.series.set(full ? OVERFLOW_KEY : key, { attributes: full ? OVERFLOW : attributes(), value });
+    this.series.get(key, attributes).value += value;
   }
 }
 

@@ -7,7 +7,13 @@ import {
   metrics,
 } from '@opentelemetry/api';
 import { OPERATION_SECONDS_BUCKETS, TOKEN_BUCKETS } from './gen-ai.js';
-import type { BatonCounter, BatonHistogram, BatonMetricProducer, MetricDefinition } from './metric-producer.js';
+import {
+  AggregatedSum,
+  type BatonCounter,
+  type BatonHistogram,
+  type BatonMetricProducer,
+  type MetricDefinition,
+} from './metric-producer.js';
 
 /*
  * Baton's metrics through the OpenTelemetry metrics API: no-op until the application registers a
@@ -109,24 +115,6 @@ const SECONDS_FAST = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25
 const SECONDS_SLOW = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 const BYTES = [64, 256, 1024, 4096, 16_384, 65_536, 262_144, 1_048_576, 4_194_304];
 
-/**
- * A counter kept in process and observed (an asynchronous counter) when metrics are read: a
- * record costs a map lookup, not a synchronous record (which hashes its attributes).
- */
-class ObservedCounts implements BatonCounter {
-  readonly #counts = new Map<string, { attributes: Attributes; count: number }>();
-
-  add(value: number, key: string, attributes: () => Attributes): void {
-    const entry = this.#counts.get(key);
-    if (entry !== undefined) entry.count += value;
-    else this.#counts.set(key, { attributes: attributes(), count: value });
-  }
-
-  forEach(observe: (count: number, attributes: Attributes) => void): void {
-    for (const { attributes, count } of this.#counts.values()) observe(count, attributes);
-  }
-}
-
 /** An SDK histogram behind Baton's keyed interface (it keeps one attributes object per key). */
 class SdkHistogram implements BatonHistogram {
   readonly #attributes = new Map<string, Attributes>();
@@ -221,17 +209,17 @@ function producerInstruments(producer: BatonMetricProducer, inflight: () => numb
  * One count per meter, however many turn runners record into it: an asynchronous counter reports
  * totals, so two runners observing the same attributes apart would overwrite each other.
  */
-const turnCounts = new WeakMap<Meter, ObservedCounts>();
+const turnCounts = new WeakMap<Meter, AggregatedSum>();
 
-function turnCountsOf(meter: Meter): ObservedCounts {
+function turnCountsOf(meter: Meter): AggregatedSum {
   const counts = turnCounts.get(meter);
   if (counts !== undefined) return counts;
   const m = BATON_METRICS.turns;
-  const created = new ObservedCounts();
+  // Counted in process and observed when metrics are read: a turn costs a map lookup, not a
+  // synchronous record (which hashes its attributes).
+  const created = new AggregatedSum(m);
   meter.createObservableCounter(m.name, { unit: m.unit, description: m.description }).addCallback((result) => {
-    created.forEach((count, attributes) => {
-      result.observe(count, attributes);
-    });
+    for (const { attributes, value } of created.series.values()) result.observe(value, attributes);
   });
   turnCounts.set(meter, created);
   return created;
