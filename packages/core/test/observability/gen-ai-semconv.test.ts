@@ -8,13 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import {
-  AggregationTemporality,
-  type Histogram,
-  MeterProvider,
-  type MetricData,
-  MetricReader,
-} from '@opentelemetry/sdk-metrics';
+import type { Histogram, MeterProvider, MetricData } from '@opentelemetry/sdk-metrics';
 import {
   BasicTracerProvider,
   InMemorySpanExporter,
@@ -25,7 +19,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { z } from 'zod';
 import {
   Agent,
-  BatonMetricProducer,
+  type BatonMetricProducer,
   ChatHandler,
   configureGenAiTelemetry,
   GEN_AI_METRICS,
@@ -35,6 +29,7 @@ import {
   SessionManager,
   tool,
 } from '../../src/index.js';
+import { collectMetrics, METRICS_SETUPS, metricsSetup } from '../support/metrics.js';
 
 const spec = JSON.parse(readFileSync(new URL('./semconv-gen-ai-1.41.0.json', import.meta.url), 'utf8')) as {
   version: string;
@@ -45,17 +40,6 @@ const spec = JSON.parse(readFileSync(new URL('./semconv-gen-ai-1.41.0.json', imp
   metrics: Record<string, { instrument: string; unit: string; required: string[]; buckets: number[] }>;
 };
 const known = new Set(spec.attributes);
-
-class PullReader extends MetricReader {
-  constructor(producer?: BatonMetricProducer) {
-    super({
-      aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE,
-      ...(producer ? { metricProducers: [producer] } : {}),
-    });
-  }
-  protected async onForceFlush(): Promise<void> {}
-  protected async onShutdown(): Promise<void> {}
-}
 
 const exporter = new InMemorySpanExporter();
 beforeAll(() => {
@@ -368,16 +352,12 @@ describe(`GenAI semantic conventions v${GEN_AI_SEMCONV_VERSION}`, () => {
     ]);
   });
 
-  it.each(['SDK instruments', 'BatonMetricProducer'])(
+  it.each(METRICS_SETUPS)(
     'metrics: gen_ai.client.token.usage and gen_ai.client.operation.duration, as the spec defines them (%s)',
     async (setup) => {
-      const producer = setup === 'BatonMetricProducer' ? new BatonMetricProducer() : undefined;
-      const reader = new PullReader(producer);
-      const meterProvider = new MeterProvider({ readers: [reader] });
-      await approvedDeploy(producer ? { meterProvider, metricProducer: producer } : { meterProvider });
-      const { resourceMetrics } = await reader.collect();
-      const all = new Map<string, MetricData>();
-      for (const scope of resourceMetrics.scopeMetrics) for (const m of scope.metrics) all.set(m.descriptor.name, m);
+      const { options, reader } = metricsSetup(setup);
+      await approvedDeploy(options);
+      const all = await collectMetrics(reader);
       for (const def of Object.values(GEN_AI_METRICS)) {
         const want = spec.metrics[def.name] as (typeof spec.metrics)[string];
         const metric = all.get(def.name) as MetricData;
@@ -421,29 +401,21 @@ describe(`GenAI semantic conventions v${GEN_AI_SEMCONV_VERSION}`, () => {
     },
   );
 
-  it.each(['SDK instruments', 'BatonMetricProducer'])(
-    'a failed model call is counted with error.type (%s)',
-    async (setup) => {
-      const producer = setup === 'BatonMetricProducer' ? new BatonMetricProducer() : undefined;
-      const reader = new PullReader(producer);
-      const meterProvider = new MeterProvider({ readers: [reader] });
-      const handler = new ChatHandler(
-        wizard(providerModel(true)),
-        producer ? { meterProvider, metricProducer: producer } : { meterProvider },
-      );
-      await expect((await handler.begin({ messages: [{ role: 'user', content: 'x' }] })).respond()).rejects.toThrow();
-      const { resourceMetrics } = await reader.collect();
-      const metrics = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics);
-      const duration = metrics.find((m) => m.descriptor.name === 'gen_ai.client.operation.duration') as MetricData;
-      expect(duration.dataPoints.map((p) => p.attributes)).toEqual([
-        {
-          'gen_ai.operation.name': 'chat',
-          'gen_ai.provider.name': 'openai',
-          'gen_ai.request.model': 'gpt-test',
-          'error.type': 'MODEL_ERROR',
-        },
-      ]);
-      expect(metrics.find((m) => m.descriptor.name === 'gen_ai.client.token.usage')?.dataPoints ?? []).toEqual([]);
-    },
-  );
+  it.each(METRICS_SETUPS)('a failed model call is counted with error.type (%s)', async (setup) => {
+    const { options, reader } = metricsSetup(setup);
+    const handler = new ChatHandler(wizard(providerModel(true)), options);
+    await expect((await handler.begin({ messages: [{ role: 'user', content: 'x' }] })).respond()).rejects.toThrow();
+    const { resourceMetrics } = await reader.collect();
+    const metrics = resourceMetrics.scopeMetrics.flatMap((s) => s.metrics);
+    const duration = metrics.find((m) => m.descriptor.name === 'gen_ai.client.operation.duration') as MetricData;
+    expect(duration.dataPoints.map((p) => p.attributes)).toEqual([
+      {
+        'gen_ai.operation.name': 'chat',
+        'gen_ai.provider.name': 'openai',
+        'gen_ai.request.model': 'gpt-test',
+        'error.type': 'MODEL_ERROR',
+      },
+    ]);
+    expect(metrics.find((m) => m.descriptor.name === 'gen_ai.client.token.usage')?.dataPoints ?? []).toEqual([]);
+  });
 });

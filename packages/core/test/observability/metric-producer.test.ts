@@ -5,31 +5,15 @@
  * the overflow series, serve several handlers at once, and render in the Prometheus exporter.
  */
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
-import {
-  AggregationTemporality,
-  type Histogram,
-  MeterProvider,
-  type MetricData,
-  type MetricProducer,
-  MetricReader,
-} from '@opentelemetry/sdk-metrics';
+import { type Histogram, MeterProvider, type MetricData, type MetricProducer } from '@opentelemetry/sdk-metrics';
 import { describe, expect, it } from 'vitest';
 import { Agent, BATON_METRICS, BatonMetricProducer, ChatHandler, type Model, scriptedModel } from '../../src/index.js';
-
-class PullReader extends MetricReader {
-  constructor(producer: BatonMetricProducer) {
-    super({ aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE, metricProducers: [producer] });
-  }
-  protected async onForceFlush(): Promise<void> {}
-  protected async onShutdown(): Promise<void> {}
-}
+import { collectMetrics, PullReader } from '../support/metrics.js';
 
 async function read(producer: BatonMetricProducer): Promise<Map<string, MetricData>> {
   const reader = new PullReader(producer);
   new MeterProvider({ readers: [reader] });
-  const { resourceMetrics, errors } = await reader.collect();
-  expect(errors).toEqual([]);
-  return new Map(resourceMetrics.scopeMetrics.flatMap((s) => s.metrics).map((m) => [m.descriptor.name, m]));
+  return collectMetrics(reader);
 }
 
 const definition = { name: 'test.duration', unit: 's', description: 'A test histogram.' };
@@ -43,10 +27,7 @@ describe('BatonMetricProducer', () => {
 
   it('aggregates a histogram exactly as the SDK does: buckets, boundaries inclusive above, sum, min, max', async () => {
     const values = [0, 0.005, 0.0051, 0.01, 0.3, 0.5, 1, 1.0001, 42, 0.005];
-    const sdkReader = new (class extends MetricReader {
-      protected async onForceFlush(): Promise<void> {}
-      protected async onShutdown(): Promise<void> {}
-    })();
+    const sdkReader = new PullReader();
     const sdk = new MeterProvider({ readers: [sdkReader] })
       .getMeter('t')
       .createHistogram(definition.name, { advice: { explicitBucketBoundaries: boundaries } });

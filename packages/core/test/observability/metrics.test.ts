@@ -7,20 +7,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { metrics } from '@opentelemetry/api';
-import {
-  AggregationTemporality,
-  type DataPoint,
-  type Histogram,
-  MeterProvider,
-  type MetricData,
-  MetricReader,
-} from '@opentelemetry/sdk-metrics';
+import type { DataPoint, Histogram, MetricData } from '@opentelemetry/sdk-metrics';
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   Agent,
   BATON_METRICS,
-  BatonMetricProducer,
   ChatHandler,
   createBatonHandler,
   InterceptorError,
@@ -31,41 +23,7 @@ import {
   tool,
 } from '../../src/index.js';
 import { chat, post } from '../support/fetch.js';
-
-/** A reader the test pulls from (no timers, no exporter). */
-class PullReader extends MetricReader {
-  constructor(producer?: BatonMetricProducer) {
-    super({
-      aggregationTemporalitySelector: () => AggregationTemporality.CUMULATIVE,
-      ...(producer ? { metricProducers: [producer] } : {}),
-    });
-  }
-  protected async onForceFlush(): Promise<void> {}
-  protected async onShutdown(): Promise<void> {}
-}
-
-async function collect(reader: PullReader): Promise<Map<string, MetricData>> {
-  const { resourceMetrics } = await reader.collect();
-  const all = new Map<string, MetricData>();
-  for (const scope of resourceMetrics.scopeMetrics) {
-    for (const metric of scope.metrics) {
-      // Recorded twice (the SDK's instruments and the producer) would be a duplicate here.
-      if (all.has(metric.descriptor.name)) throw new Error(`${metric.descriptor.name} read twice`);
-      all.set(metric.descriptor.name, metric);
-    }
-  }
-  return all;
-}
-
-type Setup = 'SDK instruments' | 'BatonMetricProducer';
-
-/** A MeterProvider and its reader; with the producer, the handler options to record into it. */
-function provider(setup: Setup) {
-  const producer = setup === 'BatonMetricProducer' ? new BatonMetricProducer() : undefined;
-  const reader = new PullReader(producer);
-  const meterProvider = new MeterProvider({ readers: [reader] });
-  return { options: producer ? { meterProvider, metricProducer: producer } : { meterProvider }, reader };
-}
+import { collectMetrics, METRICS_SETUPS, metricsSetup } from '../support/metrics.js';
 
 /** Data points of a metric as `[attributes, value]` (a histogram's value: its count). */
 function points(metric: MetricData | undefined): [Record<string, unknown>, number][] {
@@ -118,15 +76,15 @@ afterEach(() => {
   metrics.disable();
 });
 
-describe.each<Setup>(['SDK instruments', 'BatonMetricProducer'])('baton metrics through %s', (setup) => {
+describe.each(METRICS_SETUPS)('baton metrics through %s', (setup) => {
   it('turns by route, mode and outcome, with their durations', async () => {
-    const { options, reader } = provider(setup);
+    const { options, reader } = metricsSetup(setup);
     const baton = createBatonHandler(noteAgent(), { ...options, onError: () => {} });
     await baton.handle(post('/api/chat', chat('hello')));
     await baton.handle(post('/api/chat', chat('hello again')));
     await baton.handle(post('/api/chat', chat('refuse')));
     await (await baton.handle(post('/api/chat-stream', chat('hi')))).text();
-    const m = await collect(reader);
+    const m = await collectMetrics(reader);
     const turns = m.get(BATON_METRICS.turns.name);
     expect(turns?.descriptor.unit).toBe('{turn}');
     expect(points(turns)).toEqual(
@@ -144,11 +102,11 @@ describe.each<Setup>(['SDK instruments', 'BatonMetricProducer'])('baton metrics 
   });
 
   it('a failed turn counts under its error code', async () => {
-    const { options, reader } = provider(setup);
+    const { options, reader } = metricsSetup(setup);
     const failing: Model = { generate: () => Promise.reject(new Error('down')) };
     const baton = createBatonHandler(noteAgent(failing), { ...options, onError: () => {} });
     await baton.handle(post('/api/chat', chat('hello')));
-    const m = await collect(reader);
+    const m = await collectMetrics(reader);
     expect(points(m.get(BATON_METRICS.turns.name))).toEqual([
       [{ 'baton.route': 'chat', 'baton.session.mode': 'client', 'baton.outcome': 'MODEL_ERROR' }, 1],
     ]);
@@ -156,11 +114,11 @@ describe.each<Setup>(['SDK instruments', 'BatonMetricProducer'])('baton metrics 
   });
 
   it('model and tool call durations, by outcome and tool', async () => {
-    const { options, reader } = provider(setup);
+    const { options, reader } = metricsSetup(setup);
     const baton = createBatonHandler(noteAgent(), options);
     await baton.handle(post('/api/chat', chat('remember tea')));
     await baton.handle(post('/api/chat', chat('broken')));
-    const m = await collect(reader);
+    const m = await collectMetrics(reader);
     expect(points(m.get(BATON_METRICS.modelDuration.name))).toEqual([[{ 'baton.outcome': 'ok' }, 4]]);
     expect(points(m.get(BATON_METRICS.toolDuration.name))).toEqual(
       expect.arrayContaining([
@@ -171,13 +129,13 @@ describe.each<Setup>(['SDK instruments', 'BatonMetricProducer'])('baton metrics 
   });
 
   it('session load and commit durations, lease waits and the bytes each commit writes (server mode)', async () => {
-    const { options, reader } = provider(setup);
+    const { options, reader } = metricsSetup(setup);
     const baton = createBatonHandler(noteAgent(), { sessions: { mode: 'server' }, ...options });
     const first = await baton.handle(post('/api/chat', chat('remember tea')));
     const id = ((await first.json()) as { data: { session_id: string } }).data.session_id;
     await baton.handle(post('/api/chat', chat('remember coffee', { session_id: id })));
     await baton.handle(post('/api/chat', chat('hello', { session_id: id })));
-    const m = await collect(reader);
+    const m = await collectMetrics(reader);
     expect(points(m.get(BATON_METRICS.sessionLoadDuration.name))).toEqual(
       expect.arrayContaining([
         [{ 'baton.session.mode': 'server', 'baton.session.status': 'new' }, 1],
@@ -198,7 +156,7 @@ describe.each<Setup>(['SDK instruments', 'BatonMetricProducer'])('baton metrics 
   });
 
   it('a busy session is a lease wait with outcome SESSION_BUSY; a store failure counts as a store error', async () => {
-    const { options, reader } = provider(setup);
+    const { options, reader } = metricsSetup(setup);
     const store = new MemorySessionStore();
     const baton = createBatonHandler(noteAgent(), {
       sessions: { mode: 'server', store, leaseWaitMs: 10 },
@@ -214,7 +172,7 @@ describe.each<Setup>(['SDK instruments', 'BatonMetricProducer'])('baton metrics 
     });
     const broken = createBatonHandler(noteAgent(), { sessions: { mode: 'server', store: down }, ...options });
     expect((await broken.handle(post('/api/chat', chat('y', { session_id: id })))).status).toBe(503);
-    const m = await collect(reader);
+    const m = await collectMetrics(reader);
     expect(points(m.get(BATON_METRICS.leaseWait.name))).toEqual(
       expect.arrayContaining([[{ 'baton.outcome': 'SESSION_BUSY' }, 1]]),
     );
@@ -231,10 +189,10 @@ describe.each<Setup>(['SDK instruments', 'BatonMetricProducer'])('baton metrics 
   });
 
   it('ChatHandler on its own takes the same options', async () => {
-    const { options, reader } = provider(setup);
+    const { options, reader } = metricsSetup(setup);
     const handler = new ChatHandler(noteAgent(), options);
     await (await handler.begin(chat('hi'))).respond();
-    const m = await collect(reader);
+    const m = await collectMetrics(reader);
     expect(points(m.get(BATON_METRICS.turns.name))).toEqual([
       [{ 'baton.route': 'helpdesk', 'baton.session.mode': 'client', 'baton.outcome': 'ok' }, 1],
     ]);
@@ -245,10 +203,10 @@ describe('baton metrics', () => {
   it('the global MeterProvider is used once registered, even after the handler was made', async () => {
     const baton = createBatonHandler(noteAgent());
     await baton.handle(post('/api/chat', chat('before')));
-    const { options, reader } = provider('SDK instruments');
+    const { options, reader } = metricsSetup('SDK instruments');
     metrics.setGlobalMeterProvider(options.meterProvider);
     await baton.handle(post('/api/chat', chat('after')));
-    const m = await collect(reader);
+    const m = await collectMetrics(reader);
     expect(points(m.get(BATON_METRICS.turns.name))).toEqual([
       [{ 'baton.route': 'chat', 'baton.session.mode': 'client', 'baton.outcome': 'ok' }, 1],
     ]);
