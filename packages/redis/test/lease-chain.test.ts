@@ -5,7 +5,8 @@
  */
 import { type Session, SessionManager, type SessionManagerOptions } from '@baton/core';
 import type { CommitRequest, CommitResult, LoadOptions, LoadResult } from '@baton/core/store';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../../../test/support/close-after-each.js';
 import { deleteKeys } from '../../../test/support/redis.js';
 import { RedisSessionStore } from '../src/index.js';
 
@@ -47,15 +48,11 @@ class RecordingStore extends RedisSessionStore {
   }
 }
 
-const managers: SessionManager[] = [];
-afterEach(async () => {
-  for (const manager of managers.splice(0)) await manager.close();
-});
+const closing = closeAfterEach<SessionManager>();
 
 function process_(options: Partial<SessionManagerOptions & { mode: 'server' }> = {}) {
   const store = new RecordingStore({ url, prefix });
-  const manager = new SessionManager({ mode: 'server', store, ...options } as SessionManagerOptions);
-  managers.push(manager);
+  const manager = closing(new SessionManager({ mode: 'server', store, ...options } as SessionManagerOptions));
   return { manager, store };
 }
 

@@ -10,7 +10,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type Session, SessionManager, type SessionManagerOptions } from '@baton/core';
 import type { CommitRequest, LoadOptions, LoadResult } from '@baton/core/store';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../../../test/support/close-after-each.js';
 import { deleteKeys } from '../../../test/support/redis.js';
 import { RedisSessionStore } from '../src/index.js';
 
@@ -40,15 +41,11 @@ class RecordingStore extends RedisSessionStore {
   }
 }
 
-const managers: SessionManager[] = [];
-afterEach(async () => {
-  for (const manager of managers.splice(0)) await manager.close();
-});
+const closing = closeAfterEach<SessionManager>();
 
 function process_(options: Partial<SessionManagerOptions & { mode: 'server' }> = {}, storePrefix = prefix) {
   const store = new RecordingStore({ url, prefix: storePrefix });
-  const manager = new SessionManager({ mode: 'server', store, ...options } as SessionManagerOptions);
-  managers.push(manager);
+  const manager = closing(new SessionManager({ mode: 'server', store, ...options } as SessionManagerOptions));
   return { manager, store };
 }
 
@@ -346,8 +343,7 @@ describe('Redis commands per turn (INFO commandstats of a Redis of its own)', ()
     const admin = new Redis({ port });
     const perTurn = async (concurrency: 'lease' | 'merge') => {
       const store = new RedisSessionStore({ url: `redis://127.0.0.1:${port}`, prefix: 'c:' });
-      const manager = new SessionManager({ mode: 'server', store, concurrency });
-      managers.push(manager);
+      const manager = closing(new SessionManager({ mode: 'server', store, concurrency }));
       const { id } = await turn(manager, undefined, (s) => s.update({ counter: 0, other: 'x'.repeat(1_000) }));
       await turn(manager, id, (s) => s.set('counter', 1)); // warm: EVAL -> EVALSHA
       const before = await calls(admin);

@@ -5,6 +5,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { closeAfterEach } from '../../../../test/support/close-after-each.js';
 import type { AnyPlugin } from '../../src/entries/plugin.js';
 import {
   Agent,
@@ -153,15 +154,9 @@ const echoModel = () =>
   });
 
 describe('conversation memory through the session manager and the turn runner', () => {
-  const managers: SessionManager[] = [];
-  const manager = (options: Record<string, unknown> = {}, store: SessionStore = makeStore()) => {
-    const m = new SessionManager({ mode: 'server', store, memory: true, ...options });
-    managers.push(m);
-    return m;
-  };
-  afterEach(async () => {
-    for (const m of managers.splice(0)) await m.close();
-  });
+  const closing = closeAfterEach<SessionManager>();
+  const manager = (options: Record<string, unknown> = {}, store: SessionStore = makeStore()) =>
+    closing(new SessionManager({ mode: 'server', store, memory: true, ...options }));
 
   async function chat(handler: ChatHandler, content: string, sessionId?: string) {
     const turn = await handler.begin({ messages: [{ role: 'user', content }] }, sessionId ? { sessionId } : {});

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RedisSessionStore } from '@baton/redis';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { closeAfterEach } from '../../../../test/support/close-after-each.js';
 import { deleteKeys } from '../../../../test/support/redis.js';
 import {
   BatonError,
@@ -304,24 +305,20 @@ describe('SessionManager (server mode, memory store)', () => {
   const clock = { now: () => t };
   const IDLE = 1_000;
   const ABSOLUTE = 10_000;
-  const managers: SessionManager[] = [];
-  const make: Make = (options = {}) => {
-    const manager = new SessionManager(
-      {
-        mode: 'server',
-        store: new MemorySessionStore(clock),
-        idleTimeoutMs: IDLE,
-        absoluteTimeoutMs: ABSOLUTE,
-        ...options,
-      },
-      clock,
+  const closing = closeAfterEach<SessionManager>();
+  const make: Make = (options = {}) =>
+    closing(
+      new SessionManager(
+        {
+          mode: 'server',
+          store: new MemorySessionStore(clock),
+          idleTimeoutMs: IDLE,
+          absoluteTimeoutMs: ABSOLUTE,
+          ...options,
+        },
+        clock,
+      ),
     );
-    managers.push(manager);
-    return manager;
-  };
-  afterEach(async () => {
-    for (const manager of managers.splice(0)) await manager.close();
-  });
 
   describeServerBasics(
     'memory',
@@ -337,8 +334,7 @@ describe('SessionManager (server mode, memory store)', () => {
   }
 
   it('defaults to a memory store', async () => {
-    const manager = new SessionManager({ mode: 'server' });
-    managers.push(manager);
+    const manager = closing(new SessionManager({ mode: 'server' }));
     expect(manager.store).toBeInstanceOf(MemorySessionStore);
     const id = await create(manager);
     expect((await turn(manager, { sessionId: id })).loaded.status).toBe('resumed');
@@ -554,20 +550,16 @@ describe('SessionManager (server mode, Redis store)', () => {
   const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   const prefix = `baton-test:sm:${process.pid}:${Date.now()}:`;
   const IDLE = 300;
-  const managers: SessionManager[] = [];
-  const make: Make = (options = {}) => {
-    const manager = new SessionManager({
-      mode: 'server',
-      store: new RedisSessionStore({ url, prefix }),
-      idleTimeoutMs: IDLE,
-      ...options,
-    });
-    managers.push(manager);
-    return manager;
-  };
-  afterEach(async () => {
-    for (const manager of managers.splice(0)) await manager.close();
-  });
+  const closing = closeAfterEach<SessionManager>();
+  const make: Make = (options = {}) =>
+    closing(
+      new SessionManager({
+        mode: 'server',
+        store: new RedisSessionStore({ url, prefix }),
+        idleTimeoutMs: IDLE,
+        ...options,
+      }),
+    );
   afterAll(async () => {
     await deleteKeys(prefix, url);
   });
